@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+'use strict';
+// The CLI is compiled to dist/cli.cjs by `npm ci` (the prepare script) or `npm run build`.
+const path = require('node:path');
+const fs = require('node:fs');
+const built = path.join(__dirname, '..', 'dist', 'cli.cjs');
+if (!fs.existsSync(built)) {
+  process.stderr.write('housing-ledger: the CLI is not built yet; run `npm ci` or `npm run build` in the project folder\n');
+  process.exit(1);
+}
+require(built)
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

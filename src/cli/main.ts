@@ -1,0 +1,231 @@
+/**
+ * housing-ledger: the command line over the xlsx adapter and the same engine calls as the task pane.
+ * Exit 0 on success (also when the reconciliation does not balance), 2 on bad input with located
+ * messages on stderr, 1 on an internal fault.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildAuditPack } from '../engine/audit-pack';
+import { DEFAULT_CONFIG, parseConfig, type LedgerConfig } from '../engine/config';
+import { monthPeriod, type IsoDate } from '../engine/dates';
+import { describeIssue } from '../engine/messages';
+import { reconcileToJson } from '../engine/reconcile/to-json';
+import { runReconciliation, summariseSources } from '../engine/run-reconciliation';
+import { readSources } from '../engine/sources/read-sources';
+import { matchSuspense } from '../engine/suspense/match-suspense';
+import { buildSuspenseSheets, suspenseToJson } from '../engine/suspense/suspense-output';
+import { PRODUCT_VERSION } from '../version';
+import { CliInputError } from './errors';
+import { formatSummary } from './format-summary';
+import { openWorkbook, readJsonFile, readUserSheets, saveWorkbook } from './workbook-io';
+
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** The clock, passed in so tests can fix it. */
+  readonly now: () => Date;
+}
+
+const defaultIo: Io = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+  now: () => new Date(),
+};
+
+export const HELP = `housing-ledger ${PRODUCT_VERSION}: rent reconciliation and suspense clearing for UK social landlords
+
+Usage:
+  housing-ledger reconcile WORKBOOK.xlsx --period YYYY-MM [--config F.json] [--out AUDIT.xlsx] [--json]
+                           [--prepared-by NAME]
+  housing-ledger match-suspense WORKBOOK.xlsx [--config F.json] [--out F.xlsx] [--json]
+  housing-ledger demo [--out AUDIT.xlsx]
+  housing-ledger --help | --version
+
+reconcile        reconciles the rent roll and the housing system's postings to the GL control
+                 account for one month; --out writes the audit workbook (a copy of the input, or
+                 the existing --out file, with the HL sheets added or replaced).
+match-suspense   ranks candidate accounts for each suspense item and decides auto/review/none.
+demo             reconciles the sample workbook in assets/ and writes out/sample-audit.xlsx.
+
+--json prints exactly one JSON object on stdout; money is a decimal string ("-1234.50").
+Exit codes: 0 success (also when not balanced), 2 bad input (message on stderr), 1 internal fault.
+The workbook layout, config keys and JSON fields are described in README.md.`;
+
+/** Runs one command; returns the exit code. */
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.out(HELP);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.out(PRODUCT_VERSION);
+      return 0;
+    }
+    switch (command) {
+      case 'reconcile':
+        return await reconcileCommand(rest, io);
+      case 'match-suspense':
+        return await matchSuspenseCommand(rest, io);
+      case 'demo':
+        return await demoCommand(rest, io);
+      default:
+        throw new CliInputError(`unknown command '${command}'; try --help`);
+    }
+  } catch (e) {
+    if (e instanceof CliInputError) {
+      io.err(`housing-ledger: ${e.message}`);
+      for (const l of e.lines) io.err(`  ${l}`);
+      return 2;
+    }
+    io.err(`housing-ledger: internal error: ${(e as Error).message ?? String(e)}`);
+    if (process.env.HL_DEBUG) io.err((e as Error).stack ?? '');
+    return 1;
+  }
+}
+
+function parse(args: readonly string[], options: Record<string, { type: 'string' | 'boolean' }>): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
+  } catch (e) {
+    throw new CliInputError(`${(e as Error).message}; try --help`);
+  }
+}
+
+function loadConfig(path: string | undefined): LedgerConfig {
+  if (path === undefined) return DEFAULT_CONFIG;
+  const parsed = parseConfig(readJsonFile(path));
+  if (!parsed.ok) throw new CliInputError(`${path}: the config is not valid`, parsed.problems);
+  return parsed.config;
+}
+
+function isoDay(d: Date): IsoDate {
+  return d.toISOString().slice(0, 10) as IsoDate;
+}
+
+function checkOut(out: string, input: string): void {
+  if (resolve(out) === resolve(input)) throw new CliInputError(`--out ${out} is the input workbook; the input is never changed, choose another file`);
+  if (!out.toLowerCase().endsWith('.xlsx')) throw new CliInputError(`--out ${out}: the audit workbook must be an .xlsx file`);
+  const dir = dirname(resolve(out));
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+}
+
+async function reconcileCommand(args: readonly string[], io: Io, fixed?: { workbook: string; period: string; config: LedgerConfig }): Promise<number> {
+  const { values, positionals } = parse(args, {
+    period: { type: 'string' },
+    config: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    'prepared-by': { type: 'string' },
+  });
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  const path = fixed?.workbook ?? positionals[0];
+  if (path === undefined) throw new CliInputError('reconcile needs a workbook: housing-ledger reconcile WORKBOOK.xlsx --period YYYY-MM');
+  if (positionals.length > (fixed ? 0 : 1)) throw new CliInputError(`unexpected argument '${positionals[fixed ? 0 : 1] ?? ''}'`);
+  const periodText = fixed?.period ?? (values.period as string | undefined);
+  if (periodText === undefined) throw new CliInputError('reconcile needs --period YYYY-MM');
+  const period = monthPeriod(periodText);
+  if (!period) throw new CliInputError(`--period ${periodText}: expected a month as YYYY-MM, e.g. 2026-12`);
+  const config = fixed?.config ?? loadConfig(values.config as string | undefined);
+  const out = values.out as string | undefined;
+  if (out !== undefined) checkOut(out, path);
+
+  const wb = await openWorkbook(path);
+  const sheets = await readUserSheets(wb);
+  const file = basename(path);
+  const outcome = runReconciliation({ file, sheets }, { period: { label: periodText, ...period }, config });
+  if (!outcome.ok) {
+    const errors = outcome.issues.filter((i) => i.severity === 'error');
+    throw new CliInputError(`${file}: ${errors.length} problem(s) in the input; nothing was reconciled or written`, errors.map(describeIssue));
+  }
+  const { result, sources, issues } = outcome;
+  if (out !== undefined) {
+    const now = io.now();
+    const meta = {
+      productVersion: PRODUCT_VERSION,
+      runAt: now.toISOString(),
+      preparedBy: (values['prepared-by'] as string | undefined) ?? '',
+      preparedOn: values['prepared-by'] ? isoDay(now) : null,
+      reviewedBy: '',
+      reviewedOn: null,
+      sources: summariseSources(sources, sheets),
+      issues,
+    };
+    const target = existsSync(out) ? await openWorkbook(out) : wb;
+    await target.writeSheets(buildAuditPack(result, config, meta));
+    await saveWorkbook(target, out);
+  }
+  if (values.json) io.out(JSON.stringify(reconcileToJson(result, issues)));
+  else {
+    io.out(formatSummary(result, sources, issues, config.glControlAccount));
+    if (out !== undefined) io.out(`\nAudit workbook written: ${out}`);
+  }
+  return 0;
+}
+
+async function matchSuspenseCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { config: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } });
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  const path = positionals[0];
+  if (path === undefined) throw new CliInputError('match-suspense needs a workbook: housing-ledger match-suspense WORKBOOK.xlsx');
+  const config = loadConfig(values.config as string | undefined);
+  const out = values.out as string | undefined;
+  if (out !== undefined) checkOut(out, path);
+  const wb = await openWorkbook(path);
+  const sheets = await readUserSheets(wb);
+  const file = basename(path);
+  const sources = readSources(file, sheets, { ...config, sheets: { ...config.sheets } });
+  const errors = sources.issues.filter((i) => i.severity === 'error' && (i.location.sheet === null || [sources.rentRoll, sources.suspense].some((s) => s?.detection.sheet === i.location.sheet)));
+  if (!sources.rentRoll || !sources.suspense || errors.length > 0) {
+    const missing = [!sources.rentRoll && 'a rent roll sheet', !sources.suspense && 'a suspense items sheet'].filter(Boolean).join(' and ');
+    throw new CliInputError(`${file}: ${missing ? `needs ${missing}` : `${errors.length} problem(s) in the input`}; nothing was matched or written`, errors.map(describeIssue));
+  }
+  const matches = matchSuspense(sources.suspense.records, sources.rentRoll.records);
+  if (out !== undefined) {
+    const target = existsSync(out) ? await openWorkbook(out) : wb;
+    await target.writeSheets(buildSuspenseSheets(matches, sources.suspense.records));
+    await saveWorkbook(target, out);
+  }
+  if (values.json) io.out(JSON.stringify(suspenseToJson(matches)));
+  else {
+    const n = (d: string) => matches.filter((m) => m.decision === d).length;
+    io.out(`Suspense items: ${matches.length}; auto ${n('auto')}, review ${n('review')}, none ${n('none')}`);
+    for (const m of matches) {
+      const best = m.candidates[0];
+      io.out(`  ${m.item.padEnd(10)} ${m.decision.padEnd(6)} ${best ? `${best.account} (${best.score.toFixed(2)}): ${best.reasons[0] ?? ''}` : 'no candidate'}`);
+    }
+    if (out !== undefined) io.out(`\nWritten: ${out}`);
+  }
+  return 0;
+}
+
+/** The sample month in assets/, reconciled and written to out/sample-audit.xlsx. */
+async function demoCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values } = parse(args, { out: { type: 'string' } });
+  const root = findProjectRoot();
+  const workbook = resolve(root, 'assets', 'sample-workbook.xlsx');
+  const config = loadConfig(resolve(root, 'assets', 'sample-config.json'));
+  const out = (values.out as string | undefined) ?? resolve(root, 'out', 'sample-audit.xlsx');
+  io.out(`Housing Ledger demo: reconciling ${workbook} for ${SAMPLE_PERIOD}\n`);
+  return reconcileCommand(['--out', out, '--prepared-by', 'Demo'], io, { workbook, period: SAMPLE_PERIOD, config });
+}
+
+export const SAMPLE_PERIOD = '2026-12';
+
+function findProjectRoot(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(resolve(dir, 'assets', 'sample-workbook.xlsx'))) return dir;
+    dir = dirname(dir);
+  }
+  throw new CliInputError('the sample workbook assets/sample-workbook.xlsx was not found; run npm run sample');
+}

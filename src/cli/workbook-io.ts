@@ -1,0 +1,53 @@
+/** Files in and out for the CLI: the xlsx adapter over bytes, with located, human errors. */
+import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { SheetData } from '../engine/cells';
+import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
+import { CliInputError } from './errors';
+
+export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
+  if (!existsSync(path)) throw new CliInputError(`${path}: no such file`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new CliInputError(`${path}: cannot be read (${(e as Error).message})`);
+  }
+  try {
+    return await XlsxWorkbook.fromBuffer(bytes);
+  } catch (e) {
+    throw new CliInputError(`${path}: not an Excel .xlsx workbook (${(e as Error).message})`);
+  }
+}
+
+/** The user's sheets (the product's own sheets from an earlier run are left out). */
+export async function readUserSheets(wb: XlsxWorkbook): Promise<SheetData[]> {
+  const out: SheetData[] = [];
+  for (const s of await wb.listSheets()) {
+    if (s.productKey !== null) continue;
+    out.push(await wb.readSheet(s.name));
+  }
+  return out;
+}
+
+/** Writes the workbook beside its destination first, then renames: a failed write never leaves half a file. */
+export async function saveWorkbook(wb: XlsxWorkbook, path: string): Promise<void> {
+  const bytes = await wb.toBuffer();
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, path);
+  } catch (e) {
+    if (existsSync(tmp)) unlinkSync(tmp);
+    throw new CliInputError(`${path}: cannot be written (${(e as Error).message})`);
+  }
+}
+
+export function readJsonFile(path: string): unknown {
+  if (!existsSync(path)) throw new CliInputError(`${path}: no such file`);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new CliInputError(`${path}: not valid JSON (${(e as Error).message})`);
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The audit pack as data: what to write, cell by cell, independent of who writes it (exceljs for
+ * files, office-js in Excel). Adapters must write text cells as text, never as formulas.
+ */
+import type { Pence } from './money';
+import type { IsoDate } from './dates';
+
+export type CellStyle = 'title' | 'heading' | 'label' | 'total' | 'status-ok' | 'status-bad' | 'note';
+
+export type NumberFormatKind = 'money' | 'integer' | 'date' | 'text';
+
+export type CellSpec =
+  | { readonly kind: 'text'; readonly value: string; readonly style?: CellStyle }
+  | { readonly kind: 'number'; readonly value: number; readonly style?: CellStyle }
+  | { readonly kind: 'money'; readonly value: Pence; readonly style?: CellStyle }
+  | { readonly kind: 'date'; readonly value: IsoDate; readonly style?: CellStyle }
+  | {
+      readonly kind: 'formula';
+      /** Without the leading "=", A1 references only (no structured references), so any spreadsheet can re-perform it. */
+      readonly formula: string;
+      /** The engine's own figure: written as the cached value, and what an auditor's recalculation must give. */
+      readonly result: { readonly kind: 'money'; readonly value: Pence } | { readonly kind: 'number'; readonly value: number } | { readonly kind: 'text'; readonly value: string };
+      readonly style?: CellStyle;
+    };
+
+export interface TableSpec {
+  /** Excel table name: letters, digits and underscores. */
+  readonly name: string;
+  /** 0-based row index of the header row within the sheet's rows. */
+  readonly headerRow: number;
+  /** 0-based index of the first column. */
+  readonly firstCol: number;
+  readonly columns: readonly string[];
+  /** Number of data rows under the header (may be 0). */
+  readonly rowCount: number;
+}
+
+export interface SheetSpec {
+  /** Stable identity of a product-written sheet, e.g. "audit.summary"; adapters mark the sheet with it. */
+  readonly key: string;
+  readonly name: string;
+  /** rows[r][c] is written at Excel row r+1, column c+1. */
+  readonly rows: readonly (readonly (CellSpec | null)[])[];
+  /** Column widths in characters. */
+  readonly columnWidths: readonly number[];
+  readonly tables: readonly TableSpec[];
+  readonly freeze: { readonly rows: number; readonly cols: number } | null;
+  /** Protected against accidental edits, without a password. */
+  readonly protect: boolean;
+}

@@ -1,0 +1,159 @@
+/**
+ * Converts raw cells into typed values, collecting an issue (with its location) for every bad cell
+ * instead of stopping at the first. Hot path: locations are built only when something is wrong.
+ */
+import { isBlank, isCellError, rawText, type RawCell } from '../cells';
+import { parseDayFirst, serialToIso, type IsoDate } from '../dates';
+import { cellLocation, type InputIssue, type IssueCode, type Severity } from '../issues';
+import { parsePence, penceFromNumber, type Pence } from '../money';
+import type { MappedColumn } from './detect';
+
+const TOTAL_ROW = /^\s*(grand\s+)?totals?\b/i;
+
+export class CellReader {
+  readonly issues: InputIssue[] = [];
+  private readonly serialDates = new Map<number, IsoDate | null>();
+  private readonly textDates = new Map<string, IsoDate | null>();
+
+  constructor(
+    private readonly file: string,
+    private readonly sheet: string,
+  ) {}
+
+  issue(code: IssueCode, severity: Severity, raw: RawCell | undefined, row: number, column: MappedColumn, detail: Record<string, string> = {}): void {
+    this.issues.push({ code, severity, raw: rawText(raw), location: cellLocation(this.file, this.sheet, row, column.col, column.header), detail });
+  }
+
+  /** Text as typed; numbers keep their digits ("1100", not "1100.0"). */
+  text(raw: RawCell | undefined): string {
+    if (raw === null || raw === undefined) return '';
+    if (typeof raw === 'string') return raw.trim();
+    if (typeof raw === 'number') return String(raw);
+    if (typeof raw === 'boolean') return raw ? 'TRUE' : 'FALSE';
+    return raw.error;
+  }
+
+  /** A reference that must be present (account, item). */
+  ref(raw: RawCell | undefined, row: number, column: MappedColumn): string | null {
+    if (isCellError(raw)) {
+      this.issue('cell.error', 'error', raw, row, column);
+      return null;
+    }
+    const t = this.text(raw);
+    if (t === '') {
+      this.issue('ref.blank', 'error', raw, row, column);
+      return null;
+    }
+    return t;
+  }
+
+  /** A date; optional dates (a tenancy's end) may be blank and give null without an issue. */
+  date(raw: RawCell | undefined, row: number, column: MappedColumn, required: boolean): IsoDate | null | undefined {
+    if (typeof raw === 'number') {
+      let d = this.serialDates.get(raw);
+      if (d === undefined) {
+        d = serialToIso(raw);
+        this.serialDates.set(raw, d);
+      }
+      if (d === null) this.issue('date.invalid', 'error', raw, row, column);
+      return d ?? undefined;
+    }
+    if (isBlank(raw)) {
+      if (required) this.issue('date.blank', 'error', raw, row, column);
+      return required ? undefined : null;
+    }
+    if (isCellError(raw)) {
+      this.issue('cell.error', 'error', raw, row, column);
+      return undefined;
+    }
+    const t = String(raw);
+    let d = this.textDates.get(t);
+    if (d === undefined) {
+      d = parseDayFirst(t);
+      this.textDates.set(t, d);
+    }
+    if (d === null) this.issue('date.invalid', 'error', raw, row, column);
+    return d ?? undefined;
+  }
+
+  /** An amount of pounds; blank gives `blankAs` (zero for a Debit/Credit pair) or an issue when undefined. */
+  amount(raw: RawCell | undefined, row: number, column: MappedColumn, blankAs?: Pence): Pence | undefined {
+    if (typeof raw === 'number') {
+      const p = penceFromNumber(raw);
+      if (p === null) this.issue(Number.isFinite(raw) ? 'amount.too-many-decimals' : 'amount.not-number', 'error', raw, row, column);
+      return p ?? undefined;
+    }
+    if (isBlank(raw)) {
+      if (blankAs !== undefined) return blankAs;
+      this.issue('amount.blank', 'error', raw, row, column);
+      return undefined;
+    }
+    if (isCellError(raw)) {
+      this.issue('cell.error', 'error', raw, row, column);
+      return undefined;
+    }
+    const parsed = parseAmountText(String(raw));
+    if (parsed === 'too-many-decimals') {
+      this.issue('amount.too-many-decimals', 'error', raw, row, column);
+      return undefined;
+    }
+    if (parsed === null) {
+      this.issue('amount.not-number', 'error', raw, row, column);
+      return undefined;
+    }
+    return parsed;
+  }
+
+  /** A row with nothing in the mapped columns is skipped; so is a "Total" row with no key. */
+  isSkippable(row: readonly RawCell[], indexes: readonly number[], keyIndex: number, rowNumber: number, keyColumn: MappedColumn): boolean {
+    let blank = true;
+    for (const i of indexes) {
+      if (!isBlank(row[i])) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) return true;
+    if (!isBlank(row[keyIndex])) return false;
+    const total = row.some((c) => typeof c === 'string' && TOTAL_ROW.test(c));
+    if (total) this.issue('row.total-skipped', 'info', row.find((c) => typeof c === 'string' && TOTAL_ROW.test(c)), rowNumber, keyColumn);
+    return total;
+  }
+}
+
+/**
+ * Amount text as exports write it: "1234.5", "£1,234.50", "-£12.00", "(123.45)" (negative),
+ * "123.45 CR" (a credit: negative), "123.45 DR". More than two decimals is refused, not rounded.
+ */
+export function parseAmountText(text: string): Pence | null | 'too-many-decimals' {
+  let s = text.trim().replace(/\u00a0/g, ' ');
+  let negative = false;
+  const suffix = /^(.*?)\s*(CR|DR)$/i.exec(s);
+  if (suffix) {
+    if ((suffix[2] ?? '').toUpperCase() === 'CR') negative = !negative;
+    s = (suffix[1] ?? '').trim();
+  }
+  const paren = /^\((.*)\)$/.exec(s);
+  if (paren) {
+    negative = !negative;
+    s = (paren[1] ?? '').trim();
+  }
+  const sign = /^([+-])\s*(.*)$/.exec(s);
+  if (sign) {
+    if (sign[1] === '-') negative = !negative;
+    s = sign[2] ?? '';
+  }
+  s = s.replace(/^£\s*/, '');
+  const inner = /^([+-])\s*(.*)$/.exec(s);
+  if (inner) {
+    if (inner[1] === '-') negative = !negative;
+    s = inner[2] ?? '';
+  }
+  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d*)?$|^\.\d+$/.test(s)) return null;
+  s = s.replace(/,/g, '');
+  if (/\.\d{3,}$/.test(s)) return 'too-many-decimals';
+  const p = parsePence(s.startsWith('.') ? `0${s}` : s);
+  if (p === null) return null;
+  return (negative && p !== 0 ? -p : p) as Pence;
+}
+

@@ -1,0 +1,262 @@
+/**
+ * Sheet values -> typed records with located issues: the rent roll, the housing system's postings,
+ * the GL lines and the suspense items, all read in one pass that reports every problem it finds.
+ */
+import type { RawCell, SheetData } from '../cells';
+import { CATEGORIES } from '../categories';
+import { categoryOf, type LedgerConfig, type SourceRole } from '../config';
+import type { InputIssue } from '../issues';
+import { ZERO } from '../money';
+import type { GlLine, Posting, SuspenseItem, Tenancy } from '../records';
+import { CellReader } from './cell-reader';
+import { assignRoles, type MappedColumn, type SheetDetection } from './detect';
+
+export interface SourceSheet<T> {
+  readonly detection: SheetDetection;
+  readonly records: readonly T[];
+  /** Data rows read (blank rows and totals rows not counted). */
+  readonly rowCount: number;
+}
+
+export interface Sources {
+  readonly file: string;
+  readonly rentRoll: SourceSheet<Tenancy> | null;
+  readonly transactions: SourceSheet<Posting> | null;
+  readonly gl: SourceSheet<GlLine> | null;
+  readonly suspense: SourceSheet<SuspenseItem> | null;
+  readonly issues: readonly InputIssue[];
+}
+
+const CATEGORY_LIST = CATEGORIES.join(', ');
+
+interface Columns {
+  readonly get: (field: string) => MappedColumn | undefined;
+  /** 0-based index into a row of SheetData, or -1 when the field is not mapped. */
+  readonly index: (field: string) => number;
+  readonly indexes: readonly number[];
+}
+
+function columnsOf(sheet: SheetData, d: SheetDetection): Columns {
+  return {
+    get: (field) => d.columns.get(field),
+    index: (field) => {
+      const c = d.columns.get(field);
+      return c ? c.col - sheet.originCol : -1;
+    },
+    indexes: [...d.columns.values()].map((c) => c.col - sheet.originCol),
+  };
+}
+
+const NONE: MappedColumn = { col: 1, header: '' };
+
+/** Iterates data rows below the header, skipping blank and totals rows. */
+function forEachDataRow(
+  sheet: SheetData,
+  d: SheetDetection,
+  reader: CellReader,
+  keyField: string,
+  visit: (row: readonly RawCell[], rowNumber: number) => void,
+): number {
+  const cols = columnsOf(sheet, d);
+  const keyIndex = cols.index(keyField);
+  const keyColumn = cols.get(keyField) ?? NONE;
+  let count = 0;
+  for (let r = d.headerRow - sheet.originRow + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r] as readonly RawCell[];
+    const rowNumber = sheet.originRow + r;
+    if (reader.isSkippable(row, cols.indexes, keyIndex, rowNumber, keyColumn)) continue;
+    count++;
+    visit(row, rowNumber);
+  }
+  return count;
+}
+
+/** Reads the rent roll: one row per tenancy account; a duplicate account is an error. */
+export function readRentRoll(file: string, sheet: SheetData, d: SheetDetection): { sheet: SourceSheet<Tenancy>; issues: InputIssue[] } {
+  const reader = new CellReader(file, sheet.name);
+  const c = columnsOf(sheet, d);
+  const col = (f: string): MappedColumn => c.get(f) ?? NONE;
+  const [iAcc, iProp, iTen, iAddr, iPc, iStart, iEnd, iWk, iOpen, iClose] = [
+    'account', 'property', 'tenant', 'address', 'postcode', 'start', 'end', 'weeklyCharge', 'opening', 'closing',
+  ].map((f) => c.index(f)) as [number, number, number, number, number, number, number, number, number, number];
+  const records: Tenancy[] = [];
+  const seen = new Map<string, number>();
+  const rowCount = forEachDataRow(sheet, d, reader, 'account', (row, n) => {
+    const account = reader.ref(row[iAcc], n, col('account'));
+    const start = reader.date(row[iStart], n, col('start'), false);
+    const end = reader.date(row[iEnd], n, col('end'), false);
+    const weeklyCharge = reader.amount(row[iWk], n, col('weeklyCharge'));
+    const opening = reader.amount(row[iOpen], n, col('opening'));
+    const closing = reader.amount(row[iClose], n, col('closing'));
+    if (account !== null) {
+      const first = seen.get(account);
+      if (first !== undefined) reader.issue('ref.duplicate', 'error', row[iAcc], n, col('account'), { ref: account, firstRow: String(first) });
+      else seen.set(account, n);
+    }
+    if (start && end && end < start) reader.issue('date.end-before-start', 'error', row[iEnd], n, col('end'), { start });
+    if (account === null || start === undefined || end === undefined || weeklyCharge === undefined || opening === undefined || closing === undefined) return;
+    records.push({
+      account,
+      property: iProp >= 0 ? reader.text(row[iProp]) : '',
+      tenant: iTen >= 0 ? reader.text(row[iTen]) : '',
+      address: iAddr >= 0 ? reader.text(row[iAddr]) : '',
+      postcode: iPc >= 0 ? reader.text(row[iPc]) : '',
+      start,
+      end,
+      weeklyCharge,
+      opening,
+      closing,
+      row: n,
+    });
+  });
+  return { sheet: { detection: d, records, rowCount }, issues: reader.issues };
+}
+
+/** Reads the housing system's postings; each code must be a category or mapped onto one by the config. */
+export function readTransactions(
+  file: string,
+  sheet: SheetData,
+  d: SheetDetection,
+  config: LedgerConfig,
+): { sheet: SourceSheet<Posting>; issues: InputIssue[] } {
+  const reader = new CellReader(file, sheet.name);
+  const c = columnsOf(sheet, d);
+  const col = (f: string): MappedColumn => c.get(f) ?? NONE;
+  const [iDate, iAcc, iCode, iAmt, iBatch, iDesc] = ['date', 'account', 'code', 'amount', 'batch', 'description'].map((f) =>
+    c.index(f),
+  ) as [number, number, number, number, number, number];
+  const cDate = col('date');
+  const cAcc = col('account');
+  const cCode = col('code');
+  const cAmt = col('amount');
+  const categories = new Map<string, ReturnType<typeof categoryOf>>();
+  const records: Posting[] = [];
+  const rowCount = forEachDataRow(sheet, d, reader, 'account', (row, n) => {
+    const date = reader.date(row[iDate], n, cDate, true);
+    const account = reader.ref(row[iAcc], n, cAcc);
+    const code = reader.text(row[iCode]);
+    let category = categories.get(code);
+    if (category === undefined) {
+      category = categoryOf(code, config);
+      categories.set(code, category);
+    }
+    if (category === null) reader.issue('code.unknown', 'error', row[iCode], n, cCode, { categories: CATEGORY_LIST });
+    const amount = reader.amount(row[iAmt], n, cAmt);
+    if (!date || account === null || category === null || amount === undefined) return;
+    records.push({
+      date,
+      account,
+      code,
+      category,
+      amount,
+      batch: reader.text(row[iBatch]),
+      description: iDesc >= 0 ? reader.text(row[iDesc]) : '',
+      row: n,
+    });
+  });
+  return { sheet: { detection: d, records, rowCount }, issues: reader.issues };
+}
+
+/** Reads GL lines of every account (the reconciliation picks the control and suspense accounts). */
+export function readGl(file: string, sheet: SheetData, d: SheetDetection, config: LedgerConfig): { sheet: SourceSheet<GlLine>; issues: InputIssue[] } {
+  const reader = new CellReader(file, sheet.name);
+  const c = columnsOf(sheet, d);
+  const col = (f: string): MappedColumn => c.get(f) ?? NONE;
+  const [iDate, iAcc, iJnl, iSrc, iDesc, iDr, iCr] = ['date', 'account', 'journal', 'source', 'description', 'debit', 'credit'].map((f) =>
+    c.index(f),
+  ) as [number, number, number, number, number, number, number];
+  const relevant = new Set([config.glControlAccount, config.glSuspenseAccount]);
+  const records: GlLine[] = [];
+  const rowCount = forEachDataRow(sheet, d, reader, 'account', (row, n) => {
+    const date = reader.date(row[iDate], n, col('date'), true);
+    const account = reader.ref(row[iAcc], n, col('account'));
+    const source = reader.text(row[iSrc]);
+    const isOpening = source.toUpperCase() === 'OPENING';
+    const category = isOpening ? 'OPENING' : categoryOf(source, config);
+    // Only the control and suspense accounts need a known source; other accounts are carried, not judged.
+    if (category === null && account !== null && relevant.has(account)) {
+      reader.issue('source.unknown', 'error', row[iSrc], n, col('source'), { categories: CATEGORY_LIST });
+    }
+    const debit = reader.amount(row[iDr], n, col('debit'), ZERO);
+    const credit = reader.amount(row[iCr], n, col('credit'), ZERO);
+    if (debit !== undefined && credit !== undefined && debit !== 0 && credit !== 0) {
+      reader.issue('amount.debit-and-credit', 'warning', row[iCr], n, col('credit'));
+    }
+    if (!date || account === null || debit === undefined || credit === undefined) return;
+    records.push({
+      date,
+      account,
+      journal: iJnl >= 0 ? reader.text(row[iJnl]) : '',
+      source,
+      category: category ?? 'ADJUST',
+      description: iDesc >= 0 ? reader.text(row[iDesc]) : '',
+      debit,
+      credit,
+      row: n,
+    });
+  });
+  return { sheet: { detection: d, records, rowCount }, issues: reader.issues };
+}
+
+/** Reads the suspense items awaiting allocation. */
+export function readSuspense(file: string, sheet: SheetData, d: SheetDetection): { sheet: SourceSheet<SuspenseItem>; issues: InputIssue[] } {
+  const reader = new CellReader(file, sheet.name);
+  const c = columnsOf(sheet, d);
+  const col = (f: string): MappedColumn => c.get(f) ?? NONE;
+  const idx = (f: string): number => c.index(f);
+  const text = (row: readonly RawCell[], f: string): string => (idx(f) >= 0 ? reader.text(row[idx(f)]) : '');
+  const records: SuspenseItem[] = [];
+  const seen = new Map<string, number>();
+  const rowCount = forEachDataRow(sheet, d, reader, 'item', (row, n) => {
+    const item = reader.ref(row[idx('item')], n, col('item'));
+    const date = reader.date(row[idx('date')], n, col('date'), true);
+    const amount = reader.amount(row[idx('amount')], n, col('amount'));
+    if (item !== null) {
+      const first = seen.get(item);
+      if (first !== undefined) reader.issue('ref.duplicate', 'error', row[idx('item')], n, col('item'), { ref: item, firstRow: String(first) });
+      else seen.set(item, n);
+    }
+    if (item === null || !date || amount === undefined) return;
+    records.push({
+      item,
+      date,
+      amount,
+      reference: text(row, 'reference'),
+      payer: text(row, 'payer'),
+      narrative: text(row, 'narrative'),
+      channel: text(row, 'channel'),
+      row: n,
+    });
+  });
+  return { sheet: { detection: d, records, rowCount }, issues: reader.issues };
+}
+
+/** Recognises the sheets and reads every role found, collecting all issues in one pass. */
+export function readSources(file: string, sheets: readonly SheetData[], config: LedgerConfig): Sources {
+  const nonEmpty = sheets.filter((s) => s.rows.some((r) => r.some((c) => c !== null && c !== '')));
+  const assignment = assignRoles(file, nonEmpty, config);
+  const issues: InputIssue[] = [...assignment.issues];
+  if (nonEmpty.length === 0) issues.push({ code: 'workbook.empty', severity: 'error', raw: null, location: { file, sheet: null, row: null, col: null, column: null, header: null, a1: null }, detail: {} });
+  const sheetOf = (role: SourceRole): { sheet: SheetData; d: SheetDetection } | null => {
+    const d = assignment.detections.get(role);
+    const sheet = d ? nonEmpty.find((s) => s.name === d.sheet) : undefined;
+    // Without all required columns a role cannot be read; its missing columns are already issues.
+    return d && sheet && d.complete ? { sheet, d } : null;
+  };
+  const read = <T>(role: SourceRole, fn: (s: SheetData, d: SheetDetection) => { sheet: SourceSheet<T>; issues: InputIssue[] }): SourceSheet<T> | null => {
+    const s = sheetOf(role);
+    if (!s) return null;
+    const out = fn(s.sheet, s.d);
+    for (const i of out.issues) issues.push(i);
+    return out.sheet;
+  };
+  return {
+    file,
+    rentRoll: read('rentRoll', (s, d) => readRentRoll(file, s, d)),
+    transactions: read('transactions', (s, d) => readTransactions(file, s, d, config)),
+    gl: read('gl', (s, d) => readGl(file, s, d, config)),
+    suspense: read('suspense', (s, d) => readSuspense(file, s, d)),
+    issues,
+  };
+}
+

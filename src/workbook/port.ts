@@ -1,0 +1,30 @@
+/**
+ * The WorkbookPort: how the product reads the user's sheets and writes its own. Implemented by the
+ * xlsx adapter (exceljs: files, CLI, standalone page) and the Excel adapter (office-js).
+ */
+import type { SheetData } from '../engine/cells';
+import type { SheetSpec } from '../engine/sheet-spec';
+
+export interface SheetInfo {
+  readonly name: string;
+  readonly rowCount: number;
+  readonly colCount: number;
+  /** The key of the SheetSpec this sheet was written from, when the product wrote it; null for the user's own sheets. */
+  readonly productKey: string | null;
+}
+
+export interface ReadProgress {
+  readonly sheet: string;
+  readonly rowsRead: number;
+  readonly rowsTotal: number;
+}
+
+export interface WorkbookPort {
+  listSheets(): Promise<SheetInfo[]>;
+  readSheet(name: string, onProgress?: (p: ReadProgress) => void): Promise<SheetData>;
+  /**
+   * Writes the sheets. A sheet the product wrote before under the same key is replaced; a user's
+   * sheet is never changed (a name clash gets a new name instead).
+   */
+  writeSheets(specs: readonly SheetSpec[]): Promise<void>;
+}
