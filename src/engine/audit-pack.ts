@@ -214,7 +214,6 @@ export function buildAuditPack(result: ReconcileResult, config: LedgerConfig, me
     { label: `GL ${config.glControlAccount}: movement (other lines, Debit - Credit)`, value: result.gl.movement },
     { label: `GL ${config.glSuspenseAccount}: suspense balance (Credit - Debit, opening included)`, value: result.suspense.glBalance },
   ];
-  const controlsTitleRow = srcRows.length + 3; // 0-based index: header, sources, blank, title
   const sourcesBase = tableSheet(S.sources.key, S.sources.name, 'HL_Sources', [
     { header: 'Role', width: 14 },
     { header: 'File', width: 24 },
@@ -224,19 +223,17 @@ export function buildAuditPack(result: ReconcileResult, config: LedgerConfig, me
     { header: 'Columns used', width: 60 },
     { header: 'SHA-256 of normalised cell values', width: 66 },
   ], srcRows);
-  const controlCell = (i: number): string => a1(S.sources.name, controlsTitleRow + 2 + i, 2);
-  const sourcesSheet: SheetSpec = {
-    ...sourcesBase,
-    rows: [
-      ...sourcesBase.rows,
-      [],
-      [text('Control totals', 'heading'), text('£', 'heading')],
-      ...controls.map((c) => [text(c.label), money(c.value)]),
-      [],
-      [text('Counts: accounts, postings, GL lines (control, suspense), suspense items', 'note')],
-      [num(result.counts.accounts), num(result.counts.postings), num(result.counts.glLines), num(result.counts.controlLines), num(result.counts.suspenseLines), num(result.counts.suspenseItems)],
-    ],
-  };
+  const sourcesRows: (readonly (CellSpec | null)[])[] = [...sourcesBase.rows, [], [text('Control totals', 'heading'), text('£', 'heading')]];
+  // The Excel row of control total i, for the Summary's formulas.
+  const firstControlRow = sourcesRows.length + 1;
+  const controlCell = (i: number): string => a1(S.sources.name, firstControlRow + i, 2);
+  sourcesRows.push(
+    ...controls.map((c) => [text(c.label), money(c.value)]),
+    [],
+    [text('Counts: accounts, postings, GL lines (control, suspense), suspense items', 'note')],
+    [num(result.counts.accounts), num(result.counts.postings), num(result.counts.glLines), num(result.counts.controlLines), num(result.counts.suspenseLines), num(result.counts.suspenseItems)],
+  );
+  const sourcesSheet: SheetSpec = { ...sourcesBase, rows: sourcesRows };
 
   // Issues found while reading.
   const issueRows = meta.issues.map((i) => [

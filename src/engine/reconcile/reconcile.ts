@@ -7,7 +7,7 @@ import { CATEGORIES, compareCategory, type Category } from '../categories';
 import { effectiveRentYearStart, type LedgerConfig, type UserReconcilingItem } from '../config';
 import { addDays, daysBetween, formatUkDate, mondayOnOrBefore, type IsoDate } from '../dates';
 import type { InputIssue, Location } from '../issues';
-import { formatGBP, toPence, ZERO, type Pence } from '../money';
+import { formatGBP, toPence, ZERO } from '../money';
 import type { GlLine, Posting, SuspenseItem, Tenancy } from '../records';
 import { compileCalendar, expectedDebit, isRentFreeWeek, type CompiledCalendar } from '../rent-calendar';
 import type {

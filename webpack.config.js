@@ -1,0 +1,31 @@
+// Builds the Excel task pane (src/taskpane) in the Office task-pane React template's layout:
+// ts-loader (no Babel), html-webpack-plugin for the page, copy-webpack-plugin for icons and manifest.
+// office.js is loaded from Microsoft's CDN by the page, never bundled; exceljs never enters this bundle.
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+module.exports = (_env, argv) => {
+  const dev = argv.mode !== 'production';
+  return {
+    devtool: dev ? 'eval-source-map' : 'source-map',
+    entry: { taskpane: './src/taskpane/index.tsx' },
+    output: { path: path.resolve(__dirname, 'dist/web'), filename: '[name].js', clean: true },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { noEmit: false } } } }],
+    },
+    externals: { exceljs: 'commonjs exceljs' },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new CopyWebpackPlugin({ patterns: [{ from: 'assets/icon-*.png', to: 'assets/[name][ext]' }, { from: 'manifest.xml', to: '[name][ext]' }] }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      static: { directory: path.resolve(__dirname, 'dist/web') },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: 'https',
+      port: 3000,
+    },
+  };
+};
