@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
+import pkg from '../package.json';
 
 interface El {
   name: string;
@@ -57,7 +58,7 @@ describe('manifest.xml', () => {
     expect(child('Id')?.text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
     const version = child('Version')?.text ?? '';
     expect(version).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
-    expect(version).toBe(`${require('../package.json').version}.0`);
+    expect(version).toBe(`${pkg.version}.0`);
     const sets = all(child('Requirements') as El, (e) => e.name === 'Set');
     const excel = sets.find((s) => s.attrs.Name === 'ExcelApi');
     expect(Number(excel?.attrs.MinVersion)).toBeGreaterThanOrEqual(1.7);

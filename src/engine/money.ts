@@ -44,20 +44,10 @@ export function penceFromNumber(pounds: number): Pence | null {
   const scaled = pounds * 100;
   const nearest = Math.round(scaled);
   if (!Number.isSafeInteger(nearest)) return null;
-  // Exact decimals first: the shortest round-trip text of the number says how many decimals it has.
-  const exact = parsePence(numberToPlain(pounds));
-  if (exact !== null) return exact;
-  // Formula results carry noise far below a penny; anything bigger is a real extra decimal.
-  if (Math.abs(scaled - nearest) < Math.max(1e-6, Math.abs(scaled) * 1e-12)) {
-    return toPence(nearest);
-  }
-  return null;
-}
-
-function numberToPlain(n: number): string {
-  const s = String(n);
-  if (!/e/i.test(s)) return s;
-  return new Dec(s).toFixed();
+  // A two-decimal amount scales to within a few ulps of a whole number of pence (123.45 * 100 =
+  // 12345.000000000002); a real third decimal is at least a tenth of a penny away.
+  if (Math.abs(scaled - nearest) > Math.max(1e-6, Math.abs(scaled) * Number.EPSILON * 8)) return null;
+  return toPence(nearest);
 }
 
 /** Decimal string with two decimals, as the contract requires: "-1234.50". */

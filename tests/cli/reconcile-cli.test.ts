@@ -2,7 +2,7 @@
  * The CLI against the contract, on workbooks the generator makes: its figures must equal the
  * generator's own record of what it made and planted.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatPence, type Pence } from '../../src/engine/money';
 import type { GeneratedMonth, LayoutOptions } from '../../src/sample/generate';
@@ -141,7 +141,7 @@ describe('bad input: exit 2, every problem located, nothing written', () => {
   it('a config that is not valid names the file and the key', async () => {
     const { path, dir } = await generatedWorkbook(BASE);
     const cfg = join(dir, 'bad.json');
-    require('node:fs').writeFileSync(cfg, JSON.stringify({ rentYearStart: '2026-04-07' }));
+    writeFileSync(cfg, JSON.stringify({ rentYearStart: '2026-04-07' }));
     const run = await runCli(['reconcile', path, '--period', '2026-12', '--config', cfg]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/bad\.json: the config is not valid\n\s+rentYearStart: not a Monday/);

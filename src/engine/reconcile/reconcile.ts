@@ -9,7 +9,7 @@ import { addDays, daysBetween, formatUkDate, mondayOnOrBefore, type IsoDate } fr
 import type { InputIssue, Location } from '../issues';
 import { formatGBP, toPence, ZERO } from '../money';
 import type { GlLine, Posting, SuspenseItem, Tenancy } from '../records';
-import { compileCalendar, expectedDebit, isRentFreeWeek, type CompiledCalendar } from '../rent-calendar';
+import { compileCalendar, debitRuleFor, isRentFreeWeek, type CompiledCalendar } from '../rent-calendar';
 import type {
   AccountException,
   BatchMatch,
@@ -48,24 +48,55 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
   });
   const issues: InputIssue[] = [];
 
-  // Roll-forward of the housing system, and totals by category and account in one pass.
-  const hmsByCategory = new Map<Category, number>();
-  const byAccount = new Map<string, { total: number; rent: number; firstRow: number }>();
+  // One pass over the postings (the hot loop at a million rows): the roll-forward, totals by
+  // category and by account (resolved to its rent-roll index; totals in arrays, exact in whole
+  // pence), the batches, and the RENT that a debit check may need to explain.
+  const roll = input.rentRoll;
+  const accounts = indexAccounts(roll);
+  const totals: AccountTotals = {
+    total: new Float64Array(roll.length),
+    rent: new Float64Array(roll.length),
+    rentAfterEnd: new Float64Array(roll.length),
+    rentInRentFreeWeek: new Float64Array(roll.length),
+    strays: new Map(),
+  };
+  const byCategory = new Float64Array(CATEGORIES.length);
+  const seenCategory = new Uint8Array(CATEGORIES.length);
+  const batches = new BatchCollector();
+  const weekOf = new Map<IsoDate, IsoDate>();
   let hmsTransactions = 0;
   for (const p of input.postings) {
     hmsTransactions += p.amount;
-    hmsByCategory.set(p.category, (hmsByCategory.get(p.category) ?? 0) + p.amount);
-    let acc = byAccount.get(p.account);
-    if (!acc) {
-      acc = { total: 0, rent: 0, firstRow: p.row };
-      byAccount.set(p.account, acc);
+    const c = CATEGORY_INDEX[p.category];
+    add(byCategory, c, p.amount);
+    seenCategory[c] = 1;
+    batches.add(p);
+    const idx = accounts.find(p.account);
+    if (idx === undefined) {
+      const s = totals.strays.get(p.account);
+      if (s) s.total += p.amount;
+      else totals.strays.set(p.account, { total: p.amount, firstRow: p.row });
+      continue;
     }
-    acc.total += p.amount;
-    if (p.category === 'RENT') acc.rent += p.amount;
+    add(totals.total, idx, p.amount);
+    if (c !== RENT) continue;
+    add(totals.rent, idx, p.amount);
+    let monday = weekOf.get(p.date);
+    if (monday === undefined) {
+      monday = mondayOnOrBefore(p.date);
+      weekOf.set(p.date, monday);
+    }
+    const end = (roll[idx] as Tenancy).end;
+    if (end !== null && monday > end) add(totals.rentAfterEnd, idx, p.amount);
+    if (isRentFreeWeek(monday, calendar)) add(totals.rentInRentFreeWeek, idx, p.amount);
   }
+  const hmsByCategory = new Map<Category, number>();
+  CATEGORIES.forEach((cat, i) => {
+    if (seenCategory[i]) hmsByCategory.set(cat, byCategory[i] as number);
+  });
   let hmsOpening = 0;
   let hmsReported = 0;
-  for (const t of input.rentRoll) {
+  for (const t of roll) {
     hmsOpening += t.opening;
     hmsReported += t.closing;
   }
@@ -93,8 +124,8 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
     components.push({ category, hms: toPence(h ?? 0), gl: toPence(g ?? 0), difference: toPence((h ?? 0) - (g ?? 0)) });
   }
 
-  const { matched, unmatched } = matchBatches(input.postings, control, config.batchWindowDays);
-  const accountExceptions = accountChecks(input, period, calendar, byAccount, issues);
+  const { matched, unmatched } = matchBatches(batches.sorted(), control, config.batchWindowDays);
+  const accountExceptions = accountChecks(input, period, calendar, totals, issues);
   const suspense = suspenseCheck(suspenseLines, input.suspense, period, config.suspenseAgeLimitDays);
 
   const hmsOpeningP = toPence(hmsOpening);
@@ -138,21 +169,43 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
   };
 }
 
-/** Groups postings into batches: one category, one date, one Batch Ref. */
-export function hmsBatches(postings: readonly Posting[]): HmsBatch[] {
-  const batches = new Map<string, { category: Category; date: IsoDate; batch: string; amount: number; postings: number; firstRow: number }>();
-  for (const p of postings) {
-    const key = `${p.category}\u0000${p.date}\u0000${p.batch}`;
-    const b = batches.get(key);
-    if (b) {
-      b.amount += p.amount;
-      b.postings++;
-      if (p.row < b.firstRow) b.firstRow = p.row;
-    } else batches.set(key, { category: p.category, date: p.date, batch: p.batch, amount: p.amount, postings: 1, firstRow: p.row });
+/**
+ * Groups postings into batches: one category, one date, one Batch Ref. Indexed by Batch Ref first:
+ * a ref almost always belongs to one date and category, so the inner list has one entry.
+ */
+class BatchCollector {
+  private readonly byRef = new Map<string, { category: Category; date: IsoDate; batch: string; amount: number; postings: number; firstRow: number }[]>();
+
+  add(p: Posting): void {
+    let list = this.byRef.get(p.batch);
+    if (!list) {
+      list = [];
+      this.byRef.set(p.batch, list);
+    }
+    for (const b of list) {
+      if (b.date === p.date && b.category === p.category) {
+        b.amount += p.amount;
+        b.postings++;
+        if (p.row < b.firstRow) b.firstRow = p.row;
+        return;
+      }
+    }
+    list.push({ category: p.category, date: p.date, batch: p.batch, amount: p.amount, postings: 1, firstRow: p.row });
   }
-  return [...batches.values()]
-    .map((b): HmsBatch => ({ side: 'hms', ...b, amount: toPence(b.amount) }))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : compareCategory(a.category, b.category) || (a.batch < b.batch ? -1 : a.batch > b.batch ? 1 : 0)));
+
+  /** In date, category and ref order, so matching never depends on input order. */
+  sorted(): HmsBatch[] {
+    const out: HmsBatch[] = [];
+    for (const list of this.byRef.values()) for (const b of list) out.push({ side: 'hms', ...b, amount: toPence(b.amount) });
+    return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : compareCategory(a.category, b.category) || (a.batch < b.batch ? -1 : a.batch > b.batch ? 1 : 0)));
+  }
+}
+
+/** The housing system's batches of a list of postings. */
+export function hmsBatches(postings: readonly Posting[]): HmsBatch[] {
+  const c = new BatchCollector();
+  for (const p of postings) c.add(p);
+  return c.sorted();
 }
 
 /**
@@ -160,7 +213,7 @@ export function hmsBatches(postings: readonly Posting[]): HmsBatch[] {
  * dated the same day or up to `windowDays` later. Batches are taken in date order and each claims
  * the earliest unclaimed line that fits (then the lowest row), so input order never changes the answer.
  */
-export function matchBatches(postings: readonly Posting[], control: readonly GlLine[], windowDays: number): { matched: BatchMatch[]; unmatched: (HmsBatch | GlBatchLine)[] } {
+export function matchBatches(batches: readonly HmsBatch[], control: readonly GlLine[], windowDays: number): { matched: BatchMatch[]; unmatched: (HmsBatch | GlBatchLine)[] } {
   const lines: GlBatchLine[] = control
     .filter((l): l is GlLine & { category: Category } => l.category !== 'OPENING')
     .map((l) => ({ side: 'gl', category: l.category, date: l.date, journal: l.journal, description: l.description, amount: toPence(l.debit - l.credit), row: l.row }));
@@ -175,7 +228,7 @@ export function matchBatches(postings: readonly Posting[], control: readonly GlL
   const claimed = new Set<GlBatchLine>();
   const matched: BatchMatch[] = [];
   const unmatched: (HmsBatch | GlBatchLine)[] = [];
-  for (const b of hmsBatches(postings)) {
+  for (const b of batches) {
     const last = addDays(b.date, windowDays);
     const line = byKey.get(`${b.category}\u0000${b.amount}`)?.find((l) => !claimed.has(l) && l.date >= b.date && l.date <= last);
     if (line) {
@@ -187,48 +240,72 @@ export function matchBatches(postings: readonly Posting[], control: readonly GlL
   return { matched, unmatched };
 }
 
+/** a[i] += v for the typed totals (whole pence, exact in a double up to 2^53). */
+function add(a: Float64Array, i: number, v: number): void {
+  a[i] = (a[i] as number) + v;
+}
+
+/** Rent-roll accounts by reference, with the leading-zero fallback. */
+interface AccountIndex {
+  find(ref: string): number | undefined;
+}
+
+function indexAccounts(roll: readonly Tenancy[]): AccountIndex {
+  const exact = new Map<string, number>();
+  roll.forEach((t, i) => exact.set(t.account, i));
+  // Spreadsheets strip leading zeros: a posting to 12345 belongs to 00012345 when that is the only such account.
+  let stripped: Map<string, number | null> | undefined;
+  return {
+    find(ref) {
+      const i = exact.get(ref);
+      if (i !== undefined) return i;
+      if (!stripped) {
+        stripped = new Map();
+        for (const [a, j] of exact) {
+          const k = a.replace(/^0+/, '');
+          stripped.set(k, stripped.has(k) ? null : j);
+        }
+      }
+      return stripped.get(ref.replace(/^0+/, '')) ?? undefined;
+    },
+  };
+}
+
+const CATEGORY_INDEX: Readonly<Record<Category, number>> = Object.fromEntries(CATEGORIES.map((c, i) => [c, i])) as Record<Category, number>;
+const RENT = CATEGORY_INDEX.RENT;
+
+interface AccountTotals {
+  readonly total: Float64Array;
+  readonly rent: Float64Array;
+  /** RENT posted for weeks after the tenancy's end date. */
+  readonly rentAfterEnd: Float64Array;
+  /** RENT posted in rent-free weeks. */
+  readonly rentInRentFreeWeek: Float64Array;
+  /** Postings to accounts not on the rent roll. */
+  readonly strays: Map<string, { total: number; firstRow: number }>;
+}
+
 /**
  * Rent roll control: each account's RENT postings against the debit rule, and opening + postings
- * against the reported closing balance. One debit kind per account, the most specific.
+ * against the reported closing balance. One debit kind per account, the most specific: an excess
+ * explained by debits after the end or in rent-free weeks is named as such.
  */
-function accountChecks(
-  input: ReconcileInput,
-  period: Period,
-  calendar: CompiledCalendar,
-  byAccount: ReadonlyMap<string, { total: number; rent: number; firstRow: number }>,
-  issues: InputIssue[],
-): AccountException[] {
+function accountChecks(input: ReconcileInput, period: Period, calendar: CompiledCalendar, totals: AccountTotals, issues: InputIssue[]): AccountException[] {
   const out: AccountException[] = [];
-  const onRoll = new Map<string, Tenancy>();
-  for (const t of input.rentRoll) onRoll.set(t.account, t);
-  // Spreadsheets strip leading zeros: a posting to 12345 belongs to 00012345 when that is the only such account.
-  const byStripped = new Map<string, string | null>();
-  for (const a of onRoll.keys()) {
-    const k = a.replace(/^0+/, '');
-    byStripped.set(k, byStripped.has(k) ? null : a);
-  }
-  const totals = new Map<string, { total: number; rent: number; firstRow: number }>();
-  const strays: { account: string; total: number; firstRow: number }[] = [];
-  for (const [account, acc] of byAccount) {
-    const target = onRoll.has(account) ? account : byStripped.get(account.replace(/^0+/, '')) ?? null;
-    if (target === null) {
-      strays.push({ account, ...acc });
-      continue;
+  const debitRule = debitRuleFor(period, calendar);
+  input.rentRoll.forEach((t, i) => {
+    const expected = debitRule(t);
+    const actual = totals.rent[i] as number;
+    if (expected !== actual) {
+      const excess = actual - expected;
+      const afterEnd = totals.rentAfterEnd[i] as number;
+      const rentFree = totals.rentInRentFreeWeek[i] as number;
+      const kind: AccountException['kind'] =
+        excess < 0 ? 'missing-debit' : afterEnd > 0 && afterEnd >= excess ? 'debit-after-end' : rentFree > 0 && rentFree >= excess ? 'debit-in-rent-free-week' : 'extra-debit';
+      out.push({ account: t.account, kind, expected: toPence(expected), actual: toPence(actual), row: t.row, sheetRole: 'rentRoll', note: debitNote(kind, expected, actual, t) });
     }
-    const t = totals.get(target);
-    if (t) {
-      t.total += acc.total;
-      t.rent += acc.rent;
-    } else totals.set(target, { ...acc });
-  }
-
-  const debitExceptions = new Map<string, { expected: number; actual: number; tenancy: Tenancy }>();
-  for (const t of input.rentRoll) {
-    const acc = totals.get(t.account);
-    const expected = expectedDebit({ start: t.start, end: t.end, weeklyCharge: t.weeklyCharge }, period, calendar).total;
-    const actual = acc?.rent ?? 0;
-    if (expected !== actual) debitExceptions.set(t.account, { expected, actual, tenancy: t });
-    const expectedClosing = t.opening + (acc?.total ?? 0);
+    const postings = totals.total[i] as number;
+    const expectedClosing = t.opening + postings;
     if (expectedClosing !== t.closing) {
       out.push({
         account: t.account,
@@ -237,54 +314,14 @@ function accountChecks(
         actual: t.closing,
         row: t.row,
         sheetRole: 'rentRoll',
-        note: `opening ${formatGBP(t.opening)} + postings ${formatGBP(toPence(acc?.total ?? 0))} = ${formatGBP(toPence(expectedClosing))}, but the rent roll reports ${formatGBP(t.closing)}`,
+        note: `opening ${formatGBP(t.opening)} + postings ${formatGBP(toPence(postings))} = ${formatGBP(toPence(expectedClosing))}, but the rent roll reports ${formatGBP(t.closing)}`,
       });
     }
-  }
+  });
 
-  // Which RENT postings explain an excess: after the tenancy ended, or in a rent-free week.
-  if (debitExceptions.size > 0) {
-    const suspicious = new Map<string, { afterEnd: number; rentFree: number }>();
-    for (const p of input.postings) {
-      if (p.category !== 'RENT') continue;
-      const account = onRoll.has(p.account) ? p.account : byStripped.get(p.account.replace(/^0+/, '')) ?? null;
-      const ex = account === null ? undefined : debitExceptions.get(account);
-      if (!ex || account === null) continue;
-      const monday = mondayOnOrBefore(p.date);
-      let s = suspicious.get(account);
-      if (!s) {
-        s = { afterEnd: 0, rentFree: 0 };
-        suspicious.set(account, s);
-      }
-      if (ex.tenancy.end !== null && monday > ex.tenancy.end) s.afterEnd += p.amount;
-      if (isRentFreeWeek(monday, calendar)) s.rentFree += p.amount;
-    }
-    for (const [account, ex] of debitExceptions) {
-      const excess = ex.actual - ex.expected;
-      const s = suspicious.get(account) ?? { afterEnd: 0, rentFree: 0 };
-      const kind: AccountException['kind'] =
-        excess < 0
-          ? 'missing-debit'
-          : s.afterEnd > 0 && s.afterEnd >= excess
-            ? 'debit-after-end'
-            : s.rentFree > 0 && s.rentFree >= excess
-              ? 'debit-in-rent-free-week'
-              : 'extra-debit';
-      out.push({
-        account,
-        kind,
-        expected: toPence(ex.expected),
-        actual: toPence(ex.actual),
-        row: ex.tenancy.row,
-        sheetRole: 'rentRoll',
-        note: debitNote(kind, ex.expected, ex.actual, ex.tenancy),
-      });
-    }
-  }
-
-  for (const s of strays.sort((a, b) => a.firstRow - b.firstRow)) {
+  for (const [account, s] of [...totals.strays].sort((a, b) => a[1].firstRow - b[1].firstRow)) {
     out.push({
-      account: s.account,
+      account,
       kind: 'balance',
       expected: toPence(s.total),
       actual: ZERO,
@@ -293,7 +330,7 @@ function accountChecks(
       note: `postings of ${formatGBP(toPence(s.total))} to an account that is not on the rent roll`,
     });
     if (input.postingLocation) {
-      issues.push({ code: 'account.not-on-roll', severity: 'warning', raw: s.account, location: input.postingLocation(s.firstRow), detail: { ref: s.account } });
+      issues.push({ code: 'account.not-on-roll', severity: 'warning', raw: account, location: input.postingLocation(s.firstRow), detail: { ref: account } });
     }
   }
   const kindOrder: Record<AccountException['kind'], number> = { balance: 0, 'missing-debit': 1, 'extra-debit': 2, 'debit-after-end': 3, 'debit-in-rent-free-week': 4 };
