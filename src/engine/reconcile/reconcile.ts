@@ -64,6 +64,7 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
   const seenCategory = new Uint8Array(CATEGORIES.length);
   const batches = new BatchCollector();
   const weekOf = new Map<IsoDate, IsoDate>();
+  const exact = accounts.exact;
   let hmsTransactions = 0;
   for (const p of input.postings) {
     hmsTransactions += p.amount;
@@ -71,7 +72,7 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
     add(byCategory, c, p.amount);
     seenCategory[c] = 1;
     batches.add(p);
-    const idx = accounts.find(p.account);
+    const idx = exact.get(p.account) ?? accounts.fallback(p.account);
     if (idx === undefined) {
       const s = totals.strays.get(p.account);
       if (s) s.total += p.amount;
@@ -247,7 +248,10 @@ function add(a: Float64Array, i: number, v: number): void {
 
 /** Rent-roll accounts by reference, with the leading-zero fallback. */
 interface AccountIndex {
-  find(ref: string): number | undefined;
+  /** Exact references: the hot path, looked up directly. */
+  readonly exact: ReadonlyMap<string, number>;
+  /** A reference not found exactly. */
+  fallback(ref: string): number | undefined;
 }
 
 function indexAccounts(roll: readonly Tenancy[]): AccountIndex {
@@ -256,9 +260,8 @@ function indexAccounts(roll: readonly Tenancy[]): AccountIndex {
   // Spreadsheets strip leading zeros: a posting to 12345 belongs to 00012345 when that is the only such account.
   let stripped: Map<string, number | null> | undefined;
   return {
-    find(ref) {
-      const i = exact.get(ref);
-      if (i !== undefined) return i;
+    exact,
+    fallback(ref) {
       if (!stripped) {
         stripped = new Map();
         for (const [a, j] of exact) {
