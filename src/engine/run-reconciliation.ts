@@ -59,8 +59,13 @@ function periodIssues(sources: Sources, period: Period): InputIssue[] {
   const out: InputIssue[] = [];
   const tx = sources.transactions;
   if (!tx) return out;
-  const outside = tx.records.filter((p) => p.date < period.start || p.date > period.end);
-  const first = outside[0];
+  let first: (typeof tx.records)[number] | undefined;
+  let count = 0;
+  for (const p of tx.records) {
+    if (p.date >= period.start && p.date <= period.end) continue;
+    first ??= p;
+    count++;
+  }
   const col = tx.detection.columns.get('date');
   if (first && col) {
     out.push({
@@ -68,7 +73,7 @@ function periodIssues(sources: Sources, period: Period): InputIssue[] {
       severity: 'warning',
       raw: first.date,
       location: cellLocation(sources.file, tx.detection.sheet, first.row, col.col, col.header),
-      detail: { period: `${period.start} to ${period.end} (${outside.length} postings)` },
+      detail: { period: `${period.start} to ${period.end} (${count} postings)` },
     });
   }
   return out;

@@ -65,6 +65,8 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
   const batches = new BatchCollector();
   const weekOf = new Map<IsoDate, IsoDate>();
   const exact = accounts.exact;
+  // A debit run lists its postings in rent-roll order: try the account after the last one first.
+  let lastIdx = -1;
   let hmsTransactions = 0;
   for (const p of input.postings) {
     hmsTransactions += p.amount;
@@ -72,7 +74,9 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
     add(byCategory, c, p.amount);
     seenCategory[c] = 1;
     batches.add(p);
-    const idx = exact.get(p.account) ?? accounts.fallback(p.account);
+    const next = roll[lastIdx + 1];
+    const idx = next !== undefined && next.account === p.account ? lastIdx + 1 : (exact.get(p.account) ?? accounts.fallback(p.account));
+    lastIdx = idx ?? -1;
     if (idx === undefined) {
       const s = totals.strays.get(p.account);
       if (s) s.total += p.amount;
@@ -177,7 +181,17 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
 class BatchCollector {
   private readonly byRef = new Map<string, { category: Category; date: IsoDate; batch: string; amount: number; postings: number; firstRow: number }[]>();
 
+  /** Exports list a batch's postings together: the last batch seen saves most look-ups. */
+  private last: { category: Category; date: IsoDate; batch: string; amount: number; postings: number; firstRow: number } | undefined;
+
   add(p: Posting): void {
+    const last = this.last;
+    if (last !== undefined && last.batch === p.batch && last.date === p.date && last.category === p.category) {
+      last.amount += p.amount;
+      last.postings++;
+      if (p.row < last.firstRow) last.firstRow = p.row;
+      return;
+    }
     let list = this.byRef.get(p.batch);
     if (!list) {
       list = [];
@@ -188,10 +202,13 @@ class BatchCollector {
         b.amount += p.amount;
         b.postings++;
         if (p.row < b.firstRow) b.firstRow = p.row;
+        this.last = b;
         return;
       }
     }
-    list.push({ category: p.category, date: p.date, batch: p.batch, amount: p.amount, postings: 1, firstRow: p.row });
+    const b = { category: p.category, date: p.date, batch: p.batch, amount: p.amount, postings: 1, firstRow: p.row };
+    list.push(b);
+    this.last = b;
   }
 
   /** In date, category and ref order, so matching never depends on input order. */
