@@ -361,7 +361,7 @@ function buildSummary(result: ReconcileResult, config: LedgerConfig, meta: Audit
     key: S.summary.key,
     name: S.summary.name,
     rows,
-    columnWidths: [62, 20, 6, 14],
+    columnWidths: [58, 18, 5, 12],
     tables: [],
     freeze: null,
     protect: true,

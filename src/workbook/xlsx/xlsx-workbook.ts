@@ -221,6 +221,11 @@ function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   spec.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
+  // Auditors print: A4, one page wide, wide sheets in landscape, a table's header on every page.
+  const width = spec.columnWidths.reduce((a, b) => a + b, 0);
+  ws.pageSetup = { paperSize: 9, orientation: width > 100 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  const firstTable = spec.tables[0];
+  if (firstTable) ws.pageSetup.printTitlesRow = `${firstTable.headerRow + 1}:${firstTable.headerRow + 1}`;
   // Tables first: exceljs writes a table's cells itself, so the spec's values and formats go on top.
   for (const t of spec.tables) {
     const dataRows = Math.max(1, t.rowCount); // Excel needs at least one data row in a table
