@@ -1,6 +1,6 @@
 /** The reconciliation's result: the contract's figures plus what the audit pack and the pane need. */
 import type { Category } from '../categories';
-import type { ReconcilingItemType } from '../config';
+import type { UserReconcilingItem } from '../config';
 import type { IsoDate } from '../dates';
 import type { InputIssue } from '../issues';
 import type { Pence } from '../money';
@@ -61,13 +61,8 @@ export interface ComponentRow {
   readonly difference: Pence;
 }
 
-export interface ReconcilingItem {
-  readonly ref: string;
-  readonly type: ReconcilingItemType;
-  readonly amount: Pence;
-  readonly explanation: string;
-  readonly owner: string;
-  readonly date: IsoDate | null;
+/** A reconciling item as the reconciliation counts it: a person's, or one the engine suggests. */
+export interface ReconcilingItem extends UserReconcilingItem {
   /** 'suggested' by the engine (timing), or added by a 'user'. */
   readonly origin: 'suggested' | 'user';
   /** Whether it counts against the difference. */
