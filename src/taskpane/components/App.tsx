@@ -22,10 +22,10 @@ export function App({ officeReady }: { readonly officeReady: boolean }) {
   return (
     <main className={styles.root} aria-labelledby="hl-title">
       <header>
-        <Title3 as="h1" id="hl-title">
+        <Title3 as="h1" id="hl-title" block>
           Housing Ledger
         </Title3>
-        <Body1 as="p">Month-end rent reconciliation to the general ledger, and suspense clearing.</Body1>
+        <Body1 as="p" block>Month-end rent reconciliation to the general ledger, and suspense clearing.</Body1>
       </header>
       {!officeReady && (
         <MessageBar intent="info">
