@@ -8,6 +8,9 @@ import { isoToSerial } from '../../engine/dates';
 import { penceToPounds } from '../../engine/money';
 import type { CellSpec, CellStyle, SheetSpec } from '../../engine/sheet-spec';
 import type { SheetInfo, WorkbookPort } from '../port';
+import { keyFromMarker, MARKER_PREFIX, markerName } from '../markers';
+
+export { markerName };
 
 const MS_PER_DAY = 86_400_000;
 /** 1970-01-01 as an Excel (1900 system) serial. */
@@ -16,21 +19,6 @@ const UNIX_EPOCH_SERIAL = 25569;
 export const MONEY_FORMAT = '"£"#,##0.00;[Red]-"£"#,##0.00';
 export const DATE_FORMAT = 'dd/mm/yyyy';
 export const INTEGER_FORMAT = '0';
-
-/** Workbook-level defined names mark the sheets the product wrote; Excel keeps them pointing at a sheet through renames. */
-const MARKER_PREFIX = '_HL_';
-
-/** Keys are lower-case words joined by "." or "-" ("audit.reconciling-items"), so the marker name maps back to the key exactly. */
-const KEY_PATTERN = /^[a-z0-9]+([.-][a-z0-9]+)*$/;
-
-export function markerName(key: string): string {
-  if (!KEY_PATTERN.test(key)) throw new Error(`sheet key '${key}' must be lower-case words joined by '.' or '-'`);
-  return `${MARKER_PREFIX}${key.replace(/-/g, '__').replace(/\./g, '_')}`;
-}
-
-export function keyFromMarker(marker: string): string {
-  return marker.slice(MARKER_PREFIX.length).replace(/__/g, '-').replace(/_/g, '.');
-}
 
 /** exceljs keeps the tab order in a property its typings do not declare. */
 type Ordered = ExcelJS.Worksheet & { orderNo: number };

@@ -1,0 +1,328 @@
+/**
+ * A stand-in for the part of the Excel JavaScript API the Excel adapter uses, with office-js's
+ * rules: properties are readable only after load + sync, every sync is one round trip (counted),
+ * and a round trip whose request or response is over 5 MB fails as Excel on the web does.
+ * office-addin-mock's seeds are static object trees; this adapter asks Excel for new ranges by
+ * index at run time, so the model here keeps live sheets instead.
+ */
+import { HyperFormula } from 'hyperformula';
+import type { RawCell } from '../../src/engine/cells';
+
+type Value = string | number | boolean;
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+class NotLoaded extends Error {
+  constructor(what: string) {
+    super(`PropertyNotLoaded: ${what}`);
+  }
+}
+
+export class PayloadError extends Error {
+  constructor(readonly code: string) {
+    super(`${code}: the request or response of one sync is over 5 MB`);
+  }
+}
+
+interface Sheet {
+  name: string;
+  position: number;
+  cells: Map<string, Value>; // "r,c" 0-based
+  formats: Map<string, string>;
+  /** Cells holding a formula (Excel returns their computed values). */
+  formulas: Map<string, string>;
+  styled: number;
+  tables: { name: string; address: string; style: string }[];
+  frozenRows: number;
+  frozenCols: number;
+  protected: boolean;
+  widths: Map<string, number>;
+  deleted: boolean;
+}
+
+interface NameItem {
+  name: string;
+  formula: string;
+}
+
+export class FakeExcel {
+  syncs = 0;
+  private sheets: Sheet[] = [];
+  readonly names: NameItem[] = [];
+  private pending: (() => number)[] = []; // loads: each returns the bytes it delivers
+  private requestBytes = 0;
+
+  constructor(seed: readonly { name: string; rows: RawCell[][] }[] = []) {
+    for (const s of seed) {
+      const sheet = this.addSheet(s.name);
+      s.rows.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v === null) return;
+          sheet.cells.set(`${r},${c}`, typeof v === 'object' ? v.error : v);
+        }),
+      );
+    }
+  }
+
+  /** Excel.run with this workbook. */
+  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => batch(this.context(this) as unknown as Excel.RequestContext);
+
+  /** What the user does: rename a sheet; Excel updates the names that refer to it. */
+  rename(from: string, to: string): void {
+    const s = this.find(from);
+    if (!s) throw new Error(from);
+    const quoted = (n: string) => `'${n.replace(/'/g, "''")}'!`;
+    for (const n of this.names) n.formula = n.formula.replace(quoted(from), quoted(to));
+    s.name = to;
+  }
+
+  sheetNames(): string[] {
+    return this.live().map((s) => s.name);
+  }
+
+  sheetState(name: string): Sheet | undefined {
+    return this.find(name);
+  }
+
+  private live(): Sheet[] {
+    return this.sheets.filter((s) => !s.deleted).sort((a, b) => a.position - b.position);
+  }
+
+  private find(name: string): Sheet | undefined {
+    return this.live().find((s) => s.name === name);
+  }
+
+  private addSheet(name: string): Sheet {
+    const sheet: Sheet = { name, position: this.live().length, cells: new Map(), formats: new Map(), formulas: new Map(), styled: 0, tables: [], frozenRows: 0, frozenCols: 0, protected: false, widths: new Map(), deleted: false };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  /** Excel's calculation of a sheet's formulas (same-sheet references), by an independent engine. */
+  calculate(sheet: Sheet): Map<string, Value> {
+    const grid: (Value | null)[][] = [];
+    for (const [k, v] of sheet.cells) {
+      const [r, c] = k.split(',').map(Number) as [number, number];
+      (grid[r] ??= [])[c] = sheet.formulas.has(k) ? v : typeof v === 'string' && v.startsWith('=') ? `'${v}` : v;
+    }
+    const hf = HyperFormula.buildFromArray(Array.from(grid, (row) => Array.from(row ?? [], (x) => x ?? null)), { licenseKey: 'gpl-v3' });
+    const out = new Map<string, Value>();
+    for (const k of sheet.formulas.keys()) {
+      const [r, c] = k.split(',').map(Number) as [number, number];
+      const v = hf.getCellValue({ sheet: 0, row: r, col: c });
+      out.set(k, typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : String(v));
+    }
+    hf.destroy();
+    return out;
+  }
+
+  private request(bytes: number): void {
+    this.requestBytes += bytes;
+  }
+
+  private async sync(): Promise<void> {
+    this.syncs++;
+    const request = this.requestBytes;
+    this.requestBytes = 0;
+    if (request > PAYLOAD_LIMIT) {
+      this.pending = [];
+      throw new PayloadError('RequestPayloadSizeLimitExceeded');
+    }
+    const loads = this.pending;
+    this.pending = [];
+    // An oversized response delivers nothing: the loads are undone.
+    let response = 0;
+    for (const load of loads) response += load();
+    if (response > PAYLOAD_LIMIT) {
+      for (const load of loads) (load as { undo?: () => void }).undo?.();
+      throw new PayloadError('ResponsePayloadSizeLimitExceeded');
+    }
+  }
+
+  private used(sheet: Sheet): { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } | null {
+    let minR = Infinity;
+    let minC = Infinity;
+    let maxR = -1;
+    let maxC = -1;
+    for (const [k, v] of sheet.cells) {
+      if (v === '') continue;
+      const [r, c] = k.split(',').map(Number) as [number, number];
+      minR = Math.min(minR, r);
+      minC = Math.min(minC, c);
+      maxR = Math.max(maxR, r);
+      maxC = Math.max(maxC, c);
+    }
+    return maxR < 0 ? null : { rowIndex: minR, columnIndex: minC, rowCount: maxR - minR + 1, columnCount: maxC - minC + 1 };
+  }
+
+  private context(fake: FakeExcel): unknown {
+    const loaded = <T extends object>(target: T, props: Record<string, () => unknown>, onLoad?: (names: string[]) => number, preloaded: readonly string[] = []): T & { load(what?: string): unknown } => {
+      const ready = new Set<string>(preloaded);
+      const obj = target as T & { load(what?: string): unknown };
+      for (const [prop, get] of Object.entries(props)) {
+        Object.defineProperty(obj, prop, {
+          get: () => {
+            if (!ready.has(prop)) throw new NotLoaded(prop);
+            return get();
+          },
+          configurable: true,
+        });
+      }
+      obj.load = (what = Object.keys(props).join(',')) => {
+        const names = what.split(',').flatMap((w) => (w.trim().startsWith('items/') ? ['items', w.trim().slice(6)] : [w.trim()]));
+        const load = () => {
+          for (const n of names) ready.add(n);
+          return onLoad ? onLoad(names) : 20 * names.length;
+        };
+        (load as { undo?: () => void }).undo = () => names.forEach((n) => ready.delete(n));
+        fake.pending.push(load);
+        return obj;
+      };
+      return obj;
+    };
+
+    const rangeOf = (sheet: Sheet, r0: number, c0: number, rows: number, cols: number, isNull = false): unknown => {
+      const format = {
+        font: {} as Record<string, unknown>,
+        fill: {} as Record<string, unknown>,
+        borders: { getItem: () => ({}) },
+        set columnWidth(w: number) {
+          sheet.widths.set(`${c0}`, w);
+          fake.request(20);
+        },
+      };
+      const values = (): Value[][] => {
+        const computed = sheet.formulas.size > 0 ? fake.calculate(sheet) : undefined;
+        return Array.from({ length: rows }, (_x, r) =>
+          Array.from({ length: cols }, (_y, c) => {
+            const key = `${r0 + r},${c0 + c}`;
+            return sheet.formulas.has(key) && computed ? (computed.get(key) ?? '') : (sheet.cells.get(key) ?? '');
+          }),
+        );
+      };
+      const range = loaded(
+        {
+          sheet,
+          format: new Proxy(format, {
+            get(t, p) {
+              if (p === 'font' || p === 'fill') {
+                sheet.styled++;
+                fake.request(30);
+              }
+              return (t as Record<string | symbol, unknown>)[p];
+            },
+          }),
+          set values(v: Value[][]) {
+            fake.request(JSON.stringify(v).length);
+            // As Excel does: a leading apostrophe marks text (and is not stored); "=..." is a formula.
+            v.forEach((row, r) =>
+              row.forEach((x, c) => {
+                const key = `${r0 + r},${c0 + c}`;
+                if (typeof x === 'string' && x.startsWith("'")) sheet.cells.set(key, x.slice(1));
+                else if (typeof x === 'string' && x.startsWith('=')) {
+                  sheet.formulas.set(key, x);
+                  sheet.cells.set(key, x);
+                } else sheet.cells.set(key, x);
+              }),
+            );
+          },
+          set numberFormat(v: string[][]) {
+            fake.request(JSON.stringify(v).length);
+            v.forEach((row, r) => row.forEach((x, c) => sheet.formats.set(`${r0 + r},${c0 + c}`, x)));
+          },
+        },
+        { values, isNullObject: () => isNull, rowIndex: () => r0, columnIndex: () => c0, rowCount: () => rows, columnCount: () => cols },
+        (names) => (names.includes('values') ? JSON.stringify(values()).length : 40),
+      );
+      return range;
+    };
+
+    const worksheetOf = (sheet: Sheet, preloaded: readonly string[] = []): unknown =>
+      loaded(
+        {
+          set position(p: number) {
+            const others = fake.live().filter((s) => s !== sheet);
+            others.splice(p, 0, sheet);
+            others.forEach((s, i) => (s.position = i));
+            fake.request(20);
+          },
+          set name(n: string) {
+            sheet.name = n;
+          },
+          delete: () => {
+            sheet.deleted = true;
+            fake.live().forEach((s, i) => (s.position = i));
+            fake.request(20);
+          },
+          getUsedRangeOrNullObject: () => {
+            const u = fake.used(sheet);
+            return u ? rangeOf(sheet, u.rowIndex, u.columnIndex, u.rowCount, u.columnCount) : rangeOf(sheet, 0, 0, 0, 0, true);
+          },
+          getRangeByIndexes: (r: number, c: number, n: number, m: number) => {
+            if (n * m > 5_000_000) throw new Error('a range of more than 5,000,000 cells');
+            return rangeOf(sheet, r, c, n, m);
+          },
+          getRange: (address: string) => {
+            const m = /^([A-Z]+)(\d+)?/.exec(address);
+            const col = (m?.[1] ?? 'A').split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+            return rangeOf(sheet, Number(m?.[2] ?? 1) - 1, col, 1, 1);
+          },
+          tables: {
+            add: (address: string) => {
+              const t = { name: '', address, style: '' };
+              sheet.tables.push(t);
+              fake.request(60);
+              return t;
+            },
+          },
+          freezePanes: {
+            freezeRows: (n: number) => void (sheet.frozenRows = n),
+            freezeColumns: (n: number) => void (sheet.frozenCols = n),
+          },
+          protection: { protect: () => void (sheet.protected = true) },
+        },
+        { name: () => sheet.name, position: () => sheet.position },
+        undefined,
+        preloaded,
+      );
+
+    const worksheets = loaded(
+      {
+        getItem: (name: string) => {
+          const s = fake.find(name);
+          if (!s) throw new Error(`ItemNotFound: ${name}`);
+          return worksheetOf(s);
+        },
+        add: (name: string) => {
+          if (fake.find(name)) throw new Error(`ItemAlreadyExists: ${name}`);
+          fake.request(40);
+          return worksheetOf(fake.addSheet(name));
+        },
+      },
+      // Items of a loaded collection come with their scalar properties loaded.
+      { items: () => fake.live().map((s) => worksheetOf(s, ['name', 'position'])) },
+    );
+
+    const names = loaded(
+      {
+        add: (name: string, range: { sheet: Sheet }) => {
+          fake.names.push({ name, formula: `='${range.sheet.name.replace(/'/g, "''")}'!$A$1` });
+          fake.request(60);
+        },
+        getItem: (name: string) => ({
+          delete: () => {
+            const i = fake.names.findIndex((n) => n.name === name);
+            if (i >= 0) fake.names.splice(i, 1);
+          },
+        }),
+      },
+      { items: () => fake.names.map((n) => ({ ...n })) },
+    );
+
+    return {
+      workbook: { worksheets, names },
+      sync: () => fake.sync(),
+    };
+  }
+}
+
