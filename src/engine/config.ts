@@ -61,7 +61,10 @@ export const DEFAULT_CONFIG: LedgerConfig = {
 };
 
 const dateText = z.string().refine((s) => parseDayFirst(s) !== null, 'not a date (YYYY-MM-DD or dd/mm/yyyy)');
-const mondayText = dateText.refine((s) => weekday(parseDayFirst(s) as IsoDate) === 0, 'not a Monday');
+const mondayText = dateText.refine((s) => {
+  const d = parseDayFirst(s);
+  return d === null || weekday(d) === 0; // a non-date is already reported by dateText
+}, 'not a Monday');
 const codeText = z.union([z.string().min(1), z.number().int().nonnegative()]).transform((v) => String(v).trim());
 const moneyText = z.union([z.string(), z.number()]).refine((v) => parsePence(String(v)) !== null, 'not an amount with at most two decimals');
 const roles = ['rentRoll', 'transactions', 'gl', 'suspense'] as const;

@@ -179,6 +179,11 @@ describe('config', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems.join('\n')).toMatch(/rentYearStart: not a Monday/);
   });
+  it('a rent year start that is not a date is reported, not thrown', () => {
+    const r = parseConfig({ rentYearStart: 'soon' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems).toEqual(['rentYearStart: not a date (YYYY-MM-DD or dd/mm/yyyy)']);
+  });
   it('accepts a GL account code given as a number', () => {
     const r = parseConfig({ glControlAccount: 1100, rentFreeWeeks: ['21/12/2026', '2026-12-28'] });
     expect(r.ok && r.config.glControlAccount).toBe('1100');

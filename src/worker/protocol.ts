@@ -1,0 +1,26 @@
+/**
+ * Messages between the task pane and the engine's Web Worker: one discriminated union each way.
+ * Everything here is plain data (structured-clone safe): money as integer pence, dates as strings.
+ */
+import type { SheetData } from '../engine/cells';
+import type { InputIssue } from '../engine/issues';
+import type { ReconcileResult } from '../engine/reconcile/types';
+import type { SourceSummary } from '../engine/audit-pack';
+
+export type WorkerRequest = {
+  readonly kind: 'reconcile';
+  readonly id: number;
+  readonly file: string;
+  readonly sheets: readonly SheetData[];
+  readonly period: string;
+  /** The config file's JSON (validated in the worker by the engine's own parser). */
+  readonly config: unknown;
+};
+
+export type Stage = 'validating' | 'reading' | 'reconciling' | 'fingerprinting';
+
+export type WorkerResponse =
+  | { readonly kind: 'progress'; readonly id: number; readonly stage: Stage }
+  | { readonly kind: 'result'; readonly id: number; readonly result: ReconcileResult; readonly issues: readonly InputIssue[]; readonly sources: readonly SourceSummary[] }
+  | { readonly kind: 'input-error'; readonly id: number; readonly issues: readonly InputIssue[]; readonly problems: readonly string[] }
+  | { readonly kind: 'failure'; readonly id: number; readonly message: string };
