@@ -1,0 +1,179 @@
+/**
+ * The store's repository: month-end sessions keyed by workbook and period, their append-only trail,
+ * sign-offs (a reviewer is never the preparer), export and import as a file, and settings profiles.
+ * Every change is one read-write transaction that also appends its trail event: all of it or none.
+ */
+import type { LedgerDb } from './db';
+import { explainStorageError, StoreError } from './errors';
+import type { Profile, Session, Settings, SignOff, StoredReconcilingItem, TrailEvent } from './schema';
+
+export const EXPORT_FORMAT = 'housing-ledger-session';
+export const EXPORT_VERSION = 2;
+
+export interface SessionFile {
+  readonly format: typeof EXPORT_FORMAT;
+  readonly version: number;
+  readonly session: Session;
+  readonly trail: readonly TrailEvent[];
+}
+
+export interface FingerprintChange {
+  readonly sheet: string;
+  readonly was: string | null;
+  readonly now: string | null;
+}
+
+export function sessionId(workbookId: string, period: string): string {
+  return `${workbookId}|${period}`;
+}
+
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    throw explainStorageError(e);
+  }
+}
+
+export class LedgerStore {
+  constructor(
+    readonly db: LedgerDb,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
+
+  private event(sessionId: string, actor: string, event: string, detail: Record<string, unknown> = {}): TrailEvent {
+    return { sessionId, at: this.now(), actor, event, detail };
+  }
+
+  /** The session of this workbook and period: resumed when it exists, started otherwise. */
+  openSession(workbookId: string, period: string, settings: Settings, actor: string): Promise<{ session: Session; resumed: boolean }> {
+    return guarded(() =>
+      this.db.transaction('rw', this.db.sessions, this.db.trail, async () => {
+        const id = sessionId(workbookId, period);
+        const existing = await this.db.sessions.get(id);
+        if (existing) {
+          await this.db.trail.add(this.event(id, actor, 'session.resumed'));
+          return { session: existing, resumed: true };
+        }
+        const at = this.now();
+        const session: Session = { id, workbookId, period, createdAt: at, updatedAt: at, fingerprints: {}, settings, reconcilingItems: [], signOffs: [] };
+        await this.db.sessions.add(session);
+        await this.db.trail.add(this.event(id, actor, 'session.started', { period }));
+        return { session, resumed: false };
+      }),
+    );
+  }
+
+  async getSession(id: string): Promise<Session> {
+    const s = await guarded(() => this.db.sessions.get(id));
+    if (!s) throw new StoreError('not-found', `No saved session ${id}.`);
+    return s;
+  }
+
+  /** The sheets whose contents changed since the session last ran: say so before reusing anything. */
+  async fingerprintChanges(id: string, current: Readonly<Record<string, string>>): Promise<FingerprintChange[]> {
+    const s = await this.getSession(id);
+    const sheets = [...new Set([...Object.keys(s.fingerprints), ...Object.keys(current)])].sort();
+    return sheets
+      .map((sheet) => ({ sheet, was: s.fingerprints[sheet] ?? null, now: current[sheet] ?? null }))
+      .filter((c) => c.was !== c.now && Object.keys(s.fingerprints).length > 0);
+  }
+
+  private update(id: string, actor: string, event: string, detail: Record<string, unknown>, change: (s: Session) => Session): Promise<Session> {
+    return guarded(() =>
+      this.db.transaction('rw', this.db.sessions, this.db.trail, async () => {
+        const s = await this.db.sessions.get(id);
+        if (!s) throw new StoreError('not-found', `No saved session ${id}.`);
+        const next = { ...change(s), updatedAt: this.now() };
+        await this.db.sessions.put(next);
+        await this.db.trail.add(this.event(id, actor, event, detail));
+        return next;
+      }),
+    );
+  }
+
+  recordRun(id: string, actor: string, fingerprints: Readonly<Record<string, string>>, summary: Record<string, unknown>): Promise<Session> {
+    return this.update(id, actor, 'reconciliation.run', summary, (s) => ({ ...s, fingerprints: { ...fingerprints } }));
+  }
+
+  saveSettings(id: string, actor: string, settings: Settings): Promise<Session> {
+    return this.update(id, actor, 'settings.changed', {}, (s) => ({ ...s, settings }));
+  }
+
+  async saveReconcilingItems(id: string, actor: string, items: readonly StoredReconcilingItem[]): Promise<Session> {
+    for (const i of items) {
+      if (!Number.isSafeInteger(i.amount)) throw new StoreError('invalid', `Reconciling item ${i.ref}: the amount must be whole pence.`);
+      if (i.explanation.trim() === '') throw new StoreError('invalid', `Reconciling item ${i.ref} needs an explanation.`);
+    }
+    return this.update(id, actor, 'reconciling-items.saved', { count: items.length, refs: items.map((i) => i.ref) }, (s) => ({ ...s, reconcilingItems: [...items] }));
+  }
+
+  /** Prepared by one person, reviewed by another: a reviewer who is the preparer is refused. */
+  async signOff(id: string, role: SignOff['role'], name: string): Promise<Session> {
+    const who = name.trim();
+    if (!who) throw new StoreError('invalid', 'A sign-off needs a name.');
+    const s = await this.getSession(id);
+    const preparer = s.signOffs.find((x) => x.role === 'preparer');
+    if (role === 'reviewer') {
+      if (!preparer) throw new StoreError('refused', 'The reconciliation must be prepared (signed by its preparer) before it is reviewed.');
+      if (preparer.name.trim().toLowerCase() === who.toLowerCase()) {
+        throw new StoreError('refused', `${who} prepared this reconciliation and cannot also review it: audit needs two different people.`);
+      }
+    }
+    return this.update(id, who, `signed-off.${role}`, { name: who }, (x) => ({ ...x, signOffs: [...x.signOffs.filter((o) => o.role !== role), { role, name: who, at: this.now() }] }));
+  }
+
+  trail(id: string): Promise<TrailEvent[]> {
+    return guarded(() => this.db.trail.where('sessionId').equals(id).sortBy('seq'));
+  }
+
+  async exportSession(id: string): Promise<string> {
+    const session = await this.getSession(id);
+    const trail = await this.trail(id);
+    const file: SessionFile = { format: EXPORT_FORMAT, version: EXPORT_VERSION, session, trail };
+    return JSON.stringify(file, null, 2);
+  }
+
+  /** Imports a session file in one transaction; an existing session of the same id is replaced only when asked. */
+  importSession(text: string, actor: string, options: { replace?: boolean } = {}): Promise<Session> {
+    let file: SessionFile;
+    try {
+      file = JSON.parse(text) as SessionFile;
+    } catch {
+      return Promise.reject(new StoreError('invalid', 'The file is not a Housing Ledger session (not JSON).'));
+    }
+    if (file?.format !== EXPORT_FORMAT || typeof file.session?.id !== 'string' || !Array.isArray(file.trail)) {
+      return Promise.reject(new StoreError('invalid', 'The file is not a Housing Ledger session.'));
+    }
+    if (file.version > EXPORT_VERSION) return Promise.reject(new StoreError('invalid', `The session file is from a newer Housing Ledger (format ${file.version}).`));
+    return guarded(() =>
+      this.db.transaction('rw', this.db.sessions, this.db.trail, async () => {
+        const id = file.session.id;
+        if ((await this.db.sessions.get(id)) && !options.replace) {
+          throw new StoreError('refused', `A session for ${file.session.workbookId} ${file.session.period} is already saved here; import it again choosing to replace it.`);
+        }
+        await this.db.trail.where('sessionId').equals(id).delete();
+        await this.db.sessions.put(file.session);
+        await this.db.trail.bulkAdd(file.trail.map(({ seq: _seq, ...e }) => ({ ...e, sessionId: id })));
+        await this.db.trail.add(this.event(id, actor, 'session.imported', { events: file.trail.length }));
+        return file.session;
+      }),
+    );
+  }
+
+  saveProfile(name: string, settings: Settings): Promise<void> {
+    const n = name.trim();
+    if (!n) return Promise.reject(new StoreError('invalid', 'A profile needs a name.'));
+    return guarded(async () => {
+      await this.db.profiles.put({ name: n, updatedAt: this.now(), settings });
+    });
+  }
+
+  profiles(): Promise<Profile[]> {
+    return guarded(() => this.db.profiles.orderBy('name').toArray());
+  }
+}

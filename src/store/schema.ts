@@ -1,0 +1,61 @@
+/**
+ * What the store keeps, as plain data (pence as integers, dates as YYYY-MM-DD, times as ISO
+ * strings): month-end sessions, their append-only trail, and named settings profiles.
+ */
+
+export interface StoredReconcilingItem {
+  readonly ref: string;
+  readonly type: 'timing' | 'suspense' | 'other';
+  /** Whole pence, signed like the difference it explains. */
+  readonly amount: number;
+  readonly explanation: string;
+  readonly owner: string;
+  readonly date: string | null;
+}
+
+export interface SignOff {
+  readonly role: 'preparer' | 'reviewer';
+  readonly name: string;
+  /** ISO timestamp. */
+  readonly at: string;
+}
+
+/** The settings a coordinator reuses month to month (a profile) and that a session records. */
+export interface Settings {
+  /** The config file's JSON: validated by the engine's parseConfig when used. */
+  readonly config: Readonly<Record<string, unknown>>;
+  /** Sheet role -> sheet name, and role -> field -> header, as chosen in the Sources step. */
+  readonly sheets: Readonly<Record<string, string>>;
+  readonly columns: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+export interface Session {
+  /** `${workbookId}|${period}` */
+  readonly id: string;
+  readonly workbookId: string;
+  /** YYYY-MM */
+  readonly period: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Sheet name -> SHA-256 of its normalised cells when the session last ran. */
+  readonly fingerprints: Readonly<Record<string, string>>;
+  readonly settings: Settings;
+  readonly reconcilingItems: readonly StoredReconcilingItem[];
+  readonly signOffs: readonly SignOff[];
+}
+
+export interface TrailEvent {
+  /** Assigned by the store, increasing. */
+  readonly seq?: number;
+  readonly sessionId: string;
+  readonly at: string;
+  readonly actor: string;
+  readonly event: string;
+  readonly detail: Readonly<Record<string, unknown>>;
+}
+
+export interface Profile {
+  readonly name: string;
+  readonly updatedAt: string;
+  readonly settings: Settings;
+}

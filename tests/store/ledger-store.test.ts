@@ -1,0 +1,148 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { databaseName, LedgerDb, SCHEMA_V1 } from '../../src/store/db';
+import { explainStorageError, StoreError } from '../../src/store/errors';
+import { LedgerStore, sessionId } from '../../src/store/ledger-store';
+import type { Settings } from '../../src/store/schema';
+import { upgradeSessionV1toV2 } from '../../src/store/upgrades';
+
+const SETTINGS: Settings = { config: { glControlAccount: '1100', rentFreeWeeks: ['2026-12-21'] }, sheets: { gl: 'GL' }, columns: {} };
+let n = 0;
+const fresh = () => `hl-test-${++n}-${Date.now()}`;
+let tick = 0;
+const clock = () => new Date(Date.UTC(2027, 0, 5, 9, 0, tick++));
+
+async function storeWith(name = fresh()): Promise<LedgerStore> {
+  const db = new LedgerDb(name);
+  await db.open();
+  return new LedgerStore(db, clock);
+}
+
+describe('the session store', () => {
+  it('starts a session, and reopening the pane resumes it with everything saved', async () => {
+    const name = fresh();
+    const store = await storeWith(name);
+    const { session, resumed } = await store.openSession('book-1', '2026-12', SETTINGS, 'Alex');
+    expect(resumed).toBe(false);
+    await store.saveReconcilingItems(session.id, 'Alex', [{ ref: 'U1', type: 'timing', amount: -22306, explanation: 'cash batch of 31/12 in January GL', owner: 'Alex', date: '2026-12-31' }]);
+    store.db.close();
+
+    const again = await storeWith(name);
+    const reopened = await again.openSession('book-1', '2026-12', SETTINGS, 'Alex');
+    expect(reopened.resumed).toBe(true);
+    expect(reopened.session.reconcilingItems).toEqual([expect.objectContaining({ ref: 'U1', amount: -22306 })]);
+    expect((await again.trail(session.id)).map((e) => e.event)).toEqual(['session.started', 'reconciling-items.saved', 'session.resumed']);
+  });
+
+  it('says which source sheets changed since the last run', async () => {
+    const store = await storeWith();
+    const { session } = await store.openSession('b', '2026-12', SETTINGS, 'A');
+    expect(await store.fingerprintChanges(session.id, { GL: 'aa' })).toEqual([]); // never run: nothing to compare
+    await store.recordRun(session.id, 'A', { GL: 'aa', 'Rent Roll': 'bb' }, { difference: '0.00' });
+    expect(await store.fingerprintChanges(session.id, { GL: 'aa', 'Rent Roll': 'bb' })).toEqual([]);
+    expect(await store.fingerprintChanges(session.id, { GL: 'zz', 'Rent Roll': 'bb' })).toEqual([{ sheet: 'GL', was: 'aa', now: 'zz' }]);
+  });
+
+  it('refuses a reviewer who is the preparer, and a review before preparation', async () => {
+    const store = await storeWith();
+    const { session } = await store.openSession('b', '2026-12', SETTINGS, 'Alex');
+    await expect(store.signOff(session.id, 'reviewer', 'Sam')).rejects.toMatchObject({ kind: 'refused' });
+    await store.signOff(session.id, 'preparer', 'Alex Smith');
+    await expect(store.signOff(session.id, 'reviewer', ' alex smith ')).rejects.toThrow(/cannot also review it/);
+    const done = await store.signOff(session.id, 'reviewer', 'Sam Patel');
+    expect(done.signOffs.map((s) => [s.role, s.name])).toEqual([['preparer', 'Alex Smith'], ['reviewer', 'Sam Patel']]);
+    expect((await store.trail(session.id)).map((e) => e.event)).toEqual(['session.started', 'signed-off.preparer', 'signed-off.reviewer']);
+  });
+
+  it('refuses a reconciling item without an explanation or in fractions of a penny, and keeps what was saved', async () => {
+    const store = await storeWith();
+    const { session } = await store.openSession('b', '2026-12', SETTINGS, 'A');
+    await store.saveReconcilingItems(session.id, 'A', [{ ref: 'U1', type: 'other', amount: 100, explanation: 'ok', owner: '', date: null }]);
+    await expect(store.saveReconcilingItems(session.id, 'A', [{ ref: 'U2', type: 'other', amount: 1.5, explanation: 'x', owner: '', date: null }])).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(store.saveReconcilingItems(session.id, 'A', [{ ref: 'U2', type: 'other', amount: 1, explanation: ' ', owner: '', date: null }])).rejects.toThrow(/needs an explanation/);
+    expect((await store.getSession(session.id)).reconcilingItems.map((i) => i.ref)).toEqual(['U1']);
+  });
+
+  it('exports a session to a file and imports it elsewhere with its whole trail', async () => {
+    const a = await storeWith();
+    const { session } = await a.openSession('b', '2026-12', SETTINGS, 'Alex');
+    await a.signOff(session.id, 'preparer', 'Alex');
+    const file = await a.exportSession(session.id);
+    const b = await storeWith();
+    const imported = await b.importSession(file, 'Sam');
+    expect(imported).toEqual(await a.getSession(session.id));
+    expect((await b.trail(session.id)).map((e) => e.event)).toEqual(['session.started', 'signed-off.preparer', 'session.imported']);
+    await expect(b.importSession(file, 'Sam')).rejects.toMatchObject({ kind: 'refused' });
+    await expect(b.importSession('{"nope":1}', 'Sam')).rejects.toMatchObject({ kind: 'invalid' });
+  });
+
+  it('an import that fails half-way writes nothing (one transaction)', async () => {
+    const a = await storeWith();
+    const { session } = await a.openSession('b', '2026-12', SETTINGS, 'Alex');
+    const file = await a.exportSession(session.id);
+    const b = await storeWith();
+    // the browser runs out of room after the session is written, while the trail is added
+    (b.db.trail as unknown as { bulkAdd: () => Promise<never> }).bulkAdd = () => Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' }));
+    await expect(b.importSession(file, 'Sam')).rejects.toMatchObject({ kind: 'quota' });
+    expect(await b.db.sessions.count()).toBe(0);
+    expect(await b.db.trail.count()).toBe(0);
+  });
+
+  it('keeps named profiles', async () => {
+    const store = await storeWith();
+    await store.saveProfile('Oak Tree HA', SETTINGS);
+    await store.saveProfile('Elm Homes', { ...SETTINGS, sheets: {} });
+    expect((await store.profiles()).map((p) => p.name)).toEqual(['Elm Homes', 'Oak Tree HA']);
+  });
+
+  it('names the database after the Office partition when there is one', () => {
+    expect(databaseName('abc')).toBe('abc:housing-ledger');
+    expect(databaseName(undefined)).toBe('housing-ledger');
+  });
+});
+
+describe('schema upgrades', () => {
+  it('version 1 -> 2 moves each trail into its own table, losing nothing (pure)', () => {
+    const v1 = { id: 'b|2026-12', workbookId: 'b', period: '2026-12', createdAt: 't0', updatedAt: 't1', fingerprints: {}, settings: SETTINGS, reconcilingItems: [], signOffs: [], trail: [{ at: 't0', actor: 'A', event: 'session.started', detail: {} }] };
+    const { session, trail } = upgradeSessionV1toV2(v1);
+    expect(session).not.toHaveProperty('trail');
+    expect(trail).toEqual([{ at: 't0', actor: 'A', event: 'session.started', detail: {}, sessionId: 'b|2026-12' }]);
+  });
+
+  it('opening a version 1 database upgrades it and keeps every record', async () => {
+    const name = fresh();
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    await old.open();
+    await old.table('sessions').bulkAdd([
+      { id: sessionId('b', '2026-11'), workbookId: 'b', period: '2026-11', createdAt: 't', updatedAt: 't', fingerprints: { GL: 'x' }, settings: SETTINGS, reconcilingItems: [{ ref: 'U1', type: 'other', amount: 5, explanation: 'e', owner: '', date: null }], signOffs: [], trail: [{ at: 't1', actor: 'A', event: 'session.started', detail: {} }, { at: 't2', actor: 'A', event: 'signed-off.preparer', detail: { name: 'A' } }] },
+      { id: sessionId('b', '2026-12'), workbookId: 'b', period: '2026-12', createdAt: 't', updatedAt: 't', fingerprints: {}, settings: SETTINGS, reconcilingItems: [], signOffs: [] },
+    ]);
+    await old.table('profiles').add({ name: 'Oak', updatedAt: 't', settings: SETTINGS });
+    old.close();
+
+    const store = await storeWith(name);
+    expect(store.db.verno).toBe(2);
+    const sessions = await store.db.sessions.toArray();
+    expect(sessions.map((s) => s.id)).toEqual(['b|2026-11', 'b|2026-12']);
+    expect(sessions[0]).toMatchObject({ fingerprints: { GL: 'x' }, reconcilingItems: [{ ref: 'U1', amount: 5 }] });
+    expect(sessions.every((s) => !('trail' in s))).toBe(true);
+    expect((await store.trail('b|2026-11')).map((e) => e.event)).toEqual(['session.started', 'signed-off.preparer']);
+    expect((await store.profiles()).map((p) => p.name)).toEqual(['Oak']);
+  });
+});
+
+describe('storage failures in words', () => {
+  it.each([
+    [{ name: 'QuotaExceededError' }, 'quota', /no room left .* Everything saved before it is kept/],
+    [{ name: 'DatabaseClosedError', inner: { name: 'VersionError' } }, 'blocked', /Another copy of Housing Ledger/],
+    [{ name: 'MissingAPIError' }, 'unavailable', /private browsing/],
+    [{ name: 'OpenFailedError', inner: { name: 'InvalidStateError' } }, 'unavailable', /export the session to a file/],
+    [new Error('boom'), 'refused', /what was saved before is kept/],
+  ])('%p', (e, kind, message) => {
+    const err = explainStorageError(e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect(err.kind).toBe(kind);
+    expect(err.message).toMatch(message);
+  });
+});
