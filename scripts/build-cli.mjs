@@ -1,5 +1,10 @@
-// Bundles the CLI (TypeScript) into dist/cli.cjs with esbuild; exceljs and other packages stay external.
+// Bundles the CLI (TypeScript) into dist/cli.cjs with esbuild. Dependencies stay external, except
+// the ESM-only ones, which a CommonJS bundle must carry itself.
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const ESM_ONLY = ['double-metaphone'];
 
 await build({
   entryPoints: ['src/cli/main.ts'],
@@ -8,7 +13,7 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  packages: 'external',
+  external: Object.keys(pkg.dependencies).filter((d) => !ESM_ONLY.includes(d)),
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -24,8 +24,32 @@ describe('matchSuspense', () => {
     else expect(m?.candidates).toEqual([]);
   });
 
+  it.each([
+    ['two digits swapped', '00012354', 'J SMITH', /00012345 with two digits swapped/],
+    ['one digit different', '00012395', 'J SMITH', /00012345 with one digit different/],
+    ['a digit dropped', '0012345', 'J SMITH', /00012345 with a digit dropped|without its leading zeros/],
+    ['a digit added', '000123455', 'J SMITH', /00012345 with a digit added/],
+  ])('a reference with %s is repaired, and allocated when the payer is the tenant', (_name, ref, payer, reason) => {
+    const [m] = matchSuspense([item(ref, payer)], ROLL);
+    expect(m?.candidates[0]?.account).toBe('00012345');
+    expect(m?.candidates[0]?.reasons.join(' ')).toMatch(reason);
+    expect(m?.decision).toBe('auto');
+  });
+
+  it('a typo that lands on another live account is never allocated when the payer is someone else', () => {
+    // 00067890 is John Brown's account; the payer is Jane Smith
+    const [m] = matchSuspense([item('00067890', 'JANE SMITH')], ROLL);
+    expect(m?.decision).toBe('review');
+    expect(m?.account).toBeNull();
+  });
+
+  it('a repaired reference alone, without the payer agreeing, is only for review', () => {
+    const [m] = matchSuspense([item('00012354', 'K PATEL')], ROLL);
+    expect(m?.decision).not.toBe('auto');
+  });
+
   it('never allocates automatically when two candidates are close (a shared property ref)', () => {
-    const [m] = matchSuspense([item('P0000003', 'BOB NEW')], ROLL);
+    const [m] = matchSuspense([item('P0000003')], ROLL);
     expect(m?.decision).toBe('review');
     expect(m?.account).toBeNull();
     expect(m?.candidates.map((c) => c.account)).toEqual(['00055556', '00055555']); // the current tenancy first
@@ -35,6 +59,14 @@ describe('matchSuspense', () => {
     const [a] = matchSuspense([item('00012345', 'J SMITH')], ROLL);
     const [b] = matchSuspense([item('00012345', 'K PATEL')], ROLL);
     expect((b?.score ?? 0) < (a?.score ?? 0)).toBe(true);
+  });
+
+  it('a payer whose surname is spelt or sounds alike supports the candidate, with the reason in words', () => {
+    const [m] = matchSuspense([item('00012345', 'J SMYTH')], ROLL);
+    expect(m?.candidates[0]?.reasons).toContain('payer J SMYTH ~ tenant Jane Smith (surnames spelt alike or sounding alike)');
+    const [exact] = matchSuspense([item('00012345', 'J SMITH')], ROLL);
+    const [other] = matchSuspense([item('00012345', 'K PATEL')], ROLL);
+    expect((other?.score ?? 0) < (m?.score ?? 0) && (m?.score ?? 0) < (exact?.score ?? 0)).toBe(true);
   });
 
   it('automatic allocation can be switched off', () => {

@@ -5,6 +5,7 @@
  * another's account (DOMAIN.md section 4), so `auto` needs one strong candidate clearly ahead.
  */
 import type { Tenancy, SuspenseItem } from '../records';
+import { doubleMetaphone, jaroWinkler } from './similarity';
 
 export interface SuspenseCandidate {
   readonly account: string;
@@ -72,6 +73,50 @@ function tenantSurnames(tenant: string): Set<string> {
   return new Set(tenant.split(/&|\band\b/i).map(surname).filter((s) => s !== ''));
 }
 
+/** Base score of a reference one keying slip away from an account. */
+const REPAIRED = 0.78;
+
+/**
+ * References one keying slip away: a digit substituted, two neighbouring digits swapped, a digit
+ * dropped or one added. Each comes with the slip in words, for the reasons.
+ */
+export function repairs(ref: string): [string, string][] {
+  const out: [string, string][] = [];
+  const seen = new Set<string>([ref]);
+  const push = (r: string, how: string) => {
+    if (seen.has(r)) return;
+    seen.add(r);
+    out.push([r, how]);
+  };
+  for (let i = 0; i + 1 < ref.length; i++) {
+    if (ref[i] === ref[i + 1]) continue;
+    push(ref.slice(0, i) + ref[i + 1] + ref[i] + ref.slice(i + 2), `with two digits swapped (${ref[i]}${ref[i + 1]} at position ${i + 1})`);
+  }
+  for (let i = 0; i < ref.length; i++) {
+    for (let d = 0; d <= 9; d++) {
+      const ch = String(d);
+      if (ch !== ref[i]) push(ref.slice(0, i) + ch + ref.slice(i + 1), `with one digit different (position ${i + 1})`);
+    }
+    push(ref.slice(0, i) + ref.slice(i + 1), `with a digit added (position ${i + 1})`);
+  }
+  for (let i = 0; i <= ref.length; i++) {
+    for (let d = 0; d <= 9; d++) push(ref.slice(0, i) + String(d) + ref.slice(i), `with a digit dropped (position ${i + 1})`);
+  }
+  return out;
+}
+
+/** How a payer's surname compares with the tenants': the same, alike (Jaro-Winkler >= 0.9 or the same Double Metaphone key), or neither. */
+function surnameLikeness(payer: string, tenants: ReadonlySet<string>): 'same' | 'alike' | 'different' {
+  if (tenants.has(payer)) return 'same';
+  const [p1, p2] = doubleMetaphone(payer);
+  for (const t of tenants) {
+    if (jaroWinkler(payer, t) >= 0.9) return 'alike';
+    const [t1, t2] = doubleMetaphone(t);
+    if (p1 !== '' && (p1 === t1 || p1 === t2 || (p2 !== '' && (p2 === t1 || p2 === t2)))) return 'alike';
+  }
+  return 'different';
+}
+
 /** Ranks candidate accounts for one item; best first, ties broken by account ref. */
 export function candidatesFor(item: SuspenseItem, index: Index): SuspenseCandidate[] {
   const found = new Map<string, { score: number; reasons: string[] }>();
@@ -91,6 +136,12 @@ export function candidatesFor(item: SuspenseItem, index: Index): SuspenseCandida
       for (const t of index.byStripped.get(ref.replace(/^0+/, '')) ?? []) add(t, 0.92, `reference ${item.reference.trim()} is account ${t.account} without its leading zeros`);
     }
     for (const t of index.byProperty.get(ref) ?? []) add(t, t.end === null ? 0.8 : 0.6, `reference ${item.reference.trim()} is the property ref ${t.property} of account ${t.account}${t.end === null ? '' : ' (tenancy ended)'}`);
+    if (/^\d{4,}$/.test(ref)) {
+      for (const [candidate, how] of repairs(ref)) {
+        const t = index.byAccount.get(candidate);
+        if (t) add(t, REPAIRED, `reference ${item.reference.trim()} is ${t.account} ${how}`);
+      }
+    }
   }
   // A reference inside text: "RENT 10234567 FLAT 2".
   const text = `${item.reference} ${item.narrative}`;
@@ -109,11 +160,18 @@ export function candidatesFor(item: SuspenseItem, index: Index): SuspenseCandida
     let score = c.score;
     const reasons = [...c.reasons];
     if (t && payer) {
-      if (tenantSurnames(t.tenant).has(payer)) {
-        score = Math.min(1, score + 0.03);
+      const likeness = surnameLikeness(payer, tenantSurnames(t.tenant));
+      // A repaired reference needs the payer's name to be trusted; any reference that names
+      // someone else's account (a typo landing on a live account) must never be allocated alone.
+      const repaired = c.score === REPAIRED;
+      if (likeness === 'same') {
+        score = Math.min(1, score + (repaired ? 0.12 : 0.03));
         reasons.push(`payer ${item.payer} shares the surname of tenant ${t.tenant}`);
+      } else if (likeness === 'alike') {
+        score = Math.min(1, score + (repaired ? 0.06 : 0.02));
+        reasons.push(`payer ${item.payer} ~ tenant ${t.tenant} (surnames spelt alike or sounding alike)`);
       } else {
-        score = Math.max(0, score - 0.05);
+        score = Math.max(0, score - 0.2);
         reasons.push(`payer ${item.payer} does not share a surname with tenant ${t.tenant}`);
       }
     }
