@@ -3,10 +3,10 @@ import { toPence } from '../money';
 import type { SuspenseItem, Tenancy } from '../records';
 import { matchSuspense } from './match-suspense';
 
-const t = (account: string, property: string, tenant: string, end: string | null = null): Tenancy => ({
-  account, property, tenant, address: '', postcode: '', start: '2020-01-06' as IsoDate, end: end as IsoDate | null, weeklyCharge: toPence(10000), opening: toPence(0), closing: toPence(0), row: 2,
+const t = (account: string, property: string, tenant: string, end: string | null = null, address = '', postcode = ''): Tenancy => ({
+  account, property, tenant, address, postcode, start: '2020-01-06' as IsoDate, end: end as IsoDate | null, weeklyCharge: toPence(10000), opening: toPence(0), closing: toPence(0), row: 2,
 });
-const ROLL = [t('00012345', 'P0000001', 'Jane Smith'), t('00067890', 'P0000002', 'John Brown & Mary Brown'), t('00055555', 'P0000003', 'Ann Old', '2025-01-05'), t('00055556', 'P0000003', 'Bob New')];
+const ROLL = [t('00012345', 'P0000001', 'Jane Smith', null, '12 High Street, Leeds', 'LS6 2AB'), t('00067890', 'P0000002', 'John Brown & Mary Brown'), t('00055555', 'P0000003', 'Ann Old', '2025-01-05'), t('00055556', 'P0000003', 'Bob New')];
 const item = (reference: string, payer = '', narrative = ''): SuspenseItem => ({ item: 'S1', date: '2026-12-01' as IsoDate, amount: toPence(20000), reference, payer, narrative, channel: 'BANK', row: 2 });
 
 describe('matchSuspense', () => {
@@ -14,7 +14,11 @@ describe('matchSuspense', () => {
     ['the exact account ref', item('00012345', 'J SMITH'), 'auto', '00012345', /reference 00012345 is account 00012345/],
     ['the ref without its leading zeros', item('12345', 'JANE SMITH'), 'auto', '00012345', /without its leading zeros/],
     ['the ref inside text', item('', 'MR BROWN', 'RENT 00067890 FLAT 2'), 'auto', '00067890', /appears in the text/],
-    ['a property ref with one current tenancy', item('P0000001', 'J SMITH'), 'review', null, /property ref P0000001/],
+    ['a property ref, paid by its current tenant', item('P0000001', 'J SMITH'), 'auto', '00012345', /property ref P0000001/],
+    ['a property ref, paid by someone else', item('P0000001', 'K PATEL'), 'review', null, /property ref P0000001/],
+    ['postcode, house number and the tenant as payer in the narrative', item('', 'J SMITH', 'J SMITH RENT 12 HIGH STREET LS6 2AB'), 'auto', '00012345', /postcode LS6 2AB and house number 12/],
+    ['the postcode alone, no payer name', item('', '', 'RENT LS6 2AB'), 'review', null, /postcode LS6 2AB in the narrative/],
+    ['the postcode with someone else as payer', item('', 'A N OTHER', 'RENT LS6 2AB'), 'none', null, null],
     ['nothing usable', item('', 'A N OTHER', 'FASTER PAYMENT'), 'none', null, null],
   ])('%s', (_name, it, decision, account, reason) => {
     const [m] = matchSuspense([it], ROLL);

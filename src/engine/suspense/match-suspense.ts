@@ -40,6 +40,8 @@ interface Index {
   /** Account refs with leading zeros removed (a spreadsheet strips them). */
   readonly byStripped: ReadonlyMap<string, readonly Tenancy[]>;
   readonly byProperty: ReadonlyMap<string, readonly Tenancy[]>;
+  /** Postcode without spaces, upper case. */
+  readonly byPostcode: ReadonlyMap<string, readonly Tenancy[]>;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -56,12 +58,14 @@ function buildIndex(roll: readonly Tenancy[]): Index {
   const byAccount = new Map<string, Tenancy>();
   const byStripped = new Map<string, Tenancy[]>();
   const byProperty = new Map<string, Tenancy[]>();
+  const byPostcode = new Map<string, Tenancy[]>();
   for (const t of roll) {
+    if (t.postcode) push(byPostcode, t.postcode.toUpperCase().replace(/\s+/g, ''), t);
     byAccount.set(norm(t.account), t);
     push(byStripped, norm(t.account).replace(/^0+/, ''), t);
     if (t.property) push(byProperty, norm(t.property), t);
   }
-  return { byAccount, byStripped, byProperty };
+  return { byAccount, byStripped, byProperty, byPostcode };
 }
 
 function surname(name: string): string {
@@ -72,6 +76,18 @@ function surname(name: string): string {
 function tenantSurnames(tenant: string): Set<string> {
   return new Set(tenant.split(/&|\band\b/i).map(surname).filter((s) => s !== ''));
 }
+
+/** UK postcode, outward and inward parts. */
+const POSTCODE = /\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b/;
+
+/** What the payer's surname adds, by the kind of evidence that found the candidate. */
+const NAME_BONUS = {
+  reference: { same: 0.03, alike: 0.02 },
+  // a property has had other tenants: its ref needs the payer to be the current one
+  property: { same: 0.1, alike: 0.05 },
+  repaired: { same: 0.12, alike: 0.06 },
+  address: { same: 0.15, alike: 0.08 },
+} as const satisfies Record<string, { same: number; alike: number }>;
 
 /** Base score of a reference one keying slip away from an account. */
 const REPAIRED = 0.78;
@@ -119,12 +135,16 @@ function surnameLikeness(payer: string, tenants: ReadonlySet<string>): 'same' | 
 
 /** Ranks candidate accounts for one item; best first, ties broken by account ref. */
 export function candidatesFor(item: SuspenseItem, index: Index): SuspenseCandidate[] {
-  const found = new Map<string, { score: number; reasons: string[] }>();
-  const add = (t: Tenancy, score: number, reason: string): void => {
+  // kind: how much the payer's name must add. A reference is evidence on its own; a repaired
+  // reference or an address needs the name to agree before it can be trusted.
+  type Kind = keyof typeof NAME_BONUS;
+  const found = new Map<string, { score: number; kind: Kind; reasons: string[] }>();
+  const add = (t: Tenancy, score: number, reason: string, kind: Kind = 'reference'): void => {
     const c = found.get(t.account);
-    if (!c) found.set(t.account, { score, reasons: [reason] });
+    if (!c) found.set(t.account, { score, kind, reasons: [reason] });
     else if (score > c.score) {
       c.score = score;
+      c.kind = kind;
       c.reasons.unshift(reason);
     } else c.reasons.push(reason);
   };
@@ -135,11 +155,11 @@ export function candidatesFor(item: SuspenseItem, index: Index): SuspenseCandida
     else {
       for (const t of index.byStripped.get(ref.replace(/^0+/, '')) ?? []) add(t, 0.92, `reference ${item.reference.trim()} is account ${t.account} without its leading zeros`);
     }
-    for (const t of index.byProperty.get(ref) ?? []) add(t, t.end === null ? 0.8 : 0.6, `reference ${item.reference.trim()} is the property ref ${t.property} of account ${t.account}${t.end === null ? '' : ' (tenancy ended)'}`);
+    for (const t of index.byProperty.get(ref) ?? []) add(t, t.end === null ? 0.8 : 0.6, `reference ${item.reference.trim()} is the property ref ${t.property} of account ${t.account}${t.end === null ? '' : ' (tenancy ended)'}`, 'property');
     if (/^\d{4,}$/.test(ref)) {
       for (const [candidate, how] of repairs(ref)) {
         const t = index.byAccount.get(candidate);
-        if (t) add(t, REPAIRED, `reference ${item.reference.trim()} is ${t.account} ${how}`);
+        if (t) add(t, REPAIRED, `reference ${item.reference.trim()} is ${t.account} ${how}`, 'repaired');
       }
     }
   }
@@ -152,6 +172,19 @@ export function candidatesFor(item: SuspenseItem, index: Index): SuspenseCandida
     const p = index.byProperty.get(token);
     for (const pt of p ?? []) add(pt, pt.end === null ? 0.75 : 0.55, `property ref ${pt.property} of account ${pt.account} appears in the text`);
   }
+  // The postcode and house number in the narrative: "J SMITH RENT 12 HIGH STREET LS6 2AB".
+  const postcode = POSTCODE.exec(text.toUpperCase());
+  if (postcode) {
+    const pc = `${postcode[1]}${postcode[2]}`;
+    const atPostcode = index.byPostcode.get(pc) ?? [];
+    const numbers = new Set((text.match(/\b\d{1,4}[A-Z]?\b/gi) ?? []).map((x) => x.toUpperCase()));
+    for (const t of atPostcode) {
+      const house = /^\s*(?:FLAT\s+\w+,?\s*)?(\d{1,4}[A-Z]?)\b/i.exec(t.address)?.[1]?.toUpperCase();
+      const sameHouse = house !== undefined && numbers.has(house);
+      const score = (sameHouse ? 0.75 : 0.5) - (t.end === null ? 0 : 0.15);
+      add(t, score, `postcode ${t.postcode}${sameHouse ? ` and house number ${house}` : ''} in the narrative match account ${t.account} (${t.address})`, 'address');
+    }
+  }
   // The payer's surname against the tenants': supporting evidence only.
   const payer = surname(item.payer);
   const out: SuspenseCandidate[] = [];
@@ -163,12 +196,12 @@ export function candidatesFor(item: SuspenseItem, index: Index): SuspenseCandida
       const likeness = surnameLikeness(payer, tenantSurnames(t.tenant));
       // A repaired reference needs the payer's name to be trusted; any reference that names
       // someone else's account (a typo landing on a live account) must never be allocated alone.
-      const repaired = c.score === REPAIRED;
+      const bonus = NAME_BONUS[c.kind];
       if (likeness === 'same') {
-        score = Math.min(1, score + (repaired ? 0.12 : 0.03));
+        score = Math.min(1, score + bonus.same);
         reasons.push(`payer ${item.payer} shares the surname of tenant ${t.tenant}`);
       } else if (likeness === 'alike') {
-        score = Math.min(1, score + (repaired ? 0.06 : 0.02));
+        score = Math.min(1, score + bonus.alike);
         reasons.push(`payer ${item.payer} ~ tenant ${t.tenant} (surnames spelt alike or sounding alike)`);
       } else {
         score = Math.max(0, score - 0.2);
