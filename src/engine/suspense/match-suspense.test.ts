@@ -73,6 +73,16 @@ describe('matchSuspense', () => {
     expect((other?.score ?? 0) < (m?.score ?? 0) && (m?.score ?? 0) < (exact?.score ?? 0)).toBe(true);
   });
 
+  it.each([
+    ['JANE SMYTH', 'auto'], // first name the same, surname sounding alike
+    ['SMYTH J', 'review'], // an initial and a surname alike: not enough for a repaired reference
+    ['PATEL', 'review'],
+  ])('a repaired reference with payer %p: %p', (payer, decision) => {
+    const [m] = matchSuspense([item('00012354', payer)], ROLL);
+    expect(m?.candidates.map((c) => c.account)).toContain('00012345');
+    expect(m?.decision).toBe(decision);
+  });
+
   it('automatic allocation can be switched off', () => {
     const [m] = matchSuspense([item('00012345')], ROLL, { autoThreshold: 0.9, autoMargin: 0.15, reviewThreshold: 0.5, autoEnabled: false });
     expect(m?.decision).toBe('review');

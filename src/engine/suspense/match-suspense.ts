@@ -68,14 +68,6 @@ function buildIndex(roll: readonly Tenancy[]): Index {
   return { byAccount, byStripped, byProperty, byPostcode };
 }
 
-function surname(name: string): string {
-  const words = name.toUpperCase().replace(/[^A-Z\s&]/g, ' ').split(/\s+/).filter((w) => w.length > 1 && !['MR', 'MRS', 'MS', 'MISS', 'DR'].includes(w));
-  return words[words.length - 1] ?? '';
-}
-
-function tenantSurnames(tenant: string): Set<string> {
-  return new Set(tenant.split(/&|\band\b/i).map(surname).filter((s) => s !== ''));
-}
 
 /** UK postcode, outward and inward parts. */
 const POSTCODE = /\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b/;
@@ -121,16 +113,42 @@ export function repairs(ref: string): [string, string][] {
   return out;
 }
 
-/** How a payer's surname compares with the tenants': the same, alike (Jaro-Winkler >= 0.9 or the same Double Metaphone key), or neither. */
-function surnameLikeness(payer: string, tenants: ReadonlySet<string>): 'same' | 'alike' | 'different' {
-  if (tenants.has(payer)) return 'same';
-  const [p1, p2] = doubleMetaphone(payer);
-  for (const t of tenants) {
-    if (jaroWinkler(payer, t) >= 0.9) return 'alike';
-    const [t1, t2] = doubleMetaphone(t);
-    if (p1 !== '' && (p1 === t1 || p1 === t2 || (p2 !== '' && (p2 === t1 || p2 === t2)))) return 'alike';
+const TITLES = new Set(['MR', 'MRS', 'MS', 'MISS', 'DR', 'MX', 'REV']);
+
+function nameWords(name: string): string[] {
+  return name.toUpperCase().replace(/[^A-Z\s]/g, ' ').split(/\s+/).filter((w) => w !== '' && !TITLES.has(w));
+}
+
+function alike(a: string, b: string): boolean {
+  if (a.length < 2 || b.length < 2) return false;
+  if (jaroWinkler(a, b) >= 0.9) return true;
+  const [a1, a2] = doubleMetaphone(a);
+  const [b1, b2] = doubleMetaphone(b);
+  return a1 !== '' && (a1 === b1 || a1 === b2 || (a2 !== '' && (a2 === b1 || a2 === b2)));
+}
+
+/**
+ * How a payer's name compares with the tenants' (joint tenancies: each person): 'same' surname,
+ * or a surname spelt or sounding alike (Jaro-Winkler >= 0.9, or one Double Metaphone key) with the
+ * first name the same; 'alike' for a surname alike alone; else 'different'. Word order is free
+ * ("DAVIES W" is W Davies).
+ */
+function nameLikeness(payer: string, tenant: string): { level: 'same' | 'alike' | 'different'; how: string } {
+  const words = nameWords(payer);
+  if (words.length === 0) return { level: 'different', how: '' };
+  let best: { level: 'same' | 'alike' | 'different'; how: string } = { level: 'different', how: '' };
+  for (const person of tenant.split(/&|\band\b/i)) {
+    const p = nameWords(person);
+    const last = p[p.length - 1];
+    const first = p.length > 1 ? p[0] : undefined;
+    if (!last) continue;
+    if (words.includes(last)) return { level: 'same', how: 'shares the surname of' };
+    const similar = words.some((w) => alike(w, last));
+    if (!similar) continue;
+    if (first !== undefined && words.includes(first)) return { level: 'same', how: 'has the first name, and a surname spelt or sounding alike, of' };
+    best = { level: 'alike', how: '~' };
   }
-  return 'different';
+  return best;
 }
 
 /** Ranks candidate accounts for one item; best first, ties broken by account ref. */
@@ -185,26 +203,24 @@ export function candidatesFor(item: SuspenseItem, index: Index): SuspenseCandida
       add(t, score, `postcode ${t.postcode}${sameHouse ? ` and house number ${house}` : ''} in the narrative match account ${t.account} (${t.address})`, 'address');
     }
   }
-  // The payer's surname against the tenants': supporting evidence only.
-  const payer = surname(item.payer);
+  // The payer's name against the tenants': what makes a weaker clue trustworthy.
   const out: SuspenseCandidate[] = [];
   for (const [account, c] of found) {
     const t = index.byAccount.get(norm(account));
     let score = c.score;
     const reasons = [...c.reasons];
-    if (t && payer) {
-      const likeness = surnameLikeness(payer, tenantSurnames(t.tenant));
-      // A repaired reference needs the payer's name to be trusted; any reference that names
-      // someone else's account (a typo landing on a live account) must never be allocated alone.
+    if (t && item.payer.trim() !== '') {
+      const likeness = nameLikeness(item.payer, t.tenant);
       const bonus = NAME_BONUS[c.kind];
-      if (likeness === 'same') {
+      if (likeness.level === 'same') {
         score = Math.min(1, score + bonus.same);
-        reasons.push(`payer ${item.payer} shares the surname of tenant ${t.tenant}`);
-      } else if (likeness === 'alike') {
+        reasons.push(`payer ${item.payer} ${likeness.how} tenant ${t.tenant}`);
+      } else if (likeness.level === 'alike') {
         score = Math.min(1, score + bonus.alike);
         reasons.push(`payer ${item.payer} ~ tenant ${t.tenant} (surnames spelt alike or sounding alike)`);
       } else {
-        score = Math.max(0, score - 0.2);
+        // A reference that names someone else's account is most often a keying slip: never enough alone.
+        score = Math.max(0, score - 0.25);
         reasons.push(`payer ${item.payer} does not share a surname with tenant ${t.tenant}`);
       }
     }
