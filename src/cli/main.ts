@@ -14,11 +14,13 @@ import { reconcileToJson } from '../engine/reconcile/to-json';
 import { runReconciliation, summariseSources } from '../engine/run-reconciliation';
 import { readSources } from '../engine/sources/read-sources';
 import { matchSuspense } from '../engine/suspense/match-suspense';
+import { autoDecisions, clearanceJournal, journalCsv, journalSheet } from '../engine/suspense/clearance-journal';
 import { buildSuspenseSheets, suspenseToJson } from '../engine/suspense/suspense-output';
+import { formatGBP } from '../engine/money';
 import { PRODUCT_VERSION } from '../version';
 import { CliInputError } from './errors';
 import { formatSummary } from './format-summary';
-import { openWorkbook, readJsonFile, readUserSheets, saveWorkbook } from './workbook-io';
+import { openWorkbook, readJsonFile, readUserSheets, saveWorkbook, writeTextFile } from './workbook-io';
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -38,14 +40,15 @@ export const HELP = `housing-ledger ${PRODUCT_VERSION}: rent reconciliation and 
 Usage:
   housing-ledger reconcile WORKBOOK.xlsx --period YYYY-MM [--config F.json] [--out AUDIT.xlsx] [--json]
                            [--prepared-by NAME]
-  housing-ledger match-suspense WORKBOOK.xlsx [--config F.json] [--out F.xlsx] [--json]
+  housing-ledger match-suspense WORKBOOK.xlsx [--config F.json] [--out F.xlsx] [--csv JOURNAL.csv] [--json]
   housing-ledger demo [--out AUDIT.xlsx]
   housing-ledger --help | --version
 
 reconcile        reconciles the rent roll and the housing system's postings to the GL control
                  account for one month; --out writes the audit workbook (a copy of the input, or
                  the existing --out file, with the HL sheets added or replaced).
-match-suspense   ranks candidate accounts for each suspense item and decides auto/review/none.
+match-suspense   ranks candidate accounts for each suspense item and decides auto/review/none;
+                 --out writes the matches and the clearance journal, --csv the journal for import.
 demo             reconciles the sample workbook in assets/ and writes out/sample-audit.xlsx.
 
 --json prints exactly one JSON object on stdout; money is a decimal string ("-1234.50").
@@ -170,7 +173,7 @@ async function reconcileCommand(args: readonly string[], io: Io, fixed?: { workb
 }
 
 async function matchSuspenseCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { config: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parse(args, { config: { type: 'string' }, out: { type: 'string' }, csv: { type: 'string' }, json: { type: 'boolean' } });
   if (values.help) {
     io.out(HELP);
     return 0;
@@ -190,20 +193,25 @@ async function matchSuspenseCommand(args: readonly string[], io: Io): Promise<nu
     throw new CliInputError(`${file}: ${missing ? `needs ${missing}` : `${errors.length} problem(s) in the input`}; nothing was matched or written`, errors.map(describeIssue));
   }
   const matches = matchSuspense(sources.suspense.records, sources.rentRoll.records);
+  // The journal clears what the rules allocated; a person's review decisions join it in the task pane.
+  const journal = clearanceJournal(sources.suspense.records, autoDecisions(matches), config.glSuspenseAccount);
   if (out !== undefined) {
     const target = existsSync(out) ? await openWorkbook(out) : wb;
-    await target.writeSheets(buildSuspenseSheets(matches, sources.suspense.records));
+    await target.writeSheets([...buildSuspenseSheets(matches, sources.suspense.records), journalSheet(journal)]);
     await saveWorkbook(target, out);
   }
+  const csv = values.csv as string | undefined;
+  if (csv !== undefined) writeTextFile(csv, journalCsv(journal));
   if (values.json) io.out(JSON.stringify(suspenseToJson(matches)));
   else {
     const n = (d: string) => matches.filter((m) => m.decision === d).length;
-    io.out(`Suspense items: ${matches.length}; auto ${n('auto')}, review ${n('review')}, none ${n('none')}`);
+    io.out(`Suspense items: ${matches.length}; auto ${n('auto')}, review ${n('review')}, none ${n('none')}; the journal clears ${journal.lines.length} item(s), ${formatGBP(journal.total)}`);
     for (const m of matches) {
       const best = m.candidates[0];
       io.out(`  ${m.item.padEnd(10)} ${m.decision.padEnd(6)} ${best ? `${best.account} (${best.score.toFixed(2)}): ${best.reasons[0] ?? ''}` : 'no candidate'}`);
     }
     if (out !== undefined) io.out(`\nWritten: ${out}`);
+    if (csv !== undefined) io.out(`Clearance journal CSV: ${csv}`);
   }
   return 0;
 }

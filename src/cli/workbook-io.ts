@@ -43,6 +43,18 @@ export async function saveWorkbook(wb: XlsxWorkbook, path: string): Promise<void
   }
 }
 
+/** A text file written beside its destination first, then renamed into place. */
+export function writeTextFile(path: string, text: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text, 'utf8');
+    renameSync(tmp, path);
+  } catch (e) {
+    if (existsSync(tmp)) unlinkSync(tmp);
+    throw new CliInputError(`${path}: cannot be written (${(e as Error).message})`);
+  }
+}
+
 export function readJsonFile(path: string): unknown {
   if (!existsSync(path)) throw new CliInputError(`${path}: no such file`);
   try {

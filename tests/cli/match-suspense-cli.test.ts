@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatedWorkbook, runCli } from '../support/generated';
 
@@ -32,7 +33,18 @@ describe('housing-ledger match-suspense', () => {
     expect(run.stdout).toMatch(/Suspense items: \d+; auto \d+, review \d+, none \d+/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toContain('HL Suspense matches');
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['HL Suspense matches', 'HL Clearance journal']));
+  });
+
+  it('--csv writes the clearance journal of the automatic allocations, matching the --json decisions', async () => {
+    const { path, dir } = await generatedWorkbook({ seed: 5, accounts: 400, period: '2026-12' });
+    const csv = join(dir, 'journal.csv');
+    const run = await runCli(['match-suspense', path, '--csv', csv, '--json']);
+    expect(run.code).toBe(0);
+    const autos = (JSON.parse(run.stdout) as { items: { item: string; decision: string; account: string }[] }).items.filter((i) => i.decision === 'auto');
+    const lines = readFileSync(csv, 'utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('Item Ref,Date,Amount,From Account,To Account,Reason,Decided By');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 5))).toEqual(autos.map((a) => [a.item, expect.stringMatching(/^\d\d\/\d\d\/\d{4}$/), expect.stringMatching(/^\d+\.\d\d$/), '1190', a.account]));
   });
 
   it('a workbook without a suspense sheet is bad input', async () => {

@@ -1,0 +1,102 @@
+/**
+ * The clearance journal: money moved out of the suspense account onto tenants' accounts, one line
+ * per item cleared, with why and by whom. It moves exactly the money of the items it clears and
+ * never clears an item twice. As a sheet for the audit pack and as CSV for the housing system.
+ */
+import { formatUkDate, type IsoDate } from '../dates';
+import { formatPence, sumPence, type Pence } from '../money';
+import type { SuspenseItem } from '../records';
+import type { CellSpec, SheetSpec } from '../sheet-spec';
+import type { SuspenseMatch } from './match-suspense';
+
+export interface ClearanceDecision {
+  readonly item: string;
+  readonly account: string;
+  /** 'rule' for an automatic allocation, else the person who decided. */
+  readonly by: string;
+  readonly reason: string;
+}
+
+export interface JournalLine {
+  readonly item: string;
+  readonly date: IsoDate;
+  readonly amount: Pence;
+  readonly fromAccount: string;
+  readonly toAccount: string;
+  readonly reason: string;
+  readonly decidedBy: string;
+}
+
+export interface ClearanceJournal {
+  readonly lines: readonly JournalLine[];
+  readonly total: Pence;
+  /** Decisions not journalled: an unknown item, or a second decision for an item already cleared. */
+  readonly refused: readonly { readonly decision: ClearanceDecision; readonly why: string }[];
+}
+
+/** The automatic allocations of a matching run, as decisions by rule. */
+export function autoDecisions(matches: readonly SuspenseMatch[]): ClearanceDecision[] {
+  return matches.flatMap((m) => (m.decision === 'auto' && m.account !== null ? [{ item: m.item, account: m.account, by: 'rule', reason: m.candidates[0]?.reasons.join('; ') ?? '' }] : []));
+}
+
+/** Journals the decisions in order; a person's decision stands over a later one for the same item. */
+export function clearanceJournal(items: readonly SuspenseItem[], decisions: readonly ClearanceDecision[], suspenseAccount: string): ClearanceJournal {
+  const byItem = new Map(items.map((i) => [i.item, i]));
+  const cleared = new Set<string>();
+  const lines: JournalLine[] = [];
+  const refused: { decision: ClearanceDecision; why: string }[] = [];
+  for (const d of decisions) {
+    const item = byItem.get(d.item);
+    if (!item) {
+      refused.push({ decision: d, why: `no suspense item ${d.item}` });
+      continue;
+    }
+    if (cleared.has(d.item)) {
+      refused.push({ decision: d, why: `item ${d.item} is already cleared` });
+      continue;
+    }
+    cleared.add(d.item);
+    lines.push({ item: item.item, date: item.date, amount: item.amount, fromAccount: suspenseAccount, toAccount: d.account, reason: d.reason, decidedBy: d.by });
+  }
+  return { lines, total: sumPence(lines.map((l) => l.amount)), refused };
+}
+
+/** CSV cells a spreadsheet could run as a formula get a leading apostrophe (CSV injection). */
+function csvText(value: string): string {
+  return csvQuote(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+}
+
+function csvQuote(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export const JOURNAL_COLUMNS = ['Item Ref', 'Date', 'Amount', 'From Account', 'To Account', 'Reason', 'Decided By'] as const;
+
+/** The journal as CSV for import into the housing system: dates dd/mm/yyyy, money as decimal strings. */
+export function journalCsv(journal: ClearanceJournal): string {
+  // Our own figures go as they are; any text that came from a person or a file is defused.
+  const rows = journal.lines.map((l) => [csvText(l.item), formatUkDate(l.date), formatPence(l.amount), csvText(l.fromAccount), csvText(l.toAccount), csvText(l.reason), csvText(l.decidedBy)].join(','));
+  return `${[JOURNAL_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+/** The journal as an audit-pack sheet, with a live total. */
+export function journalSheet(journal: ClearanceJournal): SheetSpec {
+  const t = (value: string): CellSpec => ({ kind: 'text', value });
+  const rows: (CellSpec | null)[][] = [JOURNAL_COLUMNS.map((c) => ({ kind: 'text', value: c, style: 'heading' }) as CellSpec)];
+  for (const l of journal.lines) rows.push([t(l.item), { kind: 'date', value: l.date }, { kind: 'money', value: l.amount }, t(l.fromAccount), t(l.toAccount), t(l.reason), t(l.decidedBy)]);
+  const n = journal.lines.length;
+  rows.push([
+    { kind: 'text', value: 'Total cleared', style: 'total' },
+    null,
+    { kind: 'formula', formula: n > 0 ? `ROUND(SUM(C2:C${n + 1}),2)` : '0', result: { kind: 'money', value: journal.total }, style: 'total' },
+  ]);
+  return {
+    key: 'suspense.journal',
+    name: 'HL Clearance journal',
+    rows,
+    columnWidths: [12, 12, 14, 14, 14, 80, 14],
+    tables: [{ name: 'HL_Clearance_journal', headerRow: 0, firstCol: 0, columns: [...JOURNAL_COLUMNS], rowCount: n }],
+    freeze: { rows: 1, cols: 0 },
+    protect: true,
+  };
+}
