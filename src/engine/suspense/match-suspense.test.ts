@@ -83,6 +83,16 @@ describe('matchSuspense', () => {
     expect(m?.decision).toBe(decision);
   });
 
+  it('finds an account from the payer name and the street in the narrative, for review only', () => {
+    const [m] = matchSuspense([item('', 'SMITH JANE', 'FP 12 HIGH STREET')], ROLL);
+    expect(m?.candidates[0]?.account).toBe('00012345');
+    expect(m?.candidates[0]?.reasons[0]).toBe('payer SMITH JANE is a tenant of account 00012345 and the narrative gives the address 12 High Street');
+    expect(m?.decision).toBe('review');
+    const [nameOnly] = matchSuspense([item('', 'JANE SMITH', 'FASTER PAYMENT')], ROLL);
+    expect(nameOnly?.decision).toBe('review');
+    expect(nameOnly?.score).toBeLessThan(0.9);
+  });
+
   it('automatic allocation can be switched off', () => {
     const [m] = matchSuspense([item('00012345')], ROLL, { autoThreshold: 0.9, autoMargin: 0.15, reviewThreshold: 0.5, autoEnabled: false });
     expect(m?.decision).toBe('review');

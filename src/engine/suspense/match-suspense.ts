@@ -5,7 +5,22 @@
  * another's account (DOMAIN.md section 4), so `auto` needs one strong candidate clearly ahead.
  */
 import type { Tenancy, SuspenseItem } from '../records';
-import { doubleMetaphone, jaroWinkler } from './similarity';
+import { doubleMetaphone as metaphoneOf, jaroWinkler } from './similarity';
+
+/**
+ * Double Metaphone, memoised: names repeat (a roll of 125,000 tenancies has a few thousand
+ * surnames). Caching a pure function changes no answer; the cache is bounded.
+ */
+const METAPHONES = new Map<string, [string, string]>();
+function doubleMetaphone(word: string): [string, string] {
+  let keys = METAPHONES.get(word);
+  if (!keys) {
+    if (METAPHONES.size > 100_000) METAPHONES.clear();
+    keys = metaphoneOf(word);
+    METAPHONES.set(word, keys);
+  }
+  return keys;
+}
 
 export interface SuspenseCandidate {
   readonly account: string;
@@ -42,6 +57,14 @@ interface Index {
   readonly byProperty: ReadonlyMap<string, readonly Tenancy[]>;
   /** Postcode without spaces, upper case. */
   readonly byPostcode: ReadonlyMap<string, readonly Tenancy[]>;
+  /** Name keys: the Double Metaphone of each tenant's surname with their first initial ("SM0|J"). */
+  readonly byNameKey: ReadonlyMap<string, readonly Tenancy[]>;
+}
+
+/** The name keys of a person ("Jane Smith" -> SM0|J and XMT|J), or of any word order ("SMITH JANE"). */
+function nameKeys(surnameWord: string, initial: string): string[] {
+  const [a, b] = doubleMetaphone(surnameWord);
+  return [...new Set([a, b].filter((k) => k !== ''))].map((k) => `${k}|${initial}`);
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -59,13 +82,20 @@ function buildIndex(roll: readonly Tenancy[]): Index {
   const byStripped = new Map<string, Tenancy[]>();
   const byProperty = new Map<string, Tenancy[]>();
   const byPostcode = new Map<string, Tenancy[]>();
+  const byNameKey = new Map<string, Tenancy[]>();
   for (const t of roll) {
+    for (const person of t.tenant.split(/&|\band\b/i)) {
+      const w = nameWords(person);
+      const last = w[w.length - 1];
+      const first = w.length > 1 ? w[0] : undefined;
+      if (last && first) for (const k of nameKeys(last, first[0] as string)) push(byNameKey, k, t);
+    }
     if (t.postcode) push(byPostcode, t.postcode.toUpperCase().replace(/\s+/g, ''), t);
     byAccount.set(norm(t.account), t);
     push(byStripped, norm(t.account).replace(/^0+/, ''), t);
     if (t.property) push(byProperty, norm(t.property), t);
   }
-  return { byAccount, byStripped, byProperty, byPostcode };
+  return { byAccount, byStripped, byProperty, byPostcode, byNameKey };
 }
 
 
@@ -79,7 +109,12 @@ const NAME_BONUS = {
   property: { same: 0.1, alike: 0.05 },
   repaired: { same: 0.12, alike: 0.06 },
   address: { same: 0.15, alike: 0.08 },
+  // found by the name itself: the name adds nothing more, and it can never be allocated alone
+  name: { same: 0.1, alike: 0.05 },
 } as const satisfies Record<string, { same: number; alike: number }>;
+
+/** More tenants than this under one name key (a common surname and an initial) are not candidates. */
+const MAX_NAME_CANDIDATES = 25;
 
 /** Base score of a reference one keying slip away from an account. */
 const REPAIRED = 0.78;
@@ -201,6 +236,24 @@ export function candidatesFor(item: SuspenseItem, index: Index): SuspenseCandida
       const sameHouse = house !== undefined && numbers.has(house);
       const score = (sameHouse ? 0.75 : 0.5) - (t.end === null ? 0 : 0.15);
       add(t, score, `postcode ${t.postcode}${sameHouse ? ` and house number ${house}` : ''} in the narrative match account ${t.account} (${t.address})`, 'address');
+    }
+  }
+  // The payer's name alone (a first name and a surname, in either order), with the house number
+  // and street in the narrative: never enough to allocate, but it puts the account before a person.
+  const payerWords = nameWords(item.payer).filter((w) => w.length > 1 || /^[A-Z]$/.test(w));
+  if (payerWords.length >= 2) {
+    const keys = new Set<string>();
+    for (const sw of payerWords) if (sw.length > 1) for (const other of payerWords) if (other !== sw) for (const k of nameKeys(sw, other[0] as string)) keys.add(k);
+    const upper = text.toUpperCase();
+    for (const k of keys) {
+      const list = index.byNameKey.get(k) ?? [];
+      if (list.length > MAX_NAME_CANDIDATES) continue; // a common name and an initial say too little
+      for (const t of list) {
+        if (found.has(t.account) || nameLikeness(item.payer, t.tenant).level === 'different') continue;
+        const house = /^\s*(\d{1,4}[A-Z]?)\s+(\S+)/i.exec(t.address);
+        const atAddress = house !== null && new RegExp(`\\b${house[1]}\\s+${house[2]?.toUpperCase().replace(/[^A-Z0-9]/g, '')}`).test(upper.replace(/[^A-Z0-9\s]/g, ''));
+        add(t, atAddress ? 0.65 : 0.4, `payer ${item.payer.trim()} is a tenant of account ${t.account}${atAddress ? ` and the narrative gives the address ${t.address.split(',')[0]}` : ''}`, 'name');
+      }
     }
   }
   // The payer's name against the tenants': what makes a weaker clue trustworthy.
