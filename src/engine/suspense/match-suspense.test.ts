@@ -93,6 +93,13 @@ describe('matchSuspense', () => {
     expect(nameOnly?.score).toBeLessThan(0.9);
   });
 
+  it('finds an account from the house number and street when the payer gives only a surname, for review only', () => {
+    const [m] = matchSuspense([item('', 'SMITH', 'RENT 12 HIGH ST')], ROLL);
+    expect(m?.candidates[0]?.account).toBe('00012345');
+    expect(m?.candidates[0]?.reasons[0]).toBe('the narrative gives the address of account 00012345 (12 High Street)');
+    expect(m?.decision).toBe('review');
+  });
+
   it('automatic allocation can be switched off', () => {
     const [m] = matchSuspense([item('00012345')], ROLL, { autoThreshold: 0.9, autoMargin: 0.15, reviewThreshold: 0.5, autoEnabled: false });
     expect(m?.decision).toBe('review');

@@ -59,6 +59,14 @@ interface Index {
   readonly byPostcode: ReadonlyMap<string, readonly Tenancy[]>;
   /** Name keys: the Double Metaphone of each tenant's surname with their first initial ("SM0|J"). */
   readonly byNameKey: ReadonlyMap<string, readonly Tenancy[]>;
+  /** House number and the first word of the street ("12|HIGH"). */
+  readonly byHouse: ReadonlyMap<string, readonly Tenancy[]>;
+}
+
+/** "12 High Street, Leeds" -> "12|HIGH"; null when the address does not start with a number. */
+function houseKey(address: string): string | null {
+  const m = /^\s*(\d{1,4}[A-Z]?)\s+([A-Za-z]+)/.exec(address);
+  return m ? `${(m[1] ?? '').toUpperCase()}|${(m[2] ?? '').toUpperCase()}` : null;
 }
 
 /** The name keys of a person ("Jane Smith" -> SM0|J and XMT|J), or of any word order ("SMITH JANE"). */
@@ -83,7 +91,10 @@ function buildIndex(roll: readonly Tenancy[]): Index {
   const byProperty = new Map<string, Tenancy[]>();
   const byPostcode = new Map<string, Tenancy[]>();
   const byNameKey = new Map<string, Tenancy[]>();
+  const byHouse = new Map<string, Tenancy[]>();
   for (const t of roll) {
+    const hk = houseKey(t.address);
+    if (hk) push(byHouse, hk, t);
     for (const person of t.tenant.split(/&|\band\b/i)) {
       const w = nameWords(person);
       const last = w[w.length - 1];
@@ -95,7 +106,7 @@ function buildIndex(roll: readonly Tenancy[]): Index {
     push(byStripped, norm(t.account).replace(/^0+/, ''), t);
     if (t.property) push(byProperty, norm(t.property), t);
   }
-  return { byAccount, byStripped, byProperty, byPostcode, byNameKey };
+  return { byAccount, byStripped, byProperty, byPostcode, byNameKey, byHouse };
 }
 
 
@@ -254,6 +265,15 @@ export function candidatesFor(item: SuspenseItem, index: Index): SuspenseCandida
         const atAddress = house !== null && new RegExp(`\\b${house[1]}\\s+${house[2]?.toUpperCase().replace(/[^A-Z0-9]/g, '')}`).test(upper.replace(/[^A-Z0-9\s]/g, ''));
         add(t, atAddress ? 0.65 : 0.4, `payer ${item.payer.trim()} is a tenant of account ${t.account}${atAddress ? ` and the narrative gives the address ${t.address.split(',')[0]}` : ''}`, 'name');
       }
+    }
+  }
+  // A house number and street in the narrative, for a payer whose name is alike: for review only.
+  for (const m of text.toUpperCase().matchAll(/\b(\d{1,4}[A-Z]?)\s+([A-Z]+)/g)) {
+    const list = index.byHouse.get(`${m[1]}|${m[2]}`) ?? [];
+    if (list.length > MAX_NAME_CANDIDATES) continue;
+    for (const t of list) {
+      if (found.has(t.account) || nameLikeness(item.payer, t.tenant).level === 'different') continue;
+      add(t, 0.55, `the narrative gives the address of account ${t.account} (${t.address.split(',')[0]})`, 'name');
     }
   }
   // The payer's name against the tenants': what makes a weaker clue trustworthy.
