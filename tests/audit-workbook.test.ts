@@ -11,8 +11,8 @@ import { generatedWorkbook, runCli, type CliRun } from './support/generated';
 
 const BASE = { seed: 3, accounts: 120, period: '2026-12', rentFreeWeeks: ['2026-12-21', '2026-12-28'] } as const;
 
-async function reconcileTo(out: string, path: string, config: string, now?: Date): Promise<CliRun> {
-  const run = await runCli(['reconcile', path, '--period', '2026-12', '--config', config, '--out', out, '--prepared-by', 'A Coordinator'], now);
+async function reconcileTo(out: string, path: string, config: string, now?: Date, extra: string[] = ['--with-inputs']): Promise<CliRun> {
+  const run = await runCli(['reconcile', path, '--period', '2026-12', '--config', config, '--out', out, '--prepared-by', 'A Coordinator', ...extra], now);
   expect(run.code).toBe(0);
   return run;
 }
@@ -97,6 +97,15 @@ describe('the audit workbook', () => {
       const copy = audit.getWorksheet(ws.name);
       ws.eachRow((row, r) => row.eachCell((cell, c) => expect(copy?.getCell(r, c).value).toEqual(cell.value)));
     }
+  });
+
+  it('without --with-inputs, a new audit workbook holds only the HL sheets, and its formulas still re-perform', async () => {
+    const lean = join(dir, 'lean.xlsx');
+    await reconcileTo(lean, path, configPath, undefined, []);
+    const wb = await load(lean);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['HL Summary', 'HL Components', 'HL Batches', 'HL Account exceptions', 'HL Reconciling items', 'HL Suspense check', 'HL Sources', 'HL Issues']);
+    const r = await recalcWorkbook(readFileSync(lean));
+    for (const f of r.formulas) if (typeof f.cached === 'number') expect(Math.round((f.recomputed as number) * 100)).toBe(Math.round(f.cached * 100));
   });
 
   it('is reproducible: the same inputs give the same cells, the run time stamp aside', async () => {

@@ -20,6 +20,7 @@ import { formatGBP } from '../engine/money';
 import { PRODUCT_VERSION } from '../version';
 import { CliInputError } from './errors';
 import { formatSummary } from './format-summary';
+import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { openWorkbook, readJsonFile, readUserSheets, saveWorkbook, writeTextFile } from './workbook-io';
 
 export interface Io {
@@ -39,14 +40,15 @@ export const HELP = `housing-ledger ${PRODUCT_VERSION}: rent reconciliation and 
 
 Usage:
   housing-ledger reconcile WORKBOOK.xlsx --period YYYY-MM [--config F.json] [--out AUDIT.xlsx] [--json]
-                           [--prepared-by NAME]
+                           [--prepared-by NAME] [--with-inputs]
   housing-ledger match-suspense WORKBOOK.xlsx [--config F.json] [--out F.xlsx] [--csv JOURNAL.csv] [--json]
   housing-ledger demo [--out AUDIT.xlsx]
   housing-ledger --help | --version
 
 reconcile        reconciles the rent roll and the housing system's postings to the GL control
-                 account for one month; --out writes the audit workbook (a copy of the input, or
-                 the existing --out file, with the HL sheets added or replaced).
+                 account for one month; --out writes the audit workbook: the HL sheets in a new
+                 workbook (with a copy of the input sheets given --with-inputs), or added to an
+                 existing --out file, replacing only the HL sheets written before.
 match-suspense   ranks candidate accounts for each suspense item and decides auto/review/none;
                  --out writes the matches and the clearance journal, --csv the journal for import.
 demo             reconciles the sample workbook in assets/ and writes out/sample-audit.xlsx.
@@ -123,6 +125,7 @@ async function reconcileCommand(args: readonly string[], io: Io, fixed?: { workb
     out: { type: 'string' },
     json: { type: 'boolean' },
     'prepared-by': { type: 'string' },
+    'with-inputs': { type: 'boolean' },
   });
   if (values.help) {
     io.out(HELP);
@@ -160,7 +163,9 @@ async function reconcileCommand(args: readonly string[], io: Io, fixed?: { workb
       sources: summariseSources(sources, sheets),
       issues,
     };
-    const target = existsSync(out) ? await openWorkbook(out) : wb;
+    // A new audit workbook holds the HL sheets (the Sources sheet fingerprints each input); a copy of
+    // the inputs as well only when asked, since re-writing a large workbook costs time and memory.
+    const target = existsSync(out) ? await openWorkbook(out) : values['with-inputs'] ? wb : XlsxWorkbook.empty();
     await target.writeSheets(buildAuditPack(result, config, meta));
     await saveWorkbook(target, out);
   }
@@ -224,7 +229,7 @@ async function demoCommand(args: readonly string[], io: Io): Promise<number> {
   const config = loadConfig(resolve(root, 'assets', 'sample-config.json'));
   const out = (values.out as string | undefined) ?? resolve(root, 'out', 'sample-audit.xlsx');
   io.out(`Housing Ledger demo: reconciling ${workbook} for ${SAMPLE_PERIOD}\n`);
-  return reconcileCommand(['--out', out, '--prepared-by', 'Demo'], io, { workbook, period: SAMPLE_PERIOD, config });
+  return reconcileCommand(['--out', out, '--prepared-by', 'Demo', '--with-inputs'], io, { workbook, period: SAMPLE_PERIOD, config });
 }
 
 export const SAMPLE_PERIOD = '2026-12';
