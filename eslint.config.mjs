@@ -1,9 +1,13 @@
 // Lint: typescript-eslint's recommended rules, plus the layering rule that keeps the engine pure
 // (as excalidraw forbids its element package to import the UI).
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'util', 'stream', 'url', 'zlib', 'http', 'https', 'net', 'worker_threads', 'buffer', 'events'];
+// Every Node builtin by its bare name (fs, fs/promises, path, crypto, ...); the node: prefix is a pattern below.
+const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));
+const PURE = 'the engine is pure: no UI, Office, storage, file or Node APIs';
+const ADAPTER_DIRS = ['workbook', 'store', 'worker', 'taskpane', 'standalone', 'cli'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'out/**'] },
@@ -16,20 +20,33 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**/*.ts'],
-    ignores: ['src/engine/**/*.test.ts'],
+    files: ['src/engine/**/*.{ts,tsx,mts,cts}'],
+    ignores: ['src/engine/**/*.test.{ts,tsx}'],
     rules: {
       'no-console': 'error',
       'no-restricted-globals': ['error', 'window', 'document', 'Office', 'Excel', 'indexedDB', 'fetch', 'XMLHttpRequest', 'process'],
       'no-restricted-imports': [
         'error',
         {
-          paths: ['react', 'react-dom', 'office-js', 'dexie', 'exceljs', ...NODE_BUILTINS].map((name) => ({ name, message: 'the engine is pure: no UI, Office, storage, file or Node APIs' })),
+          paths: ['react', 'react-dom', 'office-js', 'dexie', 'exceljs', ...NODE_BUILTINS].map((name) => ({ name, message: PURE })),
           patterns: [
-            { group: ['node:*', '@fluentui/*', 'react-dom/*'], message: 'the engine is pure: no UI, Office, storage, file or Node APIs' },
-            { group: ['**/workbook/**', '**/store/**', '**/worker/**', '**/taskpane/**', '**/standalone/**', '**/cli/**'], message: 'the engine must not depend on adapters or UI' },
+            { group: ['node:*', '@fluentui/*', 'react/*', 'react-dom/*', 'dexie/*', 'exceljs/*'], message: PURE },
+            // '../workbook' (a folder's index) as well as '../workbook/port'
+            { group: ADAPTER_DIRS.flatMap((dir) => [`**/${dir}`, `**/${dir}/**`]), message: 'the engine must not depend on adapters or UI' },
           ],
         },
+      ],
+      // import('exceljs') would slip past no-restricted-imports; the engine has no reason to load code lazily.
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'the engine imports statically (no dynamic import)' }],
+    },
+  },
+  {
+    // The task pane runs in Excel's browser: exceljs (and the xlsx adapter over it) stays out of its bundle.
+    files: ['src/taskpane/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'exceljs', message: 'exceljs stays out of the task pane bundle' }], patterns: [{ group: ['exceljs/*', '**/workbook/xlsx', '**/workbook/xlsx/**'], message: 'exceljs stays out of the task pane bundle' }] },
       ],
     },
   },

@@ -5,6 +5,28 @@ const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
+// Fails the build if exceljs reaches the task pane's initial chunks (an import that slipped past the
+// lint rule, e.g. through a shared module). A build error, not a bundle that breaks inside Excel.
+class NoExcelJsInTaskpane {
+  apply(compiler) {
+    compiler.hooks.afterCompile.tap('NoExcelJsInTaskpane', (compilation) => {
+      const entry = compilation.entrypoints.get('taskpane');
+      if (!entry) return;
+      const resources = (m) => [m.resource, ...(m.modules ?? []).flatMap(resources)].filter(Boolean);
+      const offenders = new Set();
+      for (const chunk of entry.chunks) {
+        for (const m of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+          for (const r of resources(m)) if (/[\\/]node_modules[\\/]exceljs[\\/]/.test(r)) offenders.add(path.relative(__dirname, r));
+        }
+      }
+      if (offenders.size > 0) {
+        const { WebpackError } = compiler.webpack;
+        compilation.errors.push(new WebpackError(`exceljs must not enter the task pane bundle; it came in as ${[...offenders].slice(0, 3).join(', ')}`));
+      }
+    });
+  }
+}
+
 module.exports = (_env, argv) => {
   const dev = argv.mode !== 'production';
   return {
@@ -15,8 +37,8 @@ module.exports = (_env, argv) => {
     module: {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { noEmit: false } } } }],
     },
-    externals: { exceljs: 'commonjs exceljs' },
     plugins: [
+      new NoExcelJsInTaskpane(),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new CopyWebpackPlugin({ patterns: [{ from: 'assets/icon-*.png', to: 'assets/[name][ext]' }, { from: 'manifest.xml', to: '[name][ext]' }] }),
     ],

@@ -1,116 +1,174 @@
 /**
- * The WorkbookPort contract, one suite for every adapter (xlsx now, office-js next): reading the
- * user's sheets with their coordinates and types, and writing the product's sheets without ever
- * touching the user's.
+ * The WorkbookPort contract, one suite for every adapter (xlsx over exceljs, Excel over office-js):
+ * reading the user's sheets with their coordinates and types, and writing the product's sheets
+ * without ever touching the user's. An adapter's test file supplies a PortHarness that builds a
+ * workbook from seed sheets, saves and reopens it, and renames a sheet the way a user does.
  */
-import type { RawCell } from '../../src/engine/cells';
-import type { SheetSpec } from '../../src/engine/sheet-spec';
-import type { WorkbookPort } from '../../src/workbook/port';
+import type { RawCell, SheetData } from '../../src/engine/cells';
+import type { Pence } from '../../src/engine/money';
+import type { CellSpec, SheetSpec } from '../../src/engine/sheet-spec';
+import type { SheetInfo, WorkbookPort } from '../../src/workbook/port';
 
 export interface SeedSheet {
   readonly name: string;
-  /** Rows from A1; a date is a 1900-system serial the adapter must store as a real date. */
+  /** Rows from A1, as the adapter must read them back (a formula cell holds its cached result). */
   readonly rows: RawCell[][];
+  /** Cells holding a date: the row value is a 1900-system serial the seed stores as a real date. */
   readonly dateCells?: readonly string[];
+  /** Cells holding a formula (A1 address -> formula without "="); the row value is its cached result. */
+  readonly formulas?: Readonly<Record<string, string>>;
 }
 
 export interface PortHarness {
+  /** A workbook holding the seed sheets, in order, and nothing else. */
   make(seed: readonly SeedSheet[]): Promise<WorkbookPort>;
-  /** Save and open again (what persistence means for the adapter). */
+  /** Save and open again (what persistence means for the adapter; a live Excel workbook returns itself). */
   reopen(port: WorkbookPort): Promise<WorkbookPort>;
-  /** Rename a sheet the way the user does in Excel. */
+  /** Rename a sheet the way the user does in Excel (Excel updates the names that refer to it). */
   rename(port: WorkbookPort, from: string, to: string): Promise<WorkbookPort>;
 }
 
+/** Two user sheets: a rent roll under a title and a blank row, and a GL extract that starts at B2. */
 export const SEED: readonly SeedSheet[] = [
   {
     name: 'Rent Roll',
     rows: [
       ['Rent roll export'],
       [],
-      ['Account Ref', 'Start Date', 'Weekly Charge', 'Note'],
-      ['00123', 46363, 101.5, true],
-      ['00456', 46364, { error: '#N/A' }, '=not a formula'],
+      ['Account Ref', 'Start Date', 'Weekly Charge', 'Note', 'Annual', 'Change'],
+      ['00123', 46363, 101.5, true, 5278, 0],
+      ['00456', 46364, { error: '#N/A' }, '=not a formula', { error: '#N/A' }, '-1'],
+      ['Total'],
     ],
     dateCells: ['B4', 'B5'],
+    // A formula's cached 0 is a value, not a blank; a formula over an error is that error.
+    formulas: { E4: 'C4*52', F4: 'C4-101.5', E5: 'C5*52' },
   },
   { name: 'GL', rows: [[null, null], [null, 'Account', 'Debit'], [null, 1100, 12.34]] },
 ];
 
-const spec = (key: string, name: string, text: string): SheetSpec => ({
-  key,
-  name,
-  rows: [
-    [{ kind: 'text', value: 'Amount', style: 'heading' }, { kind: 'text', value: 'Payer', style: 'heading' }],
-    [{ kind: 'money', value: 1050 as never }, { kind: 'text', value: text }],
-    [{ kind: 'money', value: 25 as never }, { kind: 'text', value: '+44 20 7946 0000' }],
-    [{ kind: 'formula', formula: 'ROUND(SUM(A2:A3),2)', result: { kind: 'money', value: 1075 as never } }, null],
-  ],
-  columnWidths: [12, 30],
-  tables: [{ name: `T_${key.replace(/\W/g, '_')}`, headerRow: 0, firstCol: 0, columns: ['Amount', 'Payer'], rowCount: 2 }],
-  freeze: { rows: 1, cols: 0 },
-  protect: true,
-});
+/** Text a payer or a reference may hold that a spreadsheet would take for a formula or a number. */
+export const FORMULA_LOOKING_TEXT = ['=HYPERLINK("http://x","y")', '+44 20 7946 0000', '-2+3', '@cmd', '=1+1', "'quoted", '-1', '00123'] as const;
+
+const text = (value: string, style?: 'heading'): CellSpec => (style ? { kind: 'text', value, style } : { kind: 'text', value });
+const money = (pence: number): CellSpec => ({ kind: 'money', value: pence as Pence });
+
+/** A small product sheet: a table of two money rows, a total formula under it, and awkward text in column C. */
+export function productSpec(key: string, name: string, payer: string): SheetSpec {
+  return {
+    key,
+    name,
+    rows: [
+      [text('Amount', 'heading'), text('Payer', 'heading')],
+      [money(1050), text(payer)],
+      [money(25), text('+44 20 7946 0000')],
+      [{ kind: 'formula', formula: 'ROUND(SUM(A2:A3),2)', result: { kind: 'money', value: 1075 as Pence } }, null, ...FORMULA_LOOKING_TEXT.map((t) => text(t))],
+    ],
+    columnWidths: [12, 30],
+    tables: [{ name: `T_${key.replace(/\W/g, '_')}`, headerRow: 0, firstCol: 0, columns: ['Amount', 'Payer'], rowCount: 2 }],
+    freeze: { rows: 1, cols: 0 },
+    protect: true,
+  };
+}
+
+async function userSheets(port: WorkbookPort): Promise<{ info: SheetInfo; data: SheetData }[]> {
+  const out: { info: SheetInfo; data: SheetData }[] = [];
+  for (const info of await port.listSheets()) if (info.productKey === null) out.push({ info, data: await port.readSheet(info.name) });
+  return out;
+}
+
+const namesAndKeys = async (port: WorkbookPort): Promise<[string, string | null][]> => (await port.listSheets()).map((s) => [s.name, s.productKey]);
 
 export function describePortContract(adapter: string, h: PortHarness): void {
   describe(`WorkbookPort contract: ${adapter}`, () => {
-    it("lists the user's sheets as theirs", async () => {
-      const port = await h.make(SEED);
+    it("lists the user's sheets as theirs, each with the size of its used range", async () => {
+      const port = await h.reopen(await h.make(SEED));
       expect(await port.listSheets()).toEqual([
-        expect.objectContaining({ name: 'Rent Roll', productKey: null }),
-        expect.objectContaining({ name: 'GL', productKey: null }),
+        { name: 'Rent Roll', rowCount: 6, colCount: 6, productKey: null },
+        { name: 'GL', rowCount: 2, colCount: 2, productKey: null },
       ]);
     });
 
-    it('reads the used range with its origin, dates as serials, text as text, errors as errors', async () => {
+    it('reads the used range with its origin: dates as serials, text as text, errors as errors, formulas as their cached results, short rows padded', async () => {
       const port = await h.reopen(await h.make(SEED));
       const roll = await port.readSheet('Rent Roll');
-      expect(roll.originRow).toBe(1);
-      expect(roll.originCol).toBe(1);
-      expect(roll.rows[3]).toEqual(['00123', 46363, 101.5, true]);
-      expect(roll.rows[4]).toEqual(['00456', 46364, { error: '#N/A' }, '=not a formula']);
+      expect({ row: roll.originRow, col: roll.originCol }).toEqual({ row: 1, col: 1 });
+      expect(roll.rows).toEqual([
+        ['Rent roll export', null, null, null, null, null],
+        [null, null, null, null, null, null],
+        ['Account Ref', 'Start Date', 'Weekly Charge', 'Note', 'Annual', 'Change'],
+        ['00123', 46363, 101.5, true, 5278, 0],
+        ['00456', 46364, { error: '#N/A' }, '=not a formula', { error: '#N/A' }, '-1'],
+        ['Total', null, null, null, null, null],
+      ]);
       const gl = await port.readSheet('GL');
       expect({ row: gl.originRow, col: gl.originCol }).toEqual({ row: 2, col: 2 });
       expect(gl.rows).toEqual([['Account', 'Debit'], [1100, 12.34]]);
     });
 
-    it("writes product sheets beside the user's, which stay exactly as they were", async () => {
+    it("writes product sheets after the user's, which stay exactly as they were", async () => {
       const port = await h.make(SEED);
-      const before = [await port.readSheet('Rent Roll'), await port.readSheet('GL')];
-      await port.writeSheets([spec('test.one', 'HL One', '=HYPERLINK("http://x","y")')]);
-      const again = await h.reopen(port);
-      expect((await again.listSheets()).map((s) => [s.name, s.productKey])).toEqual([['Rent Roll', null], ['GL', null], ['HL One', 'test.one']]);
-      expect([await again.readSheet('Rent Roll'), await again.readSheet('GL')]).toEqual(before);
-      const written = await again.readSheet('HL One');
-      expect(written.rows).toEqual([['Amount', 'Payer'], [10.5, '=HYPERLINK("http://x","y")'], [0.25, '+44 20 7946 0000'], [10.75, null]]);
-    });
-
-    it('a second write with the same key replaces the sheet instead of adding one', async () => {
-      const port = await h.make(SEED);
-      await port.writeSheets([spec('test.one', 'HL One', 'first'), spec('test.two', 'HL Two', 'x')]);
-      const reopened = await h.reopen(port);
-      await reopened.writeSheets([spec('test.one', 'HL One', 'second')]);
-      const after = await h.reopen(reopened);
-      expect((await after.listSheets()).map((s) => s.name)).toEqual(['Rent Roll', 'GL', 'HL One', 'HL Two']);
-      expect((await after.readSheet('HL One')).rows[1]).toEqual([10.5, 'second']);
-    });
-
-    it("a name clash with a user's sheet gets a new name; the user's sheet is untouched", async () => {
-      const port = await h.make([...SEED, { name: 'HL One', rows: [['mine']] }]);
-      await port.writeSheets([spec('test.one', 'HL One', 'x')]);
+      const before = await userSheets(port);
+      await port.writeSheets([productSpec('test.one', 'HL One', '=HYPERLINK("http://x","y")'), productSpec('test.two', 'HL Two', 'Jane Smith')]);
       const after = await h.reopen(port);
-      expect((await after.listSheets()).map((s) => [s.name, s.productKey])).toEqual([['Rent Roll', null], ['GL', null], ['HL One', null], ['HL One (2)', 'test.one']]);
-      expect((await after.readSheet('HL One')).rows).toEqual([['mine']]);
+      expect(await namesAndKeys(after)).toEqual([['Rent Roll', null], ['GL', null], ['HL One', 'test.one'], ['HL Two', 'test.two']]);
+      expect(await userSheets(after)).toEqual(before);
+      const written = await after.readSheet('HL One');
+      expect({ row: written.originRow, col: written.originCol }).toEqual({ row: 1, col: 1 });
+      expect(written.rows.slice(0, 3).map((r) => r.slice(0, 2))).toEqual([['Amount', 'Payer'], [10.5, '=HYPERLINK("http://x","y")'], [0.25, '+44 20 7946 0000']]);
+      expect(written.rows[3]?.[0]).toBe(10.75);
     });
 
-    it('a product sheet the user renamed is still recognised by its key and replaced on re-write', async () => {
+    it('formula-looking text is written as text and reads back as the same text', async () => {
       const port = await h.make(SEED);
-      await port.writeSheets([spec('test.one', 'HL One', 'first')]);
-      const renamed = await h.rename(await h.reopen(port), 'HL One', 'December summary');
-      expect((await renamed.listSheets()).find((s) => s.name === 'December summary')?.productKey).toBe('test.one');
-      await renamed.writeSheets([spec('test.one', 'HL One', 'second')]);
+      await port.writeSheets([productSpec('test.one', 'HL One', '=1+1')]);
+      const row = (await (await h.reopen(port)).readSheet('HL One')).rows[3];
+      expect(row?.slice(2)).toEqual([...FORMULA_LOOKING_TEXT]);
+      expect((await (await h.reopen(port)).readSheet('HL One')).rows[1]?.[1]).toBe('=1+1');
+    });
+
+    it('a second write with the same keys replaces those sheets in place: no duplicates, same count, same tab order', async () => {
+      const port = await h.make(SEED);
+      await port.writeSheets([productSpec('test.one', 'HL One', 'first'), productSpec('test.two', 'HL Two', 'x')]);
+      const reopened = await h.reopen(port);
+      await reopened.writeSheets([productSpec('test.one', 'HL One', 'second')]);
+      await reopened.writeSheets([productSpec('test.one', 'HL One', 'third'), productSpec('test.two', 'HL Two', 'y')]);
+      const after = await h.reopen(reopened);
+      expect(await namesAndKeys(after)).toEqual([['Rent Roll', null], ['GL', null], ['HL One', 'test.one'], ['HL Two', 'test.two']]);
+      expect((await after.readSheet('HL One')).rows[1]?.slice(0, 2)).toEqual([10.5, 'third']);
+      expect((await after.readSheet('HL Two')).rows[1]?.slice(0, 2)).toEqual([10.5, 'y']);
+    });
+
+    it("a name clash with a user's sheet gets a new name, kept on re-runs; the user's sheet is untouched", async () => {
+      const port = await h.make([...SEED, { name: 'HL One', rows: [['mine']] }]);
+      const before = await userSheets(port);
+      await port.writeSheets([productSpec('test.one', 'HL One', 'x')]);
+      const once = await h.reopen(port);
+      await once.writeSheets([productSpec('test.one', 'HL One', 'y')]);
+      const after = await h.reopen(once);
+      expect(await namesAndKeys(after)).toEqual([['Rent Roll', null], ['GL', null], ['HL One', null], ['HL One (2)', 'test.one']]);
+      expect(await userSheets(after)).toEqual(before);
+      expect((await after.readSheet('HL One (2)')).rows[1]?.[1]).toBe('y');
+    });
+
+    it('a product sheet the user renamed is still recognised by its key and replaced, in its place, on re-write', async () => {
+      const port = await h.make(SEED);
+      await port.writeSheets([productSpec('test.one', 'HL One', 'first'), productSpec('test.two', 'HL Two', 'x')]);
+      const renamed = await h.rename(await h.reopen(port), 'HL One', "December's summary");
+      expect(await namesAndKeys(renamed)).toEqual([['Rent Roll', null], ['GL', null], ["December's summary", 'test.one'], ['HL Two', 'test.two']]);
+      await renamed.writeSheets([productSpec('test.one', 'HL One', 'second')]);
       const after = await h.reopen(renamed);
-      expect((await after.listSheets()).map((s) => s.name)).toEqual(['Rent Roll', 'GL', 'HL One']);
+      expect(await namesAndKeys(after)).toEqual([['Rent Roll', null], ['GL', null], ['HL One', 'test.one'], ['HL Two', 'test.two']]);
+      expect((await after.readSheet('HL One')).rows[1]?.[1]).toBe('second');
+    });
+
+    it("a user's sheet renamed to the product's name is still the user's", async () => {
+      const port = await h.make(SEED);
+      const renamed = await h.rename(port, 'GL', 'HL One');
+      await renamed.writeSheets([productSpec('test.one', 'HL One', 'x')]);
+      const after = await h.reopen(renamed);
+      expect(await namesAndKeys(after)).toEqual([['Rent Roll', null], ['HL One', null], ['HL One (2)', 'test.one']]);
+      expect((await after.readSheet('HL One')).rows).toEqual([['Account', 'Debit'], [1100, 12.34]]);
     });
   });
 }

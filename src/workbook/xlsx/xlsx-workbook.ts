@@ -1,13 +1,20 @@
 /**
  * The xlsx adapter: the WorkbookPort over exceljs, for files (CLI) and the standalone page. Holds
- * the whole workbook in memory; bytes in, bytes out (no file system here, so it runs in a browser).
+ * the whole workbook in memory; bytes in, bytes out. No file system here, so the class runs in a
+ * browser too; xlsx-file.ts opens and saves files for Node.
+ *
+ * Known exceljs limits (checked against 4.4.0), which matter only when a user's workbook is
+ * re-saved with the product's sheets added: charts, pivot tables, images in some layouts, form
+ * controls and VBA are not carried over; workbook names that are not plain cell ranges (constants,
+ * formulas, whole columns) are dropped, and sheet-scoped names become workbook-wide. The CLI
+ * therefore writes the audit pack to a new workbook unless asked to copy the inputs.
  */
 import ExcelJS from 'exceljs';
-import type { RawCell, SheetData } from '../../engine/cells';
-import { isoToSerial } from '../../engine/dates';
+import { columnLetter, type RawCell, type SheetData } from '../../engine/cells';
+import { isoToSerial, type IsoDate } from '../../engine/dates';
 import { penceToPounds } from '../../engine/money';
-import type { CellSpec, CellStyle, SheetSpec } from '../../engine/sheet-spec';
-import type { SheetInfo, WorkbookPort } from '../port';
+import type { CellSpec, CellStyle, SheetSpec, TableSpec } from '../../engine/sheet-spec';
+import type { ReadProgress, SheetInfo, WorkbookPort } from '../port';
 import { keyFromMarker, MARKER_PREFIX, markerName } from '../markers';
 
 export { markerName };
@@ -15,38 +22,88 @@ export { markerName };
 const MS_PER_DAY = 86_400_000;
 /** 1970-01-01 as an Excel (1900 system) serial. */
 const UNIX_EPOCH_SERIAL = 25569;
+/** Progress is reported every this many rows of a large sheet. */
+const PROGRESS_EVERY = 10_000;
 
 export const MONEY_FORMAT = '"£"#,##0.00;[Red]-"£"#,##0.00';
 export const DATE_FORMAT = 'dd/mm/yyyy';
 export const INTEGER_FORMAT = '0';
+export const TABLE_STYLE = 'TableStyleLight9';
 
 /** exceljs keeps the tab order in a property its typings do not declare. */
 type Ordered = ExcelJS.Worksheet & { orderNo: number };
+/** ...and a sheet's tables in a map its typings do not declare either (getTables() is mistyped). */
+type WithTables = ExcelJS.Worksheet & { tables: Record<string, unknown> };
 
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** An exceljs cell value as the port's raw cell. Dates become 1900-system serials whatever the file's date system. */
-export function toRawCell(v: ExcelJS.CellValue): RawCell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+/**
+ * A JavaScript Date from exceljs as a 1900-system serial. exceljs has already applied the file's
+ * date system (1900 or 1904) to make the Date, so the calendar date is right either way; whole
+ * days stay integers, times of day become the fraction.
+ */
+function serialOf(d: Date): number {
+  return d.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+}
+
+/** A value as exceljs gives it (a cell's value, or a formula's cached result) as the port's raw cell. */
+function rawOf(v: unknown): RawCell {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : { error: '#NUM!' };
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : serialOf(v);
   if (typeof v === 'object') {
-    if ('error' in v && typeof v.error === 'string') return { error: v.error };
-    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) {
-      const result = (v as { result?: ExcelJS.CellValue }).result;
-      if (result !== null && typeof result === 'object' && !(result instanceof Date) && 'error' in result) return { error: String((result as { error: unknown }).error) };
-      return toRawCell((result ?? null) as ExcelJS.CellValue);
-    }
-    if ('text' in v) {
-      const t = (v as { text: unknown }).text;
-      if (typeof t === 'string') return t;
-      if (t && typeof t === 'object' && 'richText' in t) return toRawCell(t as ExcelJS.CellValue);
-    }
+    const o = v as Record<string, unknown>;
+    if (typeof o.error === 'string') return { error: o.error };
+    if (Array.isArray(o.richText)) return rawOf((o.richText as { text?: unknown }[]).map((r) => String(r.text ?? '')).join(''));
+    // A hyperlink: its text (plain, or rich text of its own).
+    if ('text' in o) return rawOf(o.text);
   }
   return null;
+}
+
+/**
+ * One exceljs cell as a raw cell, as Excel's own API would return its value: a formula as its
+ * cached result (exceljs's `value` drops a cached 0 or FALSE, so the result is read from `result`),
+ * the cells a merge covers as empty (only the top-left one holds the value).
+ */
+export function rawCell(cell: ExcelJS.Cell): RawCell {
+  switch (cell.type) {
+    case ExcelJS.ValueType.Null:
+    case ExcelJS.ValueType.Merge:
+      return null;
+    case ExcelJS.ValueType.Formula:
+      return rawOf(cell.result);
+    default:
+      return rawOf(cell.value);
+  }
+}
+
+interface UsedRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** The rectangle from the first to the last cell holding a value (styles alone do not count, as in Excel's getUsedRange(true)). */
+function usedRange(ws: ExcelJS.Worksheet): UsedRange | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  ws.eachRow((row, r) => {
+    row.eachCell((cell, c) => {
+      if (rawCell(cell) === null) return;
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    });
+  });
+  return bottom === 0 ? null : { top, left, bottom, right };
 }
 
 export class XlsxWorkbook implements WorkbookPort {
@@ -54,7 +111,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   static async fromBuffer(bytes: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
     const wb = new ExcelJS.Workbook();
-    // exceljs's typings want a Node Buffer; in the browser it takes any ArrayBuffer view.
+    // exceljs's typings want a Node Buffer; in the browser it takes any ArrayBuffer or view.
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     return new XlsxWorkbook(wb);
   }
@@ -65,79 +122,89 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async toBuffer(): Promise<Uint8Array> {
     const buf = await this.workbook.xlsx.writeBuffer();
-    return new Uint8Array(buf as ArrayBuffer);
+    return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
   }
 
-  /** Marker name -> sheet name, from the workbook's defined names. */
-  private markers(): Map<string, string> {
-    const out = new Map<string, string>();
-    this.workbook.definedNames.forEach((name: string, cell: { sheetName?: string }) => {
-      if (name.startsWith(MARKER_PREFIX) && cell.sheetName) out.set(name, cell.sheetName);
+  /**
+   * Marker name -> the sheet it points at, from the workbook's names. A name whose sheet is gone
+   * (the user deleted it: Excel turns the reference into #REF!) maps to null.
+   */
+  private markers(): Map<string, ExcelJS.Worksheet | null> {
+    const out = new Map<string, ExcelJS.Worksheet | null>();
+    this.workbook.definedNames.forEach((name: string, cell: unknown) => {
+      if (!name.startsWith(MARKER_PREFIX) || out.get(name)) return;
+      // exceljs keeps a quoted sheet name's doubled quotes ('Dec''s summary').
+      const sheetName = (cell as { sheetName?: string }).sheetName?.replace(/''/g, "'");
+      out.set(name, (sheetName !== undefined && this.sheet(sheetName)) || null);
     });
     return out;
   }
 
-  async listSheets(): Promise<SheetInfo[]> {
-    const keyBySheet = new Map<string, string>();
-    for (const [marker, sheet] of this.markers()) keyBySheet.set(sheet, keyFromMarker(marker));
-    return this.workbook.worksheets.map((ws) => ({
-      name: ws.name,
-      rowCount: ws.actualRowCount,
-      colCount: ws.actualColumnCount,
-      productKey: keyBySheet.get(ws.name) ?? null,
-    }));
+  private removeName(name: string): void {
+    const names = this.workbook.definedNames;
+    names.model = names.model.filter((n) => n.name !== name);
   }
 
-  async readSheet(name: string): Promise<SheetData> {
-    const ws = this.workbook.getWorksheet(name);
-    if (!ws) throw new Error(`no sheet named '${name}'`);
-    // getSheetValues: a sparse array of rows, each a sparse array indexed by column (1-based).
-    const values = ws.getSheetValues() as (ExcelJS.CellValue[] | undefined)[];
-    let minRow = Infinity;
-    let maxRow = 0;
-    let minCol = Infinity;
-    let maxCol = 0;
-    values.forEach((row, r) => {
-      if (!row) return;
-      row.forEach((v, c) => {
-        if (v === null || v === undefined || v === '') return;
-        if (r < minRow) minRow = r;
-        if (r > maxRow) maxRow = r;
-        if (c < minCol) minCol = c;
-        if (c > maxCol) maxCol = c;
-      });
+  /** A sheet by name; Excel's sheet names are case-insensitive. */
+  private sheet(name: string): ExcelJS.Worksheet | undefined {
+    const lower = name.toLowerCase();
+    return this.workbook.getWorksheet(name) ?? this.workbook.worksheets.find((w) => w.name.toLowerCase() === lower);
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    const keyBySheet = new Map<ExcelJS.Worksheet, string>();
+    for (const [marker, ws] of this.markers()) if (ws) keyBySheet.set(ws, keyFromMarker(marker));
+    return this.workbook.worksheets.map((ws) => {
+      const used = usedRange(ws);
+      return {
+        name: ws.name,
+        rowCount: used ? used.bottom - used.top + 1 : 0,
+        colCount: used ? used.right - used.left + 1 : 0,
+        productKey: keyBySheet.get(ws) ?? null,
+      };
     });
-    if (maxRow === 0) return { name: ws.name, originRow: 1, originCol: 1, rows: [] };
-    const width = maxCol - minCol + 1;
-    const rows: RawCell[][] = [];
-    for (let r = minRow; r <= maxRow; r++) {
-      const src = values[r];
-      const out: RawCell[] = new Array<RawCell>(width).fill(null);
-      if (src) for (let c = minCol; c <= maxCol; c++) out[c - minCol] = toRawCell(src[c] ?? null);
-      rows.push(out);
-    }
-    return { name: ws.name, originRow: minRow, originCol: minCol, rows };
+  }
+
+  async readSheet(name: string, onProgress?: (p: ReadProgress) => void): Promise<SheetData> {
+    const ws = this.sheet(name);
+    if (!ws) throw new Error(`no sheet named '${name}'`);
+    const used = usedRange(ws);
+    if (!used) return { name: ws.name, originRow: 1, originCol: 1, rows: [] };
+    const width = used.right - used.left + 1;
+    const total = used.bottom - used.top + 1;
+    const rows: RawCell[][] = Array.from({ length: total }, () => new Array<RawCell>(width).fill(null));
+    let done = 0;
+    ws.eachRow((row, r) => {
+      if (r < used.top || r > used.bottom) return;
+      const out = rows[r - used.top] as RawCell[];
+      row.eachCell((cell, c) => {
+        if (c >= used.left && c <= used.right) out[c - used.left] = rawCell(cell);
+      });
+      if (onProgress && ++done % PROGRESS_EVERY === 0) onProgress({ sheet: ws.name, rowsRead: r - used.top + 1, rowsTotal: total });
+    });
+    onProgress?.({ sheet: ws.name, rowsRead: total, rowsTotal: total });
+    return { name: ws.name, originRow: used.top, originCol: used.left, rows };
   }
 
   async writeSheets(specs: readonly SheetSpec[]): Promise<void> {
-    const markers = this.markers();
+    // Names of sheets the user deleted point nowhere (#REF!): ours, and dropped so Excel need not repair them.
+    for (const [marker, ws] of this.markers()) if (!ws) this.removeName(marker);
     for (const spec of specs) {
       const marker = markerName(spec.key);
-      const previous = markers.get(marker);
-      const old = previous !== undefined ? this.workbook.getWorksheet(previous) : undefined;
+      const old = this.markers().get(marker);
       let orderNo: number | undefined;
       if (old) {
         orderNo = (old as Ordered).orderNo;
-        this.workbook.definedNames.remove(`${quoteSheet(old.name)}!$A$1`, marker);
         this.workbook.removeWorksheet(old.id);
       }
-      const name = this.freeName(spec.name);
-      const ws = this.workbook.addWorksheet(name, {
-        views: spec.freeze ? [{ state: 'frozen', xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }] : [{}],
-      });
+      this.removeName(marker);
+      const name = this.freeName(sheetName(spec.name));
+      const ws = this.workbook.addWorksheet(name, spec.freeze && (spec.freeze.rows > 0 || spec.freeze.cols > 0) ? { views: [{ state: 'frozen', xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }] } : {});
+      // The replacement takes the old sheet's place in the tab order.
       if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
-      writeSpec(ws, spec);
+      writeSpec(ws, spec, this.tableNames());
       if (spec.protect) {
+        // No password: a guard against accidental edits; filtering, sorting and widening columns stay allowed.
         await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, autoFilter: true, sort: true, formatColumns: true, formatRows: true });
       }
       this.workbook.definedNames.add(`${quoteSheet(name)}!$A$1`, marker);
@@ -153,6 +220,20 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!taken.has(candidate.toLowerCase())) return candidate;
     }
   }
+
+  /** Table names in use anywhere in the workbook, and workbook names (Excel wants them all distinct), lower-cased. */
+  private tableNames(): Set<string> {
+    const taken = new Set<string>();
+    for (const ws of this.workbook.worksheets) for (const t of Object.keys((ws as WithTables).tables ?? {})) taken.add(t.toLowerCase());
+    for (const n of this.workbook.definedNames.model) taken.add(n.name.toLowerCase());
+    return taken;
+  }
+}
+
+/** A name Excel accepts for a sheet: at most 31 characters, none of : \ / ? * [ ], no quote at either end. */
+function sheetName(wanted: string): string {
+  const s = wanted.replace(/[:\\/?*[\]]/g, '-').replace(/^'+|'+$/g, '').slice(0, 31).trim();
+  return s === '' || s.toLowerCase() === 'history' ? `${s || 'Sheet'} (HL)` : s;
 }
 
 const STYLES: Readonly<Record<CellStyle, Partial<ExcelJS.Style>>> = {
@@ -165,11 +246,17 @@ const STYLES: Readonly<Record<CellStyle, Partial<ExcelJS.Style>>> = {
   note: { font: { italic: true, color: { argb: 'FF605E5C' } } },
 };
 
-function dateValue(iso: string): Date {
-  return new Date((isoToSerial(iso as never) - UNIX_EPOCH_SERIAL) * MS_PER_DAY);
+/** Midnight UTC of the date, as exceljs wants it; exceljs converts it to the workbook's date system (1900 or 1904). */
+function dateValue(iso: IsoDate): Date {
+  // Through the serial, so the days before 1 March 1900 (Excel's phantom 29 Feb 1900) agree with exceljs.
+  return new Date((isoToSerial(iso) - UNIX_EPOCH_SERIAL) * MS_PER_DAY);
 }
 
-/** The exceljs value for a cell spec. Text is always a plain string: exceljs never turns a string into a formula. */
+/**
+ * The exceljs value for a cell spec. Text is always a plain string: exceljs stores a string as a
+ * shared string and never as a formula, whatever it starts with ("=", "+", "-", "@"); only a
+ * { formula } object becomes a formula.
+ */
 function cellValue(spec: CellSpec): ExcelJS.CellValue {
   switch (spec.kind) {
     case 'text':
@@ -183,7 +270,8 @@ function cellValue(spec: CellSpec): ExcelJS.CellValue {
     case 'formula': {
       const r = spec.result;
       const result = r.kind === 'money' ? penceToPounds(r.value) : r.value;
-      return { formula: spec.formula, result } as ExcelJS.CellFormulaValue;
+      // The cached result goes in as written, 0 included: the cell is created from this object.
+      return { formula: spec.formula.replace(/^=/, ''), result } as ExcelJS.CellFormulaValue;
     }
     default: {
       const never: never = spec;
@@ -199,13 +287,54 @@ function numFmt(spec: CellSpec): string | undefined {
     case 'date':
       return DATE_FORMAT;
     case 'formula':
-      return spec.result.kind === 'money' ? MONEY_FORMAT : spec.result.kind === 'number' ? INTEGER_FORMAT : undefined;
-    default:
+      if (spec.result.kind === 'money') return MONEY_FORMAT;
+      return spec.result.kind === 'number' && Number.isInteger(spec.result.value) ? INTEGER_FORMAT : undefined;
+    case 'text':
+    case 'number':
       return undefined;
+    default: {
+      const never: never = spec;
+      return never;
+    }
   }
 }
 
-function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+/** The table's name, or Name_2 ... when a table or workbook name elsewhere (the user's) has it. */
+function freeTableName(wanted: string, taken: Set<string>): string {
+  let name = wanted;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${wanted}_${i}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/**
+ * A table covers its header and exactly rowCount rows. Excel cannot open a table without a data
+ * row, so an empty one (rowCount 0) gets a single blank row under its header: the filter buttons
+ * stay, and the sheet shows an empty list rather than no table at all.
+ */
+function addTable(ws: ExcelJS.Worksheet, spec: SheetSpec, t: TableSpec, taken: Set<string>): void {
+  const dataRows = Math.max(1, t.rowCount);
+  // exceljs writes the table's header and rows into the cells itself; the spec's cells go on top afterwards.
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let r = 0; r < dataRows; r++) {
+    const src = spec.rows[t.headerRow + 1 + r] ?? [];
+    rows.push(t.columns.map((_c, i) => {
+      const cell = src[t.firstCol + i];
+      return cell ? cellValue(cell) : null;
+    }));
+  }
+  ws.addTable({
+    name: freeTableName(t.name, taken),
+    ref: `${columnLetter(t.firstCol + 1)}${t.headerRow + 1}`,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: TABLE_STYLE, showRowStripes: true },
+    columns: t.columns.map((name) => ({ name, filterButton: true })),
+    rows,
+  });
+}
+
+function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec, tableNames: Set<string>): void {
   spec.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
@@ -214,27 +343,7 @@ function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   ws.pageSetup = { paperSize: 9, orientation: width > 100 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   const firstTable = spec.tables[0];
   if (firstTable) ws.pageSetup.printTitlesRow = `${firstTable.headerRow + 1}:${firstTable.headerRow + 1}`;
-  // Tables first: exceljs writes a table's cells itself, so the spec's values and formats go on top.
-  for (const t of spec.tables) {
-    const dataRows = Math.max(1, t.rowCount); // Excel needs at least one data row in a table
-    const rows: ExcelJS.CellValue[][] = [];
-    for (let r = 0; r < dataRows; r++) {
-      const src = spec.rows[t.headerRow + 1 + r] ?? [];
-      rows.push(t.columns.map((_c, i) => {
-        const cell = src[t.firstCol + i];
-        return cell ? cellValue(cell) : null;
-      }));
-    }
-    ws.addTable({
-      name: t.name,
-      ref: `${String.fromCharCode(65 + t.firstCol)}${t.headerRow + 1}`,
-      headerRow: true,
-      totalsRow: false,
-      style: { theme: 'TableStyleLight9', showRowStripes: true },
-      columns: t.columns.map((name) => ({ name, filterButton: true })),
-      rows,
-    });
-  }
+  for (const t of spec.tables) addTable(ws, spec, t, tableNames);
   spec.rows.forEach((row, r) => {
     row.forEach((cell, c) => {
       if (!cell) return;
@@ -245,4 +354,11 @@ function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
       if (cell.style) Object.assign(target, STYLES[cell.style]);
     });
   });
+  // Excel repairs a file whose table header cells differ from the table's column names.
+  for (const t of spec.tables) {
+    t.columns.forEach((name, i) => {
+      const cell = ws.getCell(t.headerRow + 1, t.firstCol + i + 1);
+      if (cell.value !== name) cell.value = name;
+    });
+  }
 }
