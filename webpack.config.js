@@ -31,7 +31,7 @@ module.exports = (_env, argv) => {
   const dev = argv.mode !== 'production';
   return {
     devtool: dev ? 'eval-source-map' : 'source-map',
-    entry: { taskpane: './src/taskpane/index.tsx' },
+    entry: { taskpane: './src/taskpane/index.tsx', standalone: './src/standalone/index.tsx' },
     output: { path: path.resolve(__dirname, 'dist/web'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
@@ -40,7 +40,15 @@ module.exports = (_env, argv) => {
     plugins: [
       new NoExcelJsInTaskpane(),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
-      new CopyWebpackPlugin({ patterns: [{ from: 'assets/icon-*.png', to: 'assets/[name][ext]' }, { from: 'manifest.xml', to: '[name][ext]' }] }),
+      // The standalone page (xlsx adapter, so it carries exceljs) and the sample workbook npm run demo opens.
+      new HtmlWebpackPlugin({ filename: 'standalone.html', template: './src/standalone/standalone.html', chunks: ['standalone'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          { from: 'manifest.xml', to: '[name][ext]' },
+          { from: 'assets/sample-workbook.xlsx', to: '[name][ext]' },
+        ],
+      }),
     ],
     performance: { hints: false },
     devServer: {

@@ -127,6 +127,16 @@ export class LedgerStore {
     return this.update(id, who, `signed-off.${role}`, { name: who }, (x) => ({ ...x, signOffs: [...x.signOffs.filter((o) => o.role !== role), { role, name: who, at: this.now() }] }));
   }
 
+  /** The workbook's saved sessions, the most recently changed first: the pane resumes the first. */
+  sessionsFor(workbookId: string): Promise<Session[]> {
+    return guarded(async () => (await this.db.sessions.where('workbookId').equals(workbookId).toArray()).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
+  }
+
+  /** Appends an event to the trail (an audit pack written, a read issue shown) and touches the session. */
+  record(id: string, actor: string, event: string, detail: Record<string, unknown> = {}): Promise<Session> {
+    return this.update(id, actor, event, detail, (s) => s);
+  }
+
   trail(id: string): Promise<TrailEvent[]> {
     return guarded(() => this.db.trail.where('sessionId').equals(id).sortBy('seq'));
   }

@@ -11,7 +11,10 @@ export interface WorkerLike {
   onmessage: ((event: { data: WorkerResponse }) => void) | null;
 }
 
-export type RunOutcome = Extract<WorkerResponse, { kind: 'result' | 'input-error' | 'failure' }> | { readonly kind: 'cancelled'; readonly id: number };
+export type RunOutcome = Extract<WorkerResponse, { kind: 'result' | 'input-error' | 'failure' | 'fingerprints' }> | { readonly kind: 'cancelled'; readonly id: number };
+
+/** A request without its id (distributes over the union, unlike Omit). */
+export type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 export class EngineClient {
   private worker: WorkerLike | null = null;
@@ -20,7 +23,7 @@ export class EngineClient {
 
   constructor(private readonly spawn: () => WorkerLike) {}
 
-  run(request: Omit<WorkerRequest, 'id'>, onProgress: (stage: Stage) => void = () => undefined): Promise<RunOutcome> {
+  run(request: RequestBody, onProgress: (stage: Stage) => void = () => undefined): Promise<RunOutcome> {
     if (this.current) this.cancel();
     const id = this.nextId++;
     const worker = (this.worker ??= this.spawn());
@@ -35,7 +38,7 @@ export class EngineClient {
         this.current = null;
         resolve(data);
       };
-      worker.postMessage({ ...request, id });
+      worker.postMessage({ ...request, id } as WorkerRequest);
     });
   }
 

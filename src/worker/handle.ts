@@ -3,6 +3,7 @@
  * Kept apart from the Worker global so tests call it directly.
  */
 import { parseConfig } from '../engine/config';
+import { fingerprintSheet } from '../engine/fingerprint';
 import { monthPeriod } from '../engine/dates';
 import { runReconciliation, summariseSources } from '../engine/run-reconciliation';
 import type { WorkerRequest, WorkerResponse } from './protocol';
@@ -10,6 +11,12 @@ import type { WorkerRequest, WorkerResponse } from './protocol';
 export function handleRequest(request: WorkerRequest, post: (response: WorkerResponse) => void): void {
   const { id } = request;
   try {
+    if (request.kind === 'fingerprint') {
+      const fingerprints: Record<string, string> = {};
+      for (const sheet of request.sheets) fingerprints[sheet.name] = fingerprintSheet(sheet);
+      post({ kind: 'fingerprints', id, fingerprints });
+      return;
+    }
     post({ kind: 'progress', id, stage: 'validating' });
     const config = parseConfig(request.config);
     const period = monthPeriod(request.period);
@@ -19,7 +26,8 @@ export function handleRequest(request: WorkerRequest, post: (response: WorkerRes
       return;
     }
     post({ kind: 'progress', id, stage: 'reading' });
-    const outcome = runReconciliation({ file: request.file, sheets: request.sheets }, { period: { label: request.period, ...period }, config: config.config });
+    const options = { period: { label: request.period, ...period }, config: config.config };
+    const outcome = runReconciliation({ file: request.file, sheets: request.sheets }, request.userItems ? { ...options, userItems: request.userItems } : options);
     if (!outcome.ok) {
       post({ kind: 'input-error', id, issues: outcome.issues, problems: [] });
       return;

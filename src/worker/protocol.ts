@@ -6,21 +6,34 @@ import type { SheetData } from '../engine/cells';
 import type { InputIssue } from '../engine/issues';
 import type { ReconcileResult } from '../engine/reconcile/types';
 import type { SourceSummary } from '../engine/audit-pack';
+import type { UserReconcilingItem } from '../engine/config';
 
-export type WorkerRequest = {
-  readonly kind: 'reconcile';
-  readonly id: number;
-  readonly file: string;
-  readonly sheets: readonly SheetData[];
-  readonly period: string;
-  /** The config file's JSON (validated in the worker by the engine's own parser). */
-  readonly config: unknown;
-};
+export type WorkerRequest =
+  | {
+      readonly kind: 'reconcile';
+      readonly id: number;
+      readonly file: string;
+      readonly sheets: readonly SheetData[];
+      readonly period: string;
+      /** The config file's JSON (validated in the worker by the engine's own parser). */
+      readonly config: unknown;
+      /** The reconciling items people added (pence as integers); the config's when absent. */
+      readonly userItems?: readonly UserReconcilingItem[];
+    }
+  | {
+      /** SHA-256 of each sheet's normalised values: has a source changed since the session last ran? */
+      readonly kind: 'fingerprint';
+      readonly id: number;
+      readonly sheets: readonly SheetData[];
+    };
 
 export type Stage = 'validating' | 'reading' | 'reconciling' | 'fingerprinting';
+
+export type ReconcileRequest = Extract<WorkerRequest, { kind: 'reconcile' }>;
 
 export type WorkerResponse =
   | { readonly kind: 'progress'; readonly id: number; readonly stage: Stage }
   | { readonly kind: 'result'; readonly id: number; readonly result: ReconcileResult; readonly issues: readonly InputIssue[]; readonly sources: readonly SourceSummary[] }
   | { readonly kind: 'input-error'; readonly id: number; readonly issues: readonly InputIssue[]; readonly problems: readonly string[] }
+  | { readonly kind: 'fingerprints'; readonly id: number; readonly fingerprints: Readonly<Record<string, string>> }
   | { readonly kind: 'failure'; readonly id: number; readonly message: string };

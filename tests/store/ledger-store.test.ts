@@ -146,3 +146,18 @@ describe('storage failures in words', () => {
     expect(err.message).toMatch(message);
   });
 });
+
+describe('resuming in the pane', () => {
+  it('finds the workbook’s sessions, latest first, and records trail events', async () => {
+    const store = await storeWith();
+    const a = await store.openSession('book-9', '2026-11', SETTINGS, 'Alex');
+    const b = await store.openSession('book-9', '2026-12', SETTINGS, 'Alex');
+    await store.openSession('other', '2026-12', SETTINGS, 'Alex');
+    await store.record(a.session.id, 'Alex', 'audit-pack.written', { sheets: 8 });
+    expect((await store.sessionsFor('book-9')).map((s) => s.period)).toEqual(['2026-11', '2026-12']);
+    await store.record(b.session.id, 'Sam', 'issue.shown', {});
+    expect((await store.sessionsFor('book-9'))[0]?.period).toBe('2026-12');
+    expect((await store.trail(a.session.id)).map((e) => e.event)).toEqual(['session.started', 'audit-pack.written']);
+    await expect(store.record('nope|2026-12', 'Alex', 'x')).rejects.toThrow(/No saved session/);
+  });
+});

@@ -25,6 +25,10 @@ export interface Recalc {
   value(sheet: string, a1: string): RawCell;
   /** Formulas whose recomputed value differs from the cached one: numbers to the penny, anything else exactly. */
   mismatches(): Recalculated[];
+  /** The sheets in workbook order. */
+  readonly sheetNames: readonly string[];
+  /** A sheet's recomputed values, row by row from A1. */
+  sheet(name: string): RawCell[][];
   readonly hf: HyperFormula;
 }
 
@@ -115,6 +119,8 @@ export async function recalcWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<R
     hf,
     value: (sheet, a1) => recomputedValue(hf, sheet, a1),
     mismatches: () => formulas.filter((f) => !agree(f.cached, f.recomputed)),
+    sheetNames: wb.worksheets.map((w) => w.name),
+    sheet: (name) => hf.getSheetValues(sheetId(name)).map((row) => row.map((v) => fromHf(v))),
   };
 }
 

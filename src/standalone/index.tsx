@@ -1,0 +1,201 @@
+/**
+ * The standalone page: the task pane beside a read-only view of a workbook opened from disk, over
+ * the xlsx adapter. The file is read in this browser and never sent anywhere; the audit pack is
+ * written into the workbook in memory and downloaded.
+ */
+import { Body1, Button, Caption1, FluentProvider, MessageBar, MessageBarBody, Spinner, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { SheetData } from '../engine/cells';
+import { Pane } from '../taskpane/components/Pane';
+import type { PaneHost } from '../taskpane/host';
+import { spawnEngineWorker } from '../taskpane/spawn-worker';
+import type { SheetInfo } from '../workbook/port';
+import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
+import { formattedText } from './display';
+import { Grid } from './Grid';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', minHeight: '100vh', boxSizing: 'border-box', '@media (min-width: 761px)': { height: '100vh' } },
+  bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  grow: { flexGrow: 1 },
+  body: {
+    display: 'grid', gridTemplateColumns: 'minmax(320px, 400px) 1fr', flexGrow: 1, minHeight: 0,
+    '@media (max-width: 760px)': { gridTemplateColumns: '1fr' },
+  },
+  pane: { overflowY: 'auto', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, '@media (max-width: 760px)': { overflowY: 'visible', borderRight: 'none' } },
+  book: { display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: '320px', padding: tokens.spacingHorizontalS, gap: tokens.spacingVerticalS },
+  gridBox: { flexGrow: 1, minHeight: '280px', '@media (max-width: 760px)': { height: '60vh', flexGrow: 0 } },
+  tabs: { display: 'flex', gap: tokens.spacingHorizontalXS, overflowX: 'auto', margin: 0, padding: 0, listStyleType: 'none' },
+  empty: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '640px' },
+  hidden: { display: 'none' },
+});
+
+interface Book {
+  readonly wb: XlsxWorkbook;
+  readonly name: string;
+  readonly opened: number;
+}
+
+function Standalone() {
+  const styles = useStyles();
+  const [book, setBook] = useState<Book | null>(null);
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'opening'; name: string } | { kind: 'error'; text: string }>({ kind: 'idle' });
+  const [version, setVersion] = useState(0);
+  const [tabs, setTabs] = useState<SheetInfo[]>([]);
+  const [current, setCurrent] = useState<string | null>(null);
+  const [data, setData] = useState<SheetData | null>(null);
+  const [selected, setSelected] = useState<{ sheet: string; row: number; col: number } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  async function open(bytes: ArrayBuffer, name: string): Promise<void> {
+    setState({ kind: 'opening', name });
+    try {
+      const wb = await XlsxWorkbook.fromBuffer(new Uint8Array(bytes));
+      setBook({ wb, name, opened: Date.now() });
+      setSelected(null);
+      setCurrent(null);
+      setState({ kind: 'idle' });
+    } catch (e) {
+      setState({ kind: 'error', text: `${name} could not be opened as an Excel .xlsx workbook (${(e as Error).message}). Nothing was loaded.` });
+    }
+  }
+
+  // ?sample=NAME.xlsx opens a workbook served beside the page (npm run demo); only this origin is asked.
+  useEffect(() => {
+    const sample = new URLSearchParams(location.search).get('sample');
+    if (!sample || !/^[\w.-]+\.xlsx$/.test(sample)) return;
+    void (async () => {
+      try {
+        const res = await fetch(new URL(sample, location.href).href, { credentials: 'same-origin' });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        await open(await res.arrayBuffer(), sample);
+      } catch (e) {
+        setState({ kind: 'error', text: `The sample workbook ${sample} could not be loaded (${(e as Error).message}).` });
+      }
+    })();
+  }, []);
+
+  useEffect(() => {
+    if (!book) return;
+    void book.wb.listSheets().then((infos) => {
+      setTabs(infos);
+      setCurrent((c) => (c && infos.some((i) => i.name === c) ? c : (infos[0]?.name ?? null)));
+    });
+  }, [book, version]);
+
+  useEffect(() => {
+    if (!book || !current) return;
+    let live = true;
+    void book.wb.readSheet(current).then((d) => live && setData(d));
+    return () => {
+      live = false;
+    };
+  }, [book, current, version]);
+
+  const host: PaneHost | null = useMemo(
+    () =>
+      book && {
+        kind: 'standalone',
+        port: book.wb,
+        workbookId: `file:${book.name}`,
+        fileName: book.name,
+        partitionKey: null,
+        async selectCell(sheet, row, col) {
+          setCurrent(sheet);
+          setSelected({ sheet, row, col });
+        },
+        spawnWorker: spawnEngineWorker,
+        onWorkbookChanged: () => setVersion((v) => v + 1),
+      },
+    [book],
+  );
+
+  async function download(): Promise<void> {
+    if (!book) return;
+    const bytes = await book.wb.toBuffer();
+    const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${book.name.replace(/\.xlsx$/i, '')} audit.xlsx`;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 5000);
+  }
+
+  return (
+    <div className={styles.page}>
+      <header className={styles.bar}>
+        <Body1 className={styles.grow}>
+          <strong>Housing Ledger</strong> standalone · <Caption1>files stay on this computer</Caption1>
+        </Body1>
+        <Button onClick={() => fileInput.current?.click()}>Open workbook…</Button>
+        <input
+          ref={fileInput}
+          className={styles.hidden}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-label="Workbook to open"
+          onChange={async (e) => {
+            const f = e.target.files?.[0];
+            if (f) await open(await f.arrayBuffer(), f.name);
+            e.target.value = '';
+          }}
+        />
+        <Button appearance="primary" disabled={!book} onClick={() => void download()}>
+          Download workbook
+        </Button>
+      </header>
+      {state.kind === 'error' && (
+        <MessageBar intent="error">
+          <MessageBarBody>{state.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.kind === 'opening' && <Spinner label={`Opening ${state.name}…`} />}
+      {!book && state.kind !== 'opening' && (
+        <main className={styles.empty} aria-labelledby="hl-title">
+          <Title3 as="h1" id="hl-title">
+            Housing Ledger
+          </Title3>
+          <Body1>Open an Excel workbook holding the rent roll, the housing system’s transactions and the GL control account to reconcile a month. It is read in this browser and never uploaded.</Body1>
+          <div>
+            <Button appearance="primary" onClick={() => fileInput.current?.click()}>
+              Open workbook…
+            </Button>
+          </div>
+        </main>
+      )}
+      {book && host && (
+        <div className={styles.body}>
+          <div className={styles.pane}>
+            <Pane key={`${book.name}-${book.opened}`} host={host} />
+          </div>
+          <section className={styles.book} aria-label={`Workbook ${book.name}`}>
+            <nav aria-label="Sheets of the workbook">
+              <ul className={styles.tabs}>
+                {tabs.map((t) => (
+                  <li key={t.name}>
+                    <Button size="small" appearance={t.name === current ? 'primary' : 'subtle'} aria-pressed={t.name === current} onClick={() => setCurrent(t.name)}>
+                      {t.name}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className={styles.gridBox}>{data && data.name === current && <Grid sheet={data} text={formattedText(book.wb, data.name)} selected={selected && selected.sheet === current ? selected : null} />}</div>
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}
+
+const container = document.getElementById('container');
+if (container) {
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <Standalone />
+    </FluentProvider>,
+  );
+}

@@ -1,0 +1,22 @@
+/**
+ * What the pane needs from wherever it runs: Excel (office-js adapter) or the standalone page (xlsx
+ * adapter over a file in memory). The pane itself never knows which.
+ */
+import type { WorkbookPort } from '../workbook/port';
+import type { WorkerLike } from '../worker/client';
+
+export interface PaneHost {
+  readonly kind: 'excel' | 'standalone';
+  readonly port: WorkbookPort;
+  /** Stable across sessions for the same workbook: the key its saved sessions are kept under. */
+  readonly workbookId: string;
+  /** The file name as the user knows it, for messages and the audit pack's Sources sheet. */
+  readonly fileName: string;
+  /** Office.context.partitionKey where there is one: the database name is prefixed with it. */
+  readonly partitionKey: string | null;
+  /** Selects a source cell in the workbook ("show in sheet"); 1-based row and column. */
+  selectCell(sheet: string, row: number, col: number): Promise<void>;
+  spawnWorker(): WorkerLike;
+  /** Called after the pane wrote sheets into the workbook (the standalone page refreshes its view). */
+  onWorkbookChanged?(): void;
+}

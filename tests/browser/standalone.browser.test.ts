@@ -1,0 +1,233 @@
+/**
+ * The standalone page in real Chromium, driven by keyboard alone: load the sample, set the rent-free
+ * weeks, run (in the Web Worker), show a batch in the sheet, add a reconciling item, write the audit
+ * pack, sign off (a reviewer who is the preparer is refused), download the workbook and compare its
+ * re-performed figures with the CLI's on the same file; reload and find the session restored from
+ * IndexedDB. Every step is checked by axe at 350 px and desktop width, screenshotted, and no request
+ * may leave the page's own origin.
+ *
+ * Needs Debian's chromium (.ci/run installs it). Without it the suite fails under CI and is skipped,
+ * with a warning, elsewhere.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { formatGBP, formatPence, parsePence, type Pence } from '../../src/engine/money';
+import { startServer } from '../../scripts/serve';
+import { recalcWorkbook } from '../support/recalc';
+import { runCli } from '../support/generated';
+
+const ROOT = resolve(__dirname, '..', '..');
+const WEB = join(ROOT, 'dist', 'web');
+const SAMPLE = join(ROOT, 'assets', 'sample-workbook.xlsx');
+const CONFIG = join(ROOT, 'assets', 'sample-config.json');
+const SHOTS = join(ROOT, 'test-results', 'screens');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WIDTHS = [350, 1280] as const;
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run must install Debian's chromium`);
+if (!haveChromium) console.warn(`browser tests skipped: no ${CHROMIUM} (apt-get install -y chromium)`);
+const suite = haveChromium ? describe : describe.skip;
+
+suite('the standalone page in Chromium', () => {
+  let server: Server;
+  let origin: string;
+  let context: BrowserContext;
+  let page: Page;
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  const axeFindings: string[] = [];
+  let cli: { difference: string; reconcilingTotal: string; unexplained: string; components: { category: string; hms: string; gl: string }[]; unmatchedBatches: unknown[]; accountExceptions: unknown[] };
+  let axeSource: string;
+
+  beforeAll(async () => {
+    if (!existsSync(join(WEB, 'standalone.html'))) execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: ROOT, stdio: 'inherit' });
+    mkdirSync(SHOTS, { recursive: true });
+    axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    ({ server, url: origin } = await startServer(WEB));
+    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hl-chromium-')), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+      locale: 'en-GB',
+      timezoneId: 'Europe/London',
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    const run = await runCli(['reconcile', SAMPLE, '--period', '2026-12', '--config', CONFIG, '--json']);
+    expect(run.code).toBe(0);
+    cli = JSON.parse(run.stdout);
+  }, 300_000);
+
+  afterAll(async () => {
+    await context?.close();
+    server?.close();
+  });
+
+  /** Presses Tab until `target` has the focus: proof that the keyboard alone reaches it. */
+  async function tabTo(target: Locator, max = 150): Promise<void> {
+    await target.first().waitFor();
+    for (let i = 0; i < max; i++) {
+      if (await target.first().evaluate((el) => el === document.activeElement || el.contains(document.activeElement))) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never reached ${target.toString()}`);
+  }
+
+  /** A message the pane shows (not its copy in the screen reader's live region). */
+  const notice = (text: string | RegExp, exact = false) => page.getByRole('region', { name: 'Messages' }).getByText(text, { exact });
+
+  async function press(target: Locator, key = 'Enter'): Promise<void> {
+    await tabTo(target);
+    await page.keyboard.press(key);
+  }
+
+  /** axe at both widths, and a screenshot of each. */
+  async function look(step: string): Promise<void> {
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(150);
+      await page.screenshot({ path: join(SHOTS, `${step}-${width}.png`), fullPage: width === 350 });
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const r = await axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      });
+      for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') axeFindings.push(`${step} @${width}px: ${v.impact} ${v.id} (${v.help}) at ${v.where.join(', ')}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
+  it('opens with the sample workbook loaded and every sheet recognised', async () => {
+    await page.goto(`${origin}/standalone.html?sample=sample-workbook.xlsx`);
+    await page.getByRole('button', { name: 'Next: Settings' }).waitFor({ timeout: 60_000 });
+    for (const [sheet, role] of [['Rent Roll', 'Rent roll'], ['Transactions', 'Housing system transactions'], ['GL', 'GL control account'], ['Suspense', 'Suspense items']]) {
+      await expect(page.getByLabel(`Role of ‘${sheet}’`).inputValue()).resolves.toBe(role === 'Rent roll' ? 'rentRoll' : role === 'GL control account' ? 'gl' : role === 'Suspense items' ? 'suspense' : 'transactions');
+    }
+    await expect(page.getByRole('grid').first().getAttribute('aria-label')).resolves.toMatch(/^Sheet Rent Roll, 402 rows/);
+    await look('1-sources');
+  });
+
+  it('takes the settings from the keyboard', async () => {
+    await press(page.getByRole('button', { name: 'Next: Settings' }));
+    await expect(page.getByLabel('Period (month)').inputValue()).resolves.toBe('2026-12');
+    await tabTo(page.getByLabel('Your name'));
+    await page.keyboard.type('Alex Preparer');
+    await tabTo(page.getByLabel(/Rent-free weeks/));
+    await page.keyboard.type('21/12/2026, 28/12/2026');
+    await page.keyboard.press('Tab'); // leaving the box applies it
+    await look('2-settings');
+    await press(page.getByRole('button', { name: 'Next: Run' }));
+    await page.getByRole('button', { name: 'Run the reconciliation' }).waitFor();
+    await look('3-run');
+  });
+
+  it('runs in the worker and shows the same figures as the CLI', async () => {
+    await press(page.getByRole('button', { name: 'Run the reconciliation' }));
+    await page.getByText(/^Not balanced: /).waitFor({ timeout: 60_000 });
+    const money = async (id: string) => (await page.getByTestId(id).innerText()).trim();
+    await expect(money('difference')).resolves.toBe(formatGBP(parsePence(cli.difference) as Pence));
+    await expect(money('unexplained')).resolves.toBe(formatGBP(parsePence(cli.unexplained) as Pence));
+    await expect(page.getByRole('heading', { name: `Unmatched batches (${cli.unmatchedBatches.length})` }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: `Account exceptions (${cli.accountExceptions.length})` }).isVisible()).resolves.toBe(true);
+    await look('4-review');
+  });
+
+  it('selects a batch’s source row in the sheet', async () => {
+    const show = page.getByRole('list', { name: 'Unmatched batches' }).getByRole('button', { name: /^Show in sheet/ }).first();
+    const [, sheet = '?', row = '?'] = /: (.+) row (\d+)/.exec((await show.textContent()) ?? '') ?? [];
+    await press(show);
+    await expect(page.getByRole('button', { name: sheet, exact: true, pressed: true }).isVisible()).resolves.toBe(true);
+    const cell = page.locator('[role="gridcell"][aria-selected="true"]');
+    await cell.waitFor();
+    await expect(cell.locator('xpath=../div[@role="rowheader"]').innerText()).resolves.toBe(row);
+  });
+
+  it('adds a reconciling item and recomputes the unexplained difference', async () => {
+    await press(page.getByRole('button', { name: 'Add a reconciling item' }));
+    // The amount starts as the unexplained difference; an explanation is required.
+    await expect(page.getByLabel(/^Amount/).inputValue()).resolves.toBe(cli.unexplained);
+    await press(page.getByRole('button', { name: 'Add item' }));
+    await page.getByText('Say what explains it').waitFor();
+    await tabTo(page.getByLabel(/^Explanation/));
+    await page.keyboard.type('Card refund of 30/12 posted to the GL in January (JNL-4471)');
+    await press(page.getByRole('button', { name: 'Add item' }));
+    await page.getByText(/^Balanced$/).waitFor();
+    await expect(page.getByTestId('unexplained').innerText()).resolves.toBe('£0.00');
+    await look('5-review-balanced');
+  });
+
+  it('writes the audit pack and takes two different people’s sign-off', async () => {
+    await press(page.getByRole('button', { name: 'Next: Audit pack and sign-off' }));
+    await press(page.getByRole('button', { name: 'Write the audit pack' }));
+    await notice('Audit pack written', true).waitFor();
+    await expect(page.getByRole('button', { name: 'HL Summary', exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.getByLabel('Prepared by').inputValue()).resolves.toBe('Alex Preparer');
+    await press(page.getByRole('button', { name: 'Sign as preparer' }));
+    await page.getByText(/^Signed .* by Alex Preparer/).waitFor();
+    await tabTo(page.getByLabel('Reviewed by'));
+    await page.keyboard.type('alex preparer');
+    await press(page.getByRole('button', { name: 'Sign as reviewer' }));
+    await notice(/cannot also review it/).waitFor();
+    await tabTo(page.getByLabel('Reviewed by'));
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Sam Reviewer');
+    await press(page.getByRole('button', { name: 'Sign as reviewer' }));
+    await page.getByText(/^Signed .* by Sam Reviewer/).waitFor();
+    await look('6-signoff');
+  });
+
+  it('downloads a workbook whose re-performed figures are the CLI’s, with the item and both sign-offs', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('button', { name: 'Download workbook' }))]);
+    const file = join(mkdtempSync(join(tmpdir(), 'hl-download-')), 'audit.xlsx');
+    await download.saveAs(file);
+    const r = await recalcWorkbook(readFileSync(file));
+    const summary = r.sheet('HL Summary');
+    const byLabel = (label: RegExp): unknown => {
+      const i = summary.findIndex((row) => label.test(String(row[0] ?? '')));
+      if (i < 0) throw new Error(`no row ${label} on HL Summary`);
+      return r.value('HL Summary', `B${i + 1}`);
+    };
+    const pounds = (n: unknown) => formatPence(Math.round((n as number) * 100) as Pence);
+    const item = parsePence(cli.unexplained) as number;
+    expect(pounds(byLabel(/^Difference: rent roll closing/))).toBe(cli.difference);
+    expect(pounds(byLabel(/^Less reconciling items/))).toBe(formatPence(((parsePence(cli.reconcilingTotal) as number) + item) as Pence));
+    expect(pounds(byLabel(/^= Unexplained difference/))).toBe('0.00');
+    expect(byLabel(/^Status/)).toBe('BALANCED');
+    expect(summary.flat().map(String)).toEqual(expect.arrayContaining(['Alex Preparer', 'Sam Reviewer']));
+    const components = r.sheet('HL Components');
+    for (const c of cli.components) {
+      const row = components.find((x) => x[0] === c.category);
+      expect(row && [formatPence(Math.round((row[2] as number) * 100) as Pence), formatPence(Math.round((row[3] as number) * 100) as Pence)]).toEqual([c.hms, c.gl]);
+    }
+    // The input sheets travel unchanged beside the HL sheets.
+    expect(r.sheetNames).toEqual(expect.arrayContaining(['Rent Roll', 'Transactions', 'GL', 'Suspense', 'HL Summary', 'HL Reconciling items']));
+  });
+
+  it('restores the session from IndexedDB after a reload', async () => {
+    await page.reload();
+    await notice('Resumed your December 2026 session', true).waitFor({ timeout: 60_000 });
+    await notice(/1 reconciling item, prepared by Alex Preparer\. The source sheets are unchanged/).waitFor();
+    await look('7-restored');
+    await press(page.getByRole('button', { name: '3 Run', exact: true }), 'Enter');
+    await press(page.getByRole('button', { name: 'Run the reconciliation' }));
+    await page.getByText(/^Balanced$/).waitFor({ timeout: 60_000 });
+    await expect(page.getByRole('list', { name: 'Your reconciling items' }).innerText()).resolves.toContain('Card refund of 30/12');
+  });
+
+  it('found no serious accessibility problem, no page error and no request beyond its own origin', () => {
+    expect(axeFindings).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    const foreign = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'));
+    expect(foreign).toEqual([]);
+    expect(requests.length).toBeGreaterThan(3);
+  });
+});
