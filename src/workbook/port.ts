@@ -27,4 +27,10 @@ export interface WorkbookPort {
    * sheet is never changed (a name clash gets a new name instead).
    */
   writeSheets(specs: readonly SheetSpec[]): Promise<void>;
+  /**
+   * "Show in sheet": activates the sheet and selects one cell, given 1-based as an issue's location
+   * gives it. Only an adapter over a workbook open in Excel has a selection to set; callers check
+   * that the method is there.
+   */
+  selectCell?(sheet: string, row: number, column: number): Promise<void>;
 }

@@ -3,7 +3,12 @@
  * rules: properties are readable only after load + sync, every sync is one round trip (counted),
  * and a round trip whose request or response is over 5 MB fails as Excel on the web does.
  * office-addin-mock's seeds are static object trees; this adapter asks Excel for new ranges by
- * index at run time, so the model here keeps live sheets instead.
+ * index at run time, so the model here keeps live sheets instead (why office-addin-mock cannot do
+ * this: tests/workbook/excel-workbook.test.ts).
+ *
+ * A string written through `range.values` is parsed as Excel parses what a user types (see
+ * `enter`): numbers, percentages, booleans, dates, times and formulas are recognised, in an en-GB
+ * locale; only a leading apostrophe keeps the string text.
  */
 import { HyperFormula } from 'hyperformula';
 import type { RawCell } from '../../src/engine/cells';
@@ -31,6 +36,8 @@ interface Sheet {
   formats: Map<string, string>;
   /** Cells holding a formula (Excel returns their computed values). */
   formulas: Map<string, string>;
+  /** Cells holding text: what calculation sees as a string, never a number or a formula. */
+  texts: Set<string>;
   styled: number;
   tables: { name: string; address: string; style: string }[];
   frozenRows: number;
@@ -45,8 +52,71 @@ interface NameItem {
   formula: string;
 }
 
+const ERROR_LITERALS = new Set(['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!']);
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** The year Excel assumes for a date typed without one ("1/2"); fixed so tests are deterministic. */
+const ENTRY_YEAR = 2026;
+
+function serialOf(y: number, m: number, d: number): number | null {
+  if (m < 1 || m > 12 || d < 1) return null;
+  const t = Date.UTC(y, m - 1, d);
+  if (new Date(t).getUTCDate() !== d) return null;
+  return t / 86_400_000 + 25569;
+}
+
+function fullYear(y: string): number {
+  const n = Number(y);
+  return y.length <= 2 ? (n < 30 ? 2000 + n : 1900 + n) : n;
+}
+
+/** What Excel makes of a string typed into a General cell: a number, a boolean, a date or time serial, an error, a formula, or text. */
+export function enter(typed: string): { kind: 'text'; value: string } | { kind: 'value'; value: Value } | { kind: 'formula'; formula: string } {
+  if (typed.startsWith("'")) return { kind: 'text', value: typed.slice(1) };
+  const t = typed.trim();
+  if (t.startsWith('=')) return { kind: 'formula', formula: t };
+  if (/^(true|false)$/i.test(t)) return { kind: 'value', value: t.toLowerCase() === 'true' };
+  if (ERROR_LITERALS.has(t.toUpperCase())) return { kind: 'value', value: t.toUpperCase() };
+  // Numbers: sign, currency, thousands separators, exponent, percent, accounting brackets.
+  const bracketed = /^\((.*)\)$/.exec(t);
+  const num = /^([+-]?)[£$]?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(e[+-]?\d+)?(%?)$/i.exec(bracketed?.[1] ?? t);
+  if (num) {
+    const n = Number(`${(num[2] ?? '').replace(/,/g, '')}${num[3] ?? ''}`) / (num[4] ? 100 : 1);
+    return { kind: 'value', value: (num[1] === '-') !== Boolean(bracketed) ? -n : n };
+  }
+  // Dates, day first (en-GB): 1/2, 1/2/26, 01-02-2026, 2026-02-01, 1 Feb, 1-Feb-2026.
+  const dm = /^(\d{1,2})[/-](\d{1,2})(?:[/-](\d{2}|\d{4}))?$/.exec(t);
+  if (dm) {
+    const v = serialOf(dm[3] ? fullYear(dm[3]) : ENTRY_YEAR, Number(dm[2]), Number(dm[1]));
+    if (v !== null) return { kind: 'value', value: v };
+  }
+  const iso = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(t);
+  if (iso) {
+    const v = serialOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    if (v !== null) return { kind: 'value', value: v };
+  }
+  const named = /^(\d{1,2})[ -]([a-z]{3})[a-z]*(?:[ -](\d{2}|\d{4}))?$/i.exec(t);
+  if (named && MONTHS.includes((named[2] ?? '').toLowerCase())) {
+    const v = serialOf(named[3] ? fullYear(named[3]) : ENTRY_YEAR, MONTHS.indexOf((named[2] ?? '').toLowerCase()) + 1, Number(named[1]));
+    if (v !== null) return { kind: 'value', value: v };
+  }
+  const time = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
+  if (time && Number(time[2]) < 60 && Number(time[3] ?? 0) < 60) return { kind: 'value', value: (Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0)) / 86400 };
+  // A leading + or - starts a formula, as does @ (implicit intersection): "-2+3" is =-2+3.
+  if (/^[+\-@]/.test(t)) return { kind: 'formula', formula: `=${t}` };
+  return { kind: 'text', value: typed };
+}
+
 export class FakeExcel {
   syncs = 0;
+  /** Syncs refused for a payload over 5 MB. */
+  refusals = 0;
+  /** The largest request and response of one sync that went through. */
+  largestRequest = 0;
+  largestResponse = 0;
+  /** The sheet the user sees. */
+  active: string | null = null;
+  /** The cell the user sees selected, 0-based, after `select()`. */
+  selection: { sheet: string; row: number; column: number } | null = null;
   private sheets: Sheet[] = [];
   readonly names: NameItem[] = [];
   private pending: (() => number)[] = []; // loads: each returns the bytes it delivers
@@ -59,6 +129,7 @@ export class FakeExcel {
         row.forEach((v, c) => {
           if (v === null) return;
           sheet.cells.set(`${r},${c}`, typeof v === 'object' ? v.error : v);
+          if (typeof v === 'string') sheet.texts.add(`${r},${c}`);
         }),
       );
     }
@@ -93,7 +164,7 @@ export class FakeExcel {
   }
 
   private addSheet(name: string): Sheet {
-    const sheet: Sheet = { name, position: this.live().length, cells: new Map(), formats: new Map(), formulas: new Map(), styled: 0, tables: [], frozenRows: 0, frozenCols: 0, protected: false, widths: new Map(), deleted: false };
+    const sheet: Sheet = { name, position: this.live().length, cells: new Map(), formats: new Map(), formulas: new Map(), texts: new Set(), styled: 0, tables: [], frozenRows: 0, frozenCols: 0, protected: false, widths: new Map(), deleted: false };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -103,7 +174,8 @@ export class FakeExcel {
     const grid: (Value | null)[][] = [];
     for (const [k, v] of sheet.cells) {
       const [r, c] = k.split(',').map(Number) as [number, number];
-      (grid[r] ??= [])[c] = sheet.formulas.has(k) ? v : typeof v === 'string' && v.startsWith('=') ? `'${v}` : v;
+      // HyperFormula parses strings as typed input too: text goes with its quote prefix.
+      (grid[r] ??= [])[c] = sheet.formulas.has(k) ? v : sheet.texts.has(k) ? `'${String(v)}` : v;
     }
     const hf = HyperFormula.buildFromArray(Array.from(grid, (row) => Array.from(row ?? [], (x) => x ?? null)), { licenseKey: 'gpl-v3' });
     const out = new Map<string, Value>();
@@ -126,8 +198,10 @@ export class FakeExcel {
     this.requestBytes = 0;
     if (request > PAYLOAD_LIMIT) {
       this.pending = [];
+      this.refusals++;
       throw new PayloadError('RequestPayloadSizeLimitExceeded');
     }
+    this.largestRequest = Math.max(this.largestRequest, request);
     const loads = this.pending;
     this.pending = [];
     // An oversized response delivers nothing: the loads are undone.
@@ -135,8 +209,10 @@ export class FakeExcel {
     for (const load of loads) response += load();
     if (response > PAYLOAD_LIMIT) {
       for (const load of loads) (load as { undo?: () => void }).undo?.();
+      this.refusals++;
       throw new PayloadError('ResponsePayloadSizeLimitExceeded');
     }
+    this.largestResponse = Math.max(this.largestResponse, response);
   }
 
   private used(sheet: Sheet): { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } | null {
@@ -212,17 +288,27 @@ export class FakeExcel {
               return (t as Record<string | symbol, unknown>)[p];
             },
           }),
+          select: () => {
+            fake.active = sheet.name;
+            fake.selection = { sheet: sheet.name, row: r0, column: c0 };
+            fake.request(20);
+          },
           set values(v: Value[][]) {
             fake.request(JSON.stringify(v).length);
-            // As Excel does: a leading apostrophe marks text (and is not stored); "=..." is a formula.
+            // As Excel does: a string is parsed as typed input; a leading apostrophe keeps it text (and is not stored).
             v.forEach((row, r) =>
               row.forEach((x, c) => {
                 const key = `${r0 + r},${c0 + c}`;
-                if (typeof x === 'string' && x.startsWith("'")) sheet.cells.set(key, x.slice(1));
-                else if (typeof x === 'string' && x.startsWith('=')) {
-                  sheet.formulas.set(key, x);
-                  sheet.cells.set(key, x);
-                } else sheet.cells.set(key, x);
+                sheet.formulas.delete(key);
+                sheet.texts.delete(key);
+                const e = typeof x === 'string' ? enter(x) : ({ kind: 'value', value: x } as const);
+                if (e.kind === 'formula') {
+                  sheet.formulas.set(key, e.formula);
+                  sheet.cells.set(key, e.formula);
+                } else if (e.kind === 'text') {
+                  sheet.cells.set(key, e.value);
+                  if (e.value !== '') sheet.texts.add(key);
+                } else sheet.cells.set(key, e.value);
               }),
             );
           },
@@ -257,6 +343,10 @@ export class FakeExcel {
           getUsedRangeOrNullObject: () => {
             const u = fake.used(sheet);
             return u ? rangeOf(sheet, u.rowIndex, u.columnIndex, u.rowCount, u.columnCount) : rangeOf(sheet, 0, 0, 0, 0, true);
+          },
+          activate: () => {
+            fake.active = sheet.name;
+            fake.request(20);
           },
           getRangeByIndexes: (r: number, c: number, n: number, m: number) => {
             if (n * m > 5_000_000) throw new Error('a range of more than 5,000,000 cells');

@@ -47,8 +47,32 @@ export const SEED: readonly SeedSheet[] = [
   { name: 'GL', rows: [[null, null], [null, 'Account', 'Debit'], [null, 1100, 12.34]] },
 ];
 
+/** The seed sheets as every adapter must read them back (the contract's reading test spells out the same). */
+export const SEED_READ_BACK: Readonly<Record<string, { row: number; col: number; rows: RawCell[][] }>> = {
+  'Rent Roll': {
+    row: 1,
+    col: 1,
+    rows: [
+      ['Rent roll export', null, null, null, null, null],
+      [null, null, null, null, null, null],
+      ['Account Ref', 'Start Date', 'Weekly Charge', 'Note', 'Annual', 'Change'],
+      ['00123', 46363, 101.5, true, 5278, 0],
+      ['00456', 46364, { error: '#N/A' }, '=not a formula', { error: '#N/A' }, '-1'],
+      ['Total', null, null, null, null, null],
+    ],
+  },
+  GL: { row: 2, col: 2, rows: [['Account', 'Debit'], [1100, 12.34]] },
+};
+
 /** Text a payer or a reference may hold that a spreadsheet would take for a formula or a number. */
 export const FORMULA_LOOKING_TEXT = ['=HYPERLINK("http://x","y")', '+44 20 7946 0000', '-2+3', '@cmd', '=1+1', "'quoted", '-1', '00123'] as const;
+
+/**
+ * Text that Excel turns into something else when it is typed, or written through office-js's
+ * `range.values`: a number (leading zeros, exponent, thousands, currency, brackets, percent), a date
+ * or time, a boolean, or a formula. A reference, a payer or a note may hold any of them.
+ */
+export const COERCIBLE_TEXT = ['00123', '1/2', '01/02/2026', '2024-01-05', '1 Feb', '12:30', 'TRUE', 'false', '12%', '1e5', '1,000', '£5', '(5)', '.5', ' 42 ', '+1', '=1+1', '-2+3'] as const;
 
 const text = (value: string, style?: 'heading'): CellSpec => (style ? { kind: 'text', value, style } : { kind: 'text', value });
 const money = (pence: number): CellSpec => ({ kind: 'money', value: pence as Pence });
@@ -125,6 +149,14 @@ export function describePortContract(adapter: string, h: PortHarness): void {
       const row = (await (await h.reopen(port)).readSheet('HL One')).rows[3];
       expect(row?.slice(2)).toEqual([...FORMULA_LOOKING_TEXT]);
       expect((await (await h.reopen(port)).readSheet('HL One')).rows[1]?.[1]).toBe('=1+1');
+    });
+
+    it('text Excel would take for a number, date, boolean or formula is written as text and reads back exactly', async () => {
+      const port = await h.make(SEED);
+      const spec: SheetSpec = { key: 'test.coerce', name: 'HL Coerce', rows: [COERCIBLE_TEXT.map((t) => text(t)), [money(100), ...COERCIBLE_TEXT.map((t) => text(t))]], columnWidths: [], tables: [], freeze: null, protect: false };
+      await port.writeSheets([spec]);
+      const read = await (await h.reopen(port)).readSheet('HL Coerce');
+      expect(read.rows).toEqual([[...COERCIBLE_TEXT, null], [1, ...COERCIBLE_TEXT]]);
     });
 
     it('a second write with the same keys replaces those sheets in place: no duplicates, same count, same tab order', async () => {

@@ -24,6 +24,8 @@ export interface ExcelWorkbookOptions {
 }
 
 const FIVE_MILLION_CELLS = 5_000_000;
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
 const EXCEL_ERRORS = new Set(['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
 const MONEY_FORMAT = '"£"#,##0.00;[Red]-"£"#,##0.00';
 
@@ -40,9 +42,17 @@ function toRaw(v: unknown): RawCell {
   return null;
 }
 
-/** Quote marks the cell as text: a payer called "=HYPERLINK(...)" must never become a formula. */
+/**
+ * Every text cell goes with a leading apostrophe. Excel parses a string written through
+ * `range.values` as if the user had typed it: "00123" -> 123, "1/2" -> a date, "TRUE" -> a
+ * boolean, "12%" -> 0.12, "1e5" -> 100000, "=1+1" and "-2+3" -> formulas, and how it parses
+ * depends on the user's locale, so no test of the text can tell which strings are safe. The
+ * apostrophe (Excel's quote prefix, as typed) keeps any string text; Excel stores the text without
+ * it and `values` reads it back without it. A number format of "@" would also keep the text, but
+ * it stays on the cell and turns whatever the user later types there (a formula too) into text.
+ */
 function textValue(s: string): string {
-  return /^[=+\-@]/.test(s) || s.startsWith("'") ? `'${s}` : s;
+  return s === '' ? '' : `'${s}`;
 }
 
 function cellValue(c: CellSpec | null): string | number | boolean | null {
@@ -165,6 +175,18 @@ export class ExcelWorkbook implements WorkbookPort {
         onProgress?.({ sheet: name, rowsRead: r, rowsTotal: rowCount });
       }
       return { name, originRow: rowIndex + 1, originCol: columnIndex + 1, rows };
+    });
+  }
+
+  async selectCell(sheet: string, row: number, column: number): Promise<void> {
+    if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1 || row > MAX_ROWS || column > MAX_COLUMNS) {
+      throw new Error(`no cell at row ${row}, column ${column}`);
+    }
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRangeByIndexes(row - 1, column - 1, 1, 1).select();
+      await context.sync();
     });
   }
 
