@@ -21,20 +21,14 @@ export async function excelHost(): Promise<PaneHost> {
   const url = Office.context.document.url ?? '';
   const fileName = decodeURIComponent(url.split(/[\\/]/).pop() ?? '') || 'this workbook';
   const partitionKey = (Office.context as { partitionKey?: string }).partitionKey ?? null;
+  const port = new ExcelWorkbook(run);
   return {
     kind: 'excel',
-    port: new ExcelWorkbook(run),
+    port,
     workbookId: await workbookId(),
     fileName,
     partitionKey,
-    async selectCell(sheet, row, col) {
-      await Excel.run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(sheet);
-        ws.activate();
-        ws.getCell(row - 1, col - 1).select();
-        await context.sync();
-      });
-    },
+    selectCell: (sheet, row, col) => port.selectCell(sheet, row, col),
     spawnWorker: spawnEngineWorker,
   };
 }
