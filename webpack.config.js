@@ -27,8 +27,25 @@ class NoExcelJsInTaskpane {
   }
 }
 
-module.exports = (_env, argv) => {
+module.exports = (env, argv) => {
   const dev = argv.mode !== 'production';
+  const common = {
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { noEmit: false } } } }],
+    },
+    performance: { hints: false },
+  };
+  if (env && env.bench) {
+    // npm run bench:worker: a page that runs the engine worker at scale and measures the page's thread.
+    return {
+      ...common,
+      devtool: false,
+      entry: { bench: './src/bench/worker-bench.ts' },
+      output: { path: path.resolve(__dirname, 'dist/bench'), filename: '[name].js', clean: true },
+      plugins: [new HtmlWebpackPlugin({ filename: 'bench.html', templateContent: '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>worker bench</title></head><body></body></html>', chunks: ['bench'] })],
+    };
+  }
   return {
     devtool: dev ? 'eval-source-map' : 'source-map',
     entry: { taskpane: './src/taskpane/index.tsx', standalone: './src/standalone/index.tsx' },

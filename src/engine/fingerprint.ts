@@ -16,24 +16,33 @@ function cellText(c: RawCell | undefined): string {
   return isCellError(c) ? `e:${c.error}` : '';
 }
 
-/** Hex SHA-256 of the sheet's normalised values; the same values always give the same hash. */
-export function fingerprintSheet(sheet: SheetData): string {
-  const h = sha256.create();
-  h.update(utf8ToBytes(`origin:${sheet.originRow},${sheet.originCol}\n`));
+/**
+ * The normalised text of a sheet, in pieces of about 1 MB: what the fingerprint hashes (as UTF-8).
+ * Exposed so a host with a native SHA-256 (WebCrypto in the worker) computes the same hash faster.
+ */
+export function* normalisedText(sheet: SheetData): Generator<string> {
+  yield `origin:${sheet.originRow},${sheet.originCol}\n`;
   const chunk: string[] = [];
   let size = 0;
   for (const row of sheet.rows) {
     let end = row.length;
     while (end > 0 && (row[end - 1] === null || row[end - 1] === '')) end--;
-    const line = row.slice(0, end).map(cellText).join('\t');
+    let line = '';
+    for (let i = 0; i < end; i++) line += (i > 0 ? '\t' : '') + cellText(row[i]);
     chunk.push(line);
     size += line.length;
     if (size > 1 << 20) {
-      h.update(utf8ToBytes(chunk.join('\n') + '\n'));
+      yield chunk.join('\n') + '\n';
       chunk.length = 0;
       size = 0;
     }
   }
-  if (chunk.length) h.update(utf8ToBytes(chunk.join('\n') + '\n'));
+  if (chunk.length) yield chunk.join('\n') + '\n';
+}
+
+/** Hex SHA-256 of the sheet's normalised values; the same values always give the same hash. */
+export function fingerprintSheet(sheet: SheetData): string {
+  const h = sha256.create();
+  for (const piece of normalisedText(sheet)) h.update(utf8ToBytes(piece));
   return bytesToHex(h.digest());
 }

@@ -80,7 +80,7 @@ function periodIssues(sources: Sources, period: Period): InputIssue[] {
 }
 
 /** What the Sources sheet says about each input: mapping used, rows, hash. */
-export function summariseSources(sources: Sources, sheets: readonly SheetData[]): SourceSummary[] {
+export function summariseSources(sources: Sources, sheets: readonly SheetData[], fingerprints?: Readonly<Record<string, string>>): SourceSummary[] {
   const out: SourceSummary[] = [];
   for (const s of [sources.rentRoll, sources.transactions, sources.gl, sources.suspense]) {
     if (!s) continue;
@@ -101,7 +101,7 @@ export function summariseSources(sources: Sources, sheets: readonly SheetData[])
       headerRow: d.headerRow,
       rowCount: s.rowCount,
       mapping,
-      sha256: sheet ? fingerprintSheet(sheet) : '',
+      sha256: fingerprints?.[d.sheet] ?? (sheet ? fingerprintSheet(sheet) : ''),
     });
   }
   return out;

@@ -2,21 +2,57 @@
  * What the worker does with a request: the same engine calls as the CLI, with progress by stage.
  * Kept apart from the Worker global so tests call it directly.
  */
+import type { RawCell, SheetData } from '../engine/cells';
 import { parseConfig } from '../engine/config';
-import { fingerprintSheet } from '../engine/fingerprint';
 import { monthPeriod } from '../engine/dates';
+import { fingerprintSheet } from '../engine/fingerprint';
 import { runReconciliation, summariseSources } from '../engine/run-reconciliation';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
-export function handleRequest(request: WorkerRequest, post: (response: WorkerResponse) => void): void {
+/** Sheets arriving in blocks ('sheet-part'), kept by request id until the request takes them. */
+export class SheetParts {
+  private readonly byId = new Map<number, Map<string, { name: string; originRow: number; originCol: number; rows: (readonly RawCell[])[] }>>();
+
+  add(part: Extract<WorkerRequest, { kind: 'sheet-part' }>): void {
+    const sheets = this.byId.get(part.id) ?? new Map();
+    this.byId.set(part.id, sheets);
+    const sheet = sheets.get(part.name) ?? { name: part.name, originRow: part.originRow, originCol: part.originCol, rows: [] };
+    sheets.set(part.name, sheet);
+    for (const row of part.rows) sheet.rows.push(row);
+  }
+
+  take(id: number): SheetData[] {
+    const sheets = [...(this.byId.get(id)?.values() ?? [])];
+    this.byId.delete(id);
+    return sheets;
+  }
+}
+
+export interface WorkerEnv {
+  /** A faster SHA-256 of the same normalised text (WebCrypto in the browser); the engine's own otherwise. */
+  readonly fingerprint?: (sheet: SheetData) => Promise<string>;
+  readonly parts?: SheetParts;
+}
+
+async function fingerprints(sheets: readonly SheetData[], env: WorkerEnv): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const sheet of sheets) out[sheet.name] = env.fingerprint ? await env.fingerprint(sheet) : fingerprintSheet(sheet);
+  return out;
+}
+
+export async function handleRequest(request: WorkerRequest, post: (response: WorkerResponse) => void, env: WorkerEnv = {}): Promise<void> {
   const { id } = request;
   try {
-    if (request.kind === 'fingerprint') {
-      const fingerprints: Record<string, string> = {};
-      for (const sheet of request.sheets) fingerprints[sheet.name] = fingerprintSheet(sheet);
-      post({ kind: 'fingerprints', id, fingerprints });
+    if (request.kind === 'sheet-part') {
+      if (!env.parts) throw new Error('this worker does not take sheets in parts');
+      env.parts.add(request);
       return;
     }
+    if (request.kind === 'fingerprint') {
+      post({ kind: 'fingerprints', id, fingerprints: await fingerprints(request.sheets, env) });
+      return;
+    }
+    const sheets = request.partsSent ? [...(env.parts?.take(id) ?? []), ...request.sheets] : request.sheets;
     post({ kind: 'progress', id, stage: 'validating' });
     const config = parseConfig(request.config);
     const period = monthPeriod(request.period);
@@ -26,15 +62,19 @@ export function handleRequest(request: WorkerRequest, post: (response: WorkerRes
       return;
     }
     post({ kind: 'progress', id, stage: 'reading' });
+    const t0 = performance.now();
     const options = { period: { label: request.period, ...period }, config: config.config };
-    const outcome = runReconciliation({ file: request.file, sheets: request.sheets }, request.userItems ? { ...options, userItems: request.userItems } : options);
+    const outcome = runReconciliation({ file: request.file, sheets }, request.userItems ? { ...options, userItems: request.userItems } : options);
     if (!outcome.ok) {
       post({ kind: 'input-error', id, issues: outcome.issues, problems: [] });
       return;
     }
+    const t1 = performance.now();
     post({ kind: 'progress', id, stage: 'fingerprinting' });
-    const sources = summariseSources(outcome.sources, request.sheets);
-    post({ kind: 'result', id, result: outcome.result, issues: outcome.issues, sources });
+    const used = new Set([outcome.sources.rentRoll, outcome.sources.transactions, outcome.sources.gl, outcome.sources.suspense].flatMap((s) => (s ? [s.detection.sheet] : [])));
+    const sources = summariseSources(outcome.sources, sheets, await fingerprints(sheets.filter((s) => used.has(s.name)), env));
+    const timings = { engineMs: Math.round(t1 - t0), fingerprintMs: Math.round(performance.now() - t1) };
+    post({ kind: 'result', id, result: outcome.result, issues: outcome.issues, sources, timings });
   } catch (e) {
     post({ kind: 'failure', id, message: (e as Error).message ?? String(e) });
   }

@@ -2,7 +2,7 @@
  * Messages between the task pane and the engine's Web Worker: one discriminated union each way.
  * Everything here is plain data (structured-clone safe): money as integer pence, dates as strings.
  */
-import type { SheetData } from '../engine/cells';
+import type { RawCell, SheetData } from '../engine/cells';
 import type { InputIssue } from '../engine/issues';
 import type { ReconcileResult } from '../engine/reconcile/types';
 import type { SourceSummary } from '../engine/audit-pack';
@@ -19,6 +19,20 @@ export type WorkerRequest =
       readonly config: unknown;
       /** The reconciling items people added (pence as integers); the config's when absent. */
       readonly userItems?: readonly UserReconcilingItem[];
+      /** The sheets came before this request as 'sheet-part' messages of the same id. */
+      readonly partsSent?: boolean;
+    }
+  | {
+      /**
+       * A block of a sheet's rows. Large workbooks go over in blocks, the page yielding between them,
+       * so cloning a million rows never holds the page's thread for more than a moment.
+       */
+      readonly kind: 'sheet-part';
+      readonly id: number;
+      readonly name: string;
+      readonly originRow: number;
+      readonly originCol: number;
+      readonly rows: readonly (readonly RawCell[])[];
     }
   | {
       /** SHA-256 of each sheet's normalised values: has a source changed since the session last ran? */
@@ -27,13 +41,21 @@ export type WorkerRequest =
       readonly sheets: readonly SheetData[];
     };
 
-export type Stage = 'validating' | 'reading' | 'reconciling' | 'fingerprinting';
+export type Stage = 'sending' | 'validating' | 'reading' | 'reconciling' | 'fingerprinting';
 
 export type ReconcileRequest = Extract<WorkerRequest, { kind: 'reconcile' }>;
 
 export type WorkerResponse =
   | { readonly kind: 'progress'; readonly id: number; readonly stage: Stage }
-  | { readonly kind: 'result'; readonly id: number; readonly result: ReconcileResult; readonly issues: readonly InputIssue[]; readonly sources: readonly SourceSummary[] }
+  | {
+      readonly kind: 'result';
+      readonly id: number;
+      readonly result: ReconcileResult;
+      readonly issues: readonly InputIssue[];
+      readonly sources: readonly SourceSummary[];
+      /** Milliseconds inside the worker: reading and reconciling, and fingerprinting the sources. */
+      readonly timings: { readonly engineMs: number; readonly fingerprintMs: number };
+    }
   | { readonly kind: 'input-error'; readonly id: number; readonly issues: readonly InputIssue[]; readonly problems: readonly string[] }
   | { readonly kind: 'fingerprints'; readonly id: number; readonly fingerprints: Readonly<Record<string, string>> }
   | { readonly kind: 'failure'; readonly id: number; readonly message: string };

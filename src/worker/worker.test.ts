@@ -1,21 +1,26 @@
 import { generateMonth } from '../sample/generate';
 import { EngineClient, type WorkerLike } from './client';
-import { handleRequest } from './handle';
+import { handleRequest, SheetParts } from './handle';
+import { fingerprintSheet } from '../engine/fingerprint';
+import { webCryptoFingerprint } from './web-fingerprint';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 const month = generateMonth({ seed: 9, accounts: 120, period: '2026-12' });
 const sheets = month.sheets.map((s) => ({ name: s.name, originRow: 1, originCol: 1, rows: s.rows }));
 
 /** A worker in the same thread, answering on the next tick like a real one. */
-function inThread(): WorkerLike & { terminated: boolean } {
+function inThread(): WorkerLike & { terminated: boolean; received: WorkerRequest[] } {
+  const env = { parts: new SheetParts(), fingerprint: webCryptoFingerprint };
   const w = {
+    received: [] as WorkerRequest[],
     onmessage: null as WorkerLike['onmessage'],
     terminated: false,
     postMessage(m: WorkerRequest) {
+      w.received.push(m);
       setTimeout(() => {
         if (w.terminated) return;
         // structuredClone: what crosses to the worker and back must be plain data
-        handleRequest(structuredClone(m), (r) => setTimeout(() => !w.terminated && w.onmessage?.({ data: structuredClone(r) }), 0));
+        void handleRequest(structuredClone(m), (r) => setTimeout(() => !w.terminated && w.onmessage?.({ data: structuredClone(r) }), 0), env);
       }, 0);
     },
     terminate() {
@@ -28,21 +33,21 @@ function inThread(): WorkerLike & { terminated: boolean } {
 describe('the engine worker', () => {
   it('reconciles with progress by stage, and its result crosses structuredClone intact', async () => {
     const posted: WorkerResponse[] = [];
-    handleRequest({ kind: 'reconcile', id: 1, file: 'm.xlsx', sheets, period: '2026-12', config: month.config }, (r) => posted.push(structuredClone(r)));
+    await handleRequest({ kind: 'reconcile', id: 1, file: 'm.xlsx', sheets, period: '2026-12', config: month.config }, (r) => posted.push(structuredClone(r)));
     expect(posted.map((p) => (p.kind === 'progress' ? p.stage : p.kind))).toEqual(['validating', 'reading', 'fingerprinting', 'result']);
     const last = posted[posted.length - 1];
     expect(last?.kind === 'result' && last.result.difference).toBe(month.expected.difference);
     expect(last?.kind === 'result' && last.sources.map((s) => s.sheet)).toEqual(['Rent Roll', 'Transactions', 'GL', 'Suspense']);
   });
 
-  it('answers bad input with the located issues, and a bad config or period with problems in words', () => {
+  it('answers bad input with the located issues, and a bad config or period with problems in words', async () => {
     const broken = sheets.map((s) => (s.name === 'Transactions' ? { ...s, rows: s.rows.map((r, i) => (i === 3 ? r.map((c, j) => (j === 3 ? 'ten pounds' : c)) : r)) } : s));
     const posted: WorkerResponse[] = [];
-    handleRequest({ kind: 'reconcile', id: 2, file: 'm.xlsx', sheets: broken, period: '2026-12', config: month.config }, (r) => posted.push(r));
+    await handleRequest({ kind: 'reconcile', id: 2, file: 'm.xlsx', sheets: broken, period: '2026-12', config: month.config }, (r) => posted.push(r));
     const last = posted[posted.length - 1];
     expect(last?.kind === 'input-error' && last.issues.map((i) => i.location.a1)).toEqual(["'Transactions'!D4"]);
     const bad: WorkerResponse[] = [];
-    handleRequest({ kind: 'reconcile', id: 3, file: 'm.xlsx', sheets, period: '12/2026', config: { rentYearStart: 'soon' } }, (r) => bad.push(r));
+    await handleRequest({ kind: 'reconcile', id: 3, file: 'm.xlsx', sheets, period: '12/2026', config: { rentYearStart: 'soon' } }, (r) => bad.push(r));
     const answer = bad[bad.length - 1];
     expect(answer?.kind === 'input-error' && answer.problems.join('; ')).toMatch(/rentYearStart.*; the period 12\/2026 is not a month/);
   });
@@ -69,5 +74,38 @@ describe('the engine worker', () => {
     const second = await client.run({ kind: 'reconcile', file: 'm.xlsx', sheets, period: '2026-12', config: month.config });
     expect(second.kind).toBe('result');
     expect(spawned).toHaveLength(2);
+  });
+
+  it('sends a large workbook in blocks, yielding between them, with the same result as in one message', async () => {
+    const whole = await new EngineClient(inThread).run({ kind: 'reconcile', file: 'm.xlsx', sheets, period: '2026-12', config: month.config });
+    let worker: ReturnType<typeof inThread> | undefined;
+    const client = new EngineClient(() => (worker = inThread()), { partCells: 100, partRows: 50 });
+    const stages: string[] = [];
+    const parts = await client.run({ kind: 'reconcile', file: 'm.xlsx', sheets, period: '2026-12', config: month.config }, (s) => stages.push(s));
+    expect(stages[0]).toBe('sending');
+    const kinds = worker?.received.map((m) => m.kind) ?? [];
+    const expectedParts = sheets.reduce((n, s) => n + Math.max(1, Math.ceil(s.rows.length / 50)), 0);
+    expect(kinds.filter((k) => k === 'sheet-part')).toHaveLength(expectedParts);
+    expect(kinds[kinds.length - 1]).toBe('reconcile');
+    expect(parts.kind === 'result' && whole.kind === 'result' && [parts.result, parts.sources]).toEqual(whole.kind === 'result' && [whole.result, whole.sources]);
+  });
+
+  it('Cancel while the blocks are going stops sending them', async () => {
+    let worker: ReturnType<typeof inThread> | undefined;
+    const client = new EngineClient(() => (worker = inThread()), { partCells: 100, partRows: 20 });
+    const run = client.run({ kind: 'reconcile', file: 'm.xlsx', sheets, period: '2026-12', config: month.config });
+    await new Promise((r) => setTimeout(r, 0));
+    client.cancel();
+    expect(await run).toMatchObject({ kind: 'cancelled' });
+    const sent = worker?.received.length ?? 0;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(worker?.received.length).toBe(sent);
+    expect(worker?.received.some((m) => m.kind === 'reconcile')).toBe(false);
+  });
+
+  it('WebCrypto fingerprints are the engine’s own SHA-256, byte for byte', async () => {
+    for (const sheet of [...sheets, { name: 'odd', originRow: 3, originCol: 2, rows: [['tab\there', 'new\nline', 1.5, true, null, { error: '#N/A' }], [], ['£ é ☃', '']] }]) {
+      await expect(webCryptoFingerprint(sheet)).resolves.toBe(fingerprintSheet(sheet));
+    }
   });
 });

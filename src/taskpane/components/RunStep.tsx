@@ -11,12 +11,13 @@ const useStyles = makeStyles({
 });
 
 const STAGE_WORDS: Readonly<Record<Stage, string>> = {
+  sending: 'Handing the sheets to the background worker',
   validating: 'Checking the settings',
   reading: 'Reading the rent roll, postings, GL and suspense into records, and reconciling',
   reconciling: 'Reconciling to the GL',
   fingerprinting: 'Fingerprinting the sources for the audit trail',
 };
-const STAGE_ORDER: readonly Stage[] = ['validating', 'reading', 'fingerprinting'];
+const STAGE_ORDER: readonly Stage[] = ['sending', 'validating', 'reading', 'fingerprinting'];
 
 export interface RunProps {
   readonly run: RunState;
