@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { parseConfig } from '../src/engine/config';
-import type { SuspenseItem, Tenancy } from '../src/engine/records';
+import type { Posting, SuspenseItem, Tenancy } from '../src/engine/records';
 import { readSources } from '../src/engine/sources/read-sources';
-import { matchSuspense } from '../src/engine/suspense/match-suspense';
+import { DEFAULT_SUSPENSE_MATCH, matchSuspense } from '../src/engine/suspense/match-suspense';
 import { generateMonth } from '../src/sample/generate';
 
 interface Outcome {
@@ -65,7 +65,7 @@ function score(name: string, outcomes: readonly Outcome[], truth: readonly (stri
 
 const items: SuspenseItem[] = [];
 const truth: (string | null)[] = [];
-const rolls: { roll: Tenancy[]; from: number; to: number }[] = [];
+const rolls: { roll: Tenancy[]; postings: Posting[]; from: number; to: number }[] = [];
 for (let seed = 1; seed <= 20; seed++) {
   const m = generateMonth({ seed, accounts: 3000, period: '2026-12' });
   const sheets = m.sheets.map((s) => ({ name: s.name, originRow: 1, originCol: 1, rows: s.rows }));
@@ -79,11 +79,11 @@ for (let seed = 1; seed <= 20; seed++) {
     items.push(i);
     truth.push(byItem.get(i.item) ?? null);
   }
-  rolls.push({ roll: [...src.rentRoll.records], from, to: items.length });
+  rolls.push({ roll: [...src.rentRoll.records], postings: [...(src.transactions?.records ?? [])], from, to: items.length });
 }
 
-const run = (fn: (i: readonly SuspenseItem[], r: readonly Tenancy[]) => Outcome[]): Outcome[] => rolls.flatMap(({ roll, from, to }) => fn(items.slice(from, to), roll));
-const ours = run((i, r) => matchSuspense(i, r).map((m) => ({ auto: m.account, top3: m.candidates.slice(0, 3).map((c) => c.account) })));
+const run = (fn: (i: readonly SuspenseItem[], r: readonly Tenancy[], p: readonly Posting[]) => Outcome[]): Outcome[] => rolls.flatMap(({ roll, postings, from, to }) => fn(items.slice(from, to), roll, postings));
+const ours = run((i, r, p) => matchSuspense(i, r, DEFAULT_SUSPENSE_MATCH, p).map((m) => ({ auto: m.account, top3: m.candidates.slice(0, 3).map((c) => c.account) })));
 console.log(`Labelled generator: ${items.length} suspense items over 20 months of 3,000 accounts; ${truth.filter((t) => t !== null).length} identifiable.`);
 console.table([score('Housing Ledger', ours, truth), score('exact reference only', run(exactOnly), truth), score('fuzzy merge (Jaccard >= 0.80 on names)', run(fuzzyMerge), truth)]);
 

@@ -62,7 +62,7 @@ export function clearanceJournal(items: readonly SuspenseItem[], decisions: read
 }
 
 /** CSV cells a spreadsheet could run as a formula get a leading apostrophe (CSV injection). */
-function csvText(value: string): string {
+export function csvText(value: string): string {
   return csvQuote(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 }
 

@@ -4,8 +4,9 @@
  * explains every candidate in words. A wrong automatic allocation moves one tenant's money onto
  * another's account (DOMAIN.md section 4), so `auto` needs one strong candidate clearly ahead.
  */
-import type { Tenancy, SuspenseItem } from '../records';
-import { doubleMetaphone as metaphoneOf, jaroWinkler } from './similarity';
+import type { Posting, Tenancy, SuspenseItem } from '../records';
+import { amountEvidence, historyEvidence, paymentHistory, statusEvidence, type PaymentSeen } from './account-evidence';
+import { doubleMetaphone as metaphoneOf, jaroWinkler, levenshtein } from './similarity';
 
 /**
  * Double Metaphone, memoised: names repeat (a roll of 125,000 tenancies has a few thousand
@@ -61,6 +62,8 @@ interface Index {
   readonly byNameKey: ReadonlyMap<string, readonly Tenancy[]>;
   /** House number and the first word of the street ("12|HIGH"). */
   readonly byHouse: ReadonlyMap<string, readonly Tenancy[]>;
+  /** The tenant's whole name, titles and punctuation aside: a person's former and current tenancies. */
+  readonly byTenant: ReadonlyMap<string, readonly Tenancy[]>;
 }
 
 /** "12 High Street, Leeds" -> "12|HIGH"; null when the address does not start with a number. */
@@ -92,7 +95,10 @@ function buildIndex(roll: readonly Tenancy[]): Index {
   const byPostcode = new Map<string, Tenancy[]>();
   const byNameKey = new Map<string, Tenancy[]>();
   const byHouse = new Map<string, Tenancy[]>();
+  const byTenant = new Map<string, Tenancy[]>();
   for (const t of roll) {
+    const person = nameWords(t.tenant).join(' ');
+    if (person !== '') push(byTenant, person, t);
     const hk = houseKey(t.address);
     if (hk) push(byHouse, hk, t);
     for (const person of t.tenant.split(/&|\band\b/i)) {
@@ -106,7 +112,7 @@ function buildIndex(roll: readonly Tenancy[]): Index {
     push(byStripped, norm(t.account).replace(/^0+/, ''), t);
     if (t.property) push(byProperty, norm(t.property), t);
   }
-  return { byAccount, byStripped, byProperty, byPostcode, byNameKey, byHouse };
+  return { byAccount, byStripped, byProperty, byPostcode, byNameKey, byHouse, byTenant };
 }
 
 
@@ -165,6 +171,11 @@ function nameWords(name: string): string[] {
   return name.toUpperCase().replace(/[^A-Z\s]/g, ' ').split(/\s+/).filter((w) => w !== '' && !TITLES.has(w));
 }
 
+/** First names are compared strictly: one slip at most (JANE ~ JANET), never by sound (JANE is not JOAN). */
+function sameFirstName(a: string, b: string): boolean {
+  return a === b || (a.length >= 4 && b.length >= 4 && levenshtein(a, b) <= 1);
+}
+
 function alike(a: string, b: string): boolean {
   if (a.length < 2 || b.length < 2) return false;
   if (jaroWinkler(a, b) >= 0.9) return true;
@@ -188,7 +199,16 @@ function nameLikeness(payer: string, tenant: string): { level: 'same' | 'alike' 
     const last = p[p.length - 1];
     const first = p.length > 1 ? p[0] : undefined;
     if (!last) continue;
-    if (words.includes(last)) return { level: 'same', how: 'shares the surname of' };
+    if (words.includes(last)) {
+      // A first name given that is not the tenant's (JANE for Joan Smith) is a relative or a namesake.
+      const given = words.filter((w) => w !== last && w.length > 1);
+      const initials = words.filter((w) => w.length === 1);
+      if (first !== undefined && first.length > 1 && given.length > 0 && !given.some((w) => sameFirstName(w, first)) && !initials.includes(first[0] as string)) {
+        if (best.level === 'different') best = { level: 'alike', how: 'shares the surname but not the first name of' };
+        continue;
+      }
+      return { level: 'same', how: 'shares the surname of' };
+    }
     const similar = words.some((w) => alike(w, last));
     if (!similar) continue;
     if (first !== undefined && words.includes(first)) return { level: 'same', how: 'has the first name, and a surname spelt or sounding alike, of' };
@@ -197,12 +217,21 @@ function nameLikeness(payer: string, tenant: string): { level: 'same' | 'alike' 
   return best;
 }
 
-/** Ranks candidate accounts for one item; best first, ties broken by account ref. */
-export function candidatesFor(item: SuspenseItem, index: Index): SuspenseCandidate[] {
-  // kind: how much the payer's name must add. A reference is evidence on its own; a repaired
-  // reference or an address needs the name to agree before it can be trusted.
-  type Kind = keyof typeof NAME_BONUS;
-  const found = new Map<string, { score: number; kind: Kind; reasons: string[] }>();
+/** kind: how much the payer's name must add. A reference is evidence on its own; a repaired reference or an address needs the name to agree before it can be trusted. */
+type Kind = keyof typeof NAME_BONUS;
+
+interface Found {
+  score: number;
+  kind: Kind;
+  readonly reasons: string[];
+}
+
+/** More current tenancies than this under one person's name say too little about which is theirs. */
+const MAX_SAME_PERSON = 3;
+
+/** Every account an index proposes for one item, with the evidence that found it (no scan of the roll). */
+function gather(item: SuspenseItem, index: Index): Map<string, Found> {
+  const found = new Map<string, Found>();
   const add = (t: Tenancy, score: number, reason: string, kind: Kind = 'reference'): void => {
     const c = found.get(t.account);
     if (!c) found.set(t.account, { score, kind, reasons: [reason] });
@@ -215,12 +244,14 @@ export function candidatesFor(item: SuspenseItem, index: Index): SuspenseCandida
   const ref = norm(item.reference);
   if (ref) {
     const exact = index.byAccount.get(ref);
+    const read = exact ? [exact] : (index.byStripped.get(ref.replace(/^0+/, '')) ?? []);
     if (exact) add(exact, 0.97, `reference ${item.reference.trim()} is account ${exact.account}`);
-    else {
-      for (const t of index.byStripped.get(ref.replace(/^0+/, '')) ?? []) add(t, 0.92, `reference ${item.reference.trim()} is account ${t.account} without its leading zeros`);
-    }
-    for (const t of index.byProperty.get(ref) ?? []) add(t, t.end === null ? 0.8 : 0.6, `reference ${item.reference.trim()} is the property ref ${t.property} of account ${t.account}${t.end === null ? '' : ' (tenancy ended)'}`, 'property');
-    if (/^\d{4,}$/.test(ref)) {
+    else for (const t of read) add(t, 0.92, `reference ${item.reference.trim()} is account ${t.account} without its leading zeros`);
+    // A keying slip is only a hypothesis when the reference as typed is contradicted: it names no
+    // account, or an account whose tenant is not the payer.
+    const agreed = item.payer.trim() !== '' && read.some((t) => nameLikeness(item.payer, t.tenant).level === 'same');
+    for (const t of index.byProperty.get(ref) ?? []) add(t, 0.8, `reference ${item.reference.trim()} is the property ref ${t.property} of account ${t.account}`, 'property');
+    if (!agreed && /^\d{4,}$/.test(ref)) {
       for (const [candidate, how] of repairs(ref)) {
         const t = index.byAccount.get(candidate);
         if (t) add(t, REPAIRED, `reference ${item.reference.trim()} is ${t.account} ${how}`, 'repaired');
@@ -234,7 +265,20 @@ export function candidatesFor(item: SuspenseItem, index: Index): SuspenseCandida
     const t = index.byAccount.get(token);
     if (t) add(t, 0.9, `account ${t.account} appears in the text "${text.trim()}"`);
     const p = index.byProperty.get(token);
-    for (const pt of p ?? []) add(pt, pt.end === null ? 0.75 : 0.55, `property ref ${pt.property} of account ${pt.account} appears in the text`);
+    for (const pt of p ?? []) add(pt, 0.75, `property ref ${pt.property} of account ${pt.account} appears in the text`);
+  }
+  // A reference broken by spaces or dashes inside text ("RENT 0001 2345"): neighbouring digit
+  // groups joined, each run of two to four groups tried.
+  for (const run of text.match(/\d+(?:[\s-]+\d+)+/g) ?? []) {
+    const groups = run.split(/[\s-]+/);
+    for (let i = 0; i < groups.length; i++) {
+      let joined = groups[i] ?? '';
+      for (let j = i + 1; j < Math.min(groups.length, i + 4); j++) {
+        joined += groups[j] ?? '';
+        const t = index.byAccount.get(joined);
+        if (t && joined !== ref) add(t, 0.88, `account ${t.account} appears in the text "${text.trim()}", broken by spaces`);
+      }
+    }
   }
   // The postcode and house number in the narrative: "J SMITH RENT 12 HIGH STREET LS6 2AB".
   const postcode = POSTCODE.exec(text.toUpperCase());
@@ -245,7 +289,7 @@ export function candidatesFor(item: SuspenseItem, index: Index): SuspenseCandida
     for (const t of atPostcode) {
       const house = /^\s*(?:FLAT\s+\w+,?\s*)?(\d{1,4}[A-Z]?)\b/i.exec(t.address)?.[1]?.toUpperCase();
       const sameHouse = house !== undefined && numbers.has(house);
-      const score = (sameHouse ? 0.75 : 0.5) - (t.end === null ? 0 : 0.15);
+      const score = sameHouse ? 0.75 : 0.5;
       add(t, score, `postcode ${t.postcode}${sameHouse ? ` and house number ${house}` : ''} in the narrative match account ${t.account} (${t.address})`, 'address');
     }
   }
@@ -276,6 +320,20 @@ export function candidatesFor(item: SuspenseItem, index: Index): SuspenseCandida
       add(t, 0.55, `the narrative gives the address of account ${t.account} (${t.address.split(',')[0]})`, 'name');
     }
   }
+  // A former tenancy's reference, paid by a person who now holds another tenancy: money for the
+  // current account as likely as for the old one, so both go before a person.
+  for (const [account, c] of [...found]) {
+    const t = index.byAccount.get(norm(account));
+    if (!t || c.kind !== 'reference' || t.end === null || t.end >= item.date) continue;
+    const same = (index.byTenant.get(nameWords(t.tenant).join(' ')) ?? []).filter((o) => o.account !== t.account && (o.end === null || o.end >= item.date));
+    if (same.length === 0 || same.length > MAX_SAME_PERSON) continue;
+    for (const o of same) add(o, 0.82, `account ${t.account} is a former tenancy of ${t.tenant}, who now holds account ${o.account}`, 'repaired');
+  }
+  return found;
+}
+
+/** Scores what the indexes found: the payer's name, the amount, the account's history and status. */
+function rank(item: SuspenseItem, found: ReadonlyMap<string, Found>, index: Index, history: ReadonlyMap<string, readonly PaymentSeen[]>): SuspenseCandidate[] {
   // The payer's name against the tenants': what makes a weaker clue trustworthy.
   const out: SuspenseCandidate[] = [];
   for (const [account, c] of found) {
@@ -290,24 +348,45 @@ export function candidatesFor(item: SuspenseItem, index: Index): SuspenseCandida
         reasons.push(`payer ${item.payer} ${likeness.how} tenant ${t.tenant}`);
       } else if (likeness.level === 'alike') {
         score = Math.min(1, score + bonus.alike);
-        reasons.push(`payer ${item.payer} ~ tenant ${t.tenant} (surnames spelt alike or sounding alike)`);
+        reasons.push(likeness.how === '~' ? `payer ${item.payer} ~ tenant ${t.tenant} (surnames spelt alike or sounding alike)` : `payer ${item.payer} ${likeness.how} tenant ${t.tenant}`);
       } else {
         // A reference that names someone else's account is most often a keying slip: never enough alone.
         score = Math.max(0, score - 0.25);
         reasons.push(`payer ${item.payer} does not share a surname with tenant ${t.tenant}`);
       }
     }
-    if (t && t.weeklyCharge > 0 && item.amount % t.weeklyCharge === 0) reasons.push(`amount is ${item.amount / t.weeklyCharge} x the weekly charge`);
-    out.push({ account, score: Math.round(score * 1000) / 1000, reasons });
+    if (t) {
+      const seen = history.get(t.account) ?? [];
+      const evidence = [amountEvidence(item.amount, t, seen), ...historyEvidence(item, seen), statusEvidence(item, t)];
+      for (const e of evidence) {
+        if (e === null) continue;
+        score += e.score;
+        reasons.push(e.reason);
+      }
+    }
+    out.push({ account, score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000, reasons });
   }
   return out.sort((a, b) => b.score - a.score || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
 }
 
-/** Decides for every item: auto (strong and clearly ahead), review (plausible), none. */
-export function matchSuspense(items: readonly SuspenseItem[], roll: readonly Tenancy[], config: SuspenseMatchConfig = DEFAULT_SUSPENSE_MATCH): SuspenseMatch[] {
+/** Ranks candidate accounts for one item; best first, ties broken by account ref. */
+export function candidatesFor(item: SuspenseItem, index: Index, history: ReadonlyMap<string, readonly PaymentSeen[]> = new Map()): SuspenseCandidate[] {
+  return rank(item, gather(item, index), index, history);
+}
+
+/**
+ * Decides for every item: auto (strong and clearly ahead of the next), review (plausible), none.
+ * `postings` (the period's rent transactions, optional) give each proposed account's history; they
+ * are read once, for the proposed accounts only.
+ */
+export function matchSuspense(items: readonly SuspenseItem[], roll: readonly Tenancy[], config: SuspenseMatchConfig = DEFAULT_SUSPENSE_MATCH, postings: readonly Posting[] = []): SuspenseMatch[] {
   const index = buildIndex(roll);
-  return items.map((item) => {
-    const candidates = candidatesFor(item, index).filter((c) => c.score >= config.reviewThreshold);
+  const found = items.map((item) => gather(item, index));
+  const proposed = new Set<string>();
+  for (const f of found) for (const account of f.keys()) proposed.add(account);
+  const history = paymentHistory(postings, proposed);
+  return items.map((item, k) => {
+    const candidates = rank(item, found[k] ?? new Map(), index, history).filter((c) => c.score >= config.reviewThreshold);
     const [best, second] = candidates;
     const clear = best !== undefined && best.score >= config.autoThreshold && (second === undefined || best.score - second.score >= config.autoMargin);
     const decision: SuspenseDecision = best === undefined ? 'none' : clear && config.autoEnabled ? 'auto' : 'review';
