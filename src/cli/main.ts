@@ -215,7 +215,7 @@ async function matchSuspenseCommand(args: readonly string[], io: Io): Promise<nu
   const matches = matchSuspense(sources.suspense.records, sources.rentRoll.records, config.suspenseMatch, sources.transactions?.records ?? []);
   const ageing = suspenseAgeing(sources.suspense.records, asOf, config.suspenseAgeLimitDays, matches);
   // The journal clears what the rules allocated; a person's review decisions join it in the task pane.
-  const journal = clearanceJournal(sources.suspense.records, autoDecisions(matches), config.glSuspenseAccount);
+  const journal = clearanceJournal(sources.suspense.records, autoDecisions(matches, io.now().toISOString()), config.glSuspenseAccount);
   if (out !== undefined) {
     const target = existsSync(out) ? await openWorkbook(out) : wb;
     await target.writeSheets([...buildSuspenseSheets(matches, sources.suspense.records), journalSheet(journal), ageingSheet(ageing)]);

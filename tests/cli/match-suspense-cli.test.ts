@@ -43,7 +43,7 @@ describe('housing-ledger match-suspense', () => {
     expect(run.code).toBe(0);
     const autos = (JSON.parse(run.stdout) as { items: { item: string; decision: string; account: string }[] }).items.filter((i) => i.decision === 'auto');
     const lines = readFileSync(csv, 'utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('Item Ref,Date,Amount,From Account,To Account,Reason,Decided By');
+    expect(lines[0]).toBe('Item Ref,Date,Amount,From Account,To Account,Reason,Decided By,Decided At');
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 5))).toEqual(autos.map((a) => [a.item, expect.stringMatching(/^\d\d\/\d\d\/\d{4}$/), expect.stringMatching(/^\d+\.\d\d$/), '1190', a.account]));
   });
 
