@@ -96,7 +96,7 @@ describe('matchSuspense', () => {
   it('finds an account from the house number and street when the payer gives only a surname, for review only', () => {
     const [m] = matchSuspense([item('', 'SMITH', 'RENT 12 HIGH ST')], ROLL);
     expect(m?.candidates[0]?.account).toBe('00012345');
-    expect(m?.candidates[0]?.reasons[0]).toBe('the narrative gives the address of account 00012345 (12 High Street)');
+    expect(m?.candidates[0]?.reasons[0]).toBe('payer SMITH is a tenant of account 00012345 and the narrative gives the address 12 High Street');
     expect(m?.decision).toBe('review');
   });
 
@@ -119,6 +119,8 @@ const ROLL2 = [
   t('00012347', 'P0000011', 'Joan Smith'),
   t('00044444', 'P0000009', 'Peter Former', '2025-06-01'),
   t('00044445', 'P0000010', 'Peter Former'),
+  t('00077777', 'P0000012', 'Alexa Lowe', null, '67 Ballarat Street', '4011'),
+  t('00088888', 'P0000013', 'Theodore Morris', null, '5 Kent Road'),
 ];
 const payment = (account: string, amount: number, category: Posting['category'], description: string, date = '2026-11-20'): Posting => ({
   date: date as IsoDate, account, code: category, category, amount: toPence(-amount), batch: 'B1', description, row: 2,
@@ -146,7 +148,12 @@ describe('matchSuspense: every kind of evidence in issue 4', () => {
     ['name: token order', item('00012354', 'SMITH JANE'), 'auto', '00012345', /shares the surname/],
     ['name: the second of joint tenants', item('00067980', 'MARY BROWN'), 'auto', '00067890', /shares the surname of tenant John Brown & Mary Brown/],
     ['name: an initial and a misspelling are not enough for a repair', item('00012354', 'J SMTIH'), 'review', '00012345', /surnames spelt alike or sounding alike/],
+    ['name: broken by a stray space', item('', 'ALEXA LO WE', '67 BALLARAT STREET WESTWOOD 4011'), 'auto', '00077777', /shares the surname of tenant Alexa Lowe/],
+    ['name: a surname alone, with the street', item('', 'LOWE', 'RENT 67 BALLARAT ST'), 'review', '00077777', /payer LOWE is a tenant of account 00077777 and the narrative gives the address 67 Ballarat Street/],
+    ['name: the first name, and a surname close in spelling (not alike)', item('', 'THEODORE MOSRIR', 'FP 5 KENT ROAD'), 'review', '00088888', /has the first name, and a surname close in spelling, of tenant Theodore Morris/],
+    ['name: another first name at the tenant\'s postcode and house number (the household)', item('', 'SAM LOWE', '67 BALLARAT STREET WESTWOOD 4011'), 'auto', '00077777', /shares the surname but not the first name of tenant Alexa Lowe/],
     // postcode and house number
+    ['postcode as the roll writes it (not a UK format), with the house number', item('', 'ALEXA LOWE', '67 BALLARAT STREET WESTWOOD 4011'), 'auto', '00077777', /postcode 4011 and house number 67 in the narrative/],
     ['postcode and house number, payer the tenant', item('', 'J SMITH', 'RENT 12 HIGH STREET LS6 2AB'), 'auto', '00012345', /postcode LS6 2AB and house number 12/],
     ['postcode without the house number', item('', 'J SMITH', 'RENT LS6 2AB'), 'review', '00012345', /postcode LS6 2AB in the narrative/],
     // amount

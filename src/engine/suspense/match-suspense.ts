@@ -53,8 +53,8 @@ export const DEFAULT_SUSPENSE_MATCH: SuspenseMatchConfig = { autoThreshold: 0.9,
 
 interface Index {
   readonly byAccount: ReadonlyMap<string, Tenancy>;
-  /** Account refs with leading zeros removed (a spreadsheet strips them). */
-  readonly byStripped: ReadonlyMap<string, readonly Tenancy[]>;
+  /** The lengths of the account refs that start with a zero: where a stripped ref is padded back to. */
+  readonly zeroPaddedLengths: readonly number[];
   readonly byProperty: ReadonlyMap<string, readonly Tenancy[]>;
   /** Postcode without spaces, upper case. */
   readonly byPostcode: ReadonlyMap<string, readonly Tenancy[]>;
@@ -62,8 +62,11 @@ interface Index {
   readonly byNameKey: ReadonlyMap<string, readonly Tenancy[]>;
   /** House number and the first word of the street ("12|HIGH"). */
   readonly byHouse: ReadonlyMap<string, readonly Tenancy[]>;
-  /** The tenant's whole name, titles and punctuation aside: a person's former and current tenancies. */
-  readonly byTenant: ReadonlyMap<string, readonly Tenancy[]>;
+}
+
+/** The house number an address starts with ("Flat 2, 12 High Street" -> "12"). */
+function houseNumber(address: string): string | undefined {
+  return /^\s*(?:FLAT\s+\w+,?\s*)?(\d{1,4}[A-Z]?)\b/i.exec(address)?.[1]?.toUpperCase();
 }
 
 /** "12 High Street, Leeds" -> "12|HIGH"; null when the address does not start with a number. */
@@ -90,15 +93,12 @@ function norm(ref: string): string {
 
 function buildIndex(roll: readonly Tenancy[]): Index {
   const byAccount = new Map<string, Tenancy>();
-  const byStripped = new Map<string, Tenancy[]>();
+  const padded = new Set<number>();
   const byProperty = new Map<string, Tenancy[]>();
   const byPostcode = new Map<string, Tenancy[]>();
   const byNameKey = new Map<string, Tenancy[]>();
   const byHouse = new Map<string, Tenancy[]>();
-  const byTenant = new Map<string, Tenancy[]>();
   for (const t of roll) {
-    const person = nameWords(t.tenant).join(' ');
-    if (person !== '') push(byTenant, person, t);
     const hk = houseKey(t.address);
     if (hk) push(byHouse, hk, t);
     for (const person of t.tenant.split(/&|\band\b/i)) {
@@ -106,13 +106,18 @@ function buildIndex(roll: readonly Tenancy[]): Index {
       const last = w[w.length - 1];
       const first = w.length > 1 ? w[0] : undefined;
       if (last && first) for (const k of nameKeys(last, first[0] as string)) push(byNameKey, k, t);
+      // The first name with the surname's initial ("T0TR|M"): a surname misspelt beyond sounding alike.
+      if (last && first && first.length > 1) for (const k of nameKeys(first, last[0] as string)) push(byNameKey, k, t);
+      // A tenant known by a surname alone ("SM0|*").
+      if (last && !first && last.length > 1) for (const k of nameKeys(last, '*')) push(byNameKey, k, t);
     }
     if (t.postcode) push(byPostcode, t.postcode.toUpperCase().replace(/\s+/g, ''), t);
-    byAccount.set(norm(t.account), t);
-    push(byStripped, norm(t.account).replace(/^0+/, ''), t);
+    const ref = norm(t.account);
+    byAccount.set(ref, t);
+    if (ref.startsWith('0')) padded.add(ref.length);
     if (t.property) push(byProperty, norm(t.property), t);
   }
-  return { byAccount, byStripped, byProperty, byPostcode, byNameKey, byHouse, byTenant };
+  return { byAccount, zeroPaddedLengths: [...padded].sort((a, b) => a - b), byProperty, byPostcode, byNameKey, byHouse };
 }
 
 
@@ -125,10 +130,17 @@ const NAME_BONUS = {
   // a property has had other tenants: its ref needs the payer to be the current one
   property: { same: 0.1, alike: 0.05 },
   repaired: { same: 0.12, alike: 0.06 },
-  address: { same: 0.15, alike: 0.08 },
+  // the postcode and house number with the surname the same or alike: the household at that address
+  address: { same: 0.15, alike: 0.15 },
   // found by the name itself: the name adds nothing more, and it can never be allocated alone
   name: { same: 0.1, alike: 0.05 },
 } as const satisfies Record<string, { same: number; alike: number }>;
+
+/** Every initial a name key may carry, and '*' for a tenant known by a surname alone. */
+const INITIALS_AND_NONE = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '*'];
+
+/** More tenancies than this at one postcode: it needs the house number as well. */
+const MAX_POSTCODE_CANDIDATES = 40;
 
 /** More tenants than this under one name key (a common surname and an initial) are not candidates. */
 const MAX_NAME_CANDIDATES = 25;
@@ -171,9 +183,14 @@ function nameWords(name: string): string[] {
   return name.toUpperCase().replace(/[^A-Z\s]/g, ' ').split(/\s+/).filter((w) => w !== '' && !TITLES.has(w));
 }
 
-/** First names are compared strictly: one slip at most (JANE ~ JANET), never by sound (JANE is not JOAN). */
+/**
+ * First names are compared strictly: one slip (JANE ~ JANET), or two letters swapped in a longer
+ * name (CONONR ~ CONNOR), never by sound (JANE is not JOAN).
+ */
 function sameFirstName(a: string, b: string): boolean {
-  return a === b || (a.length >= 4 && b.length >= 4 && levenshtein(a, b) <= 1);
+  if (a === b) return true;
+  if (a.length < 4 || b.length < 4) return false;
+  return levenshtein(a, b) <= 1 || (a.length >= 5 && a.length === b.length && jaroWinkler(a, b) >= 0.92);
 }
 
 function alike(a: string, b: string): boolean {
@@ -191,7 +208,7 @@ function alike(a: string, b: string): boolean {
  * ("DAVIES W" is W Davies).
  */
 function nameLikeness(payer: string, tenant: string): { level: 'same' | 'alike' | 'different'; how: string } {
-  const words = nameWords(payer);
+  const words = withJoined(nameWords(payer));
   if (words.length === 0) return { level: 'different', how: '' };
   let best: { level: 'same' | 'alike' | 'different'; how: string } = { level: 'different', how: '' };
   for (const person of tenant.split(/&|\band\b/i)) {
@@ -210,12 +227,53 @@ function nameLikeness(payer: string, tenant: string): { level: 'same' | 'alike' 
       return { level: 'same', how: 'shares the surname of' };
     }
     const similar = words.some((w) => alike(w, last));
-    if (!similar) continue;
+    if (!similar) {
+      // The first name, and a surname close in spelling though not alike (MOSRIR for MORRIS).
+      if (first !== undefined && first.length > 1 && words.some((w) => sameFirstName(w, first)) && words.some((w) => w.length > 2 && jaroWinkler(w, last) >= 0.8) && best.level === 'different') {
+        best = { level: 'alike', how: 'has the first name, and a surname close in spelling, of' };
+      }
+      continue;
+    }
     if (first !== undefined && words.includes(first)) return { level: 'same', how: 'has the first name, and a surname spelt or sounding alike, of' };
     best = { level: 'alike', how: '~' };
   }
   return best;
 }
+
+/**
+ * The payer's words with each two neighbours joined: bank narratives break names at fixed widths
+ * or with stray spaces ("JORD AN BLAKE", "H O").
+ */
+function withJoined(words: readonly string[]): string[] {
+  const out = [...words];
+  for (let k = 0; k + 1 < words.length; k++) {
+    const joined = `${words[k] ?? ''}${words[k + 1] ?? ''}`;
+    if (joined.length >= 2) out.push(joined);
+  }
+  return out;
+}
+
+/**
+ * How close a payer's name not alike the tenant's still is, 0..1: the best Jaro-Winkler of a payer
+ * word against a tenant's surname (0.7 -> 0, 0.9 -> 1), or 0.5 for the tenant's first name given
+ * (a surname changed by marriage, a relative). Grades the penalty for a name that does not agree.
+ */
+function nameCloseness(payer: string, tenant: string): number {
+  const words = withJoined(nameWords(payer)).filter((w) => w.length > 1);
+  let best = 0;
+  for (const person of tenant.split(/&|\band\b/i)) {
+    const p = nameWords(person);
+    const last = p[p.length - 1];
+    const first = p.length > 1 ? p[0] : undefined;
+    if (!last) continue;
+    for (const w of words) best = Math.max(best, Math.min(1, Math.max(0, (jaroWinkler(w, last) - 0.7) / 0.2)));
+    if (first !== undefined && first.length > 1 && words.some((w) => sameFirstName(w, first))) best = Math.max(best, 0.5);
+  }
+  return best;
+}
+
+/** The least and the most a payer whose name does not agree takes from a candidate. */
+const NAME_PENALTY = { least: 0.1, most: 0.25 } as const;
 
 /** kind: how much the payer's name must add. A reference is evidence on its own; a repaired reference or an address needs the name to agree before it can be trusted. */
 type Kind = keyof typeof NAME_BONUS;
@@ -244,7 +302,9 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
   const ref = norm(item.reference);
   if (ref) {
     const exact = index.byAccount.get(ref);
-    const read = exact ? [exact] : (index.byStripped.get(ref.replace(/^0+/, '')) ?? []);
+    // A ref whose leading zeros a spreadsheet stripped: padded back to each length the roll uses.
+    const stripped = ref.replace(/^0+/, '');
+    const read = exact ? [exact] : index.zeroPaddedLengths.filter((n) => n > stripped.length).flatMap((n) => index.byAccount.get(stripped.padStart(n, '0')) ?? []);
     if (exact) add(exact, 0.97, `reference ${item.reference.trim()} is account ${exact.account}`);
     else for (const t of read) add(t, 0.92, `reference ${item.reference.trim()} is account ${t.account} without its leading zeros`);
     // A keying slip is only a hypothesis when the reference as typed is contradicted: it names no
@@ -281,34 +341,71 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
     }
   }
   // The postcode and house number in the narrative: "J SMITH RENT 12 HIGH STREET LS6 2AB".
-  const postcode = POSTCODE.exec(text.toUpperCase());
-  if (postcode) {
-    const pc = `${postcode[1]}${postcode[2]}`;
-    const atPostcode = index.byPostcode.get(pc) ?? [];
-    const numbers = new Set((text.match(/\b\d{1,4}[A-Z]?\b/gi) ?? []).map((x) => x.toUpperCase()));
-    for (const t of atPostcode) {
-      const house = /^\s*(?:FLAT\s+\w+,?\s*)?(\d{1,4}[A-Z]?)\b/i.exec(t.address)?.[1]?.toUpperCase();
+  const upper = text.toUpperCase();
+  const numbers = new Set((text.match(/\b\d{1,4}[A-Z]?\b/gi) ?? []).map((x) => x.toUpperCase()));
+  const atPostcode = (list: readonly Tenancy[]): void => {
+    for (const t of list) {
+      const house = houseNumber(t.address);
       const sameHouse = house !== undefined && numbers.has(house);
-      const score = sameHouse ? 0.75 : 0.5;
-      add(t, score, `postcode ${t.postcode}${sameHouse ? ` and house number ${house}` : ''} in the narrative match account ${t.account} (${t.address})`, 'address');
+      add(t, sameHouse ? 0.75 : 0.5, `postcode ${t.postcode}${sameHouse ? ` and house number ${house}` : ''} in the narrative match account ${t.account} (${t.address})`, 'address');
+    }
+  };
+  const postcodes = new Set<string>();
+  const uk = POSTCODE.exec(upper);
+  if (uk) {
+    const pc = `${uk[1]}${uk[2]}`;
+    postcodes.add(pc);
+    atPostcode(index.byPostcode.get(pc) ?? []);
+  }
+  // A postcode as the roll writes it, in any format (odd spacing, an overseas payer's own): a
+  // word of the text, or two words joined. Shared by many tenancies, it needs the house number too.
+  const words = upper.split(/[^A-Z0-9]+/).filter((w) => w !== '');
+  for (let k = 0; k < words.length; k++) {
+    for (const key of [words[k] ?? '', `${words[k] ?? ''}${words[k + 1] ?? ''}`]) {
+      if (postcodes.has(key) || key.length < 3 || !/\d/.test(key)) continue;
+      postcodes.add(key);
+      const list = index.byPostcode.get(key);
+      if (!list) continue;
+      // Narrowed from the tenancies at the postcode itself: never a scan of the roll.
+      atPostcode(list.length <= MAX_POSTCODE_CANDIDATES ? list : list.filter((t) => numbers.has(houseNumber(t.address) ?? '')));
     }
   }
   // The payer's name alone (a first name and a surname, in either order), with the house number
   // and street in the narrative: never enough to allocate, but it puts the account before a person.
   const payerWords = nameWords(item.payer).filter((w) => w.length > 1 || /^[A-Z]$/.test(w));
-  if (payerWords.length >= 2) {
+  if (payerWords.length >= 1) {
+    const plain = text.toUpperCase().replace(/[^A-Z0-9\s]/g, '');
+    const byName = (t: Tenancy): void => {
+      if (found.has(t.account) || nameLikeness(item.payer, t.tenant).level === 'different') return;
+      const house = /^\s*(\d{1,4}[A-Z]?)\s+(\S+)/i.exec(t.address);
+      const atAddress = house !== null && new RegExp(`\\b${house[1]}\\s+${house[2]?.toUpperCase().replace(/[^A-Z0-9]/g, '')}`).test(plain);
+      add(t, atAddress ? 0.65 : 0.4, `payer ${item.payer.trim()} is a tenant of account ${t.account}${atAddress ? ` and the narrative gives the address ${t.address.split(',')[0]}` : ''}`, 'name');
+    };
     const keys = new Set<string>();
     for (const sw of payerWords) if (sw.length > 1) for (const other of payerWords) if (other !== sw) for (const k of nameKeys(sw, other[0] as string)) keys.add(k);
-    const upper = text.toUpperCase();
     for (const k of keys) {
       const list = index.byNameKey.get(k) ?? [];
       if (list.length > MAX_NAME_CANDIDATES) continue; // a common name and an initial say too little
-      for (const t of list) {
-        if (found.has(t.account) || nameLikeness(item.payer, t.tenant).level === 'different') continue;
-        const house = /^\s*(\d{1,4}[A-Z]?)\s+(\S+)/i.exec(t.address);
-        const atAddress = house !== null && new RegExp(`\\b${house[1]}\\s+${house[2]?.toUpperCase().replace(/[^A-Z0-9]/g, '')}`).test(upper.replace(/[^A-Z0-9\s]/g, ''));
-        add(t, atAddress ? 0.65 : 0.4, `payer ${item.payer.trim()} is a tenant of account ${t.account}${atAddress ? ` and the narrative gives the address ${t.address.split(',')[0]}` : ''}`, 'name');
+      for (const t of list) byName(t);
+    }
+    // Each word as a surname alone (a first name missing or mistyped): the tenants of that surname
+    // with any initial, under the same cap counted over all initials (only a rare surname qualifies).
+    for (const surname of payerWords) {
+      if (surname.length <= 2) continue;
+      const lists: (readonly Tenancy[])[] = [];
+      let size = 0;
+      for (const i of INITIALS_AND_NONE) {
+        for (const k of nameKeys(surname, i)) {
+          const l = index.byNameKey.get(k);
+          if (!l) continue;
+          lists.push(l);
+          size += l.length;
+        }
+        if (size > 2 * MAX_NAME_CANDIDATES) break; // keys of two spellings may list a tenant twice
       }
+      if (size > 2 * MAX_NAME_CANDIDATES) continue;
+      const unique = new Map(lists.flat().map((t) => [t.account, t]));
+      if (unique.size <= MAX_NAME_CANDIDATES) for (const t of unique.values()) byName(t);
     }
   }
   // A house number and street in the narrative, for a payer whose name is alike: for review only.
@@ -325,7 +422,14 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
   for (const [account, c] of [...found]) {
     const t = index.byAccount.get(norm(account));
     if (!t || c.kind !== 'reference' || t.end === null || t.end >= item.date) continue;
-    const same = (index.byTenant.get(nameWords(t.tenant).join(' ')) ?? []).filter((o) => o.account !== t.account && (o.end === null || o.end >= item.date));
+    const person = nameWords(t.tenant);
+    const last = person[person.length - 1];
+    const first = person.length > 1 ? person[0] : undefined;
+    if (!last || !first) continue;
+    const whole = person.join(' ');
+    // The same person's other tenancies, through the name key index: the same whole name.
+    const keyed = nameKeys(last, first[0] as string).flatMap((k) => index.byNameKey.get(k) ?? []);
+    const same = [...new Map(keyed.map((o) => [o.account, o])).values()].filter((o) => o.account !== t.account && nameWords(o.tenant).join(' ') === whole && (o.end === null || o.end >= item.date));
     if (same.length === 0 || same.length > MAX_SAME_PERSON) continue;
     for (const o of same) add(o, 0.82, `account ${t.account} is a former tenancy of ${t.tenant}, who now holds account ${o.account}`, 'repaired');
   }
@@ -350,8 +454,9 @@ function rank(item: SuspenseItem, found: ReadonlyMap<string, Found>, index: Inde
         score = Math.min(1, score + bonus.alike);
         reasons.push(likeness.how === '~' ? `payer ${item.payer} ~ tenant ${t.tenant} (surnames spelt alike or sounding alike)` : `payer ${item.payer} ${likeness.how} tenant ${t.tenant}`);
       } else {
-        // A reference that names someone else's account is most often a keying slip: never enough alone.
-        score = Math.max(0, score - 0.25);
+        // A reference that names someone else's account is most often a keying slip: never enough
+        // alone (the least penalty keeps an exact reference below the auto threshold).
+        score = Math.max(0, score - (NAME_PENALTY.most - (NAME_PENALTY.most - NAME_PENALTY.least) * nameCloseness(item.payer, t.tenant)));
         reasons.push(`payer ${item.payer} does not share a surname with tenant ${t.tenant}`);
       }
     }
