@@ -66,6 +66,18 @@ export function usualPayment(history: readonly PaymentSeen[]): { amount: Pence; 
   return best;
 }
 
+/** weekly x 52 / 12, half up, memoised: charges repeat across a roll, and the cache is bounded. */
+const MONTHLY = new Map<number, Pence>();
+function monthlyEquivalent(weekly: Pence): Pence {
+  let m = MONTHLY.get(weekly);
+  if (m === undefined) {
+    if (MONTHLY.size > 50_000) MONTHLY.clear();
+    m = mulDiv(weekly, 52, 12);
+    MONTHLY.set(weekly, m);
+  }
+  return m;
+}
+
 /**
  * The amount against the account: its weekly charge or a multiple of it (up to 8 weeks), the
  * monthly equivalent (weekly x 52 / 12, to the penny either way), or the account's usual payment.
@@ -78,7 +90,7 @@ export function amountEvidence(amount: Pence, tenancy: Tenancy, history: readonl
     if (amount === weekly) return { reason: `amount ${money} is the weekly charge`, score: AMOUNT_SCORE };
     if (amount % weekly === 0 && amount / weekly <= MAX_WEEKS) return { reason: `amount ${money} is ${amount / weekly} x the weekly charge of ${formatGBP(weekly)}`, score: AMOUNT_SCORE };
     // Landlords and tenants round the monthly equivalent either way: a penny's difference is the same figure.
-    const monthly = mulDiv(weekly, 52, 12);
+    const monthly = monthlyEquivalent(weekly);
     if (Math.abs(amount - monthly) <= 1) return { reason: `amount ${money} is the monthly equivalent of the weekly charge of ${formatGBP(weekly)} (x 52 / 12)`, score: AMOUNT_SCORE };
   }
   const usual = usualPayment(history);

@@ -59,7 +59,7 @@ interface Index {
   /** Postcode without spaces, upper case. */
   readonly byPostcode: ReadonlyMap<string, readonly Tenancy[]>;
   /** Name keys: the Double Metaphone of each tenant's surname with their first initial ("SM0|J"). */
-  readonly byNameKey: ReadonlyMap<string, readonly Tenancy[]>;
+  readonly byNameKey: NameKeyIndex;
   /** House number and the first word of the street ("12|HIGH"). */
   readonly byHouse: ReadonlyMap<string, readonly Tenancy[]>;
 }
@@ -81,6 +81,52 @@ function nameKeys(surnameWord: string, initial: string): string[] {
   return [...new Set([a, b].filter((k) => k !== ''))].map((k) => `${k}|${initial}`);
 }
 
+/**
+ * Name keys as two levels, Double Metaphone then initial: the memoised phonetic strings are reused
+ * as map keys (their hash is computed once), where a joined key would be a new string per tenant.
+ */
+class NameKeyIndex {
+  private readonly keys = new Map<string, Map<string, Tenancy[]>>();
+
+  add(word: string, initial: string, t: Tenancy): void {
+    const [a, b] = doubleMetaphone(word);
+    this.put(a, initial, t);
+    if (b !== a) this.put(b, initial, t);
+  }
+
+  private put(phonetic: string, initial: string, t: Tenancy): void {
+    if (phonetic === '') return;
+    let byInitial = this.keys.get(phonetic);
+    if (!byInitial) this.keys.set(phonetic, (byInitial = new Map()));
+    const list = byInitial.get(initial);
+    if (list) list.push(t);
+    else byInitial.set(initial, [t]);
+  }
+
+  /** Tenancies under "SM0|J" keys, a word's sound with an initial. */
+  get(key: string): readonly Tenancy[] | undefined {
+    const bar = key.lastIndexOf('|');
+    return this.keys.get(key.slice(0, bar))?.get(key.slice(bar + 1));
+  }
+
+  /** Every initial's tenancies under a word's sound (a surname alone), unless more than `cap`. */
+  anyInitial(word: string, cap: number): Tenancy[] | null {
+    const lists: Tenancy[][] = [];
+    let size = 0;
+    for (const k of new Set(doubleMetaphone(word).filter((x) => x !== ''))) {
+      for (const list of this.keys.get(k)?.values() ?? []) {
+        size += list.length;
+        // A tenant is listed at most twice (a surname's two sounds, or as a first name too).
+        if (size > 4 * cap) return null;
+        lists.push(list);
+      }
+    }
+    const out = new Map<string, Tenancy>();
+    for (const list of lists) for (const t of list) out.set(t.account, t);
+    return out.size > cap ? null : [...out.values()];
+  }
+}
+
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const l = m.get(k);
   if (l) l.push(v);
@@ -96,7 +142,7 @@ function buildIndex(roll: readonly Tenancy[]): Index {
   const padded = new Set<number>();
   const byProperty = new Map<string, Tenancy[]>();
   const byPostcode = new Map<string, Tenancy[]>();
-  const byNameKey = new Map<string, Tenancy[]>();
+  const byNameKey = new NameKeyIndex();
   const byHouse = new Map<string, Tenancy[]>();
   for (const t of roll) {
     const hk = houseKey(t.address);
@@ -105,11 +151,11 @@ function buildIndex(roll: readonly Tenancy[]): Index {
       const w = nameWords(person);
       const last = w[w.length - 1];
       const first = w.length > 1 ? w[0] : undefined;
-      if (last && first) for (const k of nameKeys(last, first[0] as string)) push(byNameKey, k, t);
+      if (last && first) byNameKey.add(last, first[0] as string, t);
       // The first name with the surname's initial ("T0TR|M"): a surname misspelt beyond sounding alike.
-      if (last && first && first.length > 1) for (const k of nameKeys(first, last[0] as string)) push(byNameKey, k, t);
+      if (last && first && first.length > 1) byNameKey.add(first, last[0] as string, t);
       // A tenant known by a surname alone ("SM0|*").
-      if (last && !first && last.length > 1) for (const k of nameKeys(last, '*')) push(byNameKey, k, t);
+      if (last && !first && last.length > 1) byNameKey.add(last, '*', t);
     }
     if (t.postcode) push(byPostcode, t.postcode.toUpperCase().replace(/\s+/g, ''), t);
     const ref = norm(t.account);
@@ -136,8 +182,6 @@ const NAME_BONUS = {
   name: { same: 0.1, alike: 0.05 },
 } as const satisfies Record<string, { same: number; alike: number }>;
 
-/** Every initial a name key may carry, and '*' for a tenant known by a surname alone. */
-const INITIALS_AND_NONE = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '*'];
 
 /** More tenancies than this at one postcode: it needs the house number as well. */
 const MAX_POSTCODE_CANDIDATES = 40;
@@ -150,30 +194,38 @@ const REPAIRED = 0.78;
 
 /**
  * References one keying slip away: a digit substituted, two neighbouring digits swapped, a digit
- * dropped or one added. Each comes with the slip in words, for the reasons.
+ * dropped or one added. `visit` sees each once with the slip in words (built only when asked: a
+ * ref has about 170 neighbours and few of them are accounts).
  */
-export function repairs(ref: string): [string, string][] {
-  const out: [string, string][] = [];
+function forEachRepair(ref: string, visit: (candidate: string, how: () => string) => void): void {
   const seen = new Set<string>([ref]);
-  const push = (r: string, how: string) => {
+  const once = (r: string, how: () => string): void => {
     if (seen.has(r)) return;
     seen.add(r);
-    out.push([r, how]);
+    visit(r, how);
   };
   for (let i = 0; i + 1 < ref.length; i++) {
     if (ref[i] === ref[i + 1]) continue;
-    push(ref.slice(0, i) + ref[i + 1] + ref[i] + ref.slice(i + 2), `with two digits swapped (${ref[i]}${ref[i + 1]} at position ${i + 1})`);
+    once(ref.slice(0, i) + ref[i + 1] + ref[i] + ref.slice(i + 2), () => `with two digits swapped (${ref[i]}${ref[i + 1]} at position ${i + 1})`);
   }
   for (let i = 0; i < ref.length; i++) {
     for (let d = 0; d <= 9; d++) {
-      const ch = String(d);
-      if (ch !== ref[i]) push(ref.slice(0, i) + ch + ref.slice(i + 1), `with one digit different (position ${i + 1})`);
+      const ch = DIGITS[d] as string;
+      if (ch !== ref[i]) once(ref.slice(0, i) + ch + ref.slice(i + 1), () => `with one digit different (position ${i + 1})`);
     }
-    push(ref.slice(0, i) + ref.slice(i + 1), `with a digit added (position ${i + 1})`);
+    once(ref.slice(0, i) + ref.slice(i + 1), () => `with a digit added (position ${i + 1})`);
   }
   for (let i = 0; i <= ref.length; i++) {
-    for (let d = 0; d <= 9; d++) push(ref.slice(0, i) + String(d) + ref.slice(i), `with a digit dropped (position ${i + 1})`);
+    for (let d = 0; d <= 9; d++) once(ref.slice(0, i) + (DIGITS[d] as string) + ref.slice(i), () => `with a digit dropped (position ${i + 1})`);
   }
+}
+
+const DIGITS = '0123456789'.split('');
+
+/** References one keying slip away, each with the slip in words, for the reasons. */
+export function repairs(ref: string): [string, string][] {
+  const out: [string, string][] = [];
+  forEachRepair(ref, (r, how) => out.push([r, how()]));
   return out;
 }
 
@@ -312,10 +364,10 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
     const agreed = item.payer.trim() !== '' && read.some((t) => nameLikeness(item.payer, t.tenant).level === 'same');
     for (const t of index.byProperty.get(ref) ?? []) add(t, 0.8, `reference ${item.reference.trim()} is the property ref ${t.property} of account ${t.account}`, 'property');
     if (!agreed && /^\d{4,}$/.test(ref)) {
-      for (const [candidate, how] of repairs(ref)) {
+      forEachRepair(ref, (candidate, how) => {
         const t = index.byAccount.get(candidate);
-        if (t) add(t, REPAIRED, `reference ${item.reference.trim()} is ${t.account} ${how}`, 'repaired');
-      }
+        if (t) add(t, REPAIRED, `reference ${item.reference.trim()} is ${t.account} ${how()}`, 'repaired');
+      });
     }
   }
   // A reference inside text: "RENT 10234567 FLAT 2".
@@ -392,20 +444,7 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
     // with any initial, under the same cap counted over all initials (only a rare surname qualifies).
     for (const surname of payerWords) {
       if (surname.length <= 2) continue;
-      const lists: (readonly Tenancy[])[] = [];
-      let size = 0;
-      for (const i of INITIALS_AND_NONE) {
-        for (const k of nameKeys(surname, i)) {
-          const l = index.byNameKey.get(k);
-          if (!l) continue;
-          lists.push(l);
-          size += l.length;
-        }
-        if (size > 2 * MAX_NAME_CANDIDATES) break; // keys of two spellings may list a tenant twice
-      }
-      if (size > 2 * MAX_NAME_CANDIDATES) continue;
-      const unique = new Map(lists.flat().map((t) => [t.account, t]));
-      if (unique.size <= MAX_NAME_CANDIDATES) for (const t of unique.values()) byName(t);
+      for (const t of index.byNameKey.anyInitial(surname, MAX_NAME_CANDIDATES) ?? []) byName(t);
     }
   }
   // A house number and street in the narrative, for a payer whose name is alike: for review only.
