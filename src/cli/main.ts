@@ -8,7 +8,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildAuditPack } from '../engine/audit-pack';
 import { DEFAULT_CONFIG, parseConfig, type LedgerConfig } from '../engine/config';
-import { monthPeriod, type IsoDate } from '../engine/dates';
+import { formatUkDate, monthPeriod, parseDayFirst, type IsoDate } from '../engine/dates';
 import { describeIssue } from '../engine/messages';
 import { reconcileToJson } from '../engine/reconcile/to-json';
 import { runReconciliation, summariseSources } from '../engine/run-reconciliation';
@@ -16,6 +16,7 @@ import { readSources } from '../engine/sources/read-sources';
 import { matchSuspense } from '../engine/suspense/match-suspense';
 import { autoDecisions, clearanceJournal, journalCsv, journalSheet } from '../engine/suspense/clearance-journal';
 import { buildSuspenseSheets, suspenseToJson } from '../engine/suspense/suspense-output';
+import { ageingCsv, ageingSheet, suspenseAgeing } from '../engine/suspense/suspense-ageing';
 import { formatGBP } from '../engine/money';
 import { PRODUCT_VERSION } from '../version';
 import { CliInputError } from './errors';
@@ -42,6 +43,7 @@ Usage:
   housing-ledger reconcile WORKBOOK.xlsx --period YYYY-MM [--config F.json] [--out AUDIT.xlsx] [--json]
                            [--prepared-by NAME] [--with-inputs]
   housing-ledger match-suspense WORKBOOK.xlsx [--config F.json] [--out F.xlsx] [--csv JOURNAL.csv] [--json]
+                           [--ageing AGEING.csv] [--as-of YYYY-MM-DD]
   housing-ledger demo [--out AUDIT.xlsx]
   housing-ledger --help | --version
 
@@ -50,7 +52,9 @@ reconcile        reconciles the rent roll and the housing system's postings to t
                  workbook (with a copy of the input sheets given --with-inputs), or added to an
                  existing --out file, replacing only the HL sheets written before.
 match-suspense   ranks candidate accounts for each suspense item and decides auto/review/none;
-                 --out writes the matches and the clearance journal, --csv the journal for import.
+                 --out writes the matches, the clearance journal and the ageing, --csv the
+                 journal for import, --ageing the days each item has been held as of --as-of
+                 (default today), items past the config's suspenseAgeLimitDays flagged.
 demo             reconciles the sample workbook in assets/ and writes out/sample-audit.xlsx.
 
 --json prints exactly one JSON object on stdout; money is a decimal string ("-1234.50").
@@ -178,7 +182,14 @@ async function reconcileCommand(args: readonly string[], io: Io, fixed?: { workb
 }
 
 async function matchSuspenseCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { config: { type: 'string' }, out: { type: 'string' }, csv: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parse(args, {
+    config: { type: 'string' },
+    out: { type: 'string' },
+    csv: { type: 'string' },
+    json: { type: 'boolean' },
+    ageing: { type: 'string' },
+    'as-of': { type: 'string' },
+  });
   if (values.help) {
     io.out(HELP);
     return 0;
@@ -188,6 +199,9 @@ async function matchSuspenseCommand(args: readonly string[], io: Io): Promise<nu
   const config = loadConfig(values.config as string | undefined);
   const out = values.out as string | undefined;
   if (out !== undefined) checkOut(out, path);
+  const asOfText = values['as-of'] as string | undefined;
+  const asOf = asOfText === undefined ? isoDay(io.now()) : /^\d{4}-\d{2}-\d{2}$/.test(asOfText) ? parseDayFirst(asOfText) : null;
+  if (asOf === null) throw new CliInputError(`--as-of ${asOfText ?? ''}: expected a date as YYYY-MM-DD, e.g. 2026-12-31`);
   const wb = await openWorkbook(path);
   const sheets = await readUserSheets(wb);
   const file = basename(path);
@@ -197,17 +211,21 @@ async function matchSuspenseCommand(args: readonly string[], io: Io): Promise<nu
     const missing = [!sources.rentRoll && 'a rent roll sheet', !sources.suspense && 'a suspense items sheet'].filter(Boolean).join(' and ');
     throw new CliInputError(`${file}: ${missing ? `needs ${missing}` : `${errors.length} problem(s) in the input`}; nothing was matched or written`, errors.map(describeIssue));
   }
-  const matches = matchSuspense(sources.suspense.records, sources.rentRoll.records);
+  // The period's postings, when the workbook has them, give each proposed account's payment history.
+  const matches = matchSuspense(sources.suspense.records, sources.rentRoll.records, config.suspenseMatch, sources.transactions?.records ?? []);
+  const ageing = suspenseAgeing(sources.suspense.records, asOf, config.suspenseAgeLimitDays, matches);
   // The journal clears what the rules allocated; a person's review decisions join it in the task pane.
-  const journal = clearanceJournal(sources.suspense.records, autoDecisions(matches), config.glSuspenseAccount);
+  const journal = clearanceJournal(sources.suspense.records, autoDecisions(matches, io.now().toISOString()), config.glSuspenseAccount);
   if (out !== undefined) {
     const target = existsSync(out) ? await openWorkbook(out) : wb;
-    await target.writeSheets([...buildSuspenseSheets(matches, sources.suspense.records), journalSheet(journal)]);
+    await target.writeSheets([...buildSuspenseSheets(matches, sources.suspense.records), journalSheet(journal), ageingSheet(ageing)]);
     await saveWorkbook(target, out);
   }
   const csv = values.csv as string | undefined;
   if (csv !== undefined) writeTextFile(csv, journalCsv(journal));
-  if (values.json) io.out(JSON.stringify(suspenseToJson(matches)));
+  const ageingPath = values.ageing as string | undefined;
+  if (ageingPath !== undefined) writeTextFile(ageingPath, ageingCsv(ageing));
+  if (values.json) io.out(JSON.stringify(suspenseToJson(matches, ageing)));
   else {
     const n = (d: string) => matches.filter((m) => m.decision === d).length;
     io.out(`Suspense items: ${matches.length}; auto ${n('auto')}, review ${n('review')}, none ${n('none')}; the journal clears ${journal.lines.length} item(s), ${formatGBP(journal.total)}`);
@@ -216,7 +234,10 @@ async function matchSuspenseCommand(args: readonly string[], io: Io): Promise<nu
       io.out(`  ${m.item.padEnd(10)} ${m.decision.padEnd(6)} ${best ? `${best.account} (${best.score.toFixed(2)}): ${best.reasons[0] ?? ''}` : 'no candidate'}`);
     }
     if (out !== undefined) io.out(`\nWritten: ${out}`);
+    io.out(`Ageing as of ${formatUkDate(asOf)}: ${ageing.overLimitCount} item(s), ${formatGBP(ageing.overLimitTotal)}, held longer than ${ageing.limitDays} days`);
+    if (!config.suspenseMatch.autoEnabled) io.out('Automatic allocation is off (config suspenseMatch.autoAllocate): every item is for review.');
     if (csv !== undefined) io.out(`Clearance journal CSV: ${csv}`);
+    if (ageingPath !== undefined) io.out(`Ageing CSV: ${ageingPath}`);
   }
   return 0;
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isCategory, type Category } from './categories';
 import { addDays, isoDate, parseDayFirst, weekday, type IsoDate } from './dates';
 import { parsePence, type Pence } from './money';
+import { DEFAULT_SUSPENSE_MATCH, type SuspenseMatchConfig } from './suspense/match-suspense';
 
 export type SourceRole = 'rentRoll' | 'transactions' | 'gl' | 'suspense';
 
@@ -41,7 +42,10 @@ export interface LedgerConfig {
   /** Column overrides: role -> field -> header text or column letter. */
   readonly columns: Readonly<Partial<Record<SourceRole, Readonly<Record<string, string>>>>>;
   readonly reconcilingItems: readonly UserReconcilingItem[];
+  /** Items held in suspense longer than this many days are flagged (auditors ask about old items). */
   readonly suspenseAgeLimitDays: number;
+  /** When the suspense matcher may allocate on its own, and what it shows a person. */
+  readonly suspenseMatch: SuspenseMatchConfig;
 }
 
 export const DEFAULT_CONFIG: LedgerConfig = {
@@ -58,6 +62,7 @@ export const DEFAULT_CONFIG: LedgerConfig = {
   columns: {},
   reconcilingItems: [],
   suspenseAgeLimitDays: 28,
+  suspenseMatch: DEFAULT_SUSPENSE_MATCH,
 };
 
 const dateText = z.string().refine((s) => parseDayFirst(s) !== null, 'not a date (YYYY-MM-DD or dd/mm/yyyy)');
@@ -95,6 +100,18 @@ const configSchema = z
       )
       .optional(),
     suspenseAgeLimitDays: z.number().int().min(1).max(3650).optional(),
+    suspenseMatch: z
+      .object({
+        // A wrong automatic allocation harms a tenant (DOMAIN.md section 4): the floor and margin
+        // cannot be configured below levels where a keying slip alone would pass.
+        autoMinScore: z.number().min(0.8).max(1).optional(),
+        autoMargin: z.number().min(0.05).max(1).optional(),
+        reviewMinScore: z.number().min(0).max(1).optional(),
+        autoAllocate: z.boolean().optional(),
+      })
+      .strict()
+      .refine((m) => (m.reviewMinScore ?? DEFAULT_SUSPENSE_MATCH.reviewThreshold) <= (m.autoMinScore ?? DEFAULT_SUSPENSE_MATCH.autoThreshold), 'reviewMinScore must not be above autoMinScore')
+      .optional(),
   })
   .strict();
 
@@ -136,6 +153,12 @@ export function parseConfig(json: unknown): ConfigResult {
         date: r.date !== undefined ? parseDayFirst(r.date) : null,
       })),
       suspenseAgeLimitDays: c.suspenseAgeLimitDays ?? d.suspenseAgeLimitDays,
+      suspenseMatch: {
+        autoThreshold: c.suspenseMatch?.autoMinScore ?? d.suspenseMatch.autoThreshold,
+        autoMargin: c.suspenseMatch?.autoMargin ?? d.suspenseMatch.autoMargin,
+        reviewThreshold: c.suspenseMatch?.reviewMinScore ?? d.suspenseMatch.reviewThreshold,
+        autoEnabled: c.suspenseMatch?.autoAllocate ?? d.suspenseMatch.autoEnabled,
+      },
     },
   };
 }

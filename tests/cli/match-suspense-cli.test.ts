@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatedWorkbook, runCli } from '../support/generated';
 
@@ -33,7 +33,7 @@ describe('housing-ledger match-suspense', () => {
     expect(run.stdout).toMatch(/Suspense items: \d+; auto \d+, review \d+, none \d+/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['HL Suspense matches', 'HL Clearance journal']));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['HL Suspense matches', 'HL Clearance journal', 'HL Suspense ageing']));
   });
 
   it('--csv writes the clearance journal of the automatic allocations, matching the --json decisions', async () => {
@@ -43,7 +43,7 @@ describe('housing-ledger match-suspense', () => {
     expect(run.code).toBe(0);
     const autos = (JSON.parse(run.stdout) as { items: { item: string; decision: string; account: string }[] }).items.filter((i) => i.decision === 'auto');
     const lines = readFileSync(csv, 'utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('Item Ref,Date,Amount,From Account,To Account,Reason,Decided By');
+    expect(lines[0]).toBe('Item Ref,Date,Amount,From Account,To Account,Reason,Decided By,Decided At');
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 5))).toEqual(autos.map((a) => [a.item, expect.stringMatching(/^\d\d\/\d\d\/\d{4}$/), expect.stringMatching(/^\d+\.\d\d$/), '1190', a.account]));
   });
 
@@ -55,5 +55,61 @@ describe('housing-ledger match-suspense', () => {
     const run = await runCli(['match-suspense', path, '--json']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/needs a suspense items sheet/);
+  });
+
+  it('--ageing and --as-of write the days each item has been held, past the policy limit flagged', async () => {
+    const { path, dir, configPath, month } = await generatedWorkbook({ seed: 5, accounts: 400, period: '2026-12' });
+    const ageing = join(dir, 'ageing.csv');
+    writeFileSync(configPath, JSON.stringify({ ...month.config, suspenseAgeLimitDays: 14 }));
+    const run = await runCli(['match-suspense', path, '--config', configPath, '--ageing', ageing, '--as-of', '2026-12-31', '--json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as { items: { item: string; daysHeld: number; overAgeLimit: boolean }[]; ageing: { asOf: string; limitDays: number; overLimitCount: number } };
+    expect(json.ageing).toMatchObject({ asOf: '2026-12-31', limitDays: 14 });
+    const lines = readFileSync(ageing, 'utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('Item Ref,Date,Amount,Reference,Payer,Days Held,Over Limit,Decision,Best Candidate');
+    expect(lines).toHaveLength(json.items.length + 1);
+    for (const l of lines.slice(1)) {
+      const [item, date, , , , days, over] = l.split(',');
+      const [d, m, y] = (date ?? '').split('/').map(Number);
+      const expected = Math.max(0, Math.round((Date.UTC(2026, 11, 31) - Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 0)) / 86_400_000));
+      expect(Number(days)).toBe(expected);
+      expect(over).toBe(expected > 14 ? 'YES' : 'NO');
+      expect(json.items.find((i) => i.item === item)).toMatchObject({ daysHeld: expected, overAgeLimit: expected > 14 });
+    }
+    expect(json.ageing.overLimitCount).toBe(lines.filter((l) => l.includes(',YES,')).length);
+    expect(json.ageing.overLimitCount).toBeGreaterThan(0);
+  });
+
+  it('--as-of must be a date', async () => {
+    const { path } = await generatedWorkbook({ seed: 5, accounts: 50, period: '2026-12' });
+    const run = await runCli(['match-suspense', path, '--as-of', '31/12/26']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--as-of 31\/12\/26: expected a date as YYYY-MM-DD/);
+  });
+
+  it('honours the config: automatic allocation off sends every item to review and the journal is empty', async () => {
+    const { path, dir, configPath, month } = await generatedWorkbook({ seed: 5, accounts: 400, period: '2026-12' });
+    writeFileSync(configPath, JSON.stringify({ ...month.config, suspenseMatch: { autoAllocate: false } }));
+    const csv = join(dir, 'journal.csv');
+    const run = await runCli(['match-suspense', path, '--config', configPath, '--csv', csv, '--json']);
+    expect(run.code).toBe(0);
+    const items = (JSON.parse(run.stdout) as { items: { decision: string; account: string | null }[] }).items;
+    expect(items.every((i) => i.decision !== 'auto' && i.account === null)).toBe(true);
+    expect(items.some((i) => i.decision === 'review')).toBe(true);
+    expect(readFileSync(csv, 'utf8').trim().split('\r\n')).toHaveLength(1);
+  });
+
+  it('honours the config: a higher auto minimum allocates fewer items, and a bad threshold is refused', async () => {
+    const { path, configPath, month } = await generatedWorkbook({ seed: 5, accounts: 400, period: '2026-12' });
+    const autos = async (suspenseMatch: object): Promise<number> => {
+      writeFileSync(configPath, JSON.stringify({ ...month.config, suspenseMatch }));
+      const run = await runCli(['match-suspense', path, '--config', configPath, '--json']);
+      return (JSON.parse(run.stdout) as { items: { decision: string }[] }).items.filter((i) => i.decision === 'auto').length;
+    };
+    expect(await autos({ autoMinScore: 0.99 })).toBeLessThan(await autos({}));
+    writeFileSync(configPath, JSON.stringify({ suspenseMatch: { autoMinScore: 0.3 } }));
+    const bad = await runCli(['match-suspense', path, '--config', configPath]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/suspenseMatch.autoMinScore/);
   });
 });

@@ -13,14 +13,14 @@ describe('the clearance journal', () => {
       { item: 'S1', account: '00099999', by: 'Sam', reason: 'second try' },
       { item: 'S9', account: '00012345', by: 'Sam', reason: 'no such item' },
     ], '1190');
-    expect(j.lines).toEqual([{ item: 'S1', date: '2026-12-03', amount: 1000, fromAccount: '1190', toAccount: '00012345', reason: 'reference is the account', decidedBy: 'rule' }]);
+    expect(j.lines).toEqual([{ item: 'S1', date: '2026-12-03', amount: 1000, fromAccount: '1190', toAccount: '00012345', reason: 'reference is the account', decidedBy: 'rule', decidedAt: '' }]);
     expect(j.total).toBe(1000);
     expect(j.refused.map((r) => r.why)).toEqual(['item S1 is already cleared', 'no suspense item S9']);
   });
 
   it('writes CSV with day-first dates, decimal money, and formula-looking text defused', () => {
-    const j = clearanceJournal([item(1, -1234)], [{ item: 'S1', account: '00012345', by: '=HYPERLINK("x")', reason: 'a, "quoted" reason' }], '1190');
-    expect(journalCsv(j)).toBe('Item Ref,Date,Amount,From Account,To Account,Reason,Decided By\r\nS1,03/12/2026,-12.34,1190,00012345,"a, ""quoted"" reason","\'=HYPERLINK(""x"")"\r\n');
+    const j = clearanceJournal([item(1, -1234)], [{ item: 'S1', account: '00012345', by: '=HYPERLINK("x")', at: '2026-12-04T10:00:00Z', reason: 'a, "quoted" reason' }], '1190');
+    expect(journalCsv(j)).toBe('Item Ref,Date,Amount,From Account,To Account,Reason,Decided By,Decided At\r\nS1,03/12/2026,-12.34,1190,00012345,"a, ""quoted"" reason","\'=HYPERLINK(""x"")",2026-12-04T10:00:00Z\r\n');
   });
 
   it('property: the journal moves exactly the money of the items it clears, and never one item twice', () => {

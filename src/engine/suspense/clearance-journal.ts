@@ -14,6 +14,8 @@ export interface ClearanceDecision {
   readonly account: string;
   /** 'rule' for an automatic allocation, else the person who decided. */
   readonly by: string;
+  /** When it was decided (ISO date-time from the caller's clock); absent when not recorded. */
+  readonly at?: string;
   readonly reason: string;
 }
 
@@ -24,7 +26,10 @@ export interface JournalLine {
   readonly fromAccount: string;
   readonly toAccount: string;
   readonly reason: string;
+  /** 'rule' (an automatic allocation) or the named person who chose the account. */
   readonly decidedBy: string;
+  /** ISO date-time of the decision, or '' when not recorded. */
+  readonly decidedAt: string;
 }
 
 export interface ClearanceJournal {
@@ -34,9 +39,9 @@ export interface ClearanceJournal {
   readonly refused: readonly { readonly decision: ClearanceDecision; readonly why: string }[];
 }
 
-/** The automatic allocations of a matching run, as decisions by rule. */
-export function autoDecisions(matches: readonly SuspenseMatch[]): ClearanceDecision[] {
-  return matches.flatMap((m) => (m.decision === 'auto' && m.account !== null ? [{ item: m.item, account: m.account, by: 'rule', reason: m.candidates[0]?.reasons.join('; ') ?? '' }] : []));
+/** The automatic allocations of a matching run, as decisions by rule (made `at`, when given). */
+export function autoDecisions(matches: readonly SuspenseMatch[], at?: string): ClearanceDecision[] {
+  return matches.flatMap((m) => (m.decision === 'auto' && m.account !== null ? [{ item: m.item, account: m.account, by: 'rule', ...(at !== undefined ? { at } : {}), reason: m.candidates[0]?.reasons.join('; ') ?? '' }] : []));
 }
 
 /** Journals the decisions in order; a person's decision stands over a later one for the same item. */
@@ -56,13 +61,13 @@ export function clearanceJournal(items: readonly SuspenseItem[], decisions: read
       continue;
     }
     cleared.add(d.item);
-    lines.push({ item: item.item, date: item.date, amount: item.amount, fromAccount: suspenseAccount, toAccount: d.account, reason: d.reason, decidedBy: d.by });
+    lines.push({ item: item.item, date: item.date, amount: item.amount, fromAccount: suspenseAccount, toAccount: d.account, reason: d.reason, decidedBy: d.by, decidedAt: d.at ?? '' });
   }
   return { lines, total: sumPence(lines.map((l) => l.amount)), refused };
 }
 
 /** CSV cells a spreadsheet could run as a formula get a leading apostrophe (CSV injection). */
-function csvText(value: string): string {
+export function csvText(value: string): string {
   return csvQuote(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 }
 
@@ -70,12 +75,12 @@ function csvQuote(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-export const JOURNAL_COLUMNS = ['Item Ref', 'Date', 'Amount', 'From Account', 'To Account', 'Reason', 'Decided By'] as const;
+export const JOURNAL_COLUMNS = ['Item Ref', 'Date', 'Amount', 'From Account', 'To Account', 'Reason', 'Decided By', 'Decided At'] as const;
 
 /** The journal as CSV for import into the housing system: dates dd/mm/yyyy, money as decimal strings. */
 export function journalCsv(journal: ClearanceJournal): string {
   // Our own figures go as they are; any text that came from a person or a file is defused.
-  const rows = journal.lines.map((l) => [csvText(l.item), formatUkDate(l.date), formatPence(l.amount), csvText(l.fromAccount), csvText(l.toAccount), csvText(l.reason), csvText(l.decidedBy)].join(','));
+  const rows = journal.lines.map((l) => [csvText(l.item), formatUkDate(l.date), formatPence(l.amount), csvText(l.fromAccount), csvText(l.toAccount), csvText(l.reason), csvText(l.decidedBy), csvText(l.decidedAt)].join(','));
   return `${[JOURNAL_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
@@ -83,7 +88,7 @@ export function journalCsv(journal: ClearanceJournal): string {
 export function journalSheet(journal: ClearanceJournal): SheetSpec {
   const t = (value: string): CellSpec => ({ kind: 'text', value });
   const rows: (CellSpec | null)[][] = [JOURNAL_COLUMNS.map((c) => ({ kind: 'text', value: c, style: 'heading' }) as CellSpec)];
-  for (const l of journal.lines) rows.push([t(l.item), { kind: 'date', value: l.date }, { kind: 'money', value: l.amount }, t(l.fromAccount), t(l.toAccount), t(l.reason), t(l.decidedBy)]);
+  for (const l of journal.lines) rows.push([t(l.item), { kind: 'date', value: l.date }, { kind: 'money', value: l.amount }, t(l.fromAccount), t(l.toAccount), t(l.reason), t(l.decidedBy), t(l.decidedAt)]);
   const n = journal.lines.length;
   rows.push([
     { kind: 'text', value: 'Total cleared', style: 'total' },
@@ -94,7 +99,7 @@ export function journalSheet(journal: ClearanceJournal): SheetSpec {
     key: 'suspense.journal',
     name: 'HL Clearance journal',
     rows,
-    columnWidths: [12, 12, 14, 14, 14, 80, 14],
+    columnWidths: [12, 12, 14, 14, 14, 80, 14, 22],
     tables: [{ name: 'HL_Clearance_journal', headerRow: 0, firstCol: 0, columns: [...JOURNAL_COLUMNS], rowCount: n }],
     freeze: { rows: 1, cols: 0 },
     protect: true,

@@ -1,13 +1,13 @@
 import type { IsoDate } from '../dates';
 import { toPence } from '../money';
-import type { SuspenseItem, Tenancy } from '../records';
-import { matchSuspense } from './match-suspense';
+import type { Posting, SuspenseItem, Tenancy } from '../records';
+import { DEFAULT_SUSPENSE_MATCH, matchSuspense } from './match-suspense';
 
 const t = (account: string, property: string, tenant: string, end: string | null = null, address = '', postcode = ''): Tenancy => ({
   account, property, tenant, address, postcode, start: '2020-01-06' as IsoDate, end: end as IsoDate | null, weeklyCharge: toPence(10000), opening: toPence(0), closing: toPence(0), row: 2,
 });
 const ROLL = [t('00012345', 'P0000001', 'Jane Smith', null, '12 High Street, Leeds', 'LS6 2AB'), t('00067890', 'P0000002', 'John Brown & Mary Brown'), t('00055555', 'P0000003', 'Ann Old', '2025-01-05'), t('00055556', 'P0000003', 'Bob New')];
-const item = (reference: string, payer = '', narrative = ''): SuspenseItem => ({ item: 'S1', date: '2026-12-01' as IsoDate, amount: toPence(20000), reference, payer, narrative, channel: 'BANK', row: 2 });
+const item = (reference: string, payer = '', narrative = '', amount = 13_700): SuspenseItem => ({ item: 'S1', date: '2026-12-01' as IsoDate, amount: toPence(amount), reference, payer, narrative, channel: 'BANK', row: 2 });
 
 describe('matchSuspense', () => {
   it.each([
@@ -96,7 +96,7 @@ describe('matchSuspense', () => {
   it('finds an account from the house number and street when the payer gives only a surname, for review only', () => {
     const [m] = matchSuspense([item('', 'SMITH', 'RENT 12 HIGH ST')], ROLL);
     expect(m?.candidates[0]?.account).toBe('00012345');
-    expect(m?.candidates[0]?.reasons[0]).toBe('the narrative gives the address of account 00012345 (12 High Street)');
+    expect(m?.candidates[0]?.reasons[0]).toBe('payer SMITH is a tenant of account 00012345 and the narrative gives the address 12 High Street');
     expect(m?.decision).toBe('review');
   });
 
@@ -110,5 +110,120 @@ describe('matchSuspense', () => {
     const a = matchSuspense(items, ROLL);
     const b = matchSuspense([...items].reverse(), [...ROLL].reverse()).reverse();
     expect(b).toEqual(a);
+  });
+});
+
+/** A roll for the evidence table: two Smiths one digit apart, a person with a former and a current tenancy. */
+const ROLL2 = [
+  ...ROLL,
+  t('00012347', 'P0000011', 'Joan Smith'),
+  t('00044444', 'P0000009', 'Peter Former', '2025-06-01'),
+  t('00044445', 'P0000010', 'Peter Former'),
+  t('00077777', 'P0000012', 'Alexa Lowe', null, '67 Ballarat Street', '4011'),
+  t('00088888', 'P0000013', 'Theodore Morris', null, '5 Kent Road'),
+];
+const payment = (account: string, amount: number, category: Posting['category'], description: string, date = '2026-11-20'): Posting => ({
+  date: date as IsoDate, account, code: category, category, amount: toPence(-amount), batch: 'B1', description, row: 2,
+});
+
+describe('matchSuspense: every kind of evidence in issue 4', () => {
+  it.each([
+    // reference repairs
+    ['reference: exact', item('00012345', 'JANE SMITH'), 'auto', '00012345', /reference 00012345 is account 00012345/],
+    ['reference: one digit substituted', item('00012395', 'JANE SMITH'), 'auto', '00012345', /with one digit different/],
+    ['reference: two digits transposed', item('00012354', 'JANE SMITH'), 'auto', '00012345', /with two digits swapped/],
+    ['reference: a digit dropped', item('0001245', 'JANE SMITH'), 'auto', '00012345', /with a digit dropped/],
+    ['reference: a digit added', item('000123745', 'JANE SMITH'), 'auto', '00012345', /with a digit added/],
+    ['reference: leading zeros stripped', item('12345', 'JANE SMITH'), 'auto', '00012345', /without its leading zeros/],
+    ['reference: inside text', item('', 'JANE SMITH', 'SO RENT 00012345 FLAT 2'), 'auto', '00012345', /appears in the text/],
+    ['reference: broken by spaces in the reference', item('0001 2345', 'JANE SMITH'), 'auto', '00012345', /reference 0001 2345 is account 00012345/],
+    ['reference: broken by spaces inside text', item('RENT', 'JANE SMITH', 'FP RENT 0001 2345 FLAT 2'), 'auto', '00012345', /broken by spaces/],
+    ['reference: the property ref instead of the account ref', item('P0000001', 'JANE SMITH'), 'auto', '00012345', /property ref P0000001/],
+    ['reference: a former tenancy of the same person (both go to review)', item('00044444', 'PETER FORMER'), 'review', '00044445', /former tenancy of Peter Former, who now holds account 00044445/],
+    // names, each with a reference one slip away (the name must agree before a repair is trusted)
+    ['name: a title', item('00012354', 'MRS JANE SMITH'), 'auto', '00012345', /shares the surname/],
+    ['name: an initial', item('00012354', 'J SMITH'), 'auto', '00012345', /shares the surname/],
+    ['name: a misspelling with the first name', item('00012354', 'JANE SMTIH'), 'auto', '00012345', /has the first name, and a surname spelt or sounding alike/],
+    ['name: phonetic (SMYTHE ~ SMITH) with the first name', item('00012354', 'JANE SMYTHE'), 'auto', '00012345', /has the first name, and a surname spelt or sounding alike/],
+    ['name: token order', item('00012354', 'SMITH JANE'), 'auto', '00012345', /shares the surname/],
+    ['name: the second of joint tenants', item('00067980', 'MARY BROWN'), 'auto', '00067890', /shares the surname of tenant John Brown & Mary Brown/],
+    ['name: an initial and a misspelling are not enough for a repair', item('00012354', 'J SMTIH'), 'review', '00012345', /surnames spelt alike or sounding alike/],
+    ['name: broken by a stray space', item('', 'ALEXA LO WE', '67 BALLARAT STREET WESTWOOD 4011'), 'auto', '00077777', /shares the surname of tenant Alexa Lowe/],
+    ['name: a surname alone, with the street', item('', 'LOWE', 'RENT 67 BALLARAT ST'), 'review', '00077777', /payer LOWE is a tenant of account 00077777 and the narrative gives the address 67 Ballarat Street/],
+    ['name: the first name, and a surname close in spelling (not alike)', item('', 'THEODORE MOSRIR', 'FP 5 KENT ROAD'), 'review', '00088888', /has the first name, and a surname close in spelling, of tenant Theodore Morris/],
+    ['name: another first name at the tenant\'s postcode and house number (the household)', item('', 'SAM LOWE', '67 BALLARAT STREET WESTWOOD 4011'), 'auto', '00077777', /shares the surname but not the first name of tenant Alexa Lowe/],
+    // postcode and house number
+    ['postcode as the roll writes it (not a UK format), with the house number', item('', 'ALEXA LOWE', '67 BALLARAT STREET WESTWOOD 4011'), 'auto', '00077777', /postcode 4011 and house number 67 in the narrative/],
+    ['postcode and house number, payer the tenant', item('', 'J SMITH', 'RENT 12 HIGH STREET LS6 2AB'), 'auto', '00012345', /postcode LS6 2AB and house number 12/],
+    ['postcode without the house number', item('', 'J SMITH', 'RENT LS6 2AB'), 'review', '00012345', /postcode LS6 2AB in the narrative/],
+    // amount
+    ['amount: the weekly charge', item('', 'J SMITH', 'RENT LS6 2AB', 10_000), 'review', '00012345', /amount £100.00 is the weekly charge/],
+    ['amount: a multiple of the weekly charge', item('', 'J SMITH', 'RENT LS6 2AB', 40_000), 'review', '00012345', /amount £400.00 is 4 x the weekly charge/],
+    ['amount: the monthly equivalent', item('', 'J SMITH', 'RENT LS6 2AB', 43_333), 'review', '00012345', /monthly equivalent of the weekly charge of £100.00 \(x 52 \/ 12\)/],
+    // status
+    ['status: a reference to an ended tenancy', item('00055555', 'ANN OLD'), 'auto', '00055555', /tenancy ended on 05\/01\/2025, before the payment/],
+    ['status: current', item('00012345', 'JANE SMITH'), 'auto', '00012345', /tenancy current/],
+  ])('%s', (_name, it, decision, account, reason) => {
+    const [m] = matchSuspense([it], ROLL2);
+    expect(m?.decision).toBe(decision);
+    const c = m?.candidates.find((x) => x.account === account);
+    expect(c).toBeDefined();
+    expect(c?.reasons.join(' | ')).toMatch(reason);
+    if (decision === 'auto') expect(m?.account).toBe(account);
+    else expect(m?.account).toBeNull();
+  });
+
+  it.each([
+    ['the payer paid this account before under the same name', [payment('00012345', 13_700, 'BANK', 'FP J SMITH RENT')], /J SMITH paid this account before \(20\/11\/2026: FP J SMITH RENT\)/],
+    ['the same amount by the same channel before', [payment('00012345', 13_700, 'BANK', 'Faster Payment')], /the account was paid £137.00 by BANK before \(20\/11\/2026\)/],
+    ['the account\'s usual payment', [payment('00012345', 13_700, 'CASH', 'Cash office', '2026-11-06'), payment('00012345', 13_700, 'CASH', 'Cash office', '2026-11-13')], /amount £137.00 is the account's usual payment \(paid 2 times this period\)/],
+  ])('history: %s lifts the candidate, with the reason in words', (_name, postings, reason) => {
+    const it = item('00012354', 'J SMITH'); // 137.00, BANK
+    const [without] = matchSuspense([it], ROLL2);
+    const [withHistory] = matchSuspense([it], ROLL2, DEFAULT_SUSPENSE_MATCH, postings);
+    const c = withHistory?.candidates.find((x) => x.account === '00012345');
+    expect(c?.reasons.join(' | ')).toMatch(reason);
+    expect(c?.score).toBeGreaterThan(without?.candidates.find((x) => x.account === '00012345')?.score ?? 1);
+  });
+
+  it('history after the payment, or of another account, is no evidence', () => {
+    const it = item('00012354', 'J SMITH');
+    const [a] = matchSuspense([it], ROLL2);
+    const [b] = matchSuspense([it], ROLL2, DEFAULT_SUSPENSE_MATCH, [payment('00012345', 13_700, 'BANK', 'FP J SMITH', '2026-12-15'), payment('00067890', 13_700, 'BANK', 'FP J SMITH')]);
+    expect(b?.candidates).toEqual(a?.candidates);
+  });
+
+  it.each([
+    ['two account refs in the text, nobody named', item('', '', 'RENT 00012345 00067890'), ['00012345', '00067890']],
+    ['a reference one digit from two Smiths, paid by a Smith', item('00012346', 'J SMITH'), ['00012345', '00012347']],
+    ['a shared property ref, nobody named', item('P0000003'), ['00055556', '00055555']],
+    ['a former tenancy and the same person\'s current one', item('00044444', 'PETER FORMER'), ['00044445', '00044444']],
+  ])('a tie or near-tie is never automatic: %s', (_name, it, accounts) => {
+    const [m] = matchSuspense([it], ROLL2);
+    expect(m?.decision).toBe('review');
+    expect(m?.account).toBeNull();
+    expect(m?.candidates.slice(0, 2).map((c) => c.account).sort()).toEqual([...accounts].sort());
+    const [best, second] = m?.candidates ?? [];
+    expect((best?.score ?? 0) - (second?.score ?? 0)).toBeLessThan(DEFAULT_SUSPENSE_MATCH.autoMargin);
+  });
+
+  it.each([
+    ['a higher auto minimum sends a clear item to review', { autoThreshold: 0.99 }, 'review'],
+    ['a wider margin sends a clear item to review', { autoMargin: 0.6 }, 'review'],
+    ['a review minimum above every score leaves no candidate', { reviewThreshold: 0.99, autoThreshold: 0.99 }, 'none'],
+    ['automatic allocation switched off', { autoEnabled: false }, 'review'],
+    ['the defaults', {}, 'auto'],
+  ])('thresholds: %s', (_name, overrides, decision) => {
+    const [m] = matchSuspense([item('00012354', 'J SMITH')], ROLL2, { ...DEFAULT_SUSPENSE_MATCH, ...overrides });
+    expect(m?.decision).toBe(decision);
+  });
+});
+
+describe('matchSuspense: a namesake', () => {
+  it('an exact reference of Joan Smith paid by JANE SMITH goes to review beside Jane Smith\'s account one digit away', () => {
+    const [m] = matchSuspense([item('00012347', 'JANE SMITH')], ROLL2);
+    expect(m?.decision).toBe('review');
+    expect(m?.candidates.slice(0, 2).map((c) => c.account).sort()).toEqual(['00012345', '00012347']);
+    expect(m?.candidates.find((c) => c.account === '00012347')?.reasons).toContain('payer JANE SMITH shares the surname but not the first name of tenant Joan Smith');
   });
 });

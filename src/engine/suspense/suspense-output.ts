@@ -1,19 +1,30 @@
 /** match-suspense outputs: the --json contract and the sheets written with --out. */
+import { formatPence } from '../money';
 import type { SuspenseItem } from '../records';
 import type { CellSpec, SheetSpec } from '../sheet-spec';
 import type { SuspenseMatch } from './match-suspense';
+import type { SuspenseAgeing } from './suspense-ageing';
 
-/** `{ items: [ { item, decision, account|null, score, candidates: [ { account, score, reasons } ] } ] }` */
-export function suspenseToJson(matches: readonly SuspenseMatch[]): { items: unknown[] } {
-  return {
-    items: matches.map((m) => ({
+/**
+ * `{ items: [ { item, decision, account|null, score, candidates: [ { account, score, reasons } ] } ] }`;
+ * given the ageing, each item also carries `daysHeld` and `overAgeLimit`, and the object `ageing`
+ * `{ asOf, limitDays, overLimitCount, overLimitTotal }` (extra fields; the contract is unchanged).
+ */
+export function suspenseToJson(matches: readonly SuspenseMatch[], ageing?: SuspenseAgeing): { items: unknown[]; ageing?: unknown } {
+  const aged = new Map((ageing?.lines ?? []).map((l) => [l.item, l]));
+  const items = matches.map((m) => {
+    const a = aged.get(m.item);
+    return {
       item: m.item,
       decision: m.decision,
       account: m.account,
       score: m.score,
       candidates: m.candidates.map((c) => ({ account: c.account, score: c.score, reasons: [...c.reasons] })),
-    })),
-  };
+      ...(a ? { daysHeld: a.daysHeld, overAgeLimit: a.overLimit } : {}),
+    };
+  });
+  if (!ageing) return { items };
+  return { items, ageing: { asOf: ageing.asOf, limitDays: ageing.limitDays, overLimitCount: ageing.overLimitCount, overLimitTotal: formatPence(ageing.overLimitTotal) } };
 }
 
 const t = (value: string): CellSpec => ({ kind: 'text', value });
