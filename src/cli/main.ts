@@ -20,6 +20,7 @@ import { formatGBP } from '../engine/money';
 import { PRODUCT_VERSION } from '../version';
 import { CliInputError } from './errors';
 import { formatSummary } from './format-summary';
+import { balanceCashCommand, PAYMENTS_HELP, PAYMENTS_HELP_TEXT, paymentsCommand } from './payments-cli';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { openWorkbook, readJsonFile, readUserSheets, saveWorkbook, writeTextFile } from './workbook-io';
 
@@ -42,6 +43,7 @@ Usage:
   housing-ledger reconcile WORKBOOK.xlsx --period YYYY-MM [--config F.json] [--out AUDIT.xlsx] [--json]
                            [--prepared-by NAME] [--with-inputs]
   housing-ledger match-suspense WORKBOOK.xlsx [--config F.json] [--out F.xlsx] [--csv JOURNAL.csv] [--json]
+${PAYMENTS_HELP}
   housing-ledger demo [--out AUDIT.xlsx]
   housing-ledger --help | --version
 
@@ -51,6 +53,7 @@ reconcile        reconciles the rent roll and the housing system's postings to t
                  existing --out file, replacing only the HL sheets written before.
 match-suspense   ranks candidate accounts for each suspense item and decides auto/review/none;
                  --out writes the matches and the clearance journal, --csv the journal for import.
+${PAYMENTS_HELP_TEXT}
 demo             reconciles the sample workbook in assets/ and writes out/sample-audit.xlsx.
 
 --json prints exactly one JSON object on stdout; money is a decimal string ("-1234.50").
@@ -76,6 +79,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         return await matchSuspenseCommand(rest, io);
       case 'demo':
         return await demoCommand(rest, io);
+      case 'payments':
+        return await paymentsCommand(rest, io, HELP);
+      case 'balance-cash':
+        return await balanceCashCommand(rest, io, HELP);
       default:
         throw new CliInputError(`unknown command '${command}'; try --help`);
     }

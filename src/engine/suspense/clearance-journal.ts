@@ -62,11 +62,11 @@ export function clearanceJournal(items: readonly SuspenseItem[], decisions: read
 }
 
 /** CSV cells a spreadsheet could run as a formula get a leading apostrophe (CSV injection). */
-function csvText(value: string): string {
+export function csvText(value: string): string {
   return csvQuote(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 }
 
-function csvQuote(value: string): string {
+export function csvQuote(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
