@@ -86,7 +86,7 @@ export function splitDelimited(line: string, delimiter: string): string[] | null
 
 /** The shape of a date as written: digits runs as n, letter runs as a ("n/n/n", "n-a-n"). */
 function dateShape(text: string): string {
-  return text.replace(/\d+/g, 'n').replace(/[A-Za-z]+/g, 'a');
+  return text.replace(/[A-Za-z]+/g, 'a').replace(/\d+/g, 'n');
 }
 
 const STRICT_DATE: Readonly<Record<Exclude<DateFormat, 'day-first'>, RegExp>> = {
@@ -269,6 +269,20 @@ export function readPaymentFile(text: string, profile: ImportProfile, file = 'fi
       issues.push(paymentIssue('trailer.not-last', where(lineNo), raw.length > 60 ? `${raw.slice(0, 60)}…` : raw));
       afterTrailerReported = true;
     }
+    // Record type first: a line of a type to skip is not read any further (a line too short to
+    // hold one is reported as such below).
+    if (typeAcc && recordValues && (layout.kind === 'fixed' ? raw.length > typeAcc.index : (fields?.length ?? 0) > typeAcc.index)) {
+      const t = get(typeAcc).trim().toUpperCase();
+      const kind = recordValues.get(t);
+      if (kind === undefined) {
+        issues.push(paymentIssue('record.unknown-type', where(lineNo, typeAcc), get(typeAcc).trim(), { known: knownTypes }));
+        continue;
+      }
+      if (kind === 'skip') {
+        skipped++;
+        continue;
+      }
+    }
     if (layout.kind === 'fixed' ? raw.length < needed : (fields?.length ?? 0) < needed) {
       issues.push(
         layout.kind === 'fixed'
@@ -282,19 +296,6 @@ export function readPaymentFile(text: string, profile: ImportProfile, file = 'fi
       issues.push(paymentIssue(code, where(lineNo, acc), value, detail));
       lineOk = false;
     };
-    // Record type first: a line of a type to skip is not read any further.
-    if (typeAcc && recordValues) {
-      const t = get(typeAcc).trim().toUpperCase();
-      const kind = recordValues.get(t);
-      if (kind === undefined) {
-        fail('record.unknown-type', typeAcc, get(typeAcc).trim(), { known: knownTypes });
-        continue;
-      }
-      if (kind === 'skip') {
-        skipped++;
-        continue;
-      }
-    }
     // Date
     const dateText = dateAcc ? get(dateAcc).trim() : '';
     let date: IsoDate | null = null;
