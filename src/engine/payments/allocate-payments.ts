@@ -48,67 +48,79 @@ const BATCH_PREFIX: Readonly<Record<Category, string>> = {
   RENT: 'RN', HB: 'HB', UC: 'UC', DD: 'DD', ALLPAY: 'AP', CASH: 'CO', BANK: 'BK', CARD: 'CD', WRITEOFF: 'WO', REFUND: 'RF', TRANSFER: 'TR', ADJUST: 'AJ',
 };
 
+/** Upper case without spaces or hyphens; most references are plain digits and are returned as they are. */
 function norm(ref: string): string {
-  return ref.toUpperCase().replace(/[\s-]/g, '');
+  return /^[0-9A-Z]*$/.test(ref) ? ref : ref.toUpperCase().replace(/[\s-]/g, '');
 }
 
 /**
- * The rent roll indexed for allocation. Exact references need one map; the repair indexes (leading
- * zeros, property refs, postcodes) are built on first use, since most files need none of them.
+ * The rent roll indexed for allocation: one map of account refs. Repairs look property refs and
+ * postcodes up in one pass over the roll, only for the lines that need them.
  */
 export class RollIndex {
   readonly byAccount = new Map<string, Tenancy>();
-  private extra: { stripped: Map<string, Tenancy[]>; property: Map<string, Tenancy[]>; postcode: Map<string, Tenancy[]> } | null = null;
+  /** Lengths of the account refs, for the references typed without their leading zeros. */
+  private readonly lengths = new Set<number>();
 
   constructor(readonly roll: readonly Tenancy[]) {
-    for (const t of roll) this.byAccount.set(norm(t.account), t);
+    for (const t of roll) {
+      const k = norm(t.account);
+      this.byAccount.set(k, t);
+      this.lengths.add(k.length);
+    }
   }
 
   /**
-   * Every tenancy the suspense matcher could score high enough to allocate, or to stop an
-   * allocation as a close runner-up: by the reference (exact, without leading zeros, one keying
-   * slip away, as a property ref), by a reference or property ref inside the text, and by a
+   * For each line, every tenancy the suspense matcher could score high enough to allocate, or to
+   * stop an allocation as a close runner-up: by the reference (exact, without leading zeros, one
+   * keying slip away, as a property ref), by a reference or property ref inside the text, and by a
    * postcode in the text. Name-only evidence never allocates, and scores too low to block one.
+   * Property refs and postcodes are looked up in one pass over the roll for all the lines at once.
    */
-  candidatesFor(line: PaymentLine): Tenancy[] {
-    if (!this.extra) {
-      const stripped = new Map<string, Tenancy[]>();
-      const property = new Map<string, Tenancy[]>();
-      const postcode = new Map<string, Tenancy[]>();
-      const push = (m: Map<string, Tenancy[]>, k: string, t: Tenancy) => {
-        const l = m.get(k);
-        if (l) l.push(t);
-        else m.set(k, [t]);
-      };
+  candidatesFor(lines: readonly PaymentLine[]): Tenancy[][] {
+    const wantedProperty = new Map<string, number[]>();
+    const wantedPostcode = new Map<string, number[]>();
+    const want = (m: Map<string, number[]>, k: string, i: number) => {
+      const l = m.get(k);
+      if (l) l.push(i);
+      else m.set(k, [i]);
+    };
+    const out = lines.map((line, i) => {
+      const found = new Set<Tenancy>();
+      const ref = norm(line.reference);
+      if (ref) {
+        const t = this.byAccount.get(ref);
+        if (t) found.add(t);
+        const bare = ref.replace(/^0+/, '');
+        for (const len of this.lengths) {
+          if (len <= bare.length) continue;
+          const padded = this.byAccount.get(bare.padStart(len, '0'));
+          if (padded) found.add(padded);
+        }
+        want(wantedProperty, ref, i);
+        if (/^\d{4,}$/.test(ref)) for (const [r] of repairs(ref)) {
+          const c = this.byAccount.get(r);
+          if (c) found.add(c);
+        }
+      }
+      const text = `${line.reference} ${line.narrative}`.toUpperCase();
+      for (const token of text.match(/[A-Z]*\d[\dA-Z]*/g) ?? []) {
+        const t = this.byAccount.get(token);
+        if (t) found.add(t);
+        want(wantedProperty, token, i);
+      }
+      for (const m of text.matchAll(/\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b/g)) want(wantedPostcode, `${m[1]}${m[2]}`, i);
+      return found;
+    });
+    if (wantedProperty.size > 0 || wantedPostcode.size > 0) {
       for (const t of this.roll) {
-        push(stripped, norm(t.account).replace(/^0+/, ''), t);
-        if (t.property) push(property, norm(t.property), t);
-        if (t.postcode) push(postcode, t.postcode.toUpperCase().replace(/\s+/g, ''), t);
-      }
-      this.extra = { stripped, property, postcode };
-    }
-    const { stripped, property, postcode } = this.extra;
-    const out = new Set<Tenancy>();
-    const add = (ts: readonly Tenancy[] | undefined) => ts?.forEach((t) => out.add(t));
-    const ref = norm(line.reference);
-    if (ref) {
-      const t = this.byAccount.get(ref);
-      if (t) out.add(t);
-      add(stripped.get(ref.replace(/^0+/, '')));
-      add(property.get(ref));
-      if (/^\d{4,}$/.test(ref)) for (const [r] of repairs(ref)) {
-        const c = this.byAccount.get(r);
-        if (c) out.add(c);
+        const p = t.property ? wantedProperty.get(norm(t.property)) : undefined;
+        if (p) for (const i of p) out[i]?.add(t);
+        const pc = wantedPostcode.size > 0 && t.postcode ? wantedPostcode.get(t.postcode.toUpperCase().replace(/\s+/g, '')) : undefined;
+        if (pc) for (const i of pc) out[i]?.add(t);
       }
     }
-    const text = `${line.reference} ${line.narrative}`.toUpperCase();
-    for (const token of text.match(/[A-Z]*\d[\dA-Z]*/g) ?? []) {
-      const t = this.byAccount.get(token);
-      if (t) out.add(t);
-      add(property.get(token));
-    }
-    for (const m of text.matchAll(/\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b/g)) add(postcode.get(`${m[1]}${m[2]}`));
-    return [...out];
+    return out.map((s) => [...s]);
   }
 }
 
@@ -150,12 +162,13 @@ export function allocatePayments(lines: readonly PaymentLine[], channel: Categor
   // The suspense matcher decides on every line without an exact reference, over the tenancies that could matter.
   const pool = new Set<Tenancy>();
   const withEvidence: PaymentLine[] = [];
-  for (const line of unresolved) {
-    const cands = index.candidatesFor(line);
-    if (cands.length === 0) continue;
+  const candidates = index.candidatesFor(unresolved);
+  unresolved.forEach((line, i) => {
+    const cands = candidates[i] ?? [];
+    if (cands.length === 0) return;
     cands.forEach((c) => pool.add(c));
     withEvidence.push(line);
-  }
+  });
   const items: SuspenseItem[] = withEvidence.map((l) => ({ item: String(l.line), date: l.date, amount: l.amount, reference: l.reference, payer: l.payer, narrative: l.narrative, channel, row: l.line }));
   const decided = new Map(matchSuspense(items, [...pool].sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0)), config.match).map((m) => [m.item, m]));
   for (const line of unresolved) {
@@ -171,14 +184,27 @@ export function allocatePayments(lines: readonly PaymentLine[], channel: Categor
   }
   allocated.sort((a, b) => a.line.line - b.line.line);
   suspense.sort((a, b) => a.line.line - b.line.line);
+  const sums = new Map<string, { count: number; allocated: number; suspense: number }>();
+  const sumOf = (ref: string) => {
+    let e = sums.get(ref);
+    if (!e) sums.set(ref, (e = { count: 0, allocated: 0, suspense: 0 }));
+    return e;
+  };
+  for (const a of allocated) {
+    const e = sumOf(a.batchRef);
+    e.count++;
+    e.allocated += a.line.amount;
+  }
+  for (const x of suspense) {
+    const e = sumOf(x.batchRef);
+    e.count++;
+    e.suspense += x.line.amount;
+  }
   const batches = [...batchOf.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([date, ref]): LedgerBatch => {
-      const inA = allocated.filter((a) => a.batchRef === ref).map((a) => a.line.amount);
-      const inS = suspense.filter((s) => s.batchRef === ref).map((s) => s.line.amount);
-      const a = sumPence(inA);
-      const s = sumPence(inS);
-      return { batchRef: ref, date: date as LedgerBatch['date'], channel, count: inA.length + inS.length, total: toPence(a + s), allocated: a, suspense: s };
+      const e = sumOf(ref);
+      return { batchRef: ref, date: date as LedgerBatch['date'], channel, count: e.count, total: toPence(e.allocated + e.suspense), allocated: toPence(e.allocated), suspense: toPence(e.suspense) };
     });
   return { channel, allocated, suspense, batches };
 }

@@ -73,10 +73,12 @@ function hash64(s: string): string {
 export function paymentKeys(lines: readonly PaymentLine[], channel: Category): string[] {
   const seen = new Map<string, number>();
   return lines.map((l) => {
-    const base = `${channel}|${l.date}|${l.reference.toUpperCase().replace(/\s+/g, '')}|${l.amount}|${l.transactionId}`;
+    const ref = /^[0-9A-Z]*$/.test(l.reference) ? l.reference : l.reference.toUpperCase().replace(/\s+/g, '');
+    const base = hash64(`${channel}|${l.date}|${ref}|${l.amount}|${l.transactionId}`);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    return hash64(`${base}|${n}`);
+    // The first occurrence keeps the plain key; a second identical payment in the file gets its own.
+    return n === 1 ? base : hash64(`${base}|${n}`);
   });
 }
 

@@ -234,12 +234,22 @@ export function readPaymentFile(text: string, profile: ImportProfile, file = 'fi
   // Running balance: [line, movement (credit - debit), balance] for every data line, in file order.
   const balances: { line: number; movement: number; balance: Pence; acc: Accessor }[] = [];
 
+  // The line being read, shared by get and fail (no closures made per line: a file has 50,000).
+  let raw = '';
+  let lineNo = 0;
+  let fields: string[] | null = null;
+  let lineOk = true;
+  const get = (a: Accessor): string => (layout.kind === 'fixed' ? raw.slice(a.index, a.index + a.width) : (fields?.[a.index] ?? ''));
+  const fail = (code: PaymentIssueCode, acc: Accessor | null, value: string | null, detail: Record<string, string> = {}): void => {
+    issues.push(paymentIssue(code, where(lineNo, acc), value, detail));
+    lineOk = false;
+  };
   for (let i = first; i < all.length; i++) {
-    const raw = all[i] as string;
-    const lineNo = i + 1;
+    raw = all[i] as string;
+    lineNo = i + 1;
+    fields = null;
+    lineOk = true;
     if (raw.trim() === '') continue;
-    let fields: string[] | null = null;
-    const get = (a: Accessor): string => (layout.kind === 'fixed' ? raw.slice(a.index, a.index + a.width) : (fields?.[a.index] ?? ''));
     if (layout.kind === 'delimited') {
       fields = splitDelimited(raw, delimiter);
       if (fields === null) {
@@ -291,11 +301,6 @@ export function readPaymentFile(text: string, profile: ImportProfile, file = 'fi
       );
       continue;
     }
-    let lineOk = true;
-    const fail = (code: PaymentIssueCode, acc: Accessor | null, value: string | null, detail: Record<string, string> = {}): void => {
-      issues.push(paymentIssue(code, where(lineNo, acc), value, detail));
-      lineOk = false;
-    };
     // Date
     const dateText = dateAcc ? get(dateAcc).trim() : '';
     let date: IsoDate | null = null;
