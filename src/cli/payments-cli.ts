@@ -125,6 +125,12 @@ function writeAll(files: readonly { path: string; data: string | Buffer }[]): vo
   }
 }
 
+/** A broken file can have thousands of bad lines: the first 50 say enough. */
+const MAX_LISTED = 50;
+function firstProblems(lines: readonly string[]): string[] {
+  return lines.length <= MAX_LISTED ? [...lines] : [...lines.slice(0, MAX_LISTED), `... and ${lines.length - MAX_LISTED} more`];
+}
+
 function ensureDir(dir: string): void {
   if (existsSync(dir)) return;
   try {
@@ -180,7 +186,7 @@ export async function paymentsCommand(args: readonly string[], io: PaymentsIo, h
   const run = processPaymentFile({ text, fileName: file, profile, settlement, importedAt: io.now().toISOString() }, roll, ledger, config.allocation);
   if (!run.ok) {
     const errors = run.issues.filter((i) => i.severity === 'error');
-    throw new CliInputError(`${file}: refused (${errors.length} problem(s)); nothing was imported or written`, errors.map(describePaymentIssue));
+    throw new CliInputError(`${file}: refused (${errors.length} problem(s)); nothing was imported or written`, firstProblems(errors.map(describePaymentIssue)));
   }
   const a = run.allocation;
   ensureDir(outDir);
@@ -294,7 +300,7 @@ export async function balanceCashCommand(args: readonly string[], io: PaymentsIo
   const file = basename(statementPath);
   const read = readPaymentFile(readText(statementPath), profile, file);
   const issues = [...read.issues, ...(hasPaymentErrors(read.issues) ? [] : checkControls(read, { ...profile, control: profile.control === 'settlement' ? 'balance' : profile.control }, null))];
-  if (hasPaymentErrors(issues)) throw new CliInputError(`${file}: the statement is refused; nothing was balanced or written`, issues.filter((i) => i.severity === 'error').map(describePaymentIssue));
+  if (hasPaymentErrors(issues)) throw new CliInputError(`${file}: the statement is refused; nothing was balanced or written`, firstProblems(issues.filter((i) => i.severity === 'error').map(describePaymentIssue)));
   const credits: BankCredit[] = read.lines.map((l) => ({ date: l.date, amount: l.amount, text: l.narrative, source: `${file} line ${l.line}` }));
   const maxLag = Math.max(0, ...config.settlements.map((s) => s.lagDays));
   const firstCredit = credits.reduce<IsoDate | null>((m, c) => (m === null || c.date < m ? c.date : m), null);

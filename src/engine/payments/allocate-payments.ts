@@ -179,7 +179,7 @@ export function allocatePayments(lines: readonly PaymentLine[], channel: Categor
       allocated.push({ line, account: t.account, how: 'repaired', reason: best?.reasons.join('; ') ?? '', batchRef: batchRef(line.date) });
     } else if (m && best) {
       toSuspense(line, `not safe to allocate automatically; for review: ${best.account} (score ${best.score.toFixed(2)}): ${best.reasons.join('; ')}`);
-    } else if (line.reference === '') toSuspense(line, 'no reference');
+    } else if (line.reference === '') toSuspense(line, line.narrative === '' ? 'no reference' : `no account reference in the narrative "${line.narrative}"`);
     else toSuspense(line, `reference ${line.reference} matches no account`);
   }
   allocated.sort((a, b) => a.line.line - b.line.line);

@@ -9,7 +9,9 @@ import { describePaymentIssue } from './payment-issues';
 import { postingsCsv, suspenseCsv } from './payment-outputs';
 import { previewImport, processPaymentFile, type PaymentRun } from './process-payment-file';
 import { parseProfile, SHIPPED_PROFILES, type ImportProfile } from './profile';
-import { readPaymentFile } from './read-payment-file';
+import { readPaymentFile, splitDelimited, splitLines } from './read-payment-file';
+import { DEFAULT_CONFIG } from '../config';
+import { readSources } from '../sources/read-sources';
 
 const roll = generatedRoll();
 const index = new RollIndex(roll);
@@ -213,5 +215,19 @@ describe('outputs', () => {
     expect(allpay.ok).toBe(true);
     if (allpay.ok) expect(suspenseCsv(allpay.allocation, 'a.csv')).toMatch(/card \*\*\*\*0124/);
     expect(readPaymentFile('Date,Type,Description,Value,Balance\n01/12/2026,BGC,J SMITH 30-94-57 12345678 4929123456781234,10.00,10.00\n', { ...profile('natwest') }, 'n.csv').lines[0]?.narrative).toBe('J SMITH **-**-57 ****5678 ****1234');
+  });
+
+  it('the suspense file is in the standard Suspense layout: the reconciliation reads it back, item for item', () => {
+    const file = generatePaymentFile(roll, { seed: 21, format: 'lloyds', date: DATE, lines: 80, unallocatable: 0.1 });
+    const r = run(file.text, profile('lloyds'));
+    if (!r.ok) throw new Error('refused');
+    const rows = splitLines(suspenseCsv(r.allocation, 'lloyds.csv').trim()).map((l) => splitDelimited(l, ',') ?? []);
+    const read = readSources('suspense.csv', [{ name: 'Suspense', originRow: 1, originCol: 1, rows }], DEFAULT_CONFIG);
+    expect(read.issues.filter((i) => i.severity === 'error' && i.code !== 'role.missing')).toEqual([]);
+    expect(read.suspense?.records.map((x) => [x.item, x.date, x.amount, x.channel])).toEqual(r.allocation.suspense.map((s) => [s.itemRef, s.line.date, s.line.amount, 'BANK']));
+    // And the postings are in the Rent transactions layout (a payment lowers the balance).
+    const prow = splitLines(postingsCsv(r.allocation).trim()).map((l) => splitDelimited(l, ',') ?? []);
+    const tx = readSources('postings.csv', [{ name: 'Postings', originRow: 1, originCol: 1, rows: prow }], DEFAULT_CONFIG).transactions?.records;
+    expect(tx?.map((x) => [x.account, x.date, x.amount, x.category, x.batch])).toEqual(r.allocation.allocated.map((a) => [a.account, a.line.date, -a.line.amount, 'BANK', a.batchRef]));
   });
 });
