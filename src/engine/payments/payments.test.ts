@@ -9,7 +9,7 @@ import { describePaymentIssue } from './payment-issues';
 import { postingsCsv, suspenseCsv } from './payment-outputs';
 import { previewImport, processPaymentFile, type PaymentRun } from './process-payment-file';
 import { parseProfile, SHIPPED_PROFILES, type ImportProfile } from './profile';
-import { readPaymentFile, splitDelimited, splitLines } from './read-payment-file';
+import { readAmount, readPaymentFile, splitDelimited, splitLines } from './read-payment-file';
 import { DEFAULT_CONFIG } from '../config';
 import { readSources } from '../sources/read-sources';
 
@@ -103,6 +103,33 @@ describe('bad files are refused with the file, line and column', () => {
   it('a header naming no column the profile needs is reported with the headers found', () => {
     const r = run('Date,Type,Details,Value,Balance\n01/12/2026,BGC,RENT 00100012,10.00,10.00\n', profile('natwest'));
     expect(errors(r).join('\n')).toMatch(/file.csv, line 1: the header row has no column 'Description' .*headers found: Date, Type, Details, Value, Balance/);
+  });
+});
+
+describe('amounts and fields', () => {
+  it.each([
+    ['  200.92', 'pounds', { ok: true, pence: 20092 }],
+    ['1,234.50', 'pounds', { ok: true, pence: 123450 }],
+    ['£20', 'pounds', { ok: true, pence: 2000 }],
+    ['-3.1', 'pounds', { ok: true, pence: -310 }],
+    ['.5', 'pounds', { ok: true, pence: 50 }],
+    ['1.005', 'pounds', { ok: false, code: 'amount.too-many-decimals' }],
+    ['ten', 'pounds', { ok: false, code: 'amount.not-number' }],
+    ['1.2.3', 'pounds', { ok: false, code: 'amount.not-number' }],
+    ['  ', 'pounds', { ok: 'blank' }],
+    ['0000020092', 'pence', { ok: true, pence: 20092 }],
+    ['200.92', 'pence', { ok: false, code: 'amount.not-number' }],
+  ] as const)('%s in %s', (text, unit, expected) => {
+    expect(readAmount(text, unit)).toEqual(expected);
+  });
+
+  it.each([
+    ['a,b,c', ['a', 'b', 'c']],
+    ['"RENT, FLAT 2",10.00', ['RENT, FLAT 2', '10.00']],
+    ['"say ""hi""",x', ['say "hi"', 'x']],
+    ['"open,10.00', null],
+  ])('splits %s', (line, expected) => {
+    expect(splitDelimited(line, ',')).toEqual(expected);
   });
 });
 

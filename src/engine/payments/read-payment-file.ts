@@ -124,10 +124,17 @@ function strictDate(text: string, format: Exclude<DateFormat, 'day-first'>): Iso
   }
 }
 
+const PLAIN_POUNDS = /^\s*(\d{1,12})\.(\d\d)\s*$/;
+
 type AmountRead = { ok: true; pence: Pence } | { ok: false; code: PaymentIssueCode } | { ok: 'blank' };
 
 /** An amount in pounds ("1,234.50", "£20", "-3.10") or whole pence ("123450"); never rounded. */
 export function readAmount(text: string, unit: 'pounds' | 'pence'): AmountRead {
+  // The common case first, without building strings: "  200.92".
+  if (unit === 'pounds') {
+    const plain = PLAIN_POUNDS.exec(text);
+    if (plain) return { ok: true, pence: toPence(Number(plain[1]) * 100 + Number(plain[2])) };
+  }
   const t = text.trim().replace(/^£|(?<=^[+-])£/, '').replace(/,(?=\d{3}(\D|$))/g, '');
   if (t === '') return { ok: 'blank' };
   if (unit === 'pence') {
@@ -306,7 +313,6 @@ export function readPaymentFile(text: string, profile: ImportProfile, file = 'fi
     let date: IsoDate | null = null;
     if (dateText === '') fail('date.blank', dateAcc, null);
     else {
-      const shape = dateShape(dateText);
       if (profile.dateFormat !== 'day-first') {
         date = dateCache.get(dateText) ?? null;
         if (!dateCache.has(dateText)) {
@@ -321,9 +327,9 @@ export function readPaymentFile(text: string, profile: ImportProfile, file = 'fi
         if (!dateCache.has(dateText)) dateCache.set(dateText, parseDayFirst(dateText));
         date = dateCache.get(dateText) ?? null;
         if (date === null) fail('date.invalid', dateAcc, dateText, { format: 'day-first (dd/mm/yyyy)' });
-        else if (firstShape === null) firstShape = { shape, line: lineNo };
-        else if (firstShape.shape !== shape) {
-          fail('date.mixed-formats', dateAcc, dateText, { shape, first: firstShape.shape, firstLine: String(firstShape.line) });
+        else if (firstShape === null) firstShape = { shape: dateShape(dateText), line: lineNo };
+        else if (firstShape.shape !== dateShape(dateText)) {
+          fail('date.mixed-formats', dateAcc, dateText, { shape: dateShape(dateText), first: firstShape.shape, firstLine: String(firstShape.line) });
           date = null;
         }
       }
@@ -407,7 +413,7 @@ export function readPaymentFile(text: string, profile: ImportProfile, file = 'fi
       payer: payerAcc ? get(payerAcc).trim() : '',
       narrative: narrativeAcc ? maskNarrative(get(narrativeAcc).trim()) : '',
       card: cardAcc ? maskNumber(get(cardAcc)) : '',
-      transactionId: txAccs.map((a) => (a ? get(a).trim() : '')).join('|'),
+      transactionId: txAccs.length === 1 && txAccs[0] ? get(txAccs[0]).trim() : txAccs.map((a) => (a ? get(a).trim() : '')).join('|'),
     });
   }
   if (profile.trailer && profile.control === 'trailer' && trailer === null) issues.push(paymentIssue('trailer.missing', where(all.length)));
