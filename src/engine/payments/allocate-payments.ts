@@ -15,9 +15,13 @@ export interface AllocatedLine {
   readonly line: PaymentLine;
   readonly account: string;
   readonly how: 'exact' | 'repaired';
+  /** Why this account: for an exact reference the fixed EXACT text, for a repair the matcher's reasons. */
   readonly reason: string;
   readonly batchRef: string;
 }
+
+/** The reason of every exact allocation (one string shared by 50,000 lines, not 50,000 strings). */
+export const EXACT = 'the reference is the account ref';
 
 export interface SuspenseLine {
   readonly line: PaymentLine;
@@ -156,7 +160,7 @@ export function allocatePayments(lines: readonly PaymentLine[], channel: Categor
     const t = index.byAccount.get(norm(line.reference));
     if (t) {
       if (config.endedTenancies === 'suspense' && ended(t, line.date)) toSuspense(line, `reference ${line.reference} is account ${t.account}, whose tenancy ended on ${t.end}: a person must decide where it goes`);
-      else allocated.push({ line, account: t.account, how: 'exact', reason: `reference ${line.reference} is account ${t.account}`, batchRef: batchRef(line.date) });
+      else allocated.push({ line, account: t.account, how: 'exact', reason: EXACT, batchRef: batchRef(line.date) });
     } else unresolved.push(line);
   }
   // The suspense matcher decides on every line without an exact reference, over the tenancies that could matter.

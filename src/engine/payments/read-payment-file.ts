@@ -130,7 +130,8 @@ type AmountRead = { ok: true; pence: Pence } | { ok: false; code: PaymentIssueCo
 
 /** An amount in pounds ("1,234.50", "£20", "-3.10") or whole pence ("123450"); never rounded. */
 export function readAmount(text: string, unit: 'pounds' | 'pence'): AmountRead {
-  // The common case first, without building strings: "  200.92".
+  // The common cases first, without building strings: "", "  200.92".
+  if (text === '') return { ok: 'blank' };
   if (unit === 'pounds') {
     const plain = PLAIN_POUNDS.exec(text);
     if (plain) return { ok: true, pence: toPence(Number(plain[1]) * 100 + Number(plain[2])) };
