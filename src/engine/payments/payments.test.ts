@@ -7,7 +7,7 @@ import { RollIndex } from './allocate-payments';
 import { appendToLedger, EMPTY_LEDGER, ledgerFromJson, ledgerToJson } from './import-ledger';
 import { describePaymentIssue } from './payment-issues';
 import { postingsCsv, suspenseCsv } from './payment-outputs';
-import { previewImport, processPaymentFile, type PaymentRun } from './process-payment-file';
+import { inspectPaymentFile, previewImport, processPaymentFile, type PaymentRun } from './process-payment-file';
 import { parseProfile, SHIPPED_PROFILES, type ImportProfile } from './profile';
 import { readAmount, readPaymentFile, splitDelimited, splitLines } from './read-payment-file';
 import { DEFAULT_CONFIG } from '../config';
@@ -156,6 +156,12 @@ describe('profiles for other layouts', () => {
     if (!r.ok) return;
     expect(r.allocation.allocated.map((a) => [a.account, formatPence(a.line.amount), a.line.card])).toEqual([[acc, '234.05', '****1234'.replace('1234', `${acc.slice(-3)}1`)]]);
     expect(r.allocation.suspense.map((s) => s.line.reference)).toEqual(['99999999']);
+  });
+
+  it('inspectPaymentFile splits a sample for mapping: the delimiter guessed, the header row named', () => {
+    const semi = 'Title line\nDate;Ref;Amount\n01/12/2026;00100012;10.00\n02/12/2026;"A;B";5.00\n';
+    expect(inspectPaymentFile(semi, { skipLines: 1, header: true })).toEqual({ delimiter: ';', headers: ['Date', 'Ref', 'Amount'], rows: [['01/12/2026', '00100012', '10.00'], ['02/12/2026', 'A;B', '5.00']], lineCount: 4 });
+    expect(inspectPaymentFile(`${ALLPAY.join('\n')}\n`).rows[0]).toEqual(['9826123456001000124', '00100012', '234.05', 'D', '01/12/2026']);
   });
 
   it('previewImport shows the first lines, the totals and the issues, without a settlement yet', () => {

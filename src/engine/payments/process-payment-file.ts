@@ -10,7 +10,7 @@ import { allocatePayments, DEFAULT_ALLOCATION, type Allocation, type AllocationC
 import { checkAgainstLedger, fileHash, findInLedger, paymentKeys, type ImportLedger, type ImportLedgerEntry, type LedgerMatches } from './import-ledger';
 import type { PaymentIssue } from './payment-issues';
 import type { ImportProfile } from './profile';
-import { checkControls, hasPaymentErrors, readPaymentFile, type PaymentFileRead } from './read-payment-file';
+import { checkControls, hasPaymentErrors, readPaymentFile, splitDelimited, splitLines, type PaymentFileRead } from './read-payment-file';
 
 export interface PreparedPaymentFile {
   readonly read: PaymentFileRead;
@@ -91,4 +91,29 @@ export function previewImport(
   // A preview without a settlement yet is not an error: the person enters it on the next step.
   const issues = prepared.issues.filter((i) => i.code !== 'settlement.required');
   return { lines: r.lines.slice(0, options.maxLines ?? 50), count: r.lines.length, total: r.total, skipped: r.skipped, trailer: r.trailer, balance: r.balance, issues, ok: !issues.some((i) => i.severity === 'error') };
+}
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/**
+ * The first lines of a sample file split into columns, for the task pane's mapping step: the
+ * delimiter that splits the lines most consistently (or the one given), and the header row if asked.
+ */
+export function inspectPaymentFile(
+  text: string,
+  options: { readonly delimiter?: string; readonly skipLines?: number; readonly header?: boolean; readonly maxLines?: number } = {},
+): { readonly delimiter: string; readonly headers: readonly string[] | null; readonly rows: readonly (readonly string[])[]; readonly lineCount: number } {
+  const all = splitLines(text).filter((l) => l.trim() !== '');
+  const body = all.slice(options.skipLines ?? 0);
+  const sample = body.slice(0, 20);
+  const score = (d: string): number => {
+    const counts = sample.map((l) => (splitDelimited(l, d) ?? []).length);
+    const common = counts.filter((c) => c === counts[0]).length;
+    return (counts[0] ?? 1) > 1 ? common * 100 + (counts[0] ?? 0) : 0;
+  };
+  const delimiter = options.delimiter ?? [...DELIMITERS].sort((a, b) => score(b) - score(a))[0] ?? ',';
+  const split = (l: string): string[] => (splitDelimited(l, delimiter) ?? l.split(delimiter)).map((f) => f.trim());
+  const headers = options.header && body[0] !== undefined ? split(body[0]) : null;
+  const rows = body.slice(headers ? 1 : 0, (headers ? 1 : 0) + (options.maxLines ?? 10)).map(split);
+  return { delimiter, headers, rows, lineCount: all.length };
 }
