@@ -58,7 +58,8 @@ const WHAT: Readonly<Record<PaymentIssueCode, (d: Readonly<Record<string, string
   'line.too-short': (d) => `the line is ${d.found ?? '?'} characters long; the fixed-width layout needs ${d.needed ?? '?'} (is the file truncated?)`,
   'date.blank': () => 'the date is blank',
   'date.invalid': (d) => `not a valid date in the format ${d.format ?? 'dd/mm/yyyy'}`,
-  'date.mixed-formats': (d) => `the date is written as ${d.shape ?? '?'} but earlier lines use ${d.first ?? '?'} (line ${d.firstLine ?? '?'}); a file mixing date formats cannot be trusted`,
+  'date.mixed-formats': (d) =>
+    `the date is written as ${d.shape ?? '?'} but ${d.firstLine ? `earlier lines use ${d.first ?? '?'} (line ${d.firstLine})` : `the profile expects ${d.first ?? '?'}`}; a file mixing date formats cannot be trusted`,
   'amount.blank': () => 'the amount is blank',
   'amount.not-number': (d) => `the amount is not a number of ${d.unit ?? 'pounds'}`,
   'amount.too-many-decimals': () => 'the amount has more than two decimal places; money must be whole pence',
