@@ -3,7 +3,9 @@ import type { IsoDate } from '../dates';
 import { formatPence, toPence, type Pence } from '../money';
 import { generatePaymentFile, PAYMENT_FORMATS, type PaymentFormat } from '../../sample/payment-files';
 import { generatedRoll } from '../../../tests/support/payment-roll';
-import { RollIndex } from './allocate-payments';
+import { DEFAULT_ALLOCATION, RollIndex, type AllocationConfig } from './allocate-payments';
+import type { Tenancy } from '../records';
+import { matchSuspense } from '../suspense/match-suspense';
 import { appendToLedger, EMPTY_LEDGER, ledgerFromJson, ledgerToJson } from './import-ledger';
 import { describePaymentIssue } from './payment-issues';
 import { postingsCsv, suspenseCsv } from './payment-outputs';
@@ -172,6 +174,55 @@ describe('profiles for other layouts', () => {
     expect(p.count).toBe(80);
     expect(p.total).toBe(file.total);
     expect(p.trailer).toEqual({ line: 81, count: 80, total: file.total });
+  });
+});
+
+describe('allocation decisions', () => {
+  const t = (account: string, tenant: string, end: string | null = null): Tenancy => ({
+    account, property: `P${account}`, tenant, address: '', postcode: '', start: '2020-01-06' as IsoDate, end: end as IsoDate | null, weeklyCharge: toPence(10000), opening: toPence(0), closing: toPence(0), row: 2,
+  });
+  const small = new RollIndex([t('00012345', 'Jane Smith'), t('00067890', 'John Brown'), t('00055555', 'Ann Old', '2026-10-04')]);
+  const cash = profile('cash-office');
+  const sheet = (rows: [string, string, string][]) =>
+    ['Cash office', 'Receipt No,Date,Account Ref,Payer,Method,Amount', ...rows.map(([ref, payer, amount], i) => `R${i + 1},01/12/2026,${ref},${payer},CASH,${amount}`), `TOTAL,${rows.length},,,,${formatPence(toPence(rows.reduce((s, r) => s + Math.round(Number(r[2]) * 100), 0)))}`].join('\n');
+  const decide = (ref: string, payer: string, config?: AllocationConfig) => {
+    const r = processPaymentFile({ text: sheet([[ref, payer, '100.00']]), fileName: 'c.csv', profile: cash, settlement: null, importedAt: NOW }, small, EMPTY_LEDGER, config);
+    if (!r.ok) throw new Error(r.issues.map(describePaymentIssue).join('\n'));
+    const a = r.allocation.allocated[0];
+    const s = r.allocation.suspense[0];
+    return a ? { to: a.account, how: a.how, reason: a.reason } : { to: null, how: 'suspense', reason: s?.reason ?? '' };
+  };
+
+  it.each([
+    ['the exact account ref', '00012345', 'Someone Else', '00012345', 'exact', /the reference is the account ref/],
+    ['the ref without its leading zeros', '12345', '', '00012345', 'repaired', /without its leading zeros/],
+    ['two digits swapped, paid by the tenant', '00012354', 'J SMITH', '00012345', 'repaired', /two digits swapped.*payer J SMITH shares the surname/],
+    ['two digits swapped, paid by someone else', '00012354', 'K PATEL', null, 'suspense', /not safe to allocate automatically; for review: 00012345/],
+    ['one digit off, no payer named', '00012346', '', null, 'suspense', /for review: 00012345 \(score 0.78\)/],
+    ['an account whose tenancy ended before the payment', '00055555', 'Ann Old', null, 'suspense', /tenancy ended on 2026-10-04/],
+    ['a reference that is nothing', 'HOUSING', 'A Payer', null, 'suspense', /reference HOUSING matches no account/],
+  ])('%s', (_name, ref, payer, to, how, reason) => {
+    const d = decide(ref, payer);
+    expect(d.to).toBe(to);
+    expect(d.how).toBe(how);
+    expect(d.reason).toMatch(reason);
+  });
+
+  it('the matcher over the pre-selected tenancies decides as it does over the whole roll', () => {
+    for (const [seed, format] of [[31, 'cash-office'], [32, 'lloyds'], [33, 'allpay'], [34, 'natwest']] as const) {
+      const file = generatePaymentFile(roll, { seed, format, date: DATE, lines: 150, unallocatable: 0.1, repairable: 0.1 });
+      const r = run(file.text, profile(format));
+      if (!r.ok) throw new Error('refused');
+      const notExact = [...r.allocation.allocated.filter((a) => a.how === 'repaired').map((a) => a.line), ...r.allocation.suspense.map((s) => s.line)];
+      const items = notExact.map((l) => ({ item: String(l.line), date: l.date, amount: l.amount, reference: l.reference, payer: l.payer, narrative: l.narrative, channel: 'X', row: l.line }));
+      const full = new Map(matchSuspense(items, roll).map((m) => [Number(m.item), m.decision === 'auto' ? m.account : null]));
+      const ours = new Map(notExact.map((l) => [l.line, r.allocation.allocated.find((a) => a.line.line === l.line)?.account ?? null]));
+      expect(ours).toEqual(full);
+    }
+  });
+
+  it('an ended tenancy is posted when the config says so', () => {
+    expect(decide('00055555', 'Ann Old', { ...DEFAULT_ALLOCATION, endedTenancies: 'post' })).toMatchObject({ to: '00055555', how: 'exact' });
   });
 });
 
