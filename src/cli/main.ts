@@ -21,6 +21,7 @@ import { formatGBP } from '../engine/money';
 import { PRODUCT_VERSION } from '../version';
 import { CliInputError } from './errors';
 import { formatSummary } from './format-summary';
+import { balanceCashCommand, PAYMENTS_HELP, PAYMENTS_HELP_TEXT, paymentsCommand } from './payments-cli';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { openWorkbook, readJsonFile, readUserSheets, saveWorkbook, writeTextFile } from './workbook-io';
 
@@ -44,6 +45,7 @@ Usage:
                            [--prepared-by NAME] [--with-inputs]
   housing-ledger match-suspense WORKBOOK.xlsx [--config F.json] [--out F.xlsx] [--csv JOURNAL.csv] [--json]
                            [--ageing AGEING.csv] [--as-of YYYY-MM-DD]
+${PAYMENTS_HELP}
   housing-ledger demo [--out AUDIT.xlsx]
   housing-ledger --help | --version
 
@@ -55,6 +57,7 @@ match-suspense   ranks candidate accounts for each suspense item and decides aut
                  --out writes the matches, the clearance journal and the ageing, --csv the
                  journal for import, --ageing the days each item has been held as of --as-of
                  (default today), items past the config's suspenseAgeLimitDays flagged.
+${PAYMENTS_HELP_TEXT}
 demo             reconciles the sample workbook in assets/ and writes out/sample-audit.xlsx.
 
 --json prints exactly one JSON object on stdout; money is a decimal string ("-1234.50").
@@ -80,6 +83,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         return await matchSuspenseCommand(rest, io);
       case 'demo':
         return await demoCommand(rest, io);
+      case 'payments':
+        return await paymentsCommand(rest, io, HELP);
+      case 'balance-cash':
+        return await balanceCashCommand(rest, io, HELP);
       default:
         throw new CliInputError(`unknown command '${command}'; try --help`);
     }

@@ -71,7 +71,7 @@ export function csvText(value: string): string {
   return csvQuote(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 }
 
-function csvQuote(value: string): string {
+export function csvQuote(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
