@@ -4,7 +4,7 @@
  */
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { runCli, tempDir } from '../support/generated';
+import { generatedWorkbook, runCli, tempDir } from '../support/generated';
 
 const ROOT = resolve(__dirname, '..', '..');
 const ASSETS = join(ROOT, 'assets', 'payments');
@@ -108,6 +108,20 @@ describe('housing-ledger payments', () => {
     const right = await runCli(['payments', file, '--profile', profilePath, '--accounts', ACCOUNTS, '--out', join(dir, 'mine'), '--settlement', '18,791.39', '--json']);
     expect(right.stderr).toBe('');
     expect(right.code).toBe(0);
+  });
+
+  it('a rent roll with a bad cell exits 2 naming the sheet, row and column', async () => {
+    const { path, dir: d } = await generatedWorkbook({ seed: 3, accounts: 40, period: '2026-12' }, (m) => {
+      const roll = m.sheets.find((s) => s.role === 'rentRoll');
+      if (!roll) throw new Error('no roll');
+      const header = roll.rows[roll.headerRow - 1] ?? [];
+      const col = header.findIndex((c) => c === 'Weekly Charge');
+      (roll.rows[roll.headerRow + 2] as unknown[])[col] = 'ten pounds';
+    });
+    const run = await runCli(['payments', join(ASSETS, 'allpay-20261201.csv'), '--profile', 'allpay', '--accounts', path, '--out', join(d, 'o')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/month.xlsx: 1 problem\(s\) in the rent roll; nothing was imported or written\n {2}month.xlsx, sheet 'Rent Roll', row \d+, column [A-Z] \(Weekly Charge\): the amount is not a number of pounds/);
+    expect(existsSync(join(d, 'o'))).toBe(false);
   });
 
   it('bad arguments exit 2', async () => {
