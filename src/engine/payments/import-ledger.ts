@@ -2,7 +2,9 @@
  * The import ledger: every payment file imported, with its content hash, totals, daily batches and
  * the keys of its payments, so the same file is never imported twice and the same payment never
  * twice across files. Pure data and pure checks; the task pane keeps it in IndexedDB and the CLI in
- * a JSON file (both are adapters over these types).
+ * a JSON file (both are adapters over these types). An IndexedDB store answers findInLedger's
+ * question with two indexes, `fileHash` and the multi-entry `*paymentKeys`, and builds the
+ * LedgerMatches that completePaymentFile takes; rows hold pence as integers, dates as YYYY-MM-DD.
  */
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
