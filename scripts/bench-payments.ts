@@ -10,9 +10,9 @@ import type { IsoDate } from '../src/engine/dates';
 import { toPence } from '../src/engine/money';
 import type { Tenancy } from '../src/engine/records';
 import { RollIndex } from '../src/engine/payments/allocate-payments';
-import { appendToLedger, EMPTY_LEDGER, type ImportLedger } from '../src/engine/payments/import-ledger';
+import { appendToLedger, EMPTY_LEDGER, findInLedger, type ImportLedger } from '../src/engine/payments/import-ledger';
 import { postingsCsv, summaryCsv, suspenseCsv } from '../src/engine/payments/payment-outputs';
-import { processPaymentFile } from '../src/engine/payments/process-payment-file';
+import { completePaymentFile, preparePaymentFile, processPaymentFile } from '../src/engine/payments/process-payment-file';
 import { SHIPPED_PROFILES, type ImportProfile } from '../src/engine/payments/profile';
 import { Rng } from '../src/sample/generate';
 import { FIRST_NAMES, SURNAMES } from '../src/sample/names';
@@ -70,24 +70,36 @@ function main(): void {
     const profile = SHIPPED_PROFILES.get(format) as ImportProfile;
     const times: number[] = [];
     const cpu: number[] = [];
-    const indexTimes: number[] = [];
+    const stages: Record<string, number[]> = { 'read+controls+hash+keys': [], 'ledger lookup': [], 'roll index': [], allocation: [], CSV: [] };
     let summary = '';
     for (let i = 0; i < RUNS; i++) {
       gc?.();
       const c0 = process.cpuUsage();
       const t0 = performance.now();
+      let t = t0;
+      const lap = (stage: string): void => {
+        const now = performance.now();
+        stages[stage]?.push(now - t);
+        t = now;
+      };
+      const prepared = preparePaymentFile(file.text, profile, file.fileName, null);
+      lap('read+controls+hash+keys');
+      const matches = findInLedger(ledger, prepared.hash, prepared.keys);
+      lap('ledger lookup');
       const index = new RollIndex(tenancies);
-      indexTimes.push(performance.now() - t0);
-      const r = processPaymentFile({ text: file.text, fileName: file.fileName, profile, settlement: null, importedAt: '2026-12-02T09:00:00Z' }, index, ledger);
+      lap('roll index');
+      const r = completePaymentFile(prepared, matches, index, '2026-12-02T09:00:00Z');
+      lap('allocation');
       if (!r.ok) throw new Error(`${format}: refused: ${r.issues.map((x) => x.code).join(', ')}`);
       const bytes = postingsCsv(r.allocation).length + suspenseCsv(r.allocation, file.fileName).length + summaryCsv(r.allocation, file.fileName).length;
+      lap('CSV');
       times.push(performance.now() - t0);
       const c = process.cpuUsage(c0);
       cpu.push((c.user + c.system) / 1000);
       summary = `${r.read.lines.length.toLocaleString('en-GB')} lines (${(file.text.length / 1e6).toFixed(1)} MB): ${r.allocation.allocated.length.toLocaleString('en-GB')} allocated (${r.allocation.allocated.filter((a) => a.how === 'repaired').length} repaired), ${r.allocation.suspense.length} suspense; ${(bytes / 1e6).toFixed(1)} MB of CSV`;
     }
     const m = median(times);
-    results.push(`${format.padEnd(12)} ${m.toFixed(0).padStart(5)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}; CPU ${median(cpu).toFixed(0)} ms; roll index ${median(indexTimes).toFixed(0)} ms of it)  ${summary}  ${m <= 1000 ? 'OK' : 'OVER the 1 s target'}`);
+    results.push(`${format.padEnd(12)} ${m.toFixed(0).padStart(5)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}; CPU ${median(cpu).toFixed(0)} ms)  ${m <= 1000 ? 'OK' : 'OVER the 1 s target'}\n      ${summary}\n      stages (median ms): ${Object.entries(stages).map(([k, v]) => `${k} ${median(v).toFixed(0)}`).join(', ')}`);
   }
   const load = loadavg()[0] ?? 0;
   process.stdout.write(`engine time, median of ${RUNS} (target <= 1,000 ms); machine load average ${load.toFixed(1)} on ${cpus().length} cores (CPU: this process's user + system time, all its threads, GC included):\n${results.map((r) => `  ${r}`).join('\n')}\n`);

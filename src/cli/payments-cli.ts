@@ -19,7 +19,8 @@ import { DEFAULT_POSTINGS, postingsConfigSchema, postingsCsv, summaryCsv, suspen
 import { processPaymentFile } from '../engine/payments/process-payment-file';
 import { parseProfile, SHIPPED_PROFILES, type ImportProfile } from '../engine/payments/profile';
 import { checkControls, hasPaymentErrors, readPaymentFile } from '../engine/payments/read-payment-file';
-import { readSources } from '../engine/sources/read-sources';
+import { assignRoles } from '../engine/sources/detect';
+import { readRentRoll } from '../engine/sources/read-sources';
 import { csvText } from '../engine/suspense/clearance-journal';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { CliInputError } from './errors';
@@ -86,12 +87,14 @@ async function loadRoll(path: string): Promise<RollIndex> {
   const wb = await openWorkbook(path);
   const sheets = await readUserSheets(wb);
   const file = basename(path);
-  const sources = readSources(file, sheets, DEFAULT_CONFIG);
-  if (!sources.rentRoll) throw new CliInputError(`${file}: no sheet looks like a rent roll (Account Ref, Start Date, End Date, Weekly Charge, Opening Balance, Closing Balance)`);
-  const sheet = sources.rentRoll.detection.sheet;
-  const errors = sources.issues.filter((i) => i.severity === 'error' && (i.location.sheet === null || i.location.sheet === sheet));
-  if (errors.length > 0) throw new CliInputError(`${file}: ${errors.length} problem(s) in the rent roll; nothing was imported or written`, errors.map(describeIssue));
-  return new RollIndex(sources.rentRoll.records);
+  // Only the rent roll is read: the workbook may hold a month of postings this command does not need.
+  const d = assignRoles(file, sheets, DEFAULT_CONFIG).detections.get('rentRoll');
+  const sheet = d ? sheets.find((s) => s.name === d.sheet) : undefined;
+  if (!d || !sheet || !d.complete) throw new CliInputError(`${file}: no sheet looks like a rent roll (Account Ref, Start Date, End Date, Weekly Charge, Opening Balance, Closing Balance)`);
+  const { sheet: roll, issues } = readRentRoll(file, sheet, d);
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0) throw new CliInputError(`${file}: ${errors.length} problem(s) in the rent roll; nothing was imported or written`, firstProblems(errors.map(describeIssue)));
+  return new RollIndex(roll.records);
 }
 
 function parseMoneyArg(flag: string, text: string): Pence {
@@ -292,19 +295,25 @@ export async function balanceCashCommand(args: readonly string[], io: PaymentsIo
   // Every credit counts here, settlements included: the profile's skip rules are for importing payments.
   const profile: ImportProfile = { ...loadProfile((values['statement-profile'] as string | undefined) ?? 'lloyds'), skip: [] };
   let carried: OpenItem[] = [];
+  let lastAsOf: IsoDate | null = null;
   if (values.carried !== undefined) {
     const parsed = openItemsFromJson(readJsonFile(values.carried as string));
     if (!parsed.ok) throw new CliInputError(`${values.carried as string}: not an open-items file written by balance-cash`, parsed.problems);
     carried = parsed.items;
+    lastAsOf = parsed.asOf;
+    if (lastAsOf >= asOf) throw new CliInputError(`--as-of ${asOf}: the carried items are as of ${lastAsOf}; balance a later day`);
   }
   const file = basename(statementPath);
   const read = readPaymentFile(readText(statementPath), profile, file);
   const issues = [...read.issues, ...(hasPaymentErrors(read.issues) ? [] : checkControls(read, { ...profile, control: profile.control === 'settlement' ? 'balance' : profile.control }, null))];
   if (hasPaymentErrors(issues)) throw new CliInputError(`${file}: the statement is refused; nothing was balanced or written`, firstProblems(issues.filter((i) => i.severity === 'error').map(describePaymentIssue)));
-  const credits: BankCredit[] = read.lines.map((l) => ({ date: l.date, amount: l.amount, text: l.narrative, source: `${file} line ${l.line}` }));
+  // After a balancing carried forward, this one covers what came after it: receipts and credits.
+  const credits: BankCredit[] = read.lines
+    .filter((l) => lastAsOf === null || l.date > lastAsOf)
+    .map((l) => ({ date: l.date, amount: l.amount, text: l.narrative, source: `${file} line ${l.line}` }));
   const maxLag = Math.max(0, ...config.settlements.map((s) => s.lagDays));
   const firstCredit = credits.reduce<IsoDate | null>((m, c) => (m === null || c.date < m ? c.date : m), null);
-  const from = values.from !== undefined ? parseDayArg('from', values.from as string) : addDays(firstCredit ?? asOf, -maxLag);
+  const from = values.from !== undefined ? parseDayArg('from', values.from as string) : lastAsOf !== null ? addDays(lastAsOf, 1) : addDays(firstCredit ?? asOf, -maxLag);
   const batches = ledger.entries.flatMap((e) => e.batches).filter((b) => b.date >= from && b.date <= asOf);
   const result = balanceCash(receiptDays(batches), credits.filter((c) => c.date <= asOf), carried, asOf, config);
 

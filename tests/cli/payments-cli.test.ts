@@ -4,7 +4,7 @@
  */
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { runCli, tempDir } from '../support/generated';
+import { generatedWorkbook, runCli, tempDir } from '../support/generated';
 
 const ROOT = resolve(__dirname, '..', '..');
 const ASSETS = join(ROOT, 'assets', 'payments');
@@ -108,6 +108,35 @@ describe('housing-ledger payments', () => {
     const right = await runCli(['payments', file, '--profile', profilePath, '--accounts', ACCOUNTS, '--out', join(dir, 'mine'), '--settlement', '18,791.39', '--json']);
     expect(right.stderr).toBe('');
     expect(right.code).toBe(0);
+  });
+
+  it('--config sets the postings columns, codes, sign and date format', async () => {
+    const cfg = join(dir, 'payments.json');
+    writeFileSync(cfg, JSON.stringify({ postings: { columns: [{ header: 'Tenancy', value: 'account' }, { header: 'Paid', value: 'date' }, { header: 'Value', value: 'amount' }, { header: 'Tran', value: 'code' }, { header: 'Batch', value: 'batch' }, { header: 'Ref Given', value: 'reference' }], codes: { CASH: 'CSH' }, amountSign: 'receipt-positive', dateFormat: 'yyyy-mm-dd' } }));
+    const out = join(dir, 'configured');
+    const run = await runCli(['payments', join(ASSETS, 'cash-office-20261202.csv'), '--profile', 'cash-office', '--accounts', ACCOUNTS, '--out', out, '--config', cfg]);
+    expect(run.stderr).toBe('');
+    const lines = readFileSync(join(out, 'postings.csv'), 'utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('Tenancy,Paid,Value,Tran,Batch,Ref Given');
+    expect(lines[1]).toMatch(/^\d{8},2026-12-02,\d+\.\d\d,CSH,CO20261202-[0-9A-F]{6},\d+$/);
+    writeFileSync(cfg, JSON.stringify({ postings: { amountSign: 'backwards' } }));
+    const bad = await runCli(['payments', join(ASSETS, 'cash-office-20261202.csv'), '--profile', 'cash-office', '--accounts', ACCOUNTS, '--out', join(dir, 'bad-config'), '--config', cfg]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/payments.json: the payments config is not valid\n {2}postings.amountSign: /);
+  });
+
+  it('a rent roll with a bad cell exits 2 naming the sheet, row and column', async () => {
+    const { path, dir: d } = await generatedWorkbook({ seed: 3, accounts: 40, period: '2026-12' }, (m) => {
+      const roll = m.sheets.find((s) => s.role === 'rentRoll');
+      if (!roll) throw new Error('no roll');
+      const header = roll.rows[roll.headerRow - 1] ?? [];
+      const col = header.findIndex((c) => c === 'Weekly Charge');
+      (roll.rows[roll.headerRow + 2] as unknown[])[col] = 'ten pounds';
+    });
+    const run = await runCli(['payments', join(ASSETS, 'allpay-20261201.csv'), '--profile', 'allpay', '--accounts', path, '--out', join(d, 'o')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/month.xlsx: 1 problem\(s\) in the rent roll; nothing was imported or written\n {2}month.xlsx, sheet 'Rent Roll', row \d+, column [A-Z] \(Weekly Charge\): the amount is not a number of pounds/);
+    expect(existsSync(join(d, 'o'))).toBe(false);
   });
 
   it('bad arguments exit 2', async () => {

@@ -74,6 +74,18 @@ describe('balanceCash', () => {
     expect(second.open).toEqual([]);
   });
 
+  it('what is not cleared stays open, brought forward and a day older', () => {
+    const { credits, receipts } = scenario(800);
+    const first = balanceCash(receipts, credits, [], d('2026-12-14'));
+    // The next balancing covers what came after: nothing new, only the carried items.
+    const again = balanceCash([], [], first.open, d('2026-12-15'));
+    const bad = first.rows.filter((r) => r.status !== 'agreed');
+    expect(again.rows.map((r) => [r.date, r.ageDays, r.broughtForward])).toEqual(bad.map((r) => [r.date, r.ageDays + 1, true]));
+    expect(again.open).toEqual(first.open);
+    // A receipts day given again while carried is balanced by its carried item only.
+    expect(balanceCash(receipts.filter((r) => bad.some((b) => b.date === r.date && b.channel === r.channel)), [], first.open, d('2026-12-15')).rows).toHaveLength(bad.length);
+  });
+
   it('a day not yet due is pending, not missing', () => {
     const r = balanceCash([{ channel: 'ALLPAY', date: d('2026-12-10'), amount: toPence(500), batchRefs: ['AP1'] }], [], [], d('2026-12-11'));
     expect(r.rows.map((x) => x.status)).toEqual(['pending']);

@@ -143,6 +143,7 @@ export function balanceCash(receipts: readonly ReceiptDay[], credits: readonly B
   const allRules = config.settlements.map((s) => ({ ...s, re: new RegExp(s.pattern, 'i') }));
   const classify = (c: BankCredit): Category => allRules.find((r) => r.re.test(c.text))?.channel ?? config.individual;
   const age = (d: IsoDate): number => Math.max(0, daysBetween(d, asOf));
+  const carriedDays = new Set(carried.filter((o) => o.kind === 'unsettled').map((o) => `${o.channel}|${o.date}`));
 
   const allCredits: Credit[] = [
     ...carried.filter((o) => o.kind === 'unexpected-credit').map((o): Credit => ({ date: o.date, amount: o.amount, text: o.note, source: 'brought forward', claimed: false, carried: true, channel: o.channel })),
@@ -153,7 +154,8 @@ export function balanceCash(receipts: readonly ReceiptDay[], credits: readonly B
   for (const rule of rules) {
     const dues: Due[] = [
       ...carried.filter((o) => o.kind === 'unsettled' && o.channel === rule.channel).map((o): Due => ({ ...o, carried: true })),
-      ...receipts.filter((r) => r.channel === rule.channel).map((r): Due => ({ ...r, carried: false, note: '' })),
+      // A day carried forward is balanced by its carried item (what is still outstanding), not again in full.
+      ...receipts.filter((r) => r.channel === rule.channel && !carriedDays.has(`${r.channel}|${r.date}`)).map((r): Due => ({ ...r, carried: false, note: '' })),
     ].sort((a, b) => cmp(a.date, b.date) || Number(b.carried) - Number(a.carried));
     const pool = allCredits.filter((c) => c.channel === rule.channel).sort((a, b) => cmp(a.date, b.date) || a.amount - b.amount);
     const inWindow = (d: Due, c: Credit): boolean => !c.claimed && c.date >= d.date && c.date <= addDays(d.date, rule.lagDays);
@@ -276,7 +278,7 @@ export function cashBalanceSheet(result: CashBalance): SheetSpec {
 // The carried-forward file (CLI): money as decimal strings.
 const openSchema = z.object({
   format: z.literal('housing-ledger/cash-open-items'),
-  asOf: z.string(),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   items: z.array(
     z.object({
       kind: z.enum(['unsettled', 'unexpected-credit']),
@@ -293,8 +295,8 @@ export function openItemsToJson(result: CashBalance): unknown {
   return { format: 'housing-ledger/cash-open-items', asOf: result.asOf, items: result.open.map((o) => ({ ...o, amount: formatPence(o.amount) })) };
 }
 
-export function openItemsFromJson(json: unknown): { ok: true; items: OpenItem[] } | { ok: false; problems: string[] } {
+export function openItemsFromJson(json: unknown): { ok: true; asOf: IsoDate; items: OpenItem[] } | { ok: false; problems: string[] } {
   const p = openSchema.safeParse(json);
   if (!p.success) return { ok: false, problems: p.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`) };
-  return { ok: true, items: p.data.items.map((i) => ({ ...i, date: i.date as IsoDate, amount: parsePence(i.amount) as Pence })) };
+  return { ok: true, asOf: p.data.asOf as IsoDate, items: p.data.items.map((i) => ({ ...i, date: i.date as IsoDate, amount: parsePence(i.amount) as Pence })) };
 }

@@ -2,7 +2,9 @@
  * The import ledger: every payment file imported, with its content hash, totals, daily batches and
  * the keys of its payments, so the same file is never imported twice and the same payment never
  * twice across files. Pure data and pure checks; the task pane keeps it in IndexedDB and the CLI in
- * a JSON file (both are adapters over these types).
+ * a JSON file (both are adapters over these types). An IndexedDB store answers findInLedger's
+ * question with two indexes, `fileHash` and the multi-entry `*paymentKeys`, and builds the
+ * LedgerMatches that completePaymentFile takes; rows hold pence as integers, dates as YYYY-MM-DD.
  */
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
@@ -51,18 +53,28 @@ export function fileHash(text: string): string {
   return bytesToHex(sha256(utf8ToBytes(text.replace(/\r\n?/g, '\n'))));
 }
 
-/** 64 bits of a string (two seeded 32-bit mixes), as 16 hex digits: enough to tell payments apart. */
-function hash64(s: string): string {
+/** 64 bits of some texts (two seeded 32-bit mixes, a separator between texts), as 16 hex digits: enough to tell payments apart. */
+function hash64(...parts: readonly string[]): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+  for (let p = 0; p < parts.length; p++) {
+    const s = parts[p] as string;
+    for (let i = 0; i < s.length; i++) {
+      const ch = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ 0x7c, 2654435761); // '|'
+    h2 = Math.imul(h2 ^ 0x7c, 1597334677);
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+  return hex8(h2) + hex8(h1);
+}
+
+function hex8(n: number): string {
+  const s = (n >>> 0).toString(16);
+  return s.length === 8 ? s : s.padStart(8, '0');
 }
 
 /**
@@ -74,11 +86,11 @@ export function paymentKeys(lines: readonly PaymentLine[], channel: Category): s
   const seen = new Map<string, number>();
   return lines.map((l) => {
     const ref = /^[0-9A-Z]*$/.test(l.reference) ? l.reference : l.reference.toUpperCase().replace(/\s+/g, '');
-    const base = hash64(`${channel}|${l.date}|${ref}|${l.amount}|${l.transactionId}`);
+    const base = hash64(channel, l.date, ref, String(l.amount), l.transactionId);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     // The first occurrence keeps the plain key; a second identical payment in the file gets its own.
-    return n === 1 ? base : hash64(`${base}|${n}`);
+    return n === 1 ? base : hash64(base, String(n));
   });
 }
 

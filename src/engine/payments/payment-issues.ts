@@ -66,7 +66,7 @@ const WHAT: Readonly<Record<PaymentIssueCode, (d: Readonly<Record<string, string
   'amount.debit-and-credit': () => 'both the debit and the credit are filled on one line',
   'amount.negative': () => 'a payment line has a negative amount; reversals need their own record type',
   'record.unknown-type': (d) => `the record type is not one the profile knows (${d.known ?? ''})`,
-  'trailer.missing': () => 'the file has no trailer line, so its count and total cannot be checked (is the file truncated?)',
+  'trailer.missing': () => 'the file has no trailer line, so its count and total cannot be checked (is the file truncated?); enter the settlement (the credit on the bank statement) to check its total against that instead',
   'trailer.not-last': () => 'there are lines after the trailer',
   'trailer.count-mismatch': (d) => `the trailer says ${d.expected ?? '?'} payment line(s) but the file holds ${d.actual ?? '?'}`,
   'trailer.total-mismatch': (d) => `the trailer total is ${d.expected ?? '?'} but the payment lines add up to ${d.actual ?? '?'}`,

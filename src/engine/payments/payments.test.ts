@@ -102,6 +102,13 @@ describe('bad files are refused with the file, line and column', () => {
     expect(run(text, allpay, { settlement: toPence(45815) }).ok).toBe(true);
   });
 
+  it('a file without its trailer is controlled by the settlement when one is entered', () => {
+    const text = `${ALLPAY[0]}\n${ALLPAY[1]}\n`;
+    expect(errors(run(text, profile('allpay'))).join('\n')).toMatch(/the file has no trailer line/);
+    expect(errors(run(text, profile('allpay'), { settlement: toPence(45816) })).join('\n')).toMatch(/the payment lines total 458.15 \(2 lines\) but the settlement is 458.16/);
+    expect(run(text, profile('allpay'), { settlement: toPence(45815) }).ok).toBe(true);
+  });
+
   it('a header naming no column the profile needs is reported with the headers found', () => {
     const r = run('Date,Type,Details,Value,Balance\n01/12/2026,BGC,RENT 00100012,10.00,10.00\n', profile('natwest'));
     expect(errors(r).join('\n')).toMatch(/file.csv, line 1: the header row has no column 'Description' .*headers found: Date, Type, Details, Value, Balance/);

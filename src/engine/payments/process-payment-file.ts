@@ -38,7 +38,8 @@ export type PaymentRun =
 /** Reads the file and checks its controls (trailer, running balance, settlement). */
 export function preparePaymentFile(text: string, profile: ImportProfile, fileName: string, settlement: Pence | null): PreparedPaymentFile {
   const read = readPaymentFile(text, profile, fileName);
-  const issues = [...read.issues];
+  // A file without its trailer can still be controlled: by the settlement, when one is entered.
+  const issues = read.issues.filter((i) => !(settlement !== null && i.code === 'trailer.missing'));
   if (!hasPaymentErrors(issues)) issues.push(...checkControls(read, profile, settlement));
   return { read, profile, hash: fileHash(text), keys: paymentKeys(read.lines, profile.channel), issues };
 }

@@ -387,7 +387,7 @@ export function readPaymentFile(text: string, profile: ImportProfile, file = 'fi
       else fail('amount.negative', amountAccs.kind === 'signed' ? amountAccs.value : amountAccs.credit, formatPence(received));
       continue;
     }
-    if (received === 0 && amountAccs.kind === 'debit-credit') {
+    if (received === 0 && (amountAccs.kind === 'debit-credit' || profile.balance)) {
       skipped++;
       continue;
     }
