@@ -227,3 +227,15 @@ describe('matchSuspense: a namesake', () => {
     expect(m?.candidates.find((c) => c.account === '00012347')?.reasons).toContain('payer JANE SMITH shares the surname but not the first name of tenant Joan Smith');
   });
 });
+
+describe('matchSuspense: someone else paying', () => {
+  it.each([
+    ['exact reference, amount the weekly charge, same channel and amount before', item('00067890', 'JANE SMITH', '', 10_000), [payment('00067890', 10_000, 'BANK', 'Faster Payment')], 'review'],
+    ['exact reference, minimum auto score configured at its floor', item('00067890', 'JANE SMITH', '', 20_000), [], 'review'],
+    ['exact reference, the payer seen paying this account before (a relative who always pays)', item('00067890', 'JANE SMITH', '', 10_000), [payment('00067890', 10_000, 'BANK', 'FP JANE SMITH')], 'auto'],
+  ])('%s: %s', (_name, it, postings, decision) => {
+    const [m] = matchSuspense([it], ROLL2, { ...DEFAULT_SUSPENSE_MATCH, autoThreshold: 0.8 }, postings);
+    expect(m?.decision).toBe(decision);
+    expect(m?.candidates[0]?.account).toBe('00067890');
+  });
+});

@@ -5,7 +5,7 @@
  * another's account (DOMAIN.md section 4), so `auto` needs one strong candidate clearly ahead.
  */
 import type { Posting, Tenancy, SuspenseItem } from '../records';
-import { amountEvidence, historyEvidence, paymentHistory, statusEvidence, type PaymentSeen } from './account-evidence';
+import { amountEvidence, HISTORY_PAYER_SCORE, historyEvidence, paymentHistory, statusEvidence, type PaymentSeen } from './account-evidence';
 import { doubleMetaphone as metaphoneOf, jaroWinkler, levenshtein } from './similarity';
 
 /**
@@ -324,6 +324,9 @@ function nameCloseness(payer: string, tenant: string): number {
   return best;
 }
 
+/** The most a candidate can score when the payer is someone else: below the lowest auto minimum the config allows (0.8). */
+const SOMEONE_ELSE_CAP = 0.79;
+
 /** The least and the most a payer whose name does not agree takes from a candidate. */
 const NAME_PENALTY = { least: 0.1, most: 0.25 } as const;
 
@@ -483,6 +486,7 @@ function rank(item: SuspenseItem, found: ReadonlyMap<string, Found>, index: Inde
     const t = index.byAccount.get(norm(account));
     let score = c.score;
     const reasons = [...c.reasons];
+    let someoneElse = false;
     if (t && item.payer.trim() !== '') {
       const likeness = nameLikeness(item.payer, t.tenant);
       const bonus = NAME_BONUS[c.kind];
@@ -497,6 +501,7 @@ function rank(item: SuspenseItem, found: ReadonlyMap<string, Found>, index: Inde
         // alone (the least penalty keeps an exact reference below the auto threshold).
         score = Math.max(0, score - (NAME_PENALTY.most - (NAME_PENALTY.most - NAME_PENALTY.least) * nameCloseness(item.payer, t.tenant)));
         reasons.push(`payer ${item.payer} does not share a surname with tenant ${t.tenant}`);
+        someoneElse = true;
       }
     }
     if (t) {
@@ -506,6 +511,12 @@ function rank(item: SuspenseItem, found: ReadonlyMap<string, Found>, index: Inde
         if (e === null) continue;
         score += e.score;
         reasons.push(e.reason);
+      }
+      // Someone else paying is never allocated on its own, whatever the amount says, unless the
+      // account's history shows this payer paying it before (a relative who always pays).
+      if (someoneElse && !evidence.some((e) => e?.score === HISTORY_PAYER_SCORE) && score > SOMEONE_ELSE_CAP) {
+        score = SOMEONE_ELSE_CAP;
+        reasons.push('capped below automatic allocation: the payer is not the tenant');
       }
     }
     out.push({ account, score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000, reasons });
