@@ -260,7 +260,8 @@ function alike(a: string, b: string): boolean {
  * ("DAVIES W" is W Davies).
  */
 function nameLikeness(payer: string, tenant: string): { level: 'same' | 'alike' | 'different'; how: string } {
-  const words = withJoined(nameWords(payer));
+  const plain = nameWords(payer);
+  const words = withJoined(plain);
   if (words.length === 0) return { level: 'different', how: '' };
   let best: { level: 'same' | 'alike' | 'different'; how: string } = { level: 'different', how: '' };
   for (const person of tenant.split(/&|\band\b/i)) {
@@ -269,10 +270,12 @@ function nameLikeness(payer: string, tenant: string): { level: 'same' | 'alike' 
     const first = p.length > 1 ? p[0] : undefined;
     if (!last) continue;
     if (words.includes(last)) {
-      // A first name given that is not the tenant's (JANE for Joan Smith) is a relative or a namesake.
-      const given = words.filter((w) => w !== last && w.length > 1);
-      const initials = words.filter((w) => w.length === 1);
-      if (first !== undefined && first.length > 1 && given.length > 0 && !given.some((w) => sameFirstName(w, first)) && !initials.includes(first[0] as string)) {
+      // A first name or initial given that is not the tenant's (JANE or S for Joan Smith) is a
+      // relative or a namesake.
+      const given = plain.filter((w) => w !== last && w.length > 1);
+      const initials = plain.filter((w) => w.length === 1);
+      const agrees = given.some((w) => sameFirstName(w, first ?? '')) || initials.includes((first ?? '')[0] ?? '');
+      if (first !== undefined && first.length > 1 && given.length + initials.length > 0 && !agrees) {
         if (best.level === 'different') best = { level: 'alike', how: 'shares the surname but not the first name of' };
         continue;
       }
