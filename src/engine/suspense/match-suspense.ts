@@ -1,8 +1,11 @@
 /**
- * Suspense matching, first cut: finds the account a suspense item belongs to from evidence that is
- * safe to act on (the account reference itself, typed or inside text; the property reference), and
- * explains every candidate in words. A wrong automatic allocation moves one tenant's money onto
- * another's account (DOMAIN.md section 4), so `auto` needs one strong candidate clearly ahead.
+ * Suspense matching: finds the account a suspense item belongs to. Candidates come only from
+ * indexes over the rent roll (the reference and its one-slip neighbours, leading zeros padded back,
+ * the property ref, a former tenancy's holder, the postcode, name keys, house number and street),
+ * never from a scan. Each is then weighed on the payer's name, the amount, the account's payment
+ * history and its status, every step a reason in words. A wrong automatic allocation moves one
+ * tenant's money onto another's account (DOMAIN.md section 4), so `auto` needs one strong candidate
+ * clearly ahead of the next, and someone else paying is never enough.
  */
 import type { Posting, Tenancy, SuspenseItem } from '../records';
 import { amountEvidence, HISTORY_PAYER_SCORE, historyEvidence, paymentHistory, statusEvidence, type PaymentSeen } from './account-evidence';
