@@ -5,6 +5,7 @@
  */
 import type { LedgerDb } from './db';
 import { explainStorageError, StoreError } from './errors';
+import type { ReviewState } from '../engine/suspense/review-queue';
 import type { Profile, Session, Settings, SignOff, StoredReconcilingItem, TrailEvent } from './schema';
 
 export const EXPORT_FORMAT = 'housing-ledger-session';
@@ -110,6 +111,11 @@ export class LedgerStore {
       if (i.explanation.trim() === '') throw new StoreError('invalid', `Reconciling item ${i.ref} needs an explanation.`);
     }
     return this.update(id, actor, 'reconciling-items.saved', { count: items.length, refs: items.map((i) => i.ref) }, (s) => ({ ...s, reconcilingItems: [...items] }));
+  }
+
+  /** Saves the review queue after a decision; the decision itself goes into the trail. */
+  saveSuspenseReview(id: string, actor: string, state: ReviewState, event: string, detail: Record<string, unknown>): Promise<Session> {
+    return this.update(id, actor, event, detail, (s) => ({ ...s, suspenseReview: state }));
   }
 
   /** Prepared by one person, reviewed by another: a reviewer who is the preparer is refused. */

@@ -2,6 +2,7 @@
  * What the store keeps, as plain data (pence as integers, dates as YYYY-MM-DD, times as ISO
  * strings): month-end sessions, their append-only trail, and named settings profiles.
  */
+import type { ReviewState } from '../engine/suspense/review-queue';
 
 export interface StoredReconcilingItem {
   readonly ref: string;
@@ -42,6 +43,8 @@ export interface Session {
   readonly settings: Settings;
   readonly reconcilingItems: readonly StoredReconcilingItem[];
   readonly signOffs: readonly SignOff[];
+  /** The suspense review queue (plain JSON: see engine/suspense/review-queue.ts); absent until reviewed. */
+  readonly suspenseReview?: ReviewState;
 }
 
 export interface TrailEvent {

@@ -4,6 +4,7 @@ import type { LedgerConfig } from '../engine/config';
 import type { IsoDate } from '../engine/dates';
 import type { InputIssue } from '../engine/issues';
 import type { ReconcileResult } from '../engine/reconcile/types';
+import type { SheetSpec } from '../engine/sheet-spec';
 import type { SignOff } from '../store/schema';
 import { PRODUCT_VERSION } from '../version';
 import type { PaneHost } from './host';
@@ -15,6 +16,8 @@ export interface PackInput {
   readonly issues: readonly InputIssue[];
   readonly runAt: string;
   readonly signOffs: readonly SignOff[];
+  /** Further sheets of the pack: the clearance journal and the suspense ageing. */
+  readonly extra?: readonly SheetSpec[];
 }
 
 /** Returns the names of the sheets written. */
@@ -31,6 +34,7 @@ export async function writeAuditPack(host: Pick<PaneHost, 'port'>, input: PackIn
     sources: input.sources,
     issues: input.issues,
   });
-  await host.port.writeSheets(specs);
-  return specs.map((s) => s.name);
+  const all = [...specs, ...(input.extra ?? [])];
+  await host.port.writeSheets(all);
+  return all.map((s) => s.name);
 }

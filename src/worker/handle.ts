@@ -7,6 +7,9 @@ import { parseConfig } from '../engine/config';
 import { monthPeriod } from '../engine/dates';
 import { fingerprintSheet } from '../engine/fingerprint';
 import { runReconciliation, summariseSources } from '../engine/run-reconciliation';
+import type { SuspenseItem } from '../engine/records';
+import { accountSearchIndex, searchAccounts, type AccountSearchIndex } from '../engine/suspense/account-search';
+import { matchSuspense, type SuspenseMatch } from '../engine/suspense/match-suspense';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 /** Sheets arriving in blocks ('sheet-part'), kept by request id until the request takes them. */
@@ -29,6 +32,8 @@ export class SheetParts {
 }
 
 export interface WorkerEnv {
+  /** The last run's rent roll, indexed for the review queue's account search. */
+  search?: AccountSearchIndex | null;
   /** A faster SHA-256 of the same normalised text (WebCrypto in the browser); the engine's own otherwise. */
   readonly fingerprint?: (sheet: SheetData) => Promise<string>;
   readonly parts?: SheetParts;
@@ -46,6 +51,11 @@ export async function handleRequest(request: WorkerRequest, post: (response: Wor
     if (request.kind === 'sheet-part') {
       if (!env.parts) throw new Error('this worker does not take sheets in parts');
       env.parts.add(request);
+      return;
+    }
+    if (request.kind === 'search-accounts') {
+      if (!env.search) throw new Error('run the reconciliation first: the account search uses its rent roll');
+      post({ kind: 'accounts', id, hits: searchAccounts(env.search, request.query, 20) });
       return;
     }
     if (request.kind === 'fingerprint') {
@@ -74,7 +84,13 @@ export async function handleRequest(request: WorkerRequest, post: (response: Wor
     const used = new Set([outcome.sources.rentRoll, outcome.sources.transactions, outcome.sources.gl, outcome.sources.suspense].flatMap((s) => (s ? [s.detection.sheet] : [])));
     const sources = summariseSources(outcome.sources, sheets, await fingerprints(sheets.filter((s) => used.has(s.name)), env));
     const timings = { engineMs: Math.round(t1 - t0), fingerprintMs: Math.round(performance.now() - t1) };
-    post({ kind: 'result', id, result: outcome.result, issues: outcome.issues, sources, timings });
+    const { rentRoll, suspense, transactions } = outcome.sources;
+    let matched: { items: readonly SuspenseItem[]; matches: readonly SuspenseMatch[] } | undefined;
+    if (request.matchSuspense && rentRoll && suspense) {
+      matched = { items: suspense.records, matches: matchSuspense(suspense.records, rentRoll.records, config.config.suspenseMatch, transactions?.records ?? []) };
+      env.search = accountSearchIndex(rentRoll.records);
+    }
+    post({ kind: 'result', id, result: outcome.result, issues: outcome.issues, sources, timings, ...(matched ? { suspense: matched } : {}) });
   } catch (e) {
     post({ kind: 'failure', id, message: (e as Error).message ?? String(e) });
   }

@@ -7,6 +7,9 @@ import type { InputIssue } from '../engine/issues';
 import type { ReconcileResult } from '../engine/reconcile/types';
 import type { SourceSummary } from '../engine/audit-pack';
 import type { UserReconcilingItem } from '../engine/config';
+import type { SuspenseItem } from '../engine/records';
+import type { AccountHit } from '../engine/suspense/account-search';
+import type { SuspenseMatch } from '../engine/suspense/match-suspense';
 
 export type WorkerRequest =
   | {
@@ -21,6 +24,14 @@ export type WorkerRequest =
       readonly userItems?: readonly UserReconcilingItem[];
       /** The sheets came before this request as 'sheet-part' messages of the same id. */
       readonly partsSent?: boolean;
+      /** Also rank candidate accounts for each suspense item (the review queue's input). */
+      readonly matchSuspense?: boolean;
+    }
+  | {
+      /** Any account on the rent roll of the last run, by ref, name or postcode (the review queue's search). */
+      readonly kind: 'search-accounts';
+      readonly id: number;
+      readonly query: string;
     }
   | {
       /**
@@ -55,7 +66,10 @@ export type WorkerResponse =
       readonly sources: readonly SourceSummary[];
       /** Milliseconds inside the worker: reading and reconciling, and fingerprinting the sources. */
       readonly timings: { readonly engineMs: number; readonly fingerprintMs: number };
+      /** The suspense items and the matcher's ranking, when asked for and there is a suspense sheet. */
+      readonly suspense?: { readonly items: readonly SuspenseItem[]; readonly matches: readonly SuspenseMatch[] };
     }
+  | { readonly kind: 'accounts'; readonly id: number; readonly hits: readonly AccountHit[] }
   | { readonly kind: 'input-error'; readonly id: number; readonly issues: readonly InputIssue[]; readonly problems: readonly string[] }
   | { readonly kind: 'fingerprints'; readonly id: number; readonly fingerprints: Readonly<Record<string, string>> }
   | { readonly kind: 'failure'; readonly id: number; readonly message: string };

@@ -43,6 +43,8 @@ suite('the standalone page in Chromium', () => {
   const axeFindings: string[] = [];
   let cli: { difference: string; reconcilingTotal: string; unexplained: string; components: { category: string; hms: string; gl: string }[]; unmatchedBatches: unknown[]; accountExceptions: unknown[] };
   let axeSource: string;
+  /** The CLI's automatic suspense decisions on the same file: the pane must propose the same. */
+  let autos: number;
 
   beforeAll(async () => {
     if (!existsSync(join(WEB, 'standalone.html'))) execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: ROOT, stdio: 'inherit' });
@@ -64,6 +66,10 @@ suite('the standalone page in Chromium', () => {
     const run = await runCli(['reconcile', SAMPLE, '--period', '2026-12', '--config', CONFIG, '--json']);
     expect(run.code).toBe(0);
     cli = JSON.parse(run.stdout);
+    const matched = await runCli(['match-suspense', SAMPLE, '--config', CONFIG, '--json', '--as-of', '2026-12-31']);
+    expect(matched.code).toBe(0);
+    autos = (JSON.parse(matched.stdout) as { items: { decision: string }[] }).items.filter((i) => i.decision === 'auto').length;
+    expect(autos).toBeGreaterThan(5);
   }, 300_000);
 
   afterAll(async () => {
@@ -165,8 +171,29 @@ suite('the standalone page in Chromium', () => {
     await look('5-review-balanced');
   });
 
-  it('writes the audit pack and takes two different people’s sign-off', async () => {
+
+  it('reviews suspense: allocates to a candidate and to an account found by search, leaves one, undoes, accepts the automatic ones', async () => {
+    await press(page.getByRole('button', { name: 'Next: Suspense' }));
+    const card = (item: string) => page.getByRole('group', { name: `Suspense item ${item}` }).or(page.getByLabel(`Suspense item ${item}`));
+    await press(page.getByRole('button', { name: 'Allocate to 00101527 (item SUS001016)' }));
+    await card('SUS001016').getByText('Allocated to 00101527 by Alex Preparer.').waitFor();
+    await press(page.getByRole('button', { name: 'Leave in suspense (item SUS001015)' }));
+    await card('SUS001015').getByText('Left in suspense by Alex Preparer.').waitFor();
+    await press(page.getByRole('button', { name: 'Undo' }));
+    await page.getByRole('button', { name: 'Leave in suspense (item SUS001015)' }).waitFor();
+    await tabTo(page.getByLabel('Find any account (ref, name or postcode) for SUS001010'));
+    await page.keyboard.type('00100683');
+    await page.keyboard.press('Enter');
+    await press(page.getByRole('list', { name: 'Accounts found for item SUS001010' }).getByRole('button', { name: 'Allocate to 00100683 (item SUS001010)' }));
+    await card('SUS001010').getByText('Allocated to 00100683 by Alex Preparer.').waitFor();
+    await look('5b-suspense');
+    await press(page.getByRole('button', { name: `Accept all automatic (${autos})` }));
+    await expect(page.getByRole('list', { name: 'Suspense items' }).getByText(/^Allocated to /).count()).resolves.toBe(autos + 2);
+    await expect(page.getByRole('list', { name: 'Suspense items' }).getByText(/by rule, accepted by Alex Preparer/).count()).resolves.toBe(autos);
     await press(page.getByRole('button', { name: 'Next: Audit pack and sign-off' }));
+  });
+
+  it('writes the audit pack and takes two different people’s sign-off', async () => {
     await press(page.getByRole('button', { name: 'Write the audit pack' }));
     await notice('Audit pack written', true).waitFor();
     await expect(page.getByRole('button', { name: 'HL Summary', exact: true }).isVisible()).resolves.toBe(true);
@@ -208,6 +235,14 @@ suite('the standalone page in Chromium', () => {
       const row = components.find((x) => x[0] === c.category);
       expect(row && [formatPence(Math.round((row[2] as number) * 100) as Pence), formatPence(Math.round((row[3] as number) * 100) as Pence)]).toEqual([c.hms, c.gl]);
     }
+    // The clearance journal carries every allocation, who decided each, and re-performs its total.
+    const journal = r.sheet('HL Clearance journal');
+    const lines = journal.filter((row) => /^SUS\d+$/.test(String(row[0] ?? '')));
+    expect(lines).toHaveLength(autos + 2);
+    expect(lines.filter((l) => l[6] === 'rule')).toHaveLength(autos);
+    expect(lines.filter((l) => l[6] === 'Alex Preparer').map((l) => [l[0], l[4]])).toEqual([['SUS001010', '00100683'], ['SUS001016', '00101527']]);
+    const total = journal.find((row) => row[0] === 'Total cleared');
+    expect(Math.round((total?.[2] as number) * 100)).toBe(lines.reduce((t, l) => t + Math.round((l[2] as number) * 100), 0));
     // The input sheets travel unchanged beside the HL sheets.
     expect(r.sheetNames).toEqual(expect.arrayContaining(['Rent Roll', 'Transactions', 'GL', 'Suspense', 'HL Summary', 'HL Reconciling items']));
   });
@@ -221,6 +256,9 @@ suite('the standalone page in Chromium', () => {
     await press(page.getByRole('button', { name: 'Run the reconciliation' }));
     await page.getByText(/^Balanced$/).waitFor({ timeout: 60_000 });
     await expect(page.getByRole('list', { name: 'Your reconciling items' }).innerText()).resolves.toContain('Card refund of 30/12');
+    await press(page.getByRole('button', { name: 'Next: Suspense' }));
+    await page.getByLabel('Suspense item SUS001016').getByText('Allocated to 00101527 by Alex Preparer.').waitFor();
+    await expect(page.getByRole('button', { name: /^Accept all automatic \(0\)/ }).isDisabled()).resolves.toBe(true);
   });
 
   it('found no serious accessibility problem, no page error and no request beyond its own origin', () => {

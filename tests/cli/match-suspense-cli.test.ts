@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatedWorkbook, runCli } from '../support/generated';
+import { recalcWorkbook } from '../support/recalc';
 
 describe('housing-ledger match-suspense', () => {
   it('--json follows the contract: every item, a decision, account only when auto, candidates best first', async () => {
@@ -28,12 +29,17 @@ describe('housing-ledger match-suspense', () => {
   it('--out writes the matches sheet beside the input sheets', async () => {
     const { path, dir } = await generatedWorkbook({ seed: 5, accounts: 100, period: '2026-12' });
     const out = join(dir, 'matches.xlsx');
-    const run = await runCli(['match-suspense', path, '--out', out]);
+    const run = await runCli(['match-suspense', path, '--out', out, '--as-of', '2026-12-31']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Suspense items: \d+; auto \d+, review \d+, none \d+/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['HL Suspense matches', 'HL Clearance journal', 'HL Suspense ageing']));
+    // The journal total and the ageing counts are live formulas an auditor can re-perform.
+    const r = await recalcWorkbook(readFileSync(out));
+    expect(r.formulas.filter((f) => f.sheet === 'HL Suspense ageing').map((f) => f.formula)).toEqual([expect.stringMatching(/^COUNTIF/), expect.stringMatching(/^ROUND\(SUMIF/)]);
+    expect(r.formulas.some((f) => f.sheet === 'HL Clearance journal')).toBe(true);
+    expect(r.mismatches()).toEqual([]);
   });
 
   it('--csv writes the clearance journal of the automatic allocations, matching the --json decisions', async () => {

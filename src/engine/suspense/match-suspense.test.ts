@@ -147,6 +147,7 @@ describe('matchSuspense: every kind of evidence in issue 4', () => {
     ['name: phonetic (SMYTHE ~ SMITH) with the first name', item('00012354', 'JANE SMYTHE'), 'auto', '00012345', /has the first name, and a surname spelt or sounding alike/],
     ['name: token order', item('00012354', 'SMITH JANE'), 'auto', '00012345', /shares the surname/],
     ['name: the second of joint tenants', item('00067980', 'MARY BROWN'), 'auto', '00067890', /shares the surname of tenant John Brown & Mary Brown/],
+    ['name: an initial that is not the tenant\'s is not enough for a repair', item('00012354', 'K SMITH'), 'review', '00012345', /payer K SMITH shares the surname but not the first name of tenant Jane Smith/],
     ['name: an initial and a misspelling are not enough for a repair', item('00012354', 'J SMTIH'), 'review', '00012345', /surnames spelt alike or sounding alike/],
     ['name: broken by a stray space', item('', 'ALEXA LO WE', '67 BALLARAT STREET WESTWOOD 4011'), 'auto', '00077777', /shares the surname of tenant Alexa Lowe/],
     ['name: a surname alone, with the street', item('', 'LOWE', 'RENT 67 BALLARAT ST'), 'review', '00077777', /payer LOWE is a tenant of account 00077777 and the narrative gives the address 67 Ballarat Street/],
@@ -225,5 +226,17 @@ describe('matchSuspense: a namesake', () => {
     expect(m?.decision).toBe('review');
     expect(m?.candidates.slice(0, 2).map((c) => c.account).sort()).toEqual(['00012345', '00012347']);
     expect(m?.candidates.find((c) => c.account === '00012347')?.reasons).toContain('payer JANE SMITH shares the surname but not the first name of tenant Joan Smith');
+  });
+});
+
+describe('matchSuspense: someone else paying', () => {
+  it.each([
+    ['exact reference, amount the weekly charge, same channel and amount before', item('00067890', 'JANE SMITH', '', 10_000), [payment('00067890', 10_000, 'BANK', 'Faster Payment')], 'review'],
+    ['exact reference, minimum auto score configured at its floor', item('00067890', 'JANE SMITH', '', 20_000), [], 'review'],
+    ['exact reference, the payer seen paying this account before (a relative who always pays)', item('00067890', 'JANE SMITH', '', 10_000), [payment('00067890', 10_000, 'BANK', 'FP JANE SMITH')], 'auto'],
+  ])('%s: %s', (_name, it, postings, decision) => {
+    const [m] = matchSuspense([it], ROLL2, { ...DEFAULT_SUSPENSE_MATCH, autoThreshold: 0.8 }, postings);
+    expect(m?.decision).toBe(decision);
+    expect(m?.candidates[0]?.account).toBe('00067890');
   });
 });

@@ -1,11 +1,14 @@
 /**
- * Suspense matching, first cut: finds the account a suspense item belongs to from evidence that is
- * safe to act on (the account reference itself, typed or inside text; the property reference), and
- * explains every candidate in words. A wrong automatic allocation moves one tenant's money onto
- * another's account (DOMAIN.md section 4), so `auto` needs one strong candidate clearly ahead.
+ * Suspense matching: finds the account a suspense item belongs to. Candidates come only from
+ * indexes over the rent roll (the reference and its one-slip neighbours, leading zeros padded back,
+ * the property ref, a former tenancy's holder, the postcode, name keys, house number and street),
+ * never from a scan. Each is then weighed on the payer's name, the amount, the account's payment
+ * history and its status, every step a reason in words. A wrong automatic allocation moves one
+ * tenant's money onto another's account (DOMAIN.md section 4), so `auto` needs one strong candidate
+ * clearly ahead of the next, and someone else paying is never enough.
  */
 import type { Posting, Tenancy, SuspenseItem } from '../records';
-import { amountEvidence, historyEvidence, paymentHistory, statusEvidence, type PaymentSeen } from './account-evidence';
+import { amountEvidence, HISTORY_PAYER_SCORE, historyEvidence, paymentHistory, statusEvidence, type PaymentSeen } from './account-evidence';
 import { doubleMetaphone as metaphoneOf, jaroWinkler, levenshtein } from './similarity';
 
 /**
@@ -260,7 +263,8 @@ function alike(a: string, b: string): boolean {
  * ("DAVIES W" is W Davies).
  */
 function nameLikeness(payer: string, tenant: string): { level: 'same' | 'alike' | 'different'; how: string } {
-  const words = withJoined(nameWords(payer));
+  const plain = nameWords(payer);
+  const words = withJoined(plain);
   if (words.length === 0) return { level: 'different', how: '' };
   let best: { level: 'same' | 'alike' | 'different'; how: string } = { level: 'different', how: '' };
   for (const person of tenant.split(/&|\band\b/i)) {
@@ -269,10 +273,12 @@ function nameLikeness(payer: string, tenant: string): { level: 'same' | 'alike' 
     const first = p.length > 1 ? p[0] : undefined;
     if (!last) continue;
     if (words.includes(last)) {
-      // A first name given that is not the tenant's (JANE for Joan Smith) is a relative or a namesake.
-      const given = words.filter((w) => w !== last && w.length > 1);
-      const initials = words.filter((w) => w.length === 1);
-      if (first !== undefined && first.length > 1 && given.length > 0 && !given.some((w) => sameFirstName(w, first)) && !initials.includes(first[0] as string)) {
+      // A first name or initial given that is not the tenant's (JANE or S for Joan Smith) is a
+      // relative or a namesake.
+      const given = plain.filter((w) => w !== last && w.length > 1);
+      const initials = plain.filter((w) => w.length === 1);
+      const agrees = given.some((w) => sameFirstName(w, first ?? '')) || initials.includes((first ?? '')[0] ?? '');
+      if (first !== undefined && first.length > 1 && given.length + initials.length > 0 && !agrees) {
         if (best.level === 'different') best = { level: 'alike', how: 'shares the surname but not the first name of' };
         continue;
       }
@@ -323,6 +329,9 @@ function nameCloseness(payer: string, tenant: string): number {
   }
   return best;
 }
+
+/** The most a candidate can score when the payer is someone else: below the lowest auto minimum the config allows (0.8). */
+const SOMEONE_ELSE_CAP = 0.79;
 
 /** The least and the most a payer whose name does not agree takes from a candidate. */
 const NAME_PENALTY = { least: 0.1, most: 0.25 } as const;
@@ -483,6 +492,7 @@ function rank(item: SuspenseItem, found: ReadonlyMap<string, Found>, index: Inde
     const t = index.byAccount.get(norm(account));
     let score = c.score;
     const reasons = [...c.reasons];
+    let someoneElse = false;
     if (t && item.payer.trim() !== '') {
       const likeness = nameLikeness(item.payer, t.tenant);
       const bonus = NAME_BONUS[c.kind];
@@ -497,6 +507,7 @@ function rank(item: SuspenseItem, found: ReadonlyMap<string, Found>, index: Inde
         // alone (the least penalty keeps an exact reference below the auto threshold).
         score = Math.max(0, score - (NAME_PENALTY.most - (NAME_PENALTY.most - NAME_PENALTY.least) * nameCloseness(item.payer, t.tenant)));
         reasons.push(`payer ${item.payer} does not share a surname with tenant ${t.tenant}`);
+        someoneElse = true;
       }
     }
     if (t) {
@@ -506,6 +517,12 @@ function rank(item: SuspenseItem, found: ReadonlyMap<string, Found>, index: Inde
         if (e === null) continue;
         score += e.score;
         reasons.push(e.reason);
+      }
+      // Someone else paying is never allocated on its own, whatever the amount says, unless the
+      // account's history shows this payer paying it before (a relative who always pays).
+      if (someoneElse && !evidence.some((e) => e?.score === HISTORY_PAYER_SCORE) && score > SOMEONE_ELSE_CAP) {
+        score = SOMEONE_ELSE_CAP;
+        reasons.push('capped below automatic allocation: the payer is not the tenant');
       }
     }
     out.push({ account, score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000, reasons });

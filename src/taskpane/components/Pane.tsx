@@ -27,6 +27,13 @@ import { SettingsStep } from './SettingsStep';
 import { SignOffStep } from './SignOffStep';
 import { SourcesStep } from './SourcesStep';
 import { writeAuditPack } from '../write-audit-pack';
+import type { SuspenseItem } from '../../engine/records';
+import type { AccountHit } from '../../engine/suspense/account-search';
+import { journalSheet } from '../../engine/suspense/clearance-journal';
+import type { SuspenseMatch } from '../../engine/suspense/match-suspense';
+import { applyReview, reviewJournal, reviewQueue, type Resolution, type ReviewAction, type ReviewState } from '../../engine/suspense/review-queue';
+import { ageingSheet, suspenseAgeing } from '../../engine/suspense/suspense-ageing';
+import { SuspenseStep, type ReviewCommand } from './SuspenseStep';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: '300px', boxSizing: 'border-box' },
@@ -35,20 +42,29 @@ const useStyles = makeStyles({
   live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
-export type StepId = 'sources' | 'settings' | 'run' | 'review' | 'signoff';
+export type StepId = 'sources' | 'settings' | 'run' | 'review' | 'suspense' | 'signoff';
 const STEPS: readonly { id: StepId; label: string }[] = [
   { id: 'sources', label: '1 Sources' },
   { id: 'settings', label: '2 Settings' },
   { id: 'run', label: '3 Run' },
   { id: 'review', label: '4 Review' },
-  { id: 'signoff', label: '5 Sign-off' },
+  { id: 'suspense', label: '5 Suspense' },
+  { id: 'signoff', label: '6 Sign-off' },
 ];
 
 export type RunState =
   | { readonly state: 'idle' }
   | { readonly state: 'reading'; readonly sheet: string; readonly fraction: number }
   | { readonly state: 'running'; readonly stage: Stage; readonly startedAt: number }
-  | { readonly state: 'done'; readonly result: ReconcileResult; readonly issues: readonly InputIssue[]; readonly sources: readonly SourceSummary[]; readonly ms: number; readonly at: string }
+  | {
+      readonly state: 'done';
+      readonly result: ReconcileResult;
+      readonly issues: readonly InputIssue[];
+      readonly sources: readonly SourceSummary[];
+      readonly ms: number;
+      readonly at: string;
+      readonly suspense: { readonly items: readonly SuspenseItem[]; readonly matches: readonly SuspenseMatch[] } | null;
+    }
   | { readonly state: 'input-error'; readonly issues: readonly InputIssue[]; readonly problems: readonly string[] }
   | { readonly state: 'failed'; readonly message: string }
   | { readonly state: 'cancelled' };
@@ -89,6 +105,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
   const [notices, setNotices] = useState<Notice[]>([]);
   const [announce, setAnnounce] = useState('');
   const [auditWritten, setAuditWritten] = useState<string | null>(null);
+  const [review, setReview] = useState<ReviewState | null>(null);
   const store = useRef<LedgerStore | null>(null);
   const client = useRef<EngineClient | null>(null);
 
@@ -250,7 +267,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
     setAnnounce('Reconciliation started');
     const stored = s?.reconcilingItems ?? items;
     const outcome = await client.current!.run(
-      { kind: 'reconcile', file: host.fileName, sheets: read, period, config, userItems: toUserItems(stored) },
+      { kind: 'reconcile', file: host.fileName, sheets: read, period, config, userItems: toUserItems(stored), matchSuspense: true },
       (stage) => setRun({ state: 'running', stage, startedAt }),
     );
     const ms = Math.round(performance.now() - startedAt);
@@ -269,8 +286,19 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       return;
     }
     const at = new Date().toISOString();
-    setRun({ state: 'done', result: outcome.result, issues: outcome.issues, sources: outcome.sources, ms, at });
+    setRun({ state: 'done', result: outcome.result, issues: outcome.issues, sources: outcome.sources, ms, at, suspense: outcome.suspense ?? null });
     setAuditWritten(null);
+    if (outcome.suspense) {
+      // Decisions already made on items still in suspense carry over to the new run.
+      const fresh = reviewQueue(outcome.suspense.matches, outcome.suspense.items);
+      const saved = s?.suspenseReview?.resolutions ?? {};
+      const kept: Record<string, Resolution> = {};
+      for (const e of fresh.entries) {
+        const r = saved[e.item];
+        if (r) kept[e.item] = r;
+      }
+      setReview({ ...fresh, resolutions: kept });
+    } else setReview(null);
     setAnnounce(`Reconciliation finished: ${outcome.result.status}`);
     if (s) {
       const fingerprints = Object.fromEntries(outcome.sources.map((x) => [x.sheet, x.sha256]));
@@ -292,10 +320,39 @@ export function Pane({ host }: { readonly host: PaneHost }) {
     return save('the reconciling items', (st) => st.saveReconcilingItems(s.id, actor, next));
   }
 
+  async function reviewAction(command: ReviewCommand): Promise<void> {
+    if (!review) return;
+    const action = (command.type === 'undo' ? command : { ...command, by: name.trim(), at: new Date().toISOString() }) as ReviewAction;
+    const outcome = applyReview(review, action);
+    if (outcome.refused) {
+      notify({ intent: 'warning', title: 'Nothing changed', text: `${outcome.refused[0]?.toUpperCase()}${outcome.refused.slice(1)}.` });
+      return;
+    }
+    setReview(outcome.state);
+    setAnnounce(command.type === 'undo' ? 'Undone' : 'Decision recorded');
+    const s = await ensureSession();
+    if (s) {
+      const detail = 'item' in command ? { item: command.item, ...('account' in command ? { account: command.account } : {}) } : {};
+      await save('the suspense decision', (st) => st.saveSuspenseReview(s.id, actor, outcome.state, `suspense.${command.type}`, detail));
+    }
+  }
+
+  async function searchAccounts(query: string): Promise<readonly AccountHit[]> {
+    const outcome = await client.current!.run({ kind: 'search-accounts', query });
+    if (outcome.kind === 'accounts') return outcome.hits;
+    notify({ intent: 'warning', title: 'Search unavailable', text: outcome.kind === 'failure' ? outcome.message : 'Run the reconciliation again, then search.' });
+    return [];
+  }
+
   async function writePack(current: Session | null = session): Promise<void> {
     if (run.state !== 'done' || !result) return;
     try {
-      const written = await writeAuditPack(host, { result, config: engineConfig, sources: run.sources, issues: run.issues, runAt: run.at, signOffs: current?.signOffs ?? [] });
+      const extra = [];
+      if (run.suspense) {
+        if (review) extra.push(journalSheet(reviewJournal(review, run.suspense.items, engineConfig.glSuspenseAccount)));
+        extra.push(ageingSheet(suspenseAgeing(run.suspense.items, result.period.end, engineConfig.suspenseAgeLimitDays, run.suspense.matches)));
+      }
+      const written = await writeAuditPack(host, { result, config: engineConfig, sources: run.sources, issues: run.issues, runAt: run.at, signOffs: current?.signOffs ?? [], extra });
       setAuditWritten(new Date().toISOString());
       host.onWorkbookChanged?.();
       notify({ intent: 'success', title: 'Audit pack written', text: `${written.length} sheets (${written.join(', ')}) were written into the workbook; your own sheets were not changed.` });
@@ -398,7 +455,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
                 size="small"
                 appearance={s.id === step ? 'primary' : 'subtle'}
                 aria-current={s.id === step ? 'step' : undefined}
-                disabled={(s.id === 'review' || s.id === 'signoff') && run.state !== 'done'}
+                disabled={(s.id === 'review' || s.id === 'suspense' || s.id === 'signoff') && run.state !== 'done'}
                 onClick={() => setStep(s.id)}
               >
                 {s.label}
@@ -448,8 +505,19 @@ export function Pane({ host }: { readonly host: PaneHost }) {
         />
       )}
       {step === 'review' && result && run.state === 'done' && (
-        <ReviewStep result={result} ms={run.ms} assignment={assignment} items={items} owner={actor} onItems={saveItems} onShow={showInSheet} onNext={() => setStep('signoff')} />
+        <ReviewStep result={result} ms={run.ms} assignment={assignment} items={items} owner={actor} onItems={saveItems} onShow={showInSheet} onNext={() => setStep('suspense')} />
       )}
+      {step === 'suspense' &&
+        (review ? (
+          <SuspenseStep state={review} reviewer={name} onAction={(a) => void reviewAction(a)} onSearch={searchAccounts} onNext={() => setStep('signoff')} />
+        ) : (
+          <section aria-label="Suspense review">
+            <Body1 block>This workbook has no suspense items sheet (or no rent roll), so there is nothing to review.</Body1>
+            <Button appearance="primary" onClick={() => setStep('signoff')}>
+              Next: Audit pack and sign-off
+            </Button>
+          </section>
+        ))}
       {step === 'signoff' && result && (
         <SignOffStep
           result={result}

@@ -185,7 +185,7 @@ export function ReviewStep({ result, ms, assignment, items, owner, onItems, onSh
       <ItemsEditor items={items} owner={owner} unexplained={result.unexplained} onItems={onItems} />
       <div className={styles.row}>
         <Button appearance="primary" onClick={onNext}>
-          Next: Audit pack and sign-off
+          Next: Suspense
         </Button>
       </div>
     </section>

@@ -40,6 +40,12 @@ const EVENT_WORDS: Readonly<Record<string, string>> = {
   'audit-pack.written': 'Audit pack written',
   'signed-off.preparer': 'Signed as preparer',
   'signed-off.reviewer': 'Signed as reviewer',
+  'suspense.accept': 'Suspense item allocated',
+  'suspense.pick-candidate': 'Suspense item allocated to a candidate',
+  'suspense.pick-account': 'Suspense item allocated to an account found by search',
+  'suspense.reject': 'Suspense item left in suspense',
+  'suspense.accept-all-automatic': 'Automatic suspense allocations accepted',
+  'suspense.undo': 'Suspense decision undone',
 };
 
 export function SignOffStep({ result, session, trail, auditWritten, defaultName, storeAvailable, onWrite, onSignOff, onExport, onImport }: SignOffProps) {
@@ -67,8 +73,8 @@ export function SignOffStep({ result, session, trail, auditWritten, defaultName,
         Audit pack and sign-off
       </Subtitle2>
       <Body1>
-        {monthLabel(result.period.label)}: {result.status === 'BALANCED' ? 'balanced' : `not balanced, ${formatGBP(result.unexplained)} unexplained`}. The audit pack is eight
-        sheets whose names start “HL”, added to this workbook; your own sheets are never changed, and writing again replaces only the HL sheets.
+        {monthLabel(result.period.label)}: {result.status === 'BALANCED' ? 'balanced' : `not balanced, ${formatGBP(result.unexplained)} unexplained`}. The audit pack is the sheets
+        whose names start “HL” (with the suspense clearance journal and ageing), added to this workbook; your own sheets are never changed, and writing again replaces only the HL sheets.
       </Body1>
       <div className={styles.row}>
         <Button appearance="primary" onClick={onWrite}>

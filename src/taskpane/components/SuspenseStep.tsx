@@ -1,0 +1,169 @@
+/**
+ * The suspense review queue: each item with the matcher's candidates and the reasons in words;
+ * allocate to a candidate or to any account found by search, leave in suspense, accept every
+ * automatic allocation at once, undo. Every decision is saved with who and when, and goes into the
+ * clearance journal of the audit pack.
+ */
+import { Badge, Body1, Button, Caption1, Card, CardHeader, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { formatUkDate } from '../../engine/dates';
+import { formatGBP } from '../../engine/money';
+import type { AccountHit } from '../../engine/suspense/account-search';
+import { openItems, type ReviewAction, type ReviewEntry, type ReviewState } from '../../engine/suspense/review-queue';
+
+const useStyles = makeStyles({
+  box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
+  grow: { flexGrow: 1, minWidth: '140px' },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
+  candidate: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, padding: tokens.spacingVerticalXS, borderTop: `1px solid ${tokens.colorNeutralStroke3}` },
+});
+
+/** Actions without who and when: the pane adds them. */
+export type ReviewCommand = ReviewAction extends infer A ? (A extends { by: string } ? Omit<A, 'by' | 'at'> : A) : never;
+
+export interface SuspenseProps {
+  readonly state: ReviewState;
+  readonly reviewer: string;
+  readonly onAction: (action: ReviewCommand) => void;
+  readonly onSearch: (query: string) => Promise<readonly AccountHit[]>;
+  readonly onNext: () => void;
+}
+
+const DECISION_WORDS = { auto: 'Automatic', review: 'For review', none: 'No candidate' } as const;
+
+export function SuspenseStep({ state, reviewer, onAction, onSearch, onNext }: SuspenseProps) {
+  const styles = useStyles();
+  const open = openItems(state);
+  const waitingAuto = open.filter((e) => e.proposed === 'auto' && e.candidates.length > 0).length;
+  const decided = state.entries.length - open.length;
+  return (
+    <section aria-labelledby="hl-suspense" className={styles.box}>
+      <Subtitle2 as="h2" id="hl-suspense">
+        Suspense review
+      </Subtitle2>
+      <Body1>
+        {state.entries.length} items in suspense: {decided} decided, {open.length} open. An automatic allocation is only proposed when one account is clearly ahead; nothing
+        moves until a person accepts it.
+      </Body1>
+      {!reviewer.trim() && <Caption1>Add your name in Settings: every decision records who made it.</Caption1>}
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={waitingAuto === 0 || !reviewer.trim()} onClick={() => onAction({ type: 'accept-all-automatic' })}>
+          Accept all automatic ({waitingAuto})
+        </Button>
+        <Button disabled={state.undo.length === 0} onClick={() => onAction({ type: 'undo' })}>
+          Undo
+        </Button>
+      </div>
+      <ul className={styles.list} aria-label="Suspense items">
+        {state.entries.map((e) => (
+          <li key={e.item}>
+            <ItemCard entry={e} state={state} canDecide={reviewer.trim() !== ''} onAction={onAction} onSearch={onSearch} />
+          </li>
+        ))}
+      </ul>
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={onNext}>
+          Next: Audit pack and sign-off
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+function ItemCard({ entry, state, canDecide, onAction, onSearch }: { entry: ReviewEntry; state: ReviewState; canDecide: boolean; onAction: SuspenseProps['onAction']; onSearch: SuspenseProps['onSearch'] }) {
+  const styles = useStyles();
+  const resolution = state.resolutions[entry.item];
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<readonly AccountHit[] | null>(null);
+  const [searching, setSearching] = useState(false);
+  const label = `item ${entry.item}`;
+  return (
+    <Card size="small" aria-label={`Suspense ${label}`}>
+      <CardHeader
+        header={
+          <Body1>
+            <strong>{entry.item}</strong> {formatGBP(entry.amount)} on {formatUkDate(entry.date)}{' '}
+            <Badge appearance="tint" color={entry.proposed === 'auto' ? 'success' : entry.proposed === 'review' ? 'warning' : 'informative'}>
+              {DECISION_WORDS[entry.proposed]}
+            </Badge>
+          </Body1>
+        }
+        description={
+          <Caption1>
+            Payer {entry.payer || '(none)'} · reference {entry.reference || '(none)'}
+          </Caption1>
+        }
+      />
+      {resolution ? (
+        <Body1 role="status">
+          {resolution.kind === 'allocated'
+            ? `Allocated to ${resolution.account} by ${resolution.decidedBy === 'rule' ? `rule, accepted by ${resolution.confirmedBy}` : resolution.decidedBy}.`
+            : `Left in suspense by ${resolution.decidedBy}.`}
+        </Body1>
+      ) : (
+        <>
+          {entry.candidates.length === 0 && <Body1>No account looks likely. Search the rent roll, or leave it in suspense.</Body1>}
+          {entry.candidates.slice(0, 3).map((c, k) => (
+            <div key={c.account} className={styles.candidate}>
+              <Body1>
+                <strong>{c.account}</strong> score {Math.round(c.score * 100)}%
+              </Body1>
+              <Caption1>{c.reasons.join('; ')}</Caption1>
+              <div>
+                <Button size="small" disabled={!canDecide} onClick={() => onAction({ type: 'pick-candidate', item: entry.item, candidate: k })}>
+                  Allocate to {c.account}
+                  <span className="hl-visually-hidden"> ({label})</span>
+                </Button>
+              </div>
+            </div>
+          ))}
+          <form
+            className={styles.row}
+            role="search"
+            aria-label={`Find any account for ${label}`}
+            onSubmit={async (ev) => {
+              ev.preventDefault();
+              if (!query.trim()) return;
+              setSearching(true);
+              try {
+                setHits(await onSearch(query));
+              } finally {
+                setSearching(false);
+              }
+            }}
+          >
+            <Field className={styles.grow} label={`Find any account (ref, name or postcode) for ${entry.item}`}>
+              <Input value={query} onChange={(_, d) => setQuery(d.value)} />
+            </Field>
+            <Button type="submit" disabled={searching}>
+              Search<span className="hl-visually-hidden"> for {label}</span>
+            </Button>
+          </form>
+          {hits && hits.length === 0 && <Caption1 role="status">No account matches “{query}”.</Caption1>}
+          {hits && hits.length > 0 && (
+            <ul className={styles.list} aria-label={`Accounts found for ${label}`}>
+              {hits.slice(0, 8).map((h) => (
+                <li key={h.account} className={styles.row}>
+                  <Caption1 className={styles.grow}>
+                    <strong>{h.account}</strong> {h.tenant}, {h.address} {h.postcode}
+                    {h.ended ? ' (ended)' : ''} · {h.matchedBy}
+                  </Caption1>
+                  <Button size="small" disabled={!canDecide} onClick={() => onAction({ type: 'pick-account', item: entry.item, account: h.account, search: query })}>
+                    Allocate to {h.account}
+                    <span className="hl-visually-hidden"> ({label})</span>
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div>
+            <Button size="small" disabled={!canDecide} onClick={() => onAction({ type: 'reject', item: entry.item })}>
+              Leave in suspense<span className="hl-visually-hidden"> ({label})</span>
+            </Button>
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}
