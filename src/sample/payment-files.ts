@@ -18,6 +18,8 @@ export interface PaymentTenancy {
   readonly account: string;
   readonly tenant: string;
   readonly weeklyCharge: Pence;
+  /** A tenancy that starts after the payment is not paid into yet (the matcher says so). */
+  readonly start?: IsoDate | null;
   readonly end: IsoDate | null;
 }
 
@@ -66,7 +68,7 @@ function bankName(tenant: string): string {
 /** Generates one payment file with its truth. */
 export function generatePaymentFile(roll: readonly PaymentTenancy[], options: PaymentFileOptions): GeneratedPaymentFile {
   const rng = new Rng(options.seed, PAYMENT_FORMATS.indexOf(options.format) + 11);
-  const live = roll.filter((t) => t.end === null || t.end >= options.date);
+  const live = roll.filter((t) => (t.start == null || t.start <= options.date) && (t.end === null || t.end >= options.date));
   if (live.length === 0) throw new RangeError('the roll has no live tenancy');
   const n = options.lines;
   const nBad = n === 0 ? 0 : Math.max(1, Math.round(n * (options.unallocatable ?? 0.03)));

@@ -102,10 +102,10 @@ describe('housing-ledger payments', () => {
     const file = join(ASSETS, 'allpay-20261204.csv');
     const wrong = await runCli(['payments', file, '--profile', profilePath, '--accounts', ACCOUNTS, '--out', join(dir, 'mine'), '--settlement', '100.00']);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toMatch(/allpay-20261204.csv: the payment lines total 18791.39 \(62 lines\) but the settlement is 100.00; difference 18691.39/);
+    expect(wrong.stderr).toMatch(/allpay-20261204.csv: the payment lines total 18579.04 \(62 lines\) but the settlement is 100.00; difference 18479.04/);
     const missing = await runCli(['payments', file, '--profile', profilePath, '--accounts', ACCOUNTS, '--out', join(dir, 'mine')]);
     expect(missing.stderr).toMatch(/give the bank statement's credit with --settlement/);
-    const right = await runCli(['payments', file, '--profile', profilePath, '--accounts', ACCOUNTS, '--out', join(dir, 'mine'), '--settlement', '18,791.39', '--json']);
+    const right = await runCli(['payments', file, '--profile', profilePath, '--accounts', ACCOUNTS, '--out', join(dir, 'mine'), '--settlement', '18,579.04', '--json']);
     expect(right.stderr).toBe('');
     expect(right.code).toBe(0);
   });

@@ -205,7 +205,7 @@ describe('allocation decisions', () => {
     ['the ref without its leading zeros', '12345', '', '00012345', 'repaired', /without its leading zeros/],
     ['two digits swapped, paid by the tenant', '00012354', 'J SMITH', '00012345', 'repaired', /two digits swapped.*payer J SMITH shares the surname/],
     ['two digits swapped, paid by someone else', '00012354', 'K PATEL', null, 'suspense', /not safe to allocate automatically; for review: 00012345/],
-    ['one digit off, no payer named', '00012346', '', null, 'suspense', /for review: 00012345 \(score 0.78\)/],
+    ['one digit off, no payer named', '00012346', '', null, 'suspense', /for review: 00012345 \(score 0\.\d+\): reference 00012346 is 00012345 with one digit different/],
     ['an account whose tenancy ended before the payment', '00055555', 'Ann Old', null, 'suspense', /tenancy ended on 2026-10-04/],
     ['a reference that is nothing', 'HOUSING', 'A Payer', null, 'suspense', /reference HOUSING matches no account/],
   ])('%s', (_name, ref, payer, to, how, reason) => {
