@@ -120,7 +120,7 @@ export function SignOffStep({ result, session, trail, auditWritten, defaultName,
       {trail.length === 0 ? (
         <Body1>Nothing recorded yet.</Body1>
       ) : (
-        <ol className={styles.trail} aria-label="Session trail">
+        <ol className={styles.trail} aria-label="Session trail" tabIndex={0}>
           {trail.map((e) => (
             <li key={e.seq ?? `${e.at}-${e.event}`}>
               <Caption1>
