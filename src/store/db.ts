@@ -4,7 +4,8 @@
  * the database name carries Office.context.partitionKey where there is one.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { Profile, Session, TrailEvent } from './schema';
+import type { ImportLedgerEntry } from '../engine/payments/import-ledger';
+import type { Profile, Session, StoredImportProfile, TrailEvent } from './schema';
 import { upgradeSessionV1toV2, type SessionV1 } from './upgrades';
 
 export const DB_BASE_NAME = 'housing-ledger';
@@ -16,11 +17,15 @@ export function databaseName(partitionKey?: string | null): string {
 /** Version 1's tables, kept so the upgrade path can be tested and replayed. */
 export const SCHEMA_V1 = { sessions: 'id, workbookId, period', profiles: 'name' } as const;
 export const SCHEMA_V2 = { trail: '++seq, sessionId' } as const;
+/** Version 3: the payment-file import ledger (file hash, and every payment's key, indexed) and import profiles. */
+export const SCHEMA_V3 = { imports: '&fileHash, importedAt, *paymentKeys', importProfiles: 'name' } as const;
 
 export class LedgerDb extends Dexie {
   sessions!: EntityTable<Session, 'id'>;
   trail!: EntityTable<TrailEvent, 'seq'>;
   profiles!: EntityTable<Profile, 'name'>;
+  imports!: EntityTable<ImportLedgerEntry, 'fileHash'>;
+  importProfiles!: EntityTable<StoredImportProfile, 'name'>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -37,5 +42,7 @@ export class LedgerDb extends Dexie {
           if (events.length) await trail.bulkAdd(events);
         }
       });
+    // New tables only: every record of version 2 is kept as it is.
+    this.version(3).stores(SCHEMA_V3);
   }
 }

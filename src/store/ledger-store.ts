@@ -6,6 +6,8 @@
 import type { LedgerDb } from './db';
 import { explainStorageError, StoreError } from './errors';
 import type { ReviewState } from '../engine/suspense/review-queue';
+import type { ImportLedgerEntry, LedgerMatches } from '../engine/payments/import-ledger';
+import type { StoredImportProfile } from './schema';
 import type { Profile, Session, Settings, SignOff, StoredReconcilingItem, TrailEvent } from './schema';
 
 export const EXPORT_FORMAT = 'housing-ledger-session';
@@ -179,6 +181,52 @@ export class LedgerStore {
         return file.session;
       }),
     );
+  }
+
+  /** What the import ledger holds of a file: the same file (hash) and any of its payments (keys), by index. */
+  findImports(hash: string, keys: readonly string[]): Promise<LedgerMatches> {
+    return guarded(async () => {
+      const file = (await this.db.imports.get(hash)) ?? null;
+      const payments = new Map<string, ImportLedgerEntry>();
+      const wanted = new Set(keys);
+      if (keys.length > 0) {
+        for (const e of await this.db.imports.where('paymentKeys').anyOf([...wanted]).toArray()) {
+          for (const k of e.paymentKeys) if (wanted.has(k) && !payments.has(k)) payments.set(k, e);
+        }
+      }
+      return { file, payments };
+    });
+  }
+
+  /**
+   * Records an imported file, in one transaction that checks the ledger again first: a file or a
+   * payment imported meanwhile (another window) is refused and nothing is added.
+   */
+  recordImport(entry: ImportLedgerEntry): Promise<void> {
+    return guarded(() =>
+      this.db.transaction('rw', this.db.imports, async () => {
+        if (await this.db.imports.get(entry.fileHash)) throw new StoreError('refused', `${entry.fileName} was imported already; nothing was added.`);
+        if (entry.paymentKeys.length > 0 && (await this.db.imports.where('paymentKeys').anyOf([...entry.paymentKeys]).count()) > 0) {
+          throw new StoreError('refused', `${entry.fileName} holds a payment imported already; nothing was added.`);
+        }
+        await this.db.imports.add(entry);
+      }),
+    );
+  }
+
+  /** The import history, newest first. */
+  imports(): Promise<ImportLedgerEntry[]> {
+    return guarded(() => this.db.imports.orderBy('importedAt').reverse().toArray());
+  }
+
+  saveImportProfile(profile: Readonly<Record<string, unknown>> & { name: string }): Promise<void> {
+    return guarded(async () => {
+      await this.db.importProfiles.put({ name: profile.name, updatedAt: this.now(), profile });
+    });
+  }
+
+  importProfiles(): Promise<StoredImportProfile[]> {
+    return guarded(() => this.db.importProfiles.orderBy('name').toArray());
   }
 
   saveProfile(name: string, settings: Settings): Promise<void> {

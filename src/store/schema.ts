@@ -62,3 +62,10 @@ export interface Profile {
   readonly updatedAt: string;
   readonly settings: Settings;
 }
+
+/** A payment-file import profile a person made in the pane (the engine's profile JSON, validated on use). */
+export interface StoredImportProfile {
+  readonly name: string;
+  readonly updatedAt: string;
+  readonly profile: Readonly<Record<string, unknown>>;
+}

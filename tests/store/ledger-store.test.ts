@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { databaseName, LedgerDb, SCHEMA_V1 } from '../../src/store/db';
+import { databaseName, LedgerDb, SCHEMA_V1, SCHEMA_V2 } from '../../src/store/db';
+import type { ImportLedgerEntry } from '../../src/engine/payments/import-ledger';
+import type { Pence } from '../../src/engine/money';
 import { explainStorageError, StoreError } from '../../src/store/errors';
 import { LedgerStore, sessionId } from '../../src/store/ledger-store';
 import type { Settings } from '../../src/store/schema';
@@ -122,7 +124,7 @@ describe('schema upgrades', () => {
     old.close();
 
     const store = await storeWith(name);
-    expect(store.db.verno).toBe(2);
+    expect(store.db.verno).toBe(3);
     const sessions = await store.db.sessions.toArray();
     expect(sessions.map((s) => s.id)).toEqual(['b|2026-11', 'b|2026-12']);
     expect(sessions[0]).toMatchObject({ fingerprints: { GL: 'x' }, reconcilingItems: [{ ref: 'U1', amount: 5 }] });
@@ -159,5 +161,50 @@ describe('resuming in the pane', () => {
     expect((await store.sessionsFor('book-9'))[0]?.period).toBe('2026-12');
     expect((await store.trail(a.session.id)).map((e) => e.event)).toEqual(['session.started', 'audit-pack.written']);
     await expect(store.record('nope|2026-12', 'Alex', 'x')).rejects.toThrow(/No saved session/);
+  });
+});
+
+describe('the payment-file import ledger (version 3)', () => {
+  const entry = (hash: string, keys: string[], name = `${hash}.csv`): ImportLedgerEntry => ({
+    fileHash: hash, fileName: name, profile: 'allpay', channel: 'ALLPAY', importedAt: `2026-12-0${keys.length}T09:00:00Z`, count: keys.length, total: 1000 as Pence, batches: [], paymentKeys: keys,
+  });
+
+  it('opening a version 2 database adds the ledger and keeps every session, trail event and profile', async () => {
+    const name = fresh();
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    await old.open();
+    await old.table('sessions').add({ id: 'b|2026-12', workbookId: 'b', period: '2026-12', createdAt: 't', updatedAt: 't', fingerprints: { GL: 'x' }, settings: SETTINGS, reconcilingItems: [{ ref: 'U1', type: 'other', amount: 5, explanation: 'e', owner: '', date: null }], signOffs: [{ role: 'preparer', name: 'A', at: 't' }] });
+    await old.table('trail').bulkAdd([{ sessionId: 'b|2026-12', at: 't1', actor: 'A', event: 'session.started', detail: {} }, { sessionId: 'b|2026-12', at: 't2', actor: 'A', event: 'signed-off.preparer', detail: {} }]);
+    await old.table('profiles').add({ name: 'Oak', updatedAt: 't', settings: SETTINGS });
+    old.close();
+    const store = await storeWith(name);
+    expect(store.db.verno).toBe(3);
+    expect(await store.getSession('b|2026-12')).toMatchObject({ fingerprints: { GL: 'x' }, reconcilingItems: [{ ref: 'U1' }], signOffs: [{ name: 'A' }] });
+    expect((await store.trail('b|2026-12')).map((e) => e.event)).toEqual(['session.started', 'signed-off.preparer']);
+    expect((await store.profiles()).map((p) => p.name)).toEqual(['Oak']);
+    expect(await store.imports()).toEqual([]);
+  });
+
+  it('finds a file by its hash and payments by their keys, and refuses a second import of either', async () => {
+    const store = await storeWith();
+    await store.recordImport(entry('h1', ['k1', 'k2']));
+    const same = await store.findImports('h1', ['k9']);
+    expect(same.file?.fileName).toBe('h1.csv');
+    const overlap = await store.findImports('h2', ['k3', 'k2']);
+    expect(overlap.file).toBeNull();
+    expect([...overlap.payments.keys()]).toEqual(['k2']);
+    await expect(store.recordImport(entry('h1', ['k7']))).rejects.toThrow(/imported already; nothing was added/);
+    await expect(store.recordImport(entry('h3', ['k8', 'k1']))).rejects.toThrow(/holds a payment imported already/);
+    await store.recordImport(entry('h4', ['k4', 'k5', 'k6']));
+    expect((await store.imports()).map((e) => e.fileHash)).toEqual(['h4', 'h1']);
+  });
+
+  it('keeps import profiles by name', async () => {
+    const store = await storeWith();
+    await store.saveImportProfile({ name: 'our-bank', channel: 'BANK' });
+    await store.saveImportProfile({ name: 'our-bank', channel: 'DD' });
+    expect((await store.importProfiles()).map((p) => [p.name, p.profile.channel])).toEqual([['our-bank', 'DD']]);
   });
 });
