@@ -261,6 +261,34 @@ suite('the standalone page in Chromium', () => {
     await expect(page.getByRole('button', { name: /^Accept all automatic \(0\)/ }).isDisabled()).resolves.toBe(true);
   });
 
+  it('imports a payment file through the pane: profile detected, control agreed, postings and summary; the same file again is refused', async () => {
+    await press(page.getByRole('button', { name: 'Payment files' }));
+    const sample = join(ROOT, 'assets', 'payments', 'allpay-20261201.csv');
+    await page.getByLabel('Payment file to import').setInputFiles(sample);
+    await expect(page.getByLabel('Profile', { exact: true }).inputValue()).resolves.toBe('allpay');
+    const preview = page.getByLabel('Preview');
+    await preview.getByText(/^60 payments/).waitFor();
+    await expect(preview.getByRole('status').innerText()).resolves.toMatch(/60 payments, total £15,167\.77.*controls agree/s);
+    await look('8-payments-preview');
+    await press(page.getByRole('button', { name: 'Check and post' }));
+    await page.getByText('allpay-20261201.csv posted').waitFor();
+    await page.getByText(/58 payments allocated .*, 2 to suspense/).waitFor();
+    await expect(page.getByRole('table', { name: 'Batches posted' }).getByRole('row').count()).resolves.toBe(2);
+    await expect(page.getByRole('list', { name: 'Payments sent to suspense' }).getByRole('listitem').count()).resolves.toBe(2);
+    const [csv] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('button', { name: 'Download postings.csv' }))]);
+    const postings = readFileSync((await csv.path()) as string, 'utf8').trim().split(/\r?\n/);
+    expect(postings).toHaveLength(59);
+    const history = page.getByRole('table', { name: 'Files imported' });
+    await expect(history.innerText()).resolves.toMatch(/allpay-20261201\.csv.*60.*£15,167\.77/s);
+    await look('9-payments-posted');
+    // The same file a second time: refused, nothing recorded.
+    await page.getByLabel('Payment file to import').setInputFiles(sample);
+    await press(page.getByRole('button', { name: 'Check and post' }));
+    await page.getByText('allpay-20261201.csv was refused').waitFor();
+    await expect(page.getByRole('list', { name: 'Why the file was refused' }).innerText()).resolves.toMatch(/imported/i);
+    await expect(history.getByRole('row').count()).resolves.toBe(2);
+  });
+
   it('found no serious accessibility problem, no page error and no request beyond its own origin', () => {
     expect(axeFindings).toEqual([]);
     expect(pageErrors).toEqual([]);

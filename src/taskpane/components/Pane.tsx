@@ -34,6 +34,7 @@ import type { SuspenseMatch } from '../../engine/suspense/match-suspense';
 import { applyReview, reviewJournal, reviewQueue, type Resolution, type ReviewAction, type ReviewState } from '../../engine/suspense/review-queue';
 import { ageingSheet, suspenseAgeing } from '../../engine/suspense/suspense-ageing';
 import { SuspenseStep, type ReviewCommand } from './SuspenseStep';
+import { PaymentsPanel } from './PaymentsPanel';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: '300px', boxSizing: 'border-box' },
@@ -93,6 +94,7 @@ async function readUserSheets(host: PaneHost, onProgress: (sheet: string, fracti
 export function Pane({ host }: { readonly host: PaneHost }) {
   const styles = useStyles();
   const [step, setStep] = useState<StepId>('sources');
+  const [mode, setMode] = useState<'month-end' | 'payments'>('month-end');
   const [load, setLoad] = useState<Load>({ state: 'loading', text: 'Reading the workbook’s sheets…', fraction: undefined });
   const [sheets, setSheets] = useState<SheetData[]>([]);
   const [config, setConfig] = useState<ConfigJson>({});
@@ -447,6 +449,17 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       ))}
         </section>
       )}
+      <div role="group" aria-label="Task" className={styles.steps}>
+        <Button size="small" appearance={mode === 'month-end' ? 'primary' : 'secondary'} aria-pressed={mode === 'month-end'} onClick={() => setMode('month-end')}>
+          Month-end reconciliation
+        </Button>
+        <Button size="small" appearance={mode === 'payments' ? 'primary' : 'secondary'} aria-pressed={mode === 'payments'} onClick={() => setMode('payments')}>
+          Payment files
+        </Button>
+      </div>
+      {mode === 'payments' && <PaymentsPanel sheets={sheets} workbookFile={host.fileName} config={engineConfig} store={store.current} />}
+      {mode === 'month-end' && (
+      <>
       <nav aria-label="Steps">
         <ol className={styles.steps}>
           {STEPS.map((s) => (
@@ -543,6 +556,8 @@ export function Pane({ host }: { readonly host: PaneHost }) {
             }
           }}
         />
+      )}
+      </>
       )}
     </main>
   );
