@@ -289,6 +289,27 @@ suite('the standalone page in Chromium', () => {
     await expect(history.getByRole('row').count()).resolves.toBe(2);
   });
 
+  it('makes a profile from a sample file by mapping its columns, previews it and saves it for the next file', async () => {
+    const sample = join(ROOT, 'assets', 'payments', 'lloyds-20261201.csv');
+    await page.getByLabel('Payment file to import').setInputFiles(sample);
+    await press(page.getByRole('button', { name: 'Make a profile from this file…' }));
+    const maker = page.getByLabel('Make a profile');
+    await maker.getByLabel(/^Profile name/).fill('our-bank');
+    await maker.getByLabel('Date column').selectOption('Transaction Date');
+    await maker.getByLabel('Date format').selectOption('dd/mm/yyyy');
+    await maker.getByLabel('Amounts').selectOption('debit-credit');
+    await maker.getByLabel('Debit column').selectOption('Debit Amount');
+    await maker.getByLabel('Credit column').selectOption('Credit Amount');
+    await maker.getByLabel('Reference column').selectOption('Transaction Description');
+    await maker.getByLabel(/^Reference pattern/).fill('(\\d{8})');
+    await maker.getByText(/^Preview: 40 payments, total £9,086\.64/).waitFor();
+    await look('10-payments-profile');
+    await press(maker.getByRole('button', { name: 'Save profile' }));
+    await page.getByText('Profile our-bank saved').waitFor();
+    await expect(page.getByLabel('Profile', { exact: true }).inputValue()).resolves.toBe('our-bank');
+    await page.getByLabel('Preview').getByText(/^40 payments/).waitFor();
+  });
+
   it('found no serious accessibility problem, no page error and no request beyond its own origin', () => {
     expect(axeFindings).toEqual([]);
     expect(pageErrors).toEqual([]);
