@@ -176,13 +176,12 @@ export function PaymentsPanel({ sheets, workbookFile, config, store }: PaymentsP
       </div>
       {file && (
         <div className={styles.row}>
-          <Field className={styles.grow} label="Profile">
+          <Field className={styles.grow} label="Profile" hint={profile?.label || null}>
             <Select value={profileName} onChange={(_, d) => { setProfileName(d.value); setRun(null); }}>
               <option value="">Choose a profile</option>
               {profiles.map((p) => (
                 <option key={p.name} value={p.name}>
-                  {p.name}
-                  {p.label ? `: ${p.label.slice(0, 60)}` : ''}
+                  {p.name} ({p.channel})
                 </option>
               ))}
             </Select>
@@ -388,6 +387,8 @@ function ProfileMaker({ text, fileName, onSave }: { text: string; fileName: stri
   const [reference, setReference] = useState('');
   const [pattern, setPattern] = useState('');
   const [payer, setPayer] = useState('');
+  const [balance, setBalance] = useState('');
+  const [order, setOrder] = useState<'newest-first' | 'oldest-first'>('newest-first');
   const ref = (v: string): string | number => (seen.headers ? v : Number(v));
   const input = {
     name,
@@ -399,10 +400,13 @@ function ProfileMaker({ text, fileName, onSave }: { text: string; fileName: stri
     amount: amountKind === 'signed' ? { kind: 'signed', field: ref(amount) } : { kind: 'debit-credit', debit: ref(debit), credit: ref(credit) },
     reference: pattern.trim() ? { from: 'pattern', field: ref(reference), pattern } : { from: 'field', field: ref(reference) },
     ...(payer ? { payer: ref(payer), narrative: ref(payer) } : {}),
-    control: 'settlement',
+    // A statement's running balance controls the file (and marks money paid out, which is skipped).
+    ...(balance ? { balance: { field: ref(balance), order } } : {}),
+    control: balance ? 'balance' : 'settlement',
   };
   const parsed = parseProfile(input);
   const trial = parsed.ok ? previewImport(text, parsed.profile, { fileName, maxLines: 3 }) : null;
+  const trialErrors = trial ? trial.issues.filter((i) => i.severity === 'error') : [];
   const pick = (label: string, value: string, set: (v: string) => void, optional = false) => (
     <Field className={styles.grow} label={label}>
       <Select value={value} onChange={(_, d) => set(d.value)}>
@@ -472,20 +476,35 @@ function ProfileMaker({ text, fileName, onSave }: { text: string; fileName: stri
           </Field>
         </div>
         {pick('Payer or description column', payer, setPayer, true)}
-        <Caption1>New profiles are controlled by the settlement you enter (the bank credit for the file).</Caption1>
+        <div className={styles.row}>
+          {pick('Running balance column (bank statements)', balance, setBalance, true)}
+          {balance && (
+            <Field className={styles.grow} label="Line order">
+              <Select value={order} onChange={(_, d) => setOrder(d.value as 'newest-first' | 'oldest-first')}>
+                <option value="newest-first">Newest first</option>
+                <option value="oldest-first">Oldest first</option>
+              </Select>
+            </Field>
+          )}
+        </div>
+        <Caption1>
+          {balance
+            ? 'The running balance controls the file: each line must follow from the one before; money paid out is skipped.'
+            : 'Without a running balance the file is controlled by the settlement you enter (the bank credit for the file).'}
+        </Caption1>
         {!parsed.ok && <Caption1 role="status">To finish: {parsed.problems.slice(0, 4).join('; ')}</Caption1>}
         {trial && (
           <Body1 role="status">
             Preview: {trial.count} payments, total {formatGBP(trial.total)}
-            {trial.issues.filter((i) => i.severity === 'error' && i.code !== 'settlement.required').length > 0
-              ? `; ${describePaymentIssue(trial.issues.find((i) => i.severity === 'error') as (typeof trial.issues)[number])}`
+            {trialErrors[0]
+              ? `; ${trialErrors.length} problem(s), the first: ${describePaymentIssue(trialErrors[0])}`
               : trial.lines[0]
                 ? `; first: ${formatUkDate(trial.lines[0].date)} ${trial.lines[0].reference || '(no reference)'} ${formatGBP(trial.lines[0].amount)}`
                 : ''}
           </Body1>
         )}
         <div>
-          <Button appearance="primary" disabled={!parsed.ok || !trial || trial.count === 0} onClick={() => parsed.ok && void onSave(parsed.profile)}>
+          <Button appearance="primary" disabled={!parsed.ok || !trial || trial.count === 0 || trialErrors.length > 0} onClick={() => parsed.ok && void onSave(parsed.profile)}>
             Save profile
           </Button>
         </div>
