@@ -5,7 +5,6 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildAuditPack } from '../engine/audit-pack';
 import { DEFAULT_CONFIG, parseConfig, type LedgerConfig } from '../engine/config';
 import { formatUkDate, monthPeriod, parseDayFirst, type IsoDate } from '../engine/dates';
@@ -19,6 +18,7 @@ import { buildSuspenseSheets, suspenseToJson } from '../engine/suspense/suspense
 import { ageingCsv, ageingSheet, suspenseAgeing } from '../engine/suspense/suspense-ageing';
 import { formatGBP } from '../engine/money';
 import { PRODUCT_VERSION } from '../version';
+import { parse } from './args';
 import { CliInputError } from './errors';
 import { formatSummary } from './format-summary';
 import { balanceCashCommand, PAYMENTS_HELP, PAYMENTS_HELP_TEXT, paymentsCommand } from './payments-cli';
@@ -99,15 +99,6 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     io.err(`housing-ledger: internal error: ${(e as Error).message ?? String(e)}`);
     if (process.env.HL_DEBUG) io.err((e as Error).stack ?? '');
     return 1;
-  }
-}
-
-function parse(args: readonly string[], options: Record<string, { type: 'string' | 'boolean' }>): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
-  try {
-    const { values, positionals } = parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean' } }, allowPositionals: true, strict: true });
-    return { values: values as Record<string, string | boolean | undefined>, positionals };
-  } catch (e) {
-    throw new CliInputError(`${(e as Error).message}; try --help`);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parse } from './args';
 import { RECEIPT_CATEGORIES, type Category } from '../engine/categories';
 import { DEFAULT_CONFIG } from '../engine/config';
 import { parseDayFirst, addDays, type IsoDate } from '../engine/dates';
@@ -48,15 +48,6 @@ balance-cash     balances the receipts the --ledger posted per channel per day a
                  (Allpay, cash office, card) day by day within a lag, bank transfers line by line;
                  writes DIR/cash-balance.csv, DIR/cash-balance.xlsx (sheet HL Cash balancing) and
                  DIR/open-items.json (pass it as --carried next time: differences carried forward).`;
-
-function parse(args: readonly string[], options: Record<string, { type: 'string' | 'boolean' }>): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
-  try {
-    const { values, positionals } = parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean' } }, allowPositionals: true, strict: true });
-    return { values: values as Record<string, string | boolean | undefined>, positionals };
-  } catch (e) {
-    throw new CliInputError(`${(e as Error).message}; try --help`);
-  }
-}
 
 function loadProfile(nameOrPath: string): ImportProfile {
   const shipped = SHIPPED_PROFILES.get(nameOrPath);

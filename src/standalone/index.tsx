@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { SheetData } from '../engine/cells';
 import { Pane } from '../taskpane/components/Pane';
+import { downloadFile } from '../taskpane/download';
 import type { PaneHost } from '../taskpane/host';
 import { spawnEngineWorker } from '../taskpane/spawn-worker';
 import type { SheetInfo } from '../workbook/port';
@@ -114,14 +115,7 @@ function Standalone() {
   async function download(): Promise<void> {
     if (!book) return;
     const bytes = await book.wb.toBuffer();
-    const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${book.name.replace(/\.xlsx$/i, '')} audit.xlsx`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 5000);
+    downloadFile(`${book.name.replace(/\.xlsx$/i, '')} audit.xlsx`, bytes as Uint8Array<ArrayBuffer>, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   }
 
   return (

@@ -23,6 +23,7 @@ import { completePaymentFile, inspectPaymentFile, preparePaymentFile, previewImp
 import { DATE_FORMATS, parseProfile, SHIPPED_PROFILES, type ImportProfile } from '../../engine/payments/profile';
 import { readSources } from '../../engine/sources/read-sources';
 import type { LedgerStore } from '../../store/ledger-store';
+import { downloadFile } from '../download';
 import { ukDateTime } from '../model';
 
 const useStyles = makeStyles({
@@ -42,16 +43,7 @@ export interface PaymentsProps {
   readonly store: LedgerStore | null;
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 5000);
-}
+const download = (name: string, text: string): void => downloadFile(name, text, 'text/csv;charset=utf-8');
 
 /** The profile that reads the file with no error and the most lines: a suggestion the person can change. */
 function detectProfile(text: string, profiles: readonly ImportProfile[], name: string): string | null {

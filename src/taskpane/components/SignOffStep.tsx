@@ -7,6 +7,7 @@ import { useRef, useState } from 'react';
 import { formatGBP } from '../../engine/money';
 import type { ReconcileResult } from '../../engine/reconcile/types';
 import type { Session, TrailEvent } from '../../store/schema';
+import { downloadFile } from '../download';
 import { monthLabel, ukDateTime } from '../model';
 
 const useStyles = makeStyles({
@@ -59,12 +60,7 @@ export function SignOffStep({ result, session, trail, auditWritten, defaultName,
   async function exportFile(): Promise<void> {
     const text = await onExport();
     if (!text || !session) return;
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `housing-ledger-session-${session.period}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadFile(`housing-ledger-session-${session.period}.json`, text, 'application/json');
   }
 
   return (
