@@ -181,6 +181,7 @@ suite('the standalone page in Chromium', () => {
     await card('SUS001015').getByText('Left in suspense by Alex Preparer.').waitFor();
     await press(page.getByRole('button', { name: 'Undo' }));
     await page.getByRole('button', { name: 'Leave in suspense (item SUS001015)' }).waitFor();
+    await press(page.getByRole('button', { name: 'Search the rent roll (item SUS001010)' }));
     await tabTo(page.getByLabel('Find any account (ref, name or postcode) for SUS001010'));
     await page.keyboard.type('00100683');
     await page.keyboard.press('Enter');

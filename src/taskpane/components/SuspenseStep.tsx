@@ -77,6 +77,8 @@ function ItemCard({ entry, state, canDecide, onAction, onSearch }: { entry: Revi
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<readonly AccountHit[] | null>(null);
   const [searching, setSearching] = useState(false);
+  const [more, setMore] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(entry.candidates.length === 0);
   const label = `item ${entry.item}`;
   return (
     <Card size="small" aria-label={`Suspense ${label}`}>
@@ -104,7 +106,7 @@ function ItemCard({ entry, state, canDecide, onAction, onSearch }: { entry: Revi
       ) : (
         <>
           {entry.candidates.length === 0 && <Body1>No account looks likely. Search the rent roll, or leave it in suspense.</Body1>}
-          {entry.candidates.slice(0, 3).map((c, k) => (
+          {entry.candidates.slice(0, more ? 3 : 1).map((c, k) => (
             <div key={c.account} className={styles.candidate}>
               <Body1>
                 <strong>{c.account}</strong> score {Math.round(c.score * 100)}%
@@ -118,6 +120,21 @@ function ItemCard({ entry, state, canDecide, onAction, onSearch }: { entry: Revi
               </div>
             </div>
           ))}
+          <div className={styles.row}>
+            {entry.candidates.length > 1 && (
+              <Button size="small" appearance="subtle" aria-expanded={more} onClick={() => setMore((m) => !m)}>
+                {more ? 'Fewer candidates' : `${Math.min(3, entry.candidates.length) - 1} more candidate${entry.candidates.length > 2 ? 's' : ''}`}
+                <span className="hl-visually-hidden"> ({label})</span>
+              </Button>
+            )}
+            <Button size="small" appearance="subtle" aria-expanded={searchOpen} onClick={() => setSearchOpen((o) => !o)}>
+              Search the rent roll<span className="hl-visually-hidden"> ({label})</span>
+            </Button>
+            <Button size="small" disabled={!canDecide} onClick={() => onAction({ type: 'reject', item: entry.item })}>
+              Leave in suspense<span className="hl-visually-hidden"> ({label})</span>
+            </Button>
+          </div>
+          {searchOpen && (
           <form
             className={styles.row}
             role="search"
@@ -140,6 +157,7 @@ function ItemCard({ entry, state, canDecide, onAction, onSearch }: { entry: Revi
               Search<span className="hl-visually-hidden"> for {label}</span>
             </Button>
           </form>
+          )}
           {hits && hits.length === 0 && <Caption1 role="status">No account matches “{query}”.</Caption1>}
           {hits && hits.length > 0 && (
             <ul className={styles.list} aria-label={`Accounts found for ${label}`}>
@@ -157,11 +175,6 @@ function ItemCard({ entry, state, canDecide, onAction, onSearch }: { entry: Revi
               ))}
             </ul>
           )}
-          <div>
-            <Button size="small" disabled={!canDecide} onClick={() => onAction({ type: 'reject', item: entry.item })}>
-              Leave in suspense<span className="hl-visually-hidden"> ({label})</span>
-            </Button>
-          </div>
         </>
       )}
     </Card>
