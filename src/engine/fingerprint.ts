@@ -8,10 +8,14 @@ import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { isCellError, type RawCell, type SheetData } from './cells';
 
+const SPECIAL = /[\t\n\r\\]/;
+const SPECIALS = /[\t\n\r\\]/g;
+
 function cellText(c: RawCell | undefined): string {
   if (c === null || c === undefined) return '';
-  if (typeof c === 'number') return `n:${c}`;
-  if (typeof c === 'string') return c === '' ? '' : `s:${c.replace(/[\t\n\r\\]/g, (ch) => `\\${ch.charCodeAt(0)}`)}`;
+  if (typeof c === 'number') return 'n:' + c;
+  // Most cells hold no tab, line break or backslash: those skip the replace.
+  if (typeof c === 'string') return c === '' ? '' : SPECIAL.test(c) ? 's:' + c.replace(SPECIALS, (ch) => `\\${ch.charCodeAt(0)}`) : 's:' + c;
   if (typeof c === 'boolean') return `b:${c ? 1 : 0}`;
   return isCellError(c) ? `e:${c.error}` : '';
 }
