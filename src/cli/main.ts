@@ -23,7 +23,8 @@ import { CliInputError } from './errors';
 import { formatSummary } from './format-summary';
 import { balanceCashCommand, PAYMENTS_HELP, PAYMENTS_HELP_TEXT, paymentsCommand } from './payments-cli';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
-import { openWorkbook, readJsonFile, readUserSheets, saveWorkbook, writeTextFile } from './workbook-io';
+import { readUserSheets } from '../workbook/user-sheets';
+import { openWorkbook, readJsonFile, saveWorkbook, writeTextFile } from './workbook-io';
 
 export interface Io {
   readonly out: (text: string) => void;

@@ -24,7 +24,8 @@ import { readRentRoll } from '../engine/sources/read-sources';
 import { csvText } from '../engine/suspense/clearance-journal';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { CliInputError } from './errors';
-import { openWorkbook, readJsonFile, readUserSheets } from './workbook-io';
+import { readUserSheets } from '../workbook/user-sheets';
+import { openWorkbook, readJsonFile } from './workbook-io';
 
 export interface PaymentsIo {
   readonly out: (text: string) => void;

@@ -1,7 +1,6 @@
 /** Files in and out for the CLI: the xlsx adapter over bytes, with located, human errors. */
 import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { SheetData } from '../engine/cells';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { CliInputError } from './errors';
 
@@ -18,16 +17,6 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
   } catch (e) {
     throw new CliInputError(`${path}: not an Excel .xlsx workbook (${(e as Error).message})`);
   }
-}
-
-/** The user's sheets (the product's own sheets from an earlier run are left out). */
-export async function readUserSheets(wb: XlsxWorkbook): Promise<SheetData[]> {
-  const out: SheetData[] = [];
-  for (const s of await wb.listSheets()) {
-    if (s.productKey !== null) continue;
-    out.push(await wb.readSheet(s.name));
-  }
-  return out;
 }
 
 /** Writes the workbook beside its destination first, then renames: a failed write never leaves half a file. */

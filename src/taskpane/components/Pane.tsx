@@ -19,6 +19,7 @@ import { LedgerStore } from '../../store/ledger-store';
 import type { Profile, Session, StoredReconcilingItem, TrailEvent } from '../../store/schema';
 import { EngineClient } from '../../worker/client';
 import type { Stage } from '../../worker/protocol';
+import { readUserSheets } from '../../workbook/user-sheets';
 import type { PaneHost } from '../host';
 import { configOf, monthLabel, settingsOf, toUserItems, ukDateTime, type ConfigJson } from '../model';
 import { ReviewStep } from './ReviewStep';
@@ -79,17 +80,6 @@ export interface Notice {
 const STORAGE_WARNING = 'Sessions will not be saved';
 
 type Load = { readonly state: 'loading'; readonly text: string; readonly fraction: number | undefined } | { readonly state: 'ready' } | { readonly state: 'error'; readonly text: string };
-
-/** Reads every sheet of the user's (the product's own sheets are left out), with progress. */
-async function readUserSheets(host: PaneHost, onProgress: (sheet: string, fraction: number) => void): Promise<SheetData[]> {
-  const infos = (await host.port.listSheets()).filter((s) => s.productKey === null);
-  const out: SheetData[] = [];
-  for (const [i, info] of infos.entries()) {
-    onProgress(info.name, i / Math.max(1, infos.length));
-    out.push(await host.port.readSheet(info.name, (p) => onProgress(p.sheet, (i + p.rowsRead / Math.max(1, p.rowsTotal)) / infos.length)));
-  }
-  return out;
-}
 
 export function Pane({ host }: { readonly host: PaneHost }) {
   const styles = useStyles();
@@ -166,7 +156,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       }
       let read: SheetData[];
       try {
-        read = await readUserSheets(host, (sheet, fraction) => live && setLoad({ state: 'loading', text: `Reading sheet ‘${sheet}’…`, fraction }));
+        read = await readUserSheets(host.port, (sheet, fraction) => live && setLoad({ state: 'loading', text: `Reading sheet ‘${sheet}’…`, fraction }));
       } catch (e) {
         if (live) setLoad({ state: 'error', text: `The workbook’s sheets could not be read: ${(e as Error).message}. Nothing was changed.` });
         return;
@@ -258,7 +248,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
     const s = await ensureSession();
     let read: SheetData[];
     try {
-      read = await readUserSheets(host, (sheet, fraction) => setRun({ state: 'reading', sheet, fraction }));
+      read = await readUserSheets(host.port, (sheet, fraction) => setRun({ state: 'reading', sheet, fraction }));
     } catch (e) {
       setRun({ state: 'failed', message: `The sheets could not be read: ${(e as Error).message}` });
       return;
