@@ -19,8 +19,7 @@ import { DEFAULT_POSTINGS, postingsConfigSchema, postingsCsv, summaryCsv, suspen
 import { processPaymentFile } from '../engine/payments/process-payment-file';
 import { parseProfile, SHIPPED_PROFILES, type ImportProfile } from '../engine/payments/profile';
 import { checkControls, hasPaymentErrors, readPaymentFile } from '../engine/payments/read-payment-file';
-import { assignRoles } from '../engine/sources/detect';
-import { readRentRoll } from '../engine/sources/read-sources';
+import { readRentRollOnly } from '../engine/sources/read-sources';
 import { csvText } from '../engine/suspense/clearance-journal';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { CliInputError } from './errors';
@@ -80,10 +79,9 @@ async function loadRoll(path: string): Promise<RollIndex> {
   const sheets = await readUserSheets(wb);
   const file = basename(path);
   // Only the rent roll is read: the workbook may hold a month of postings this command does not need.
-  const d = assignRoles(file, sheets, DEFAULT_CONFIG).detections.get('rentRoll');
-  const sheet = d ? sheets.find((s) => s.name === d.sheet) : undefined;
-  if (!d || !sheet || !d.complete) throw new CliInputError(`${file}: no sheet looks like a rent roll (Account Ref, Start Date, End Date, Weekly Charge, Opening Balance, Closing Balance)`);
-  const { sheet: roll, issues } = readRentRoll(file, sheet, d);
+  const found = readRentRollOnly(file, sheets, DEFAULT_CONFIG);
+  if (!found) throw new CliInputError(`${file}: no sheet looks like a rent roll (Account Ref, Start Date, End Date, Weekly Charge, Opening Balance, Closing Balance)`);
+  const { sheet: roll, issues } = found;
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) throw new CliInputError(`${file}: ${errors.length} problem(s) in the rent roll; nothing was imported or written`, firstProblems(errors.map(describeIssue)));
   return new RollIndex(roll.records);

@@ -112,6 +112,16 @@ export function readRentRoll(file: string, sheet: SheetData, d: SheetDetection):
   return { sheet: { detection: d, records, rowCount }, issues: reader.issues };
 }
 
+/**
+ * The rent roll alone, for work that needs no postings (payment files): the sheet recognised as the
+ * rent roll with every required column, read with its issues; null when there is none.
+ */
+export function readRentRollOnly(file: string, sheets: readonly SheetData[], config: LedgerConfig): { sheet: SourceSheet<Tenancy>; issues: InputIssue[] } | null {
+  const d = assignRoles(file, sheets, config).detections.get('rentRoll');
+  const sheet = d ? sheets.find((s) => s.name === d.sheet) : undefined;
+  return d && sheet && d.complete ? readRentRoll(file, sheet, d) : null;
+}
+
 /** Reads the housing system's postings; each code must be a category or mapped onto one by the config. */
 export function readTransactions(
   file: string,

@@ -21,7 +21,7 @@ import { postingsCsv, summaryCsv, suspenseCsv } from '../../engine/payments/paym
 import { describePaymentIssue } from '../../engine/payments/payment-issues';
 import { completePaymentFile, inspectPaymentFile, preparePaymentFile, previewImport, type PaymentRun } from '../../engine/payments/process-payment-file';
 import { DATE_FORMATS, parseProfile, SHIPPED_PROFILES, type ImportProfile } from '../../engine/payments/profile';
-import { readSources } from '../../engine/sources/read-sources';
+import { readRentRollOnly } from '../../engine/sources/read-sources';
 import type { LedgerStore } from '../../store/ledger-store';
 import { downloadFile } from '../download';
 import { ukDateTime } from '../model';
@@ -72,7 +72,8 @@ export function PaymentsPanel({ sheets, workbookFile, config, store }: PaymentsP
 
   const profiles = useMemo(() => [...SHIPPED_PROFILES.values(), ...custom], [custom]);
   const profile = profiles.find((p) => p.name === profileName) ?? null;
-  const roll = useMemo(() => readSources(workbookFile, sheets, config).rentRoll?.records ?? null, [workbookFile, sheets, config]);
+  // Only the rent roll is read: the workbook's month of postings is not needed here.
+  const roll = useMemo(() => readRentRollOnly(workbookFile, sheets, config)?.sheet.records ?? null, [workbookFile, sheets, config]);
   const index = useMemo(() => (roll ? new RollIndex(roll) : null), [roll]);
   const settlementPence = settlement.trim() ? parsePence(settlement.replace(/[£,\s]/g, '')) : null;
   const settlementBad = settlement.trim() !== '' && settlementPence === null;
