@@ -4,7 +4,7 @@
  * written into the workbook in memory and downloaded.
  */
 import { Body1, Button, Caption1, FluentProvider, MessageBar, MessageBarBody, Spinner, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { SheetData } from '../engine/cells';
 import { Pane } from '../taskpane/components/Pane';
@@ -14,7 +14,10 @@ import { spawnEngineWorker } from '../taskpane/spawn-worker';
 import type { SheetInfo } from '../workbook/port';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { formattedText } from './display';
+import { FilePicker } from '../taskpane/components/FilePicker';
 import { Grid } from './Grid';
+
+const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', minHeight: '100vh', boxSizing: 'border-box', '@media (min-width: 761px)': { height: '100vh' } },
@@ -29,7 +32,6 @@ const useStyles = makeStyles({
   gridBox: { flexGrow: 1, minHeight: '280px', '@media (max-width: 760px)': { height: '60vh', flexGrow: 0 } },
   tabs: { display: 'flex', gap: tokens.spacingHorizontalXS, overflowX: 'auto', margin: 0, padding: 0, listStyleType: 'none' },
   empty: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '640px' },
-  hidden: { display: 'none' },
 });
 
 interface Book {
@@ -47,7 +49,7 @@ function Standalone() {
   const [current, setCurrent] = useState<string | null>(null);
   const [data, setData] = useState<SheetData | null>(null);
   const [selected, setSelected] = useState<{ sheet: string; row: number; col: number } | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
+  const openFile = async (f: File) => open(await f.arrayBuffer(), f.name);
 
   async function open(bytes: ArrayBuffer, name: string): Promise<void> {
     setState({ kind: 'opening', name });
@@ -124,19 +126,9 @@ function Standalone() {
         <Body1 className={styles.grow}>
           <strong>Housing Ledger</strong> standalone · <Caption1>files stay on this computer</Caption1>
         </Body1>
-        <Button onClick={() => fileInput.current?.click()}>Open workbook…</Button>
-        <input
-          ref={fileInput}
-          className={styles.hidden}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-label="Workbook to open"
-          onChange={async (e) => {
-            const f = e.target.files?.[0];
-            if (f) await open(await f.arrayBuffer(), f.name);
-            e.target.value = '';
-          }}
-        />
+        <FilePicker accept={XLSX_ACCEPT} label="Workbook to open" onFile={openFile}>
+          Open workbook…
+        </FilePicker>
         <Button appearance="primary" disabled={!book} onClick={() => void download()}>
           Download workbook
         </Button>
@@ -154,9 +146,9 @@ function Standalone() {
           </Title3>
           <Body1>Open an Excel workbook holding the rent roll, the housing system’s transactions and the GL control account to reconcile a month. It is read in this browser and never uploaded.</Body1>
           <div>
-            <Button appearance="primary" onClick={() => fileInput.current?.click()}>
+            <FilePicker appearance="primary" accept={XLSX_ACCEPT} label="Workbook to open" onFile={openFile}>
               Open workbook…
-            </Button>
+            </FilePicker>
           </div>
         </main>
       )}

@@ -25,6 +25,7 @@ import { readRentRollOnly } from '../../engine/sources/read-sources';
 import type { LedgerStore } from '../../store/ledger-store';
 import { downloadFile } from '../download';
 import { ukDateTime } from '../model';
+import { FilePicker } from './FilePicker';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -33,7 +34,6 @@ const useStyles = makeStyles({
   scroll: { overflowX: 'auto' },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  hidden: { display: 'none' },
 });
 
 export interface PaymentsProps {
@@ -67,7 +67,6 @@ export function PaymentsPanel({ sheets, workbookFile, config, store }: PaymentsP
   const [history, setHistory] = useState<ImportLedgerEntry[]>([]);
   const [note, setNote] = useState<{ intent: 'success' | 'error' | 'warning'; title: string; text: string } | null>(null);
   const [building, setBuilding] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
   const sessionLedger = useRef(EMPTY_LEDGER);
 
   const profiles = useMemo(() => [...SHIPPED_PROFILES.values(), ...custom], [custom]);
@@ -150,21 +149,9 @@ export function PaymentsPanel({ sheets, workbookFile, config, store }: PaymentsP
       </Subtitle2>
       <Body1>An Allpay, bank or cash-office file in; postings and suspense out. The file is read in this browser and never sent anywhere.</Body1>
       <div className={styles.row}>
-        <Button appearance="primary" onClick={() => fileInput.current?.click()}>
+        <FilePicker appearance="primary" accept=".csv,.txt,text/csv,text/plain" label="Payment file to import" onFile={choose}>
           Choose a payment file…
-        </Button>
-        <input
-          ref={fileInput}
-          className={styles.hidden}
-          type="file"
-          accept=".csv,.txt,text/csv,text/plain"
-          aria-label="Payment file to import"
-          onChange={async (e) => {
-            const f = e.target.files?.[0];
-            if (f) await choose(f);
-            e.target.value = '';
-          }}
-        />
+        </FilePicker>
         {file && <Caption1>{file.name}</Caption1>}
       </div>
       {file && (

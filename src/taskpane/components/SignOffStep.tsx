@@ -3,19 +3,19 @@
  * sign-off (both land in the pack and the trail); the session's trail; export and import.
  */
 import { Body1, Button, Caption1, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { formatGBP } from '../../engine/money';
 import type { ReconcileResult } from '../../engine/reconcile/types';
 import type { Session, TrailEvent } from '../../store/schema';
 import { downloadFile } from '../download';
 import { monthLabel, ukDateTime } from '../model';
+import { FilePicker } from './FilePicker';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
   grow: { flexGrow: 1, minWidth: '140px' },
   trail: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '220px', overflowY: 'auto' },
-  hidden: { display: 'none' },
 });
 
 export interface SignOffProps {
@@ -55,7 +55,6 @@ export function SignOffStep({ result, session, trail, auditWritten, defaultName,
   const reviewer = session?.signOffs.find((s) => s.role === 'reviewer');
   const [prepName, setPrepName] = useState(defaultName);
   const [revName, setRevName] = useState('');
-  const fileInput = useRef<HTMLInputElement>(null);
 
   async function exportFile(): Promise<void> {
     const text = await onExport();
@@ -132,21 +131,9 @@ export function SignOffStep({ result, session, trail, auditWritten, defaultName,
         <Button onClick={() => void exportFile()} disabled={!session}>
           Export the session
         </Button>
-        <Button onClick={() => fileInput.current?.click()} disabled={!storeAvailable}>
+        <FilePicker accept=".json,application/json" label="Session file to import" disabled={!storeAvailable} onFile={async (file) => onImport(await file.text())}>
           Import a session…
-        </Button>
-        <input
-          ref={fileInput}
-          className={styles.hidden}
-          type="file"
-          accept=".json,application/json"
-          aria-label="Session file to import"
-          onChange={async (e) => {
-            const file = e.target.files?.[0];
-            if (file) await onImport(await file.text());
-            e.target.value = '';
-          }}
-        />
+        </FilePicker>
       </div>
     </section>
   );
