@@ -6,11 +6,12 @@
  * until a later credit clears them.
  */
 import { z } from 'zod';
-import { RECEIPT_CATEGORIES, type Category } from '../categories';
+import type { Category } from '../categories';
 import { addDays, daysBetween, type IsoDate } from '../dates';
 import { formatPence, parsePence, sumPence, toPence, type Pence } from '../money';
 import type { CellSpec, SheetSpec } from '../sheet-spec';
 import type { LedgerBatch } from './import-ledger';
+import { receiptChannel, regexText } from './profile';
 
 /** Receipts posted for one channel on one day (the batches of every file imported for it). */
 export interface ReceiptDay {
@@ -67,32 +68,23 @@ export interface CashBalance {
   readonly totals: { readonly receipts: Pence; readonly credited: Pence; readonly difference: Pence };
 }
 
-const regex = z.string().refine((p) => {
-  try {
-    new RegExp(p, 'i');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
-const channel = z.enum(RECEIPT_CATEGORIES as unknown as [Category, ...Category[]]);
 
 export const cashBalanceConfigSchema = z
   .object({
     /** Channels settled by one credit a day, recognised by a pattern over the statement's description, within lagDays of the receipts day. */
     settlements: z
-      .array(z.object({ channel, pattern: regex, lagDays: z.number().int().min(0).max(31).default(5) }).strict())
+      .array(z.object({ channel: receiptChannel, pattern: regexText, lagDays: z.number().int().min(0).max(31).default(5) }).strict())
       .default([
         { channel: 'ALLPAY', pattern: '^ALLPAY', lagDays: 5 },
         { channel: 'CASH', pattern: '^CASH OFFICE', lagDays: 5 },
         { channel: 'CARD', pattern: '^CARD SETTLEMENT', lagDays: 5 },
       ]),
     /** The channel credited line by line: every other credit on the statement belongs to it. */
-    individual: channel.default('BANK'),
+    individual: receiptChannel.default('BANK'),
     /** A settlement differing from its day's receipts by more than this share is not taken as that day's (short or over) settlement. */
     nearTolerancePercent: z.number().min(0).max(100).default(10),
     /** The channels to balance; empty: every channel above. */
-    channels: z.array(channel).default([]),
+    channels: z.array(receiptChannel).default([]),
   })
   .strict();
 
@@ -282,7 +274,7 @@ const openSchema = z.object({
   items: z.array(
     z.object({
       kind: z.enum(['unsettled', 'unexpected-credit']),
-      channel,
+      channel: receiptChannel,
       date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
       amount: z.string().refine((s) => parsePence(s) !== null && (parsePence(s) as number) > 0, 'not a positive amount'),
       batchRefs: z.array(z.string()),

@@ -54,7 +54,8 @@ const amount = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
-const regex = z.string().min(1).refine((p) => {
+/** A regular expression as text (case-insensitive when used); shared with the cash-balancing config. */
+export const regexText = z.string().refine((p) => {
   try {
     new RegExp(p, 'i');
     return true;
@@ -62,6 +63,7 @@ const regex = z.string().min(1).refine((p) => {
     return false;
   }
 }, 'not a valid regular expression');
+const regex = regexText.min(1);
 
 const reference = z.discriminatedUnion('from', [
   z.object({ from: z.literal('field'), field: fieldRef }).strict(),
@@ -89,7 +91,8 @@ const trailer = z
   })
   .strict();
 
-const channels = z.enum(RECEIPT_CATEGORIES as unknown as [Category, ...Category[]]);
+/** A receipt channel (HB, UC, DD, ALLPAY, CASH, BANK, CARD); shared with the cash-balancing config. */
+export const receiptChannel = z.enum(RECEIPT_CATEGORIES as unknown as [Category, ...Category[]]);
 
 export const profileSchema = z
   .object({
@@ -97,7 +100,7 @@ export const profileSchema = z
     name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
     label: z.string().default(''),
     /** The receipt channel every line of the file belongs to. */
-    channel: channels,
+    channel: receiptChannel,
     layout,
     /** Title lines before the header row (or before the first line). */
     skipLines: z.number().int().min(0).max(50).default(0),
