@@ -6,17 +6,17 @@
  * Median of 7 runs, each on a freshly collected heap; the roll's index is built inside each run.
  */
 import { cpus, loadavg } from 'node:os';
-import type { IsoDate } from '../src/engine/dates';
-import { toPence } from '../src/engine/money';
-import type { Tenancy } from '../src/engine/records';
-import { RollIndex } from '../src/engine/payments/allocate-payments';
-import { appendToLedger, EMPTY_LEDGER, findInLedger, type ImportLedger } from '../src/engine/payments/import-ledger';
-import { postingsCsv, summaryCsv, suspenseCsv } from '../src/engine/payments/payment-outputs';
-import { completePaymentFile, preparePaymentFile, processPaymentFile } from '../src/engine/payments/process-payment-file';
-import { SHIPPED_PROFILES, type ImportProfile } from '../src/engine/payments/profile';
-import { Rng } from '../src/sample/generate';
-import { FIRST_NAMES, SURNAMES } from '../src/sample/names';
-import { generatePaymentFile, PAYMENT_FORMATS } from '../src/sample/payment-files';
+import type { IsoDate } from '../../src/engine/dates';
+import { toPence } from '../../src/engine/money';
+import type { Tenancy } from '../../src/engine/records';
+import { RollIndex } from '../../src/engine/payments/allocate-payments';
+import { appendToLedger, EMPTY_LEDGER, findInLedger, type ImportLedger } from '../../src/engine/payments/import-ledger';
+import { postingsCsv, summaryCsv, suspenseCsv } from '../../src/engine/payments/payment-outputs';
+import { completePaymentFile, preparePaymentFile, processPaymentFile } from '../../src/engine/payments/process-payment-file';
+import { SHIPPED_PROFILES, type ImportProfile } from '../../src/engine/payments/profile';
+import { Rng } from '../sample/generate';
+import { FIRST_NAMES, SURNAMES } from '../sample/names';
+import { generatePaymentFile, PAYMENT_FORMATS } from '../sample/payment-files';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 125_000);
 const LINES = Number(process.env.BENCH_LINES ?? 50_000);

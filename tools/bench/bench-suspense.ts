@@ -11,11 +11,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import Papa from 'papaparse';
-import { parseConfig } from '../src/engine/config';
-import type { Posting, SuspenseItem, Tenancy } from '../src/engine/records';
-import { readSources } from '../src/engine/sources/read-sources';
-import { DEFAULT_SUSPENSE_MATCH, matchSuspense } from '../src/engine/suspense/match-suspense';
-import { generateMonth } from '../src/sample/generate';
+import { parseConfig } from '../../src/engine/config';
+import type { Posting, SuspenseItem, Tenancy } from '../../src/engine/records';
+import { readSources } from '../../src/engine/sources/read-sources';
+import { DEFAULT_SUSPENSE_MATCH, matchSuspense } from '../../src/engine/suspense/match-suspense';
+import { generateMonth } from '../sample/generate';
 
 const only = process.argv[2];
 const want = (part: string): boolean => only === undefined || only === part;

@@ -6,8 +6,8 @@
 import ExcelJS from 'exceljs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ALL_PLANTS, describeMonth, generateMonth, type GenerateOptions } from '../src/sample/generate';
-import { writeGeneratedXlsx } from '../src/sample/write-xlsx';
+import { ALL_PLANTS, describeMonth, generateMonth, type GenerateOptions } from './generate';
+import { writeGeneratedXlsx } from './write-xlsx';
 
 export const SAMPLE: GenerateOptions = {
   seed: 20261201,
@@ -19,7 +19,7 @@ export const SAMPLE: GenerateOptions = {
 };
 
 async function main(): Promise<void> {
-  const assets = resolve(__dirname, '..', 'assets');
+  const assets = resolve(__dirname, '..', '..', 'assets');
   mkdirSync(assets, { recursive: true });
   const month = generateMonth(SAMPLE);
   const missing = ALL_PLANTS.filter((k) => !month.plants.some((p) => p.kind === k));

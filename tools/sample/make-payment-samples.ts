@@ -7,12 +7,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_CONFIG } from '../src/engine/config';
-import type { IsoDate } from '../src/engine/dates';
-import { formatPence, toPence } from '../src/engine/money';
-import { readSources } from '../src/engine/sources/read-sources';
-import { generatePaymentFile, generateSettlementStatement, type GeneratedPaymentFile, type PaymentFormat } from '../src/sample/payment-files';
-import { openXlsxFile } from '../src/workbook/xlsx/xlsx-file';
+import { DEFAULT_CONFIG } from '../../src/engine/config';
+import type { IsoDate } from '../../src/engine/dates';
+import { formatPence, toPence } from '../../src/engine/money';
+import { readSources } from '../../src/engine/sources/read-sources';
+import { generatePaymentFile, generateSettlementStatement, type GeneratedPaymentFile, type PaymentFormat } from './payment-files';
+import { openXlsxFile } from '../../src/workbook/xlsx/xlsx-file';
 
 export const PAYMENT_SAMPLES: readonly { format: PaymentFormat; date: IsoDate; lines: number; seed: number }[] = [
   { format: 'allpay', date: '2026-12-01' as IsoDate, lines: 60, seed: 501 },
@@ -26,7 +26,7 @@ export const PAYMENT_SAMPLES: readonly { format: PaymentFormat; date: IsoDate; l
 ];
 
 async function main(): Promise<void> {
-  const root = resolve(__dirname, '..');
+  const root = resolve(__dirname, '..', '..');
   const dir = resolve(root, 'assets', 'payments');
   mkdirSync(dir, { recursive: true });
   const wb = await openXlsxFile(resolve(root, 'assets', 'sample-workbook.xlsx'));

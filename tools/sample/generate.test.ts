@@ -11,10 +11,10 @@ import fc from 'fast-check';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CATEGORIES, type Category } from '../engine/categories';
-import type { RawCell } from '../engine/cells';
-import { addDays, isoToSerial, monthPeriod, parseDayFirst, serialToIso, weekday, type IsoDate } from '../engine/dates';
-import { penceFromNumber, penceToPounds, toPence, type Pence } from '../engine/money';
+import { CATEGORIES, type Category } from '../../src/engine/categories';
+import type { RawCell } from '../../src/engine/cells';
+import { addDays, isoToSerial, monthPeriod, parseDayFirst, serialToIso, weekday, type IsoDate } from '../../src/engine/dates';
+import { penceFromNumber, penceToPounds, toPence, type Pence } from '../../src/engine/money';
 import {
   ALL_PLANTS,
   englandBankHolidays,

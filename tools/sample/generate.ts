@@ -9,10 +9,10 @@
  *
  * Pure: no clock, no Math.random, no Node APIs. Same options, same output.
  */
-import { CATEGORIES, CATEGORY_LABELS, type Category } from '../engine/categories';
-import type { RawCell } from '../engine/cells';
-import { formatUkDate, fromDayNumber, isoDate, isoToSerial, monthPeriod, parseDayFirst, toDayNumber, type IsoDate } from '../engine/dates';
-import { formatGBP, toPence, type Pence } from '../engine/money';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../src/engine/categories';
+import type { RawCell } from '../../src/engine/cells';
+import { formatUkDate, fromDayNumber, isoDate, isoToSerial, monthPeriod, parseDayFirst, toDayNumber, type IsoDate } from '../../src/engine/dates';
+import { formatGBP, toPence, type Pence } from '../../src/engine/money';
 import { FIRST_NAMES, STREETS, SURNAMES, TOWNS } from './names';
 
 // =============================================================================================

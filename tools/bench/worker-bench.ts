@@ -5,8 +5,8 @@
  * pane stays responsive when that gap stays small. Results are left on window.__bench.
  */
 import { generateMonth } from '../sample/generate';
-import { spawnEngineWorker } from '../taskpane/spawn-worker';
-import { EngineClient } from '../worker/client';
+import { spawnEngineWorker } from '../../src/taskpane/spawn-worker';
+import { EngineClient } from '../../src/worker/client';
 
 interface BenchResult {
   accounts: number;

@@ -7,9 +7,9 @@
  *
  * Pure: no clock, no Math.random, no Node APIs.
  */
-import type { Category } from '../engine/categories';
-import { addDays, formatUkDate, weekday, type IsoDate } from '../engine/dates';
-import { formatPence, toPence, type Pence } from '../engine/money';
+import type { Category } from '../../src/engine/categories';
+import { addDays, formatUkDate, weekday, type IsoDate } from '../../src/engine/dates';
+import { formatPence, toPence, type Pence } from '../../src/engine/money';
 import { Rng } from './generate';
 import { FIRST_NAMES, SURNAMES } from './names';
 

@@ -8,9 +8,9 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer } from './serve';
+import { startServer } from '../../scripts/serve';
 
-const ROOT = resolve(__dirname, '..');
+const ROOT = resolve(__dirname, '..', '..');
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 125_000);
 
 async function main(): Promise<void> {

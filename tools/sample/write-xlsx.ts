@@ -5,7 +5,7 @@
  * Node only (it writes a file).
  */
 import ExcelJS from 'exceljs';
-import type { RawCell } from '../engine/cells';
+import type { RawCell } from '../../src/engine/cells';
 import type { GeneratedMonth, GeneratedSheet } from './generate';
 
 const MS_PER_DAY = 86_400_000;

@@ -7,14 +7,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { RawCell, SheetData } from '../src/engine/cells';
-import { parseConfig } from '../src/engine/config';
-import { monthPeriod, serialToIso } from '../src/engine/dates';
-import { runReconciliation, summariseSources } from '../src/engine/run-reconciliation';
-import { generateMonth } from '../src/sample/generate';
-import { writeGeneratedXlsx } from '../src/sample/write-xlsx';
+import type { RawCell, SheetData } from '../../src/engine/cells';
+import { parseConfig } from '../../src/engine/config';
+import { monthPeriod, serialToIso } from '../../src/engine/dates';
+import { runReconciliation, summariseSources } from '../../src/engine/run-reconciliation';
+import { generateMonth } from '../sample/generate';
+import { writeGeneratedXlsx } from '../sample/write-xlsx';
 
-const ROOT = resolve(__dirname, '..');
+const ROOT = resolve(__dirname, '..', '..');
 const OUT = resolve(ROOT, '.bench');
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 125_000);
 const CLI_ACCOUNTS = Number(process.env.BENCH_CLI_ACCOUNTS ?? 30_000);
