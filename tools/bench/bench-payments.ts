@@ -17,16 +17,12 @@ import { SHIPPED_PROFILES, type ImportProfile } from '../../src/engine/payments/
 import { Rng } from '../sample/generate';
 import { FIRST_NAMES, SURNAMES } from '../sample/names';
 import { generatePaymentFile, PAYMENT_FORMATS } from '../sample/payment-files';
+import { median } from './timing';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 125_000);
 const LINES = Number(process.env.BENCH_LINES ?? 50_000);
 const RUNS = 7;
 const DATE = '2026-12-01' as IsoDate;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
 
 function roll(n: number): Tenancy[] {
   const rng = new Rng(20261201, 3);

@@ -16,6 +16,7 @@ import type { Posting, SuspenseItem, Tenancy } from '../../src/engine/records';
 import { readSources } from '../../src/engine/sources/read-sources';
 import { DEFAULT_SUSPENSE_MATCH, matchSuspense } from '../../src/engine/suspense/match-suspense';
 import { generateMonth } from '../sample/generate';
+import { time, timeRuns } from './timing';
 
 const only = process.argv[2];
 const want = (part: string): boolean => only === undefined || only === part;
@@ -127,38 +128,27 @@ if (want('speed')) {
   const base = src.suspense?.records ?? [];
   const many: SuspenseItem[] = Array.from({ length: 5000 }, (_x, k) => ({ ...(base[k % base.length] as SuspenseItem), item: `X${k}` }));
   matchSuspense(many.slice(0, 200), roll, DEFAULT_SUSPENSE_MATCH, postings); // warm up
-  const median = (fn: () => void, runs: number): { median: number; all: number[] } => {
-    const all: number[] = [];
-    for (let r = 0; r < runs; r++) {
-      const t0 = performance.now();
-      fn();
-      all.push(performance.now() - t0);
-    }
-    const sorted = [...all].sort((a, b) => a - b);
-    return { median: sorted[Math.floor(runs / 2)] as number, all };
-  };
   const fmt = (ms: number): string => ms.toFixed(0);
-  const alone = median(() => matchSuspense(many, roll), 7);
-  const withHistory = median(() => matchSuspense(many, roll, DEFAULT_SUSPENSE_MATCH, postings), 7);
+  const alone = timeRuns(() => matchSuspense(many, roll), 7);
+  const withHistory = timeRuns(() => matchSuspense(many, roll, DEFAULT_SUSPENSE_MATCH, postings), 7);
   const n = (x: number): string => x.toLocaleString('en-GB');
   console.log(`Speed: ${n(many.length)} items against ${n(roll.length)} accounts (index building included; target <= 1,000 ms), median of 7:`);
   console.log(`  roll only: ${fmt(alone.median)} ms (runs: ${alone.all.map(fmt).join(', ')})`);
   console.log(`  with the payment history of ${n(postings.length)} postings: ${fmt(withHistory.median)} ms (runs: ${withHistory.all.map(fmt).join(', ')})`);
   // fuse.js scans every record for every query: a sample of items, timed, then extrapolated.
-  const t0 = performance.now();
-  const fuse = new Fuse(roll, FUSE_OPTIONS);
-  const indexMs = performance.now() - t0;
+  const [fuse, indexMs] = time(() => new Fuse(roll, FUSE_OPTIONS));
   const sample = many.filter((_x, k) => k % 100 === 0); // 50 items, every kind of reference
-  const t1 = performance.now();
-  for (const i of sample) fuseSearch(fuse, i);
-  const perItem = (performance.now() - t1) / sample.length;
+  const [, sampleMs] = time(() => {
+    for (const i of sample) fuseSearch(fuse, i);
+  });
+  const perItem = sampleMs / sample.length;
   const fuseTotal = indexMs + perItem * many.length;
   console.log(`  fuse.js: index ${fmt(indexMs)} ms, ${perItem.toFixed(1)} ms per item over a sample of ${sample.length} items; extrapolated to ${n(many.length)} items: ${n(Math.round(fuseTotal / 1000))} s, ${fmt(fuseTotal / withHistory.median)}x our time with history`);
 }
 
-// ---- Public linkage samples: the name-and-address evidence alone (tests may read ../shared).
+// ---- Public linkage samples: the name-and-address evidence alone (vendored in tests/fixtures/linkage, sources in its README).
 if (want('linkage')) {
-  const dir = join(__dirname, '..', '..', 'shared', 'samples', 'linkage');
+  const dir = join(__dirname, '..', '..', 'tests', 'fixtures', 'linkage');
   const csv = (file: string): Record<string, string>[] =>
     Papa.parse<Record<string, string>>(readFileSync(join(dir, file), 'utf8'), { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim(), transform: (v) => v.trim() }).data;
   const tenancy = (account: string, tenant: string, address: string, postcode: string, row: number): Tenancy => ({

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve';
+import { median } from './timing';
 
 const ROOT = resolve(__dirname, '..', '..');
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 125_000);
@@ -35,14 +36,12 @@ async function main(): Promise<void> {
       error?: string;
     };
     if (r.error) throw new Error(r.error);
-    const sorted = [...r.runs].sort((a, b) => a.totalMs - b.totalMs);
-    const median = sorted[Math.floor(sorted.length / 2)];
     console.log(`worker run in Chromium at ${r.accounts.toLocaleString('en-GB')} accounts, ${r.postings.toLocaleString('en-GB')} postings:`);
     console.log(`  structuredClone of the sheets on the page's thread alone: ${r.cloneMs} ms`);
     for (const run of r.runs) {
       console.log(`  ${run.totalMs} ms end to end (engine ${run.engineMs} ms, fingerprints ${run.fingerprintMs} ms in the worker); longest main-thread gap ${run.longestMainThreadGapMs} ms; ${run.status}`);
     }
-    console.log(`median ${median?.totalMs} ms; worst main-thread gap ${Math.max(...r.runs.map((x) => x.longestMainThreadGapMs))} ms`);
+    console.log(`median ${median(r.runs.map((x) => x.totalMs))} ms; worst main-thread gap ${Math.max(...r.runs.map((x) => x.longestMainThreadGapMs))} ms`);
   } finally {
     await context.close();
     server.close();

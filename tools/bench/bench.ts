@@ -13,6 +13,7 @@ import { monthPeriod, serialToIso } from '../../src/engine/dates';
 import { runReconciliation, summariseSources } from '../../src/engine/run-reconciliation';
 import { generateMonth } from '../sample/generate';
 import { writeGeneratedXlsx } from '../sample/write-xlsx';
+import { median, time } from './timing';
 
 const ROOT = resolve(__dirname, '..', '..');
 const OUT = resolve(ROOT, '.bench');
@@ -23,17 +24,6 @@ const RUNS = 7;
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (t: number): string => `${t.toFixed(0)} ms`;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
-
-function time<T>(fn: () => T): [T, number] {
-  const t0 = performance.now();
-  const r = fn();
-  return [r, performance.now() - t0];
-}
 
 /**
  * The floor: every data cell of every input converted once to a typed value and kept (a row array
@@ -144,16 +134,14 @@ async function main(): Promise<void> {
   writeFileSync(config, JSON.stringify(small.config));
   execFileSync(process.execPath, [resolve(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT });
   const read = (): number => {
-    const t0 = performance.now();
-    const r = spawnSync(process.execPath, ['-e', `new (require('exceljs').Workbook)().xlsx.readFile(${JSON.stringify(file)}).then(() => 0)`], { cwd: ROOT });
+    const [r, t] = time(() => spawnSync(process.execPath, ['-e', `new (require('exceljs').Workbook)().xlsx.readFile(${JSON.stringify(file)}).then(() => 0)`], { cwd: ROOT }));
     if (r.status !== 0) throw new Error(String(r.stderr));
-    return performance.now() - t0;
+    return t;
   };
   const cli = (): number => {
-    const t0 = performance.now();
-    const r = spawnSync(process.execPath, [resolve(ROOT, 'bin/housing-ledger.js'), 'reconcile', file, '--period', PERIOD, '--config', config, '--json'], { cwd: ROOT, maxBuffer: 1 << 28 });
+    const [r, t] = time(() => spawnSync(process.execPath, [resolve(ROOT, 'bin/housing-ledger.js'), 'reconcile', file, '--period', PERIOD, '--config', config, '--json'], { cwd: ROOT, maxBuffer: 1 << 28 }));
     if (r.status !== 0) throw new Error(String(r.stderr));
-    return performance.now() - t0;
+    return t;
   };
   const readTimes: number[] = [];
   const cliTimes: number[] = [];
