@@ -21,7 +21,7 @@ import { PRODUCT_VERSION } from '../version';
 import { parse } from './args';
 import { CliInputError } from './errors';
 import { formatSummary } from './format-summary';
-import { bankCheckCommand, DD_HELP, DD_HELP_TEXT } from './dd-cli';
+import { bankCheckCommand, DD_HELP, DD_HELP_TEXT, ddCommand } from './dd-cli';
 import { balanceCashCommand, PAYMENTS_HELP, PAYMENTS_HELP_TEXT, paymentsCommand } from './payments-cli';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { readUserSheets } from '../workbook/user-sheets';
@@ -93,6 +93,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         return await balanceCashCommand(rest, io, HELP);
       case 'bank-check':
         return await bankCheckCommand(rest, io, HELP);
+      case 'dd':
+        return await ddCommand(rest, io, HELP);
       default:
         throw new CliInputError(`unknown command '${command}'; try --help`);
     }
