@@ -2,10 +2,20 @@
  * housing-ledger bank-check and dd (collect, check, report): argument parsing, file reading and
  * writing around the Direct Debit jobs in src/engine/jobs/dd-*.ts. No rule lives here.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { runBankCheck, type ModulusDataText } from '../engine/jobs/dd-bank-check';
 import { runDdCheck } from '../engine/jobs/dd-check';
+import { runDdCollect, type DdCollectInput, type Representation } from '../engine/jobs/dd-collect';
+import { DEFAULT_CONFIG } from '../engine/config';
+import { parseDayFirst } from '../engine/dates';
+import { describeIssue } from '../engine/messages';
+import { parsePence } from '../engine/money';
+import type { Tenancy } from '../engine/records';
+import { csvTable, findColumns, sheetTable } from '../engine/dd/csv-table';
+import { readRentRollOnly } from '../engine/sources/read-sources';
+import { readUserSheets } from '../workbook/user-sheets';
+import { openWorkbook } from './workbook-io';
 import { parse } from './args';
 import { CliInputError } from './errors';
 
@@ -17,11 +27,20 @@ export interface DdIo {
 
 export const DD_HELP = `  housing-ledger bank-check SORTCODE ACCOUNT [--data DIR] [--json]
   housing-ledger bank-check --file PAIRS.csv [--data DIR] [--json]
+  housing-ledger dd collect --mandates M.csv|M.xlsx --date YYYY-MM-DD --sun NNNNNN --originator SORTCODE:ACCOUNT
+                           --name "SERVICE USER NAME" --out FILE [--accounts WORKBOOK.xlsx] [--notices NOTICES.csv]
+                           [--represent ACTIONS.csv] [--file-number N] [--holidays FILE] [--data DIR] [--json]
   housing-ledger dd check FILE [--holidays FILE] [--json]`;
 
 export const DD_HELP_TEXT = `bank-check       checks sort code and account number pairs by the Pay.UK modulus rules (the file's
                  header is sort_code,account_number); --data DIR uses newer valacdos/scsubtab files
                  than the ones shipped in assets/dd/. Exit 0 all valid, 1 any invalid, 2 unreadable.
+dd collect       writes the day's Bacs Standard 18 file (--out) for processing day --date: every mandate
+                 due on the next working day (01 first, 17 regular), 0N for new mandates, 18 for the
+                 re-present rows of a dd report's actions.csv (--represent); mandates that break a rule,
+                 fail the modulus check, lack notice or collect too soon after lodging are held back
+                 with the reason; --notices writes the advance notices to send. Bank details appear
+                 only in the Bacs file. Exit 0, or 2 when an input is wrong (nothing written).
 dd check         re-reads a Bacs Standard 18 file: record order and lengths, field rules, dates (the
                  processing day a Bacs working day by --holidays, default the shipped England and
                  Wales list), contras, UTL1 totals and counts; each finding as FILE:LINE:POSITION.
@@ -98,6 +117,8 @@ export async function ddCommand(args: readonly string[], io: DdIo, help: string)
   switch (sub) {
     case 'check':
       return ddCheckCommand(rest, io, help);
+    case 'collect':
+      return ddCollectCommand(rest, io, help);
     case undefined:
     case '--help':
       io.out(help);
@@ -119,4 +140,116 @@ function ddCheckCommand(args: readonly string[], io: DdIo, help: string): number
   if (result.exitCode === 2) throw new CliInputError(`${file}: the file is empty`);
   io.out(values.json ? JSON.stringify(result.json) : result.text);
   return result.exitCode;
+}
+
+/**
+ * A text file written beside its destination, flushed to disk, then renamed into place: a failed
+ * write never leaves half a file. (The one place the lead can point at src/cli/safe-write.ts.)
+ */
+export function writeFileSafely(path: string, text: string): void {
+  const dir = dirname(resolve(path));
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, text, null, 'utf8');
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    if (existsSync(tmp)) unlinkSync(tmp);
+    throw new CliInputError(`${path}: cannot be written (${(e as Error).message})`);
+  }
+}
+
+/** The mandate register: a CSV, or the sheet of a workbook whose header has a DDI Reference column. */
+async function readRegister(path: string): Promise<DdCollectInput['register']> {
+  if (!path.toLowerCase().endsWith('.xlsx')) return { kind: 'csv', text: readText(path, '--mandates') };
+  const sheets = await readUserSheets(await openWorkbook(path));
+  const sheet = sheets.find((s) => {
+    const t = sheetTable(s);
+    return t !== null && findColumns(t.header, { ref: ['DDI Reference', 'DD Reference', 'Mandate Reference'] }).ref >= 0;
+  });
+  if (!sheet) throw new CliInputError(`${path}: no sheet has a DDI Reference column (the mandate register)`);
+  return { kind: 'sheet', sheet };
+}
+
+/** The rent roll of --accounts (only the rent roll is read). */
+export async function loadRentRoll(path: string): Promise<Tenancy[]> {
+  const sheets = await readUserSheets(await openWorkbook(path));
+  const found = readRentRollOnly(basename(path), sheets, DEFAULT_CONFIG);
+  if (!found) throw new CliInputError(`${basename(path)}: no sheet looks like a rent roll (Account Ref, Start Date, End Date, Weekly Charge, Opening Balance, Closing Balance)`);
+  const errors = found.issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0) throw new CliInputError(`${basename(path)}: ${errors.length} problem(s) in the rent roll; nothing was written`, errors.slice(0, 20).map(describeIssue));
+  return [...found.sheet.records];
+}
+
+/** The re-present rows of a dd report's actions.csv (Action re-present, Reference, Amount, Original Processing Day). */
+function readRepresentations(path: string): Representation[] {
+  const { table, badLine } = csvTable(readText(path, '--represent'));
+  if (badLine !== null || table === null) throw new CliInputError(`${path}: ${badLine !== null ? `line ${badLine}: a quoted field is not closed` : 'empty'}`);
+  const c = findColumns(table.header, { action: ['Action'], reference: ['Reference', 'DDI Reference'], amount: ['Amount'], day: ['Original Processing Day'] });
+  if (c.action < 0 || c.reference < 0 || c.amount < 0 || c.day < 0) throw new CliInputError(`${path}: expected the columns Action, Reference, Amount, Original Processing Day (a dd report actions.csv)`);
+  const out: Representation[] = [];
+  const bad: string[] = [];
+  for (const r of table.rows) {
+    if ((r.cells[c.action] ?? '') !== 're-present') continue;
+    const amount = parsePence(r.cells[c.amount] ?? '');
+    const day = parseDayFirst(r.cells[c.day] ?? '');
+    if (amount === null || day === null) bad.push(`line ${r.line}: the amount or the original processing day cannot be read`);
+    else out.push({ reference: r.cells[c.reference] ?? '', amount: (amount < 0 ? -amount : amount) as typeof amount, originalProcessingDay: day });
+  }
+  if (bad.length > 0) throw new CliInputError(`${path}: ${bad.length} unreadable re-present row(s)`, bad);
+  return out;
+}
+
+async function ddCollectCommand(args: readonly string[], io: DdIo, help: string): Promise<number> {
+  const { values, positionals } = parse(args, {
+    mandates: { type: 'string' },
+    date: { type: 'string' },
+    sun: { type: 'string' },
+    originator: { type: 'string' },
+    name: { type: 'string' },
+    out: { type: 'string' },
+    accounts: { type: 'string' },
+    notices: { type: 'string' },
+    represent: { type: 'string' },
+    'file-number': { type: 'string' },
+    holidays: { type: 'string' },
+    data: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (values.help) {
+    io.out(help);
+    return 0;
+  }
+  if (positionals.length > 0) throw new CliInputError(`unexpected argument '${positionals[0] ?? ''}'`);
+  const need = (k: string): string => {
+    const v = values[k];
+    if (typeof v !== 'string') throw new CliInputError(`dd collect needs --${k}`);
+    return v;
+  };
+  const out = need('out');
+  const fileNumberText = (values['file-number'] as string | undefined) ?? '1';
+  if (!/^\d{1,3}$/.test(fileNumberText) || Number(fileNumberText) < 1) throw new CliInputError(`--file-number ${fileNumberText}: expected 1 to 999`);
+  const result = runDdCollect({
+    register: await readRegister(need('mandates')),
+    processingDay: need('date'),
+    sun: need('sun'),
+    originator: need('originator'),
+    serviceUserName: need('name'),
+    modulus: loadModulusData(values.data as string | undefined),
+    holidays: holidaysText(values.holidays as string | undefined),
+    rentRoll: values.accounts !== undefined ? await loadRentRoll(values.accounts as string) : null,
+    representations: values.represent !== undefined ? readRepresentations(values.represent as string) : [],
+    fileNumber: Number(fileNumberText),
+  });
+  if (result.problems.length > 0 || result.bacsText === null) throw new CliInputError('dd collect: nothing was written', [...result.problems]);
+  writeFileSafely(out, result.bacsText);
+  if (values.notices !== undefined) writeFileSafely(values.notices as string, result.noticesCsv);
+  io.out(values.json ? JSON.stringify(result.json) : `${result.text}\nwrote ${out}`);
+  return 0;
 }
