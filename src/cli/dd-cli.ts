@@ -15,7 +15,9 @@ import type { Tenancy } from '../engine/records';
 import { csvTable, findColumns, sheetTable } from '../engine/dd/csv-table';
 import { readRentRollOnly } from '../engine/sources/read-sources';
 import { readUserSheets } from '../workbook/user-sheets';
-import { openWorkbook } from './workbook-io';
+import { openWorkbook, readJsonFile } from './workbook-io';
+import { runDdReport } from '../engine/jobs/dd-report';
+import { EMPTY_LEDGER, ledgerFromJson, ledgerToJson, type ImportLedger } from '../engine/payments/import-ledger';
 import { parse } from './args';
 import { CliInputError } from './errors';
 
@@ -30,7 +32,9 @@ export const DD_HELP = `  housing-ledger bank-check SORTCODE ACCOUNT [--data DIR
   housing-ledger dd collect --mandates M.csv|M.xlsx --date YYYY-MM-DD --sun NNNNNN --originator SORTCODE:ACCOUNT
                            --name "SERVICE USER NAME" --out FILE [--accounts WORKBOOK.xlsx] [--notices NOTICES.csv]
                            [--represent ACTIONS.csv] [--file-number N] [--holidays FILE] [--data DIR] [--json]
-  housing-ledger dd check FILE [--holidays FILE] [--json]`;
+  housing-ledger dd check FILE [--holidays FILE] [--json]
+  housing-ledger dd report REPORT.xml --mandates M.csv|M.xlsx --out DIR [--accounts WORKBOOK.xlsx]
+                           [--ledger LEDGER.json] [--by NAME] [--json]`;
 
 export const DD_HELP_TEXT = `bank-check       checks sort code and account number pairs by the Pay.UK modulus rules (the file's
                  header is sort_code,account_number); --data DIR uses newer valacdos/scsubtab files
@@ -44,7 +48,12 @@ dd collect       writes the day's Bacs Standard 18 file (--out) for processing d
 dd check         re-reads a Bacs Standard 18 file: record order and lengths, field rules, dates (the
                  processing day a Bacs working day by --holidays, default the shipped England and
                  Wales list), contras, UTL1 totals and counts; each finding as FILE:LINE:POSITION.
-                 Exit 0 passes, 1 findings, 2 unreadable.`;
+                 Exit 0 passes, 1 findings, 2 unreadable.
+dd report        reads an ARUDD, ADDACS or AUDDIS report, agrees its control totals, refuses one the
+                 --ledger has seen, and writes DIR/postings.csv (unpaids reversed), DIR/mandates.csv
+                 (the register after the changes, bank details masked) and DIR/actions.csv (contact
+                 the payer, re-present, write to the tenant). Exit 0 applied, 1 the control totals
+                 disagree (nothing written), 2 bad input or a report seen before.`;
 
 /** The shipped Direct Debit data (assets/dd/), found from the CLI's own location. */
 export function ddAssetsDir(): string {
@@ -119,6 +128,8 @@ export async function ddCommand(args: readonly string[], io: DdIo, help: string)
       return ddCheckCommand(rest, io, help);
     case 'collect':
       return ddCollectCommand(rest, io, help);
+    case 'report':
+      return ddReportCommand(rest, io, help);
     case undefined:
     case '--help':
       io.out(help);
@@ -252,4 +263,57 @@ async function ddCollectCommand(args: readonly string[], io: DdIo, help: string)
   if (values.notices !== undefined) writeFileSafely(values.notices as string, result.noticesCsv);
   io.out(values.json ? JSON.stringify(result.json) : `${result.text}\nwrote ${out}`);
   return 0;
+}
+
+/** A report's text: ISO-8859-1 when its XML declaration says so (ARUDD often does), UTF-8 otherwise. */
+function readReport(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new CliInputError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const head = bytes.subarray(0, 200).toString('latin1');
+  return /encoding\s*=\s*["']ISO-8859-1["']/i.test(head) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+function loadLedger(path: string | undefined): ImportLedger {
+  if (path === undefined || !existsSync(path)) return EMPTY_LEDGER;
+  const parsed = ledgerFromJson(readJsonFile(path));
+  if (!parsed.ok) throw new CliInputError(`${path}: not an import ledger written by housing-ledger`, parsed.problems);
+  return parsed.ledger;
+}
+
+async function ddReportCommand(args: readonly string[], io: DdIo, help: string): Promise<number> {
+  const { values, positionals } = parse(args, { mandates: { type: 'string' }, accounts: { type: 'string' }, out: { type: 'string' }, ledger: { type: 'string' }, by: { type: 'string' }, json: { type: 'boolean' } });
+  if (values.help) {
+    io.out(help);
+    return 0;
+  }
+  const [file, extra] = positionals;
+  if (file === undefined || extra !== undefined) throw new CliInputError('dd report needs one REPORT.xml: housing-ledger dd report REPORT.xml --mandates M --out DIR');
+  const mandates = values.mandates as string | undefined;
+  const out = values.out as string | undefined;
+  if (mandates === undefined) throw new CliInputError('dd report needs --mandates');
+  if (out === undefined) throw new CliInputError('dd report needs --out DIR');
+  const ledgerPath = values.ledger as string | undefined;
+  const result = runDdReport({
+    reportText: readReport(file),
+    fileName: basename(file),
+    register: await readRegister(mandates),
+    rentRoll: values.accounts !== undefined ? await loadRentRoll(values.accounts as string) : null,
+    ledger: loadLedger(ledgerPath),
+    importedAt: io.now().toISOString(),
+    by: (values.by as string | undefined) ?? 'housing-ledger dd report',
+  });
+  if (result.problems.length > 0) throw new CliInputError('dd report: nothing was applied', [...result.problems]);
+  if (result.controlAgrees) {
+    writeFileSafely(join(out, 'postings.csv'), result.postingsCsv);
+    writeFileSafely(join(out, 'mandates.csv'), result.mandatesCsv);
+    writeFileSafely(join(out, 'actions.csv'), result.actionsCsv);
+    // The ledger last: once it holds the report, a re-run is refused, so the outputs must exist first.
+    if (ledgerPath !== undefined && result.ledger !== null) writeFileSafely(ledgerPath, `${JSON.stringify(ledgerToJson(result.ledger), null, 1)}\n`);
+  }
+  io.out(values.json ? JSON.stringify(result.json) : `${result.text}${result.controlAgrees ? `\nwrote ${join(out, 'postings.csv')}, mandates.csv, actions.csv${ledgerPath !== undefined ? `; ledger ${ledgerPath} updated` : ''}` : ''}`);
+  return result.exitCode;
 }
