@@ -31,7 +31,8 @@ export const DD_HELP = `  housing-ledger bank-check SORTCODE ACCOUNT [--data DIR
   housing-ledger bank-check --file PAIRS.csv [--data DIR] [--json]
   housing-ledger dd collect --mandates M.csv|M.xlsx --date YYYY-MM-DD --sun NNNNNN --originator SORTCODE:ACCOUNT
                            --name "SERVICE USER NAME" --out FILE [--accounts WORKBOOK.xlsx] [--notices NOTICES.csv]
-                           [--represent ACTIONS.csv] [--file-number N] [--holidays FILE] [--data DIR] [--json]
+                           [--represent ACTIONS.csv] [--mandates-out M.csv] [--by NAME] [--file-number N]
+                           [--holidays FILE] [--data DIR] [--json]
   housing-ledger dd check FILE [--holidays FILE] [--json]
   housing-ledger dd report REPORT.xml --mandates M.csv|M.xlsx --out DIR [--accounts WORKBOOK.xlsx]
                            [--ledger LEDGER.json] [--by NAME] [--json]`;
@@ -43,7 +44,8 @@ dd collect       writes the day's Bacs Standard 18 file (--out) for processing d
                  due on the next working day (01 first, 17 regular), 0N for new mandates, 18 for the
                  re-present rows of a dd report's actions.csv (--represent); mandates that break a rule,
                  fail the modulus check, lack notice or collect too soon after lodging are held back
-                 with the reason; --notices writes the advance notices to send. Bank details appear
+                 with the reason; --notices writes the advance notices to send, --mandates-out the
+                 register after the run (new mandates lodged, with who and why). Bank details appear
                  only in the Bacs file. Exit 0, or 2 when an input is wrong (nothing written).
 dd check         re-reads a Bacs Standard 18 file: record order and lengths, field rules, dates (the
                  processing day a Bacs working day by --holidays, default the shipped England and
@@ -228,6 +230,8 @@ async function ddCollectCommand(args: readonly string[], io: DdIo, help: string)
     accounts: { type: 'string' },
     notices: { type: 'string' },
     represent: { type: 'string' },
+    'mandates-out': { type: 'string' },
+    by: { type: 'string' },
     'file-number': { type: 'string' },
     holidays: { type: 'string' },
     data: { type: 'string' },
@@ -257,10 +261,12 @@ async function ddCollectCommand(args: readonly string[], io: DdIo, help: string)
     rentRoll: values.accounts !== undefined ? await loadRentRoll(values.accounts as string) : null,
     representations: values.represent !== undefined ? readRepresentations(values.represent as string) : [],
     fileNumber: Number(fileNumberText),
+    by: (values.by as string | undefined) ?? 'housing-ledger dd collect',
   });
   if (result.problems.length > 0 || result.bacsText === null) throw new CliInputError('dd collect: nothing was written', [...result.problems]);
   writeFileSafely(out, result.bacsText);
   if (values.notices !== undefined) writeFileSafely(values.notices as string, result.noticesCsv);
+  if (values['mandates-out'] !== undefined) writeFileSafely(values['mandates-out'] as string, result.mandatesCsv);
   io.out(values.json ? JSON.stringify(result.json) : `${result.text}\nwrote ${out}`);
   return 0;
 }

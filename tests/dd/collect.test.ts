@@ -211,3 +211,32 @@ describe('housing-ledger dd collect', () => {
     expect(existsSync(join(dir, 'o.txt'))).toBe(false);
   });
 });
+
+describe('the register as a sheet, and the register after a run', () => {
+  it('reads the mandate register from a workbook sheet (title row above the header, dates as Excel dates)', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Mandates');
+    ws.addRow(['Direct Debit mandates']);
+    ws.addRow(HEADER.split(','));
+    ws.addRow(['00100001', 'Ann Payer', b1.sortCode, b1.account, 'HL00100001', 120, 'weekly', null, 'live', new Date(Date.UTC(2026, 8, 1)), new Date(Date.UTC(2026, 9, 9)), null]);
+    const path = join(dir, 'mandates.xlsx');
+    await wb.xlsx.writeFile(path);
+    const r = await runCli(['dd', 'collect', '--mandates', path, '--date', '2026-12-10', '--sun', '123456', '--originator', '20-00-00:55779911', '--name', 'X', '--out', join(dir, 'o.txt'), '--json']);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).collections).toEqual([{ account: '00100001', reference: 'HL00100001', code: '17', amount: '120.00' }]);
+  });
+
+  it('--mandates-out: a new mandate lodged in the file becomes lodged on the processing day, with who and why', async () => {
+    const dir = tempDir();
+    const reg = join(dir, 'm.csv');
+    writeFileSync(reg, `${HEADER}\n${line({ Status: 'new', 'Lodged On': '', 'First Collection': '08/01/2027' })}\n`);
+    const after = join(dir, 'after.csv');
+    const r = await runCli(['dd', 'collect', '--mandates', reg, '--date', '2026-12-10', '--sun', '123456', '--originator', '20-00-00:55779911', '--name', 'X', '--out', join(dir, 'o.txt'), '--mandates-out', after, '--by', 'J Coordinator']);
+    expect(r.code).toBe(0);
+    const row = readFileSync(after, 'utf8').split('\r\n')[1] ?? '';
+    expect(row).toContain(',lodged,10/12/2026,08/01/2027,,10/12/2026,J Coordinator,lodged (0N) in the Bacs file for processing day 10/12/2026');
+    expect(row).not.toContain(b1.account);
+  });
+});

@@ -34,7 +34,7 @@ export function csvTable(text: string): { table: TextTable | null; badLine: numb
   return { table: header === null ? null : { header, headerLine, rows }, badLine: null };
 }
 
-/** A sheet's cells as a text table: the first non-blank row is the header. */
+/** A sheet's cells as a text table: the header is the first row with at least three cells filled (a title row above it is skipped). */
 export function sheetTable(sheet: SheetData): TextTable | null {
   let header: string[] | null = null;
   let headerLine = 0;
@@ -43,6 +43,7 @@ export function sheetTable(sheet: SheetData): TextTable | null {
     const cells = r.map((c) => (rawText(c) ?? '').trim());
     if (cells.every((c) => c === '')) return;
     if (header === null) {
+      if (cells.filter((c) => c !== '').length < 3) return;
       header = cells;
       headerLine = sheet.originRow + i;
     } else rows.push({ line: sheet.originRow + i, cells });

@@ -9,7 +9,7 @@
 import type { SheetData } from '../cells';
 import { addDays, formatUkDate, parseDayFirst, type IsoDate } from '../dates';
 import { csvTable, sheetTable, type TextTable } from '../dd/csv-table';
-import { readMandates, type HeldMandate, type Mandate } from '../dd/mandates';
+import { mandatesCsv, readMandates, type HeldMandate, type Mandate, type MandateChange } from '../dd/mandates';
 import { checkBankDetails, normaliseAccount, normaliseSortCode } from '../dd/modulus';
 import { dueOn, earliestAfterNotice, nextCollection } from '../dd/schedule';
 import { writeStandard18, type Std18Record } from '../dd/standard18';
@@ -41,6 +41,8 @@ export interface DdCollectInput {
   readonly rentRoll: readonly Tenancy[] | null;
   readonly representations: readonly Representation[];
   readonly fileNumber: number;
+  /** Who runs it, for the mandate trail (new -> lodged). */
+  readonly by?: string;
 }
 
 export interface Collection {
@@ -72,6 +74,10 @@ export interface DdCollectResult {
   /** The Standard 18 file; null when there are problems. */
   readonly bacsText: string | null;
   readonly noticesCsv: string;
+  /** new -> lodged for each mandate lodged in the file, with who and why. */
+  readonly changes: readonly MandateChange[];
+  /** The register after the run (lodged mandates with Lodged On = the processing day), bank details masked. */
+  readonly mandatesCsv: string;
   readonly json: unknown;
   readonly text: string;
 }
@@ -139,6 +145,7 @@ export function runDdCollect(input: DdCollectInput): DdCollectResult {
   const collections: Collection[] = [];
   const lodgements: { account: string; reference: string }[] = [];
   const notices: Notice[] = [];
+  const changes: MandateChange[] = [];
   const records: Std18Record[] = [];
   const hold = (m: Mandate, reason: string): void => {
     held.push({ line: m.line, account: m.account, reference: m.reference, reason });
@@ -169,6 +176,7 @@ export function runDdCollect(input: DdCollectInput): DdCollectResult {
         continue;
       }
       lodgements.push({ account: m.account, reference: m.reference });
+      changes.push({ reference: m.reference, account: m.account, from: 'new', to: 'lodged', on: processingDay, by: input.by ?? 'housing-ledger dd collect', why: `lodged (0N) in the Bacs file for processing day ${formatUkDate(processingDay)}` });
       records.push({ sortCode: m.sortCode, account: m.bankAccount, code: '0N', amount: 0 as Pence, reference: m.reference, payerName: m.payerName });
       notices.push({ account: m.account, payer: m.payerName, amount: m.amount, date: first, reason: `first collection (${m.frequency}): advance notice sent on lodging, ${formatUkDate(processingDay)}` });
       continue;
@@ -234,6 +242,11 @@ export function runDdCollect(input: DdCollectInput): DdCollectResult {
     totals,
     bacsText,
     noticesCsv: noticesCsv(notices),
+    changes,
+    mandatesCsv: mandatesCsv(
+      read.mandates.map((m) => (changes.some((c) => c.reference === m.reference) ? { ...m, status: 'lodged' as const, lodgedOn: processingDay } : m)),
+      changes,
+    ),
     json: {
       processingDay,
       collectionDate,
@@ -242,6 +255,7 @@ export function runDdCollect(input: DdCollectInput): DdCollectResult {
       heldBack: held.map((h) => ({ account: h.account, reference: h.reference, reason: h.reason })),
       notices: notices.map((n) => ({ account: n.account, payer: n.payer, amount: formatPence(n.amount), date: n.date, reason: n.reason })),
       totals: { count: totals.count, value: formatPence(value) },
+      mandateChanges: changes.map((c) => ({ reference: c.reference, account: c.account, from: c.from, to: c.to, on: c.on, by: c.by, why: c.why })),
     },
     text: [
       `Direct Debits for processing day ${formatUkDate(processingDay)} (payers debited ${formatUkDate(collectionDate)}): ${collections.length} collection(s) ${formatGBP(value)}, ${lodgements.length} new instruction(s) lodged, ${held.length} held back, ${notices.length} notice(s) to send`,
@@ -276,5 +290,5 @@ export function noticesCsv(notices: readonly Notice[]): string {
 }
 
 function failed(problems: readonly string[]): DdCollectResult {
-  return { problems, processingDay: null, collectionDate: null, collections: [], lodgements: [], heldBack: [], notices: [], totals: { count: 0, value: 0 as Pence }, bacsText: null, noticesCsv: '', json: { problems }, text: problems.join('\n') };
+  return { problems, processingDay: null, collectionDate: null, collections: [], lodgements: [], heldBack: [], notices: [], totals: { count: 0, value: 0 as Pence }, bacsText: null, noticesCsv: '', changes: [], mandatesCsv: '', json: { problems }, text: problems.join('\n') };
 }
