@@ -1,6 +1,7 @@
 import type { RawCell } from '../../src/engine/cells';
 import type { SheetSpec } from '../../src/engine/sheet-spec';
-import { ExcelWorkbook, sheetOfNameFormula } from '../../src/workbook/excel/excel-workbook';
+import { ExcelWorkbook } from '../../src/workbook/excel/excel-workbook';
+import { sheetOfReference } from '../../src/workbook/render';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { enter, FakeExcel, PAYLOAD_LIMIT } from '../support/fake-excel';
 import { COERCIBLE_TEXT, describePortContract, SEED } from './port-contract';
@@ -141,7 +142,7 @@ describe('Excel adapter round trips', () => {
     ["='It''s mine'!$A$1", "It's mine"],
     ['=Summary!$A$1', 'Summary'],
     ['not a reference', null],
-  ])('reads the sheet of the name formula %p', (formula, sheet) => expect(sheetOfNameFormula(formula)).toBe(sheet));
+  ])('reads the sheet of the name formula %p', (formula, sheet) => expect(sheetOfReference(formula)).toBe(sheet));
 });
 
 describe('Excel adapter: show in sheet', () => {

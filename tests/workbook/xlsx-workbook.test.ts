@@ -9,7 +9,8 @@ import { toPence } from '../../src/engine/money';
 import type { CellSpec, SheetSpec } from '../../src/engine/sheet-spec';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { openXlsxFile, saveXlsxFile } from '../../src/workbook/xlsx/xlsx-file';
-import { markerName, MONEY_FORMAT, XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
+import { markerName, MONEY_FORMAT } from '../../src/workbook/render';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
 import { recalcWorkbook } from '../support/recalc';
 import { describePortContract, FORMULA_LOOKING_TEXT, productSpec, SEED, type SeedSheet } from './port-contract';
 
