@@ -1,10 +1,10 @@
 import type { RawCell } from '../../src/engine/cells';
 import type { SheetSpec } from '../../src/engine/sheet-spec';
 import { ExcelWorkbook } from '../../src/workbook/excel/excel-workbook';
-import { sheetOfReference } from '../../src/workbook/render';
+import { sheetOfReference, type PrintSetup } from '../../src/workbook/render';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { enter, FakeExcel, PAYLOAD_LIMIT } from '../support/fake-excel';
-import { COERCIBLE_TEXT, describePortContract, SEED } from './port-contract';
+import { COERCIBLE_TEXT, describePortContract, productSpec, SEED, type WrittenSheet } from './port-contract';
 
 /*
  * Why the contract runs on tests/support/fake-excel.ts and not on office-addin-mock seeds
@@ -27,10 +27,44 @@ import { COERCIBLE_TEXT, describePortContract, SEED } from './port-contract';
  * - Under Jest it needs `office-addin-manifest` mocked (an ESM-only dependency).
  */
 const fakes = new WeakMap<WorkbookPort, FakeExcel>();
+/** An adapter over the stand-in, on an Excel that has ExcelApi 1.9 (print setup). */
 function portOf(fake: FakeExcel): ExcelWorkbook {
-  const port = new ExcelWorkbook(fake.run);
+  const port = new ExcelWorkbook(fake.run, { isSetSupported: () => true });
   fakes.set(port, fake);
   return port;
+}
+
+/** The live workbook's state, in the contract's terms. */
+function inspectExcel(port: WorkbookPort, name: string): WrittenSheet {
+  const fake = fakes.get(port);
+  const state = fake?.sheetState(name);
+  if (!fake || !state) throw new Error(`no sheet ${name}`);
+  const key = (a1: string): string => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a1);
+    const col = (m?.[1] ?? 'A').split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    return `${Number(m?.[2] ?? 1) - 1},${col}`;
+  };
+  const layout = state.pageLayout;
+  const titles = /^\$(\d+):\$(\d+)$/.exec(layout.printTitleRows ?? '');
+  return {
+    format: (a1) => state.formats.get(key(a1)) ?? 'General',
+    look: (a1) => {
+      const l = state.looks.get(key(a1)) ?? {};
+      return { bold: l.bold ?? false, italic: l.italic ?? false, size: l.size ?? null, color: l.color ?? null, fill: l.fill ?? null, borderTop: l.borderTop !== undefined };
+    },
+    tables: state.tables.map((t) => ({ ...t })),
+    print:
+      layout.paperSize === undefined
+        ? null
+        : ({
+            paper: layout.paperSize,
+            orientation: layout.orientation?.toLowerCase(),
+            fitToWidth: layout.zoom?.horizontalFitToPages ?? null,
+            fitToHeight: layout.zoom?.verticalFitToPages ?? null,
+            titleRows: titles ? { first: Number(titles[1]), last: Number(titles[2]) } : null,
+          } as unknown as PrintSetup),
+    names: fake.names.filter((n) => n.formula.startsWith(`='${name.replace(/'/g, "''")}'!`)).map((n) => n.name),
+  };
 }
 
 describePortContract('Excel (office-js)', {
@@ -40,6 +74,7 @@ describePortContract('Excel (office-js)', {
     fakes.get(port)?.rename(from, to);
     return port;
   },
+  inspect: async (port, name) => inspectExcel(port, name),
 });
 
 describe('Excel adapter round trips', () => {
