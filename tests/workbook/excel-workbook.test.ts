@@ -3,7 +3,7 @@ import type { SheetSpec } from '../../src/engine/sheet-spec';
 import { ExcelWorkbook } from '../../src/workbook/excel/excel-workbook';
 import { sheetOfReference, type PrintSetup } from '../../src/workbook/render';
 import type { WorkbookPort } from '../../src/workbook/port';
-import { enter, FakeExcel, PAYLOAD_LIMIT } from '../support/fake-excel';
+import { enter, FakeExcel, PAYLOAD_LIMIT, sheetNameProblem, tableNameProblem } from '../support/fake-excel';
 import { COERCIBLE_TEXT, describePortContract, productSpec, SEED, type WrittenSheet } from './port-contract';
 
 /*
@@ -196,5 +196,40 @@ describe('Excel adapter: show in sheet', () => {
     await expect(port.selectCell('GL', 0, 1)).rejects.toThrow(/no cell/);
     await expect(port.selectCell('GL', 1, 16_385)).rejects.toThrow(/no cell/);
     expect(fake.selection).toBeNull();
+  });
+});
+
+describe('Excel adapter: names and print setup in a live workbook', () => {
+  it.each([['A'.repeat(32)], ['a/b'], ['a:b'], ['[x]'], ["'x"], ['History'], ['']])('the stand-in, as Excel, refuses the sheet name %p', (name) => {
+    expect(sheetNameProblem(name)).not.toBeNull();
+  });
+
+  it.each([['Cash balancing'], ['1st'], ['A1'], ['R1C1'], ['c']])('the stand-in, as Excel, refuses the table name %p', (name) => {
+    expect(tableNameProblem(name)).not.toBeNull();
+  });
+
+  it("a table name the user's own table already has gets a new name; the user's table is untouched", async () => {
+    const fake = new FakeExcel(SEED);
+    fake.addUserTable('GL', 'T_test_one', 'B2:C3');
+    await portOf(fake).writeSheets([productSpec('test.one', 'HL One', 'x')]);
+    expect(fake.sheetState('GL')?.tables).toEqual([{ name: 'T_test_one', address: 'B2:C3', style: 'TableStyleMedium2' }]);
+    expect(fake.sheetState('HL One')?.tables.map((t) => t.name)).toEqual(['T_test_one_2']);
+  });
+
+  it('a product sheet the user deleted is written again, marked again, on the next run', async () => {
+    const fake = new FakeExcel(SEED);
+    const port = portOf(fake);
+    await port.writeSheets([productSpec('test.one', 'HL One', 'first')]);
+    fake.deleteSheet('HL One');
+    expect(fake.names.map((n) => n.formula)).toEqual(['=#REF!$A$1']);
+    await port.writeSheets([productSpec('test.one', 'HL One', 'second')]);
+    expect((await port.listSheets()).map((s) => [s.name, s.productKey])).toEqual([['Rent Roll', null], ['GL', null], ['HL One', 'test.one']]);
+    expect(fake.names).toEqual([{ name: '_HL_test_one', formula: "='HL One'!$A$1" }]);
+  });
+
+  it('on an Excel without ExcelApi 1.9 the sheets are written without print setup', async () => {
+    const fake = new FakeExcel(SEED);
+    await new ExcelWorkbook(fake.run, { isSetSupported: (set, version) => set === 'ExcelApi' && Number(version) <= 1.7 }).writeSheets([productSpec('test.one', 'HL One', 'x')]);
+    expect(fake.sheetState('HL One')).toMatchObject({ pageLayout: {}, tables: [{ name: 'T_test_one' }], protected: true });
   });
 });
