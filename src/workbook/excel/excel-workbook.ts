@@ -2,8 +2,10 @@
  * The Excel adapter: the WorkbookPort over office-js. Reads a sheet's used range in row blocks
  * sized to the request payload limit (Excel on the web caps a request and a response at 5 MB, and
  * any platform caps a read at 5,000,000 cells), halving a block on a payload error; writes values
- * first, then number formats, styles, tables, widths, freeze panes, protection, and marks the
- * sheets it wrote with a workbook name that Excel keeps pointing at the sheet through renames.
+ * first, then number formats, styles, tables, widths, print setup, freeze panes, protection, and
+ * marks the sheets it wrote with a workbook name that Excel keeps pointing at the sheet through
+ * renames. What each of those is (formats, looks, names, print setup, the marker, serial dates) is
+ * decided in ../render.ts, shared with the xlsx adapter; this file only says it in office-js.
  * `Excel.run` never leaves this file.
  */
 import type { RawCell, SheetData } from '../../engine/cells';

@@ -1,7 +1,9 @@
 /**
  * The xlsx adapter: the WorkbookPort over exceljs, for files (CLI) and the standalone page. Holds
  * the whole workbook in memory; bytes in, bytes out. No file system here, so the class runs in a
- * browser too; xlsx-file.ts opens and saves files for Node.
+ * browser too; xlsx-file.ts opens and saves files for Node. How a SheetSpec becomes cells (formats,
+ * looks, sheet and table names, print setup, the marker, serial dates) is decided in ../render.ts,
+ * shared with the Excel adapter; this file only says it in exceljs.
  *
  * Known exceljs limits (checked against 4.4.0), which matter only when a user's workbook is
  * re-saved with the product's sheets added: charts, pivot tables, images in some layouts, form
