@@ -156,6 +156,8 @@ export class FakeExcel {
   /** The largest request and response of one sync that went through. */
   largestRequest = 0;
   largestResponse = 0;
+  /** Refuse a page zoom, as a platform may refuse an option it does not support (InvalidArgument). */
+  refuseZoom = false;
   /** The sheet the user sees. */
   active: string | null = null;
   /** The cell the user sees selected, 0-based, after `select()`. */
@@ -486,6 +488,7 @@ export class FakeExcel {
               sheet.pageLayout.orientation = v;
             },
             set zoom(v: NonNullable<PageLayout['zoom']>) {
+              if (fake.refuseZoom) throw new Error('InvalidArgument: zoom');
               sheet.pageLayout.zoom = v;
             },
             setPrintTitleRows: (rows: string) => {

@@ -232,4 +232,14 @@ describe('Excel adapter: names and print setup in a live workbook', () => {
     await new ExcelWorkbook(fake.run, { isSetSupported: (set, version) => set === 'ExcelApi' && Number(version) <= 1.7 }).writeSheets([productSpec('test.one', 'HL One', 'x')]);
     expect(fake.sheetState('HL One')).toMatchObject({ pageLayout: {}, tables: [{ name: 'T_test_one' }], protected: true });
   });
+
+  it('an Excel that refuses part of the print setup still gets the sheets, written and marked', async () => {
+    const fake = new FakeExcel(SEED);
+    fake.refuseZoom = true;
+    const port = portOf(fake);
+    await port.writeSheets([productSpec('test.one', 'HL One', 'x')]);
+    expect((await port.listSheets()).map((s) => [s.name, s.productKey])).toEqual([['Rent Roll', null], ['GL', null], ['HL One', 'test.one']]);
+    expect((await port.readSheet('HL One')).rows[1]?.slice(0, 2)).toEqual([10.5, 'x']);
+    expect(fake.sheetState('HL One')?.pageLayout.zoom).toBeUndefined();
+  });
 });

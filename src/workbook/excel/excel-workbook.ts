@@ -217,7 +217,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const replaced = new Set(specs.map((spec) => markerName(spec.key)));
       const replacedSheets = new Set([...markers].filter(([, m]) => replaced.has(m.name)).map(([sheet]) => sheet));
       const tableNames = new Set([...tables.items.filter((t) => !replacedSheets.has(t.worksheet.name)).map((t) => t.name), ...all.filter((n) => !dangling.includes(n))].map((n) => n.toLowerCase()));
-      const print = this.canSetPrint();
+      const written: { ws: Excel.Worksheet; spec: SheetSpec }[] = [];
       for (const spec of specs) {
         const marker = markerName(spec.key);
         let position: number | undefined;
@@ -235,15 +235,17 @@ export class ExcelWorkbook implements WorkbookPort {
         taken.add(name.toLowerCase());
         const ws = sheets.add(name);
         if (position !== undefined) ws.position = position;
-        await this.writeCells(context, ws, spec, tableNames, print);
+        await this.writeCells(context, ws, spec, tableNames);
+        written.push({ ws, spec });
         book.names.add(marker, ws.getRange('A1'));
       }
       await context.sync();
+      if (this.canSetPrint()) await setPrint(context, written);
     });
   }
 
   /** Values (and formulas) first in row blocks, then formats, styles, tables, widths, panes, protection. */
-  private async writeCells(context: Excel.RequestContext, ws: Excel.Worksheet, spec: SheetSpec, tableNames: Set<string>, print: boolean): Promise<void> {
+  private async writeCells(context: Excel.RequestContext, ws: Excel.Worksheet, spec: SheetSpec, tableNames: Set<string>): Promise<void> {
     const width = Math.max(1, spec.columnWidths.length, ...spec.rows.map((r) => r.length));
     // Row blocks of values and their formats, each request filled up to the target size.
     let pendingBytes = 0;
@@ -292,14 +294,6 @@ export class ExcelWorkbook implements WorkbookPort {
       table.name = freeTableName(t.name, tableNames);
       table.style = TABLE_STYLE;
     }
-    if (print) {
-      const setup = printSetupOf(spec);
-      const layout = ws.pageLayout;
-      layout.paperSize = setup.paper;
-      layout.orientation = setup.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-      layout.zoom = { horizontalFitToPages: setup.fitToWidth, verticalFitToPages: setup.fitToHeight };
-      if (setup.titleRows) layout.setPrintTitleRows(titleRowsReference(setup.titleRows));
-    }
     if (spec.freeze) {
       if (spec.freeze.rows > 0) ws.freezePanes.freezeRows(spec.freeze.rows);
       if (spec.freeze.cols > 0) ws.freezePanes.freezeColumns(spec.freeze.cols);
@@ -320,4 +314,26 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
   if (look.color !== null) font.color = look.color;
   if (look.fill !== null) range.format.fill.color = look.fill;
   if (look.borderTop) range.format.borders.getItem('EdgeTop').style = 'Continuous';
+}
+
+/**
+ * Print setup for the sheets just written, in a request of its own after them: a printing nicety
+ * Excel refuses (a platform that rejects a zoom option) must not cost the user the sheets, which
+ * are already written; printing then falls back to Excel's defaults.
+ */
+async function setPrint(context: Excel.RequestContext, written: readonly { ws: Excel.Worksheet; spec: SheetSpec }[]): Promise<void> {
+  try {
+    for (const { ws, spec } of written) {
+      const setup = printSetupOf(spec);
+      const layout = ws.pageLayout;
+      layout.paperSize = setup.paper;
+      layout.orientation = setup.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+      // 0 pages tall: as many as the rows need (as fitToHeight="0" in the file format).
+      layout.zoom = { horizontalFitToPages: setup.fitToWidth, verticalFitToPages: setup.fitToHeight };
+      if (setup.titleRows) layout.setPrintTitleRows(titleRowsReference(setup.titleRows));
+    }
+    await context.sync();
+  } catch {
+    // The sheets are written; only their print setup is Excel's default.
+  }
 }
