@@ -104,9 +104,19 @@ export const PLAIN_LOOK: CellLook = PLAIN;
 /** The built-in table style of every product table: light, banded rows, prints well in grey. */
 export const TABLE_STYLE = 'TableStyleLight9';
 
-/** Column width in characters (the spec's unit, and exceljs's) as the points office-js's columnWidth takes. */
+/** The widest digit of the default font (Calibri 11) in pixels, and a column's padding (ECMA-376 18.3.1.13). */
+const DIGIT_PX = 7;
+const PADDING_PX = 5;
+/** Points per pixel at 96 dpi. */
+const PT_PER_PX = 0.75;
+
+/**
+ * Column width in characters (the spec's unit, and the file format's) as the points office-js's
+ * columnWidth takes (its unit is points: OfficeDev/office-js#187): a column n characters wide is
+ * n * 7 + 5 pixels in the default font, as ECMA-376 defines it, so 12 characters are 66.75 points.
+ */
 export function columnWidthPoints(characters: number): number {
-  return Math.round(characters * 7);
+  return (characters * DIGIT_PX + PADDING_PX) * PT_PER_PX;
 }
 
 /** What a protected product sheet still lets the user do: it guards against accidental edits (no password), not against reading or sorting. */

@@ -217,6 +217,22 @@ export class FakeExcel {
     if (clash) throw new Error(`InvalidArgument: the name '${name}' is already in use`);
   }
 
+  /**
+   * Column widths as Excel's Column Width box shows them, from column A to the last column set: the
+   * points set through office-js (its unit: OfficeDev/office-js#187) as pixels at 96 dpi, less the
+   * 5 pixels of padding, in digits 7 pixels wide (Calibri 11), to 2 decimals (ECMA-376 18.3.1.13).
+   * A column never set has Excel's default, 8.43.
+   */
+  columnWidths(name: string): number[] {
+    const s = this.find(name);
+    if (!s) throw new Error(name);
+    const last = Math.max(-1, ...[...s.widths.keys()].map(Number));
+    return Array.from({ length: last + 1 }, (_x, c) => {
+      const points = s.widths.get(`${c}`);
+      return points === undefined ? 8.43 : Math.round(((points / 0.75 - 5) / 7) * 100) / 100;
+    });
+  }
+
   sheetNames(): string[] {
     return this.live().map((s) => s.name);
   }

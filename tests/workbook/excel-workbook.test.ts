@@ -63,6 +63,7 @@ function inspectExcel(port: WorkbookPort, name: string): WrittenSheet {
             fitToHeight: layout.zoom?.verticalFitToPages ?? null,
             titleRows: titles ? { first: Number(titles[1]), last: Number(titles[2]) } : null,
           } as unknown as PrintSetup),
+    widths: fake.columnWidths(name),
     names: fake.names.filter((n) => n.formula.startsWith(`='${name.replace(/'/g, "''")}'!`)).map((n) => n.name),
   };
 }

@@ -44,6 +44,8 @@ export interface WrittenSheet {
   readonly print: PrintSetup | null;
   /** The workbook names that refer to this sheet. */
   readonly names: readonly string[];
+  /** Column widths as Excel shows them in its Column Width box (characters of the default font), from column A. */
+  readonly widths: readonly number[];
 }
 
 /** Two user sheets: a rent roll under a title and a blank row, and a GL extract that starts at B2. */
@@ -313,6 +315,12 @@ export function describePortContract(adapter: string, h: PortHarness): void {
         expect(await print('HL Wide')).toEqual({ ...a4, orientation: 'landscape', titleRows: { first: 1, last: 1 } });
         expect(await print('HL Headed')).toEqual({ ...a4, orientation: 'portrait', titleRows: { first: 2, last: 2 } });
         expect(await print('HL Render')).toEqual({ ...a4, orientation: 'portrait', titleRows: null });
+      });
+
+      it('columns are as wide as the spec says, in characters of the default font', async () => {
+        const port = await h.make(SEED);
+        await port.writeSheets([{ ...productSpec('test.one', 'HL One', 'x'), columnWidths: [12, 30, 8.43] }]);
+        expect((await h.inspect(await h.reopen(port), 'HL One')).widths).toEqual([12, 30, 8.43]);
       });
 
       it("each product sheet is marked by a workbook name _HL_<key> that refers to it, and the user's sheets by none", async () => {

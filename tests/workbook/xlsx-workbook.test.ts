@@ -78,6 +78,14 @@ async function renameAsExcelDoes(bytes: Uint8Array, from: string, to: string): P
   );
 }
 
+/** Column widths from A to the last column given one; a column without one has Excel's default, 8.43. */
+function widthsOf(ws: ExcelJS.Worksheet): number[] {
+  const all = Array.from({ length: ws.columnCount }, (_x, i) => ws.getColumn(i + 1).width);
+  let last = all.length;
+  while (last > 0 && all[last - 1] === undefined) last--;
+  return all.slice(0, last).map((w) => w ?? 8.43);
+}
+
 /** How exceljs read the sheet back from the file's XML, in the contract's terms. */
 function inspectXlsx(port: WorkbookPort, name: string): WrittenSheet {
   const wb = (port as XlsxWorkbook).workbook;
@@ -106,6 +114,7 @@ function inspectXlsx(port: WorkbookPort, name: string): WrittenSheet {
             fitToHeight: ps.fitToPage ? ps.fitToHeight : null,
             titleRows: titles ? { first: Number(titles[1]), last: Number(titles[2]) } : null,
           } as unknown as PrintSetup),
+    widths: widthsOf(ws),
     names: wb.definedNames.model.filter((n) => n.ranges.some((r) => r.startsWith(quoted) || r.startsWith(`${name}!`))).map((n) => n.name),
   };
 }
