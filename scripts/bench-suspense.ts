@@ -186,7 +186,7 @@ if (want('linkage')) {
   const sOut = matchSuspense(sItems, sRoll).map((m) => ({ auto: m.account, top3: m.candidates.slice(0, 3).map((c) => c.account) }));
   // The same with the review minimum lowered to 0.4 (config suspenseMatch.reviewMinScore): weaker
   // name candidates shown to a person too; no change to what is allocated automatically.
-  const wider = { ...DEFAULT_SUSPENSE_MATCH, reviewThreshold: 0.4 };
+  const wider = { ...DEFAULT_SUSPENSE_MATCH, reviewMinScore: 0.4 };
   const fWide = matchSuspense(fItems, fRoll, wider).map((m) => ({ auto: m.account, top3: m.candidates.slice(0, 3).map((c) => c.account) }));
   const sWide = matchSuspense(sItems, sRoll, wider).map((m) => ({ auto: m.account, top3: m.candidates.slice(0, 3).map((c) => c.account) }));
   const fuzzy = (items: SuspenseItem[], roll: Tenancy[]) => fuzzyMerge(items, roll);

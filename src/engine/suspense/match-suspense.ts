@@ -9,6 +9,7 @@
  */
 import type { Posting, Tenancy, SuspenseItem } from '../records';
 import { amountEvidence, HISTORY_PAYER_SCORE, historyEvidence, paymentHistory, statusEvidence, type PaymentSeen } from './account-evidence';
+import { NAME_BONUS, PASS, type MatchPass, type MatchPassName } from './match-passes';
 import { doubleMetaphone as metaphoneOf, jaroWinkler, levenshtein } from './similarity';
 
 /**
@@ -30,6 +31,8 @@ export interface SuspenseCandidate {
   readonly account: string;
   readonly score: number;
   readonly reasons: readonly string[];
+  /** The matching pass that found the account and gave it its base score (match-passes.ts). */
+  readonly pass: MatchPassName;
 }
 
 export type SuspenseDecision = 'auto' | 'review' | 'none';
@@ -42,17 +45,19 @@ export interface SuspenseMatch {
   readonly candidates: readonly SuspenseCandidate[];
 }
 
+/** The config file's `suspenseMatch` keys, under the same names (config.ts fills in the defaults). */
 export interface SuspenseMatchConfig {
   /** Best score needed for an automatic allocation. */
-  readonly autoThreshold: number;
+  readonly autoMinScore: number;
   /** How far ahead of the runner-up the best must be for an automatic allocation. */
   readonly autoMargin: number;
   /** Lowest score worth showing a person. */
-  readonly reviewThreshold: number;
-  readonly autoEnabled: boolean;
+  readonly reviewMinScore: number;
+  /** Off: every item with a candidate goes to review. */
+  readonly autoAllocate: boolean;
 }
 
-export const DEFAULT_SUSPENSE_MATCH: SuspenseMatchConfig = { autoThreshold: 0.9, autoMargin: 0.15, reviewThreshold: 0.5, autoEnabled: true };
+export const DEFAULT_SUSPENSE_MATCH: SuspenseMatchConfig = { autoMinScore: 0.9, autoMargin: 0.15, reviewMinScore: 0.5, autoAllocate: true };
 
 interface Index {
   readonly byAccount: ReadonlyMap<string, Tenancy>;
@@ -173,27 +178,12 @@ function buildIndex(roll: readonly Tenancy[]): Index {
 /** UK postcode, outward and inward parts. */
 const POSTCODE = /\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b/;
 
-/** What the payer's surname adds, by the kind of evidence that found the candidate. */
-const NAME_BONUS = {
-  reference: { same: 0.03, alike: 0.02 },
-  // a property has had other tenants: its ref needs the payer to be the current one
-  property: { same: 0.1, alike: 0.05 },
-  repaired: { same: 0.12, alike: 0.06 },
-  // the postcode and house number with the surname the same or alike: the household at that address
-  address: { same: 0.15, alike: 0.15 },
-  // found by the name itself: the name adds nothing more, and it can never be allocated alone
-  name: { same: 0.1, alike: 0.05 },
-} as const satisfies Record<string, { same: number; alike: number }>;
-
 
 /** More tenancies than this at one postcode: it needs the house number as well. */
 const MAX_POSTCODE_CANDIDATES = 40;
 
 /** More tenants than this under one name key (a common surname and an initial) are not candidates. */
 const MAX_NAME_CANDIDATES = 25;
-
-/** Base score of a reference one keying slip away from an account. */
-const REPAIRED = 0.78;
 
 /**
  * References one keying slip away: a digit substituted, two neighbouring digits swapped, a digit
@@ -336,12 +326,10 @@ const SOMEONE_ELSE_CAP = 0.79;
 /** The least and the most a payer whose name does not agree takes from a candidate. */
 const NAME_PENALTY = { least: 0.1, most: 0.25 } as const;
 
-/** kind: how much the payer's name must add. A reference is evidence on its own; a repaired reference or an address needs the name to agree before it can be trusted. */
-type Kind = keyof typeof NAME_BONUS;
-
+/** An account an index proposed: the base score of the strongest pass that found it, and every reason. */
 interface Found {
   score: number;
-  kind: Kind;
+  pass: MatchPass;
   readonly reasons: string[];
 }
 
@@ -351,12 +339,13 @@ const MAX_SAME_PERSON = 3;
 /** Every account an index proposes for one item, with the evidence that found it (no scan of the roll). */
 function gather(item: SuspenseItem, index: Index): Map<string, Found> {
   const found = new Map<string, Found>();
-  const add = (t: Tenancy, score: number, reason: string, kind: Kind = 'reference'): void => {
+  const add = (t: Tenancy, pass: MatchPass, reason: string): void => {
+    const score = pass.baseScore;
     const c = found.get(t.account);
-    if (!c) found.set(t.account, { score, kind, reasons: [reason] });
+    if (!c) found.set(t.account, { score, pass, reasons: [reason] });
     else if (score > c.score) {
       c.score = score;
-      c.kind = kind;
+      c.pass = pass;
       c.reasons.unshift(reason);
     } else c.reasons.push(reason);
   };
@@ -366,16 +355,16 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
     // A ref whose leading zeros a spreadsheet stripped: padded back to each length the roll uses.
     const stripped = ref.replace(/^0+/, '');
     const read = exact ? [exact] : index.zeroPaddedLengths.filter((n) => n > stripped.length).flatMap((n) => index.byAccount.get(stripped.padStart(n, '0')) ?? []);
-    if (exact) add(exact, 0.97, `reference ${item.reference.trim()} is account ${exact.account}`);
-    else for (const t of read) add(t, 0.92, `reference ${item.reference.trim()} is account ${t.account} without its leading zeros`);
+    if (exact) add(exact, PASS['exact-reference'], `reference ${item.reference.trim()} is account ${exact.account}`);
+    else for (const t of read) add(t, PASS['reference-without-leading-zeros'], `reference ${item.reference.trim()} is account ${t.account} without its leading zeros`);
     // A keying slip is only a hypothesis when the reference as typed is contradicted: it names no
     // account, or an account whose tenant is not the payer.
     const agreed = item.payer.trim() !== '' && read.some((t) => nameLikeness(item.payer, t.tenant).level === 'same');
-    for (const t of index.byProperty.get(ref) ?? []) add(t, 0.8, `reference ${item.reference.trim()} is the property ref ${t.property} of account ${t.account}`, 'property');
+    for (const t of index.byProperty.get(ref) ?? []) add(t, PASS['property-reference'], `reference ${item.reference.trim()} is the property ref ${t.property} of account ${t.account}`);
     if (!agreed && /^\d{4,}$/.test(ref)) {
       forEachRepair(ref, (candidate, how) => {
         const t = index.byAccount.get(candidate);
-        if (t) add(t, REPAIRED, `reference ${item.reference.trim()} is ${t.account} ${how()}`, 'repaired');
+        if (t) add(t, PASS['repaired-reference'], `reference ${item.reference.trim()} is ${t.account} ${how()}`);
       });
     }
   }
@@ -384,9 +373,9 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
   for (const token of text.toUpperCase().match(/[A-Z]*\d[\dA-Z]*/g) ?? []) {
     if (token === ref) continue;
     const t = index.byAccount.get(token);
-    if (t) add(t, 0.9, `account ${t.account} appears in the text "${text.trim()}"`);
+    if (t) add(t, PASS['account-in-text'], `account ${t.account} appears in the text "${text.trim()}"`);
     const p = index.byProperty.get(token);
-    for (const pt of p ?? []) add(pt, 0.75, `property ref ${pt.property} of account ${pt.account} appears in the text`);
+    for (const pt of p ?? []) add(pt, PASS['property-in-text'], `property ref ${pt.property} of account ${pt.account} appears in the text`);
   }
   // A reference broken by spaces or dashes inside text ("RENT 0001 2345"): neighbouring digit
   // groups joined, each run of two to four groups tried.
@@ -397,7 +386,7 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
       for (let j = i + 1; j < Math.min(groups.length, i + 4); j++) {
         joined += groups[j] ?? '';
         const t = index.byAccount.get(joined);
-        if (t && joined !== ref) add(t, 0.88, `account ${t.account} appears in the text "${text.trim()}", broken by spaces`);
+        if (t && joined !== ref) add(t, PASS['account-broken-in-text'], `account ${t.account} appears in the text "${text.trim()}", broken by spaces`);
       }
     }
   }
@@ -408,7 +397,7 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
     for (const t of list) {
       const house = houseNumber(t.address);
       const sameHouse = house !== undefined && numbers.has(house);
-      add(t, sameHouse ? 0.75 : 0.5, `postcode ${t.postcode}${sameHouse ? ` and house number ${house}` : ''} in the narrative match account ${t.account} (${t.address})`, 'address');
+      add(t, sameHouse ? PASS['postcode-and-house-number'] : PASS.postcode, `postcode ${t.postcode}${sameHouse ? ` and house number ${house}` : ''} in the narrative match account ${t.account} (${t.address})`);
     }
   };
   const postcodes = new Set<string>();
@@ -440,7 +429,7 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
       if (found.has(t.account) || nameLikeness(item.payer, t.tenant).level === 'different') return;
       const house = /^\s*(\d{1,4}[A-Z]?)\s+(\S+)/i.exec(t.address);
       const atAddress = house !== null && new RegExp(`\\b${house[1]}\\s+${house[2]?.toUpperCase().replace(/[^A-Z0-9]/g, '')}`).test(plain);
-      add(t, atAddress ? 0.65 : 0.4, `payer ${item.payer.trim()} is a tenant of account ${t.account}${atAddress ? ` and the narrative gives the address ${t.address.split(',')[0]}` : ''}`, 'name');
+      add(t, atAddress ? PASS['name-and-address'] : PASS.name, `payer ${item.payer.trim()} is a tenant of account ${t.account}${atAddress ? ` and the narrative gives the address ${t.address.split(',')[0]}` : ''}`);
     };
     const keys = new Set<string>();
     for (const sw of payerWords) if (sw.length > 1) for (const other of payerWords) if (other !== sw) for (const k of nameKeys(sw, other[0] as string)) keys.add(k);
@@ -462,14 +451,14 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
     if (list.length > MAX_NAME_CANDIDATES) continue;
     for (const t of list) {
       if (found.has(t.account) || nameLikeness(item.payer, t.tenant).level === 'different') continue;
-      add(t, 0.55, `the narrative gives the address of account ${t.account} (${t.address.split(',')[0]})`, 'name');
+      add(t, PASS['house-and-street'], `the narrative gives the address of account ${t.account} (${t.address.split(',')[0]})`);
     }
   }
   // A former tenancy's reference, paid by a person who now holds another tenancy: money for the
   // current account as likely as for the old one, so both go before a person.
   for (const [account, c] of [...found]) {
     const t = index.byAccount.get(norm(account));
-    if (!t || c.kind !== 'reference' || t.end === null || t.end >= item.date) continue;
+    if (!t || c.pass.kind !== 'reference' || t.end === null || t.end >= item.date) continue;
     const person = nameWords(t.tenant);
     const last = person[person.length - 1];
     const first = person.length > 1 ? person[0] : undefined;
@@ -479,7 +468,7 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
     const keyed = nameKeys(last, first[0] as string).flatMap((k) => index.byNameKey.get(k) ?? []);
     const same = [...new Map(keyed.map((o) => [o.account, o])).values()].filter((o) => o.account !== t.account && nameWords(o.tenant).join(' ') === whole && (o.end === null || o.end >= item.date));
     if (same.length === 0 || same.length > MAX_SAME_PERSON) continue;
-    for (const o of same) add(o, 0.82, `account ${t.account} is a former tenancy of ${t.tenant}, who now holds account ${o.account}`, 'repaired');
+    for (const o of same) add(o, PASS['former-tenancy'], `account ${t.account} is a former tenancy of ${t.tenant}, who now holds account ${o.account}`);
   }
   return found;
 }
@@ -495,7 +484,7 @@ function rank(item: SuspenseItem, found: ReadonlyMap<string, Found>, index: Inde
     let someoneElse = false;
     if (t && item.payer.trim() !== '') {
       const likeness = nameLikeness(item.payer, t.tenant);
-      const bonus = NAME_BONUS[c.kind];
+      const bonus = NAME_BONUS[c.pass.kind];
       if (likeness.level === 'same') {
         score = Math.min(1, score + bonus.same);
         reasons.push(`payer ${item.payer} ${likeness.how} tenant ${t.tenant}`);
@@ -525,7 +514,7 @@ function rank(item: SuspenseItem, found: ReadonlyMap<string, Found>, index: Inde
         reasons.push('capped below automatic allocation: the payer is not the tenant');
       }
     }
-    out.push({ account, score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000, reasons });
+    out.push({ account, score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000, reasons, pass: c.pass.name });
   }
   return out.sort((a, b) => b.score - a.score || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
 }
@@ -547,10 +536,10 @@ export function matchSuspense(items: readonly SuspenseItem[], roll: readonly Ten
   for (const f of found) for (const account of f.keys()) proposed.add(account);
   const history = paymentHistory(postings, proposed);
   return items.map((item, k) => {
-    const candidates = rank(item, found[k] ?? new Map(), index, history).filter((c) => c.score >= config.reviewThreshold);
+    const candidates = rank(item, found[k] ?? new Map(), index, history).filter((c) => c.score >= config.reviewMinScore);
     const [best, second] = candidates;
-    const clear = best !== undefined && best.score >= config.autoThreshold && (second === undefined || best.score - second.score >= config.autoMargin);
-    const decision: SuspenseDecision = best === undefined ? 'none' : clear && config.autoEnabled ? 'auto' : 'review';
+    const clear = best !== undefined && best.score >= config.autoMinScore && (second === undefined || best.score - second.score >= config.autoMargin);
+    const decision: SuspenseDecision = best === undefined ? 'none' : clear && config.autoAllocate ? 'auto' : 'review';
     return { item: item.item, decision, account: decision === 'auto' && best ? best.account : null, score: best?.score ?? 0, candidates };
   });
 }
