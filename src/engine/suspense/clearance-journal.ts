@@ -8,6 +8,7 @@ import { formatPence, sumPence, type Pence } from '../money';
 import type { SuspenseItem } from '../records';
 import type { CellSpec, SheetSpec } from '../sheet-spec';
 import type { SuspenseMatch } from './match-suspense';
+import { JOURNAL_REFUSED } from './messages';
 
 export interface ClearanceDecision {
   readonly item: string;
@@ -53,11 +54,11 @@ export function clearanceJournal(items: readonly SuspenseItem[], decisions: read
   for (const d of decisions) {
     const item = byItem.get(d.item);
     if (!item) {
-      refused.push({ decision: d, why: `no suspense item ${d.item}` });
+      refused.push({ decision: d, why: JOURNAL_REFUSED.noSuchItem(d.item) });
       continue;
     }
     if (cleared.has(d.item)) {
-      refused.push({ decision: d, why: `item ${d.item} is already cleared` });
+      refused.push({ decision: d, why: JOURNAL_REFUSED.alreadyCleared(d.item) });
       continue;
     }
     cleared.add(d.item);

@@ -10,6 +10,7 @@
 import type { Posting, Tenancy, SuspenseItem } from '../records';
 import { amountEvidence, HISTORY_PAYER_SCORE, historyEvidence, paymentHistory, statusEvidence, type PaymentSeen } from './account-evidence';
 import { NAME_BONUS, PASS, type MatchPass, type MatchPassName } from './match-passes';
+import { MATCH_REASON, NAME_HOW, REPAIR_HOW } from './messages';
 import { doubleMetaphone as metaphoneOf, jaroWinkler, levenshtein } from './similarity';
 
 /**
@@ -199,17 +200,17 @@ function forEachRepair(ref: string, visit: (candidate: string, how: () => string
   };
   for (let i = 0; i + 1 < ref.length; i++) {
     if (ref[i] === ref[i + 1]) continue;
-    once(ref.slice(0, i) + ref[i + 1] + ref[i] + ref.slice(i + 2), () => `with two digits swapped (${ref[i]}${ref[i + 1]} at position ${i + 1})`);
+    once(ref.slice(0, i) + ref[i + 1] + ref[i] + ref.slice(i + 2), () => REPAIR_HOW.swapped(`${ref[i]}${ref[i + 1]}`, i + 1));
   }
   for (let i = 0; i < ref.length; i++) {
     for (let d = 0; d <= 9; d++) {
       const ch = DIGITS[d] as string;
-      if (ch !== ref[i]) once(ref.slice(0, i) + ch + ref.slice(i + 1), () => `with one digit different (position ${i + 1})`);
+      if (ch !== ref[i]) once(ref.slice(0, i) + ch + ref.slice(i + 1), () => REPAIR_HOW.different(i + 1));
     }
-    once(ref.slice(0, i) + ref.slice(i + 1), () => `with a digit added (position ${i + 1})`);
+    once(ref.slice(0, i) + ref.slice(i + 1), () => REPAIR_HOW.added(i + 1));
   }
   for (let i = 0; i <= ref.length; i++) {
-    for (let d = 0; d <= 9; d++) once(ref.slice(0, i) + (DIGITS[d] as string) + ref.slice(i), () => `with a digit dropped (position ${i + 1})`);
+    for (let d = 0; d <= 9; d++) once(ref.slice(0, i) + (DIGITS[d] as string) + ref.slice(i), () => REPAIR_HOW.dropped(i + 1));
   }
 }
 
@@ -269,20 +270,20 @@ function nameLikeness(payer: string, tenant: string): { level: 'same' | 'alike' 
       const initials = plain.filter((w) => w.length === 1);
       const agrees = given.some((w) => sameFirstName(w, first ?? '')) || initials.includes((first ?? '')[0] ?? '');
       if (first !== undefined && first.length > 1 && given.length + initials.length > 0 && !agrees) {
-        if (best.level === 'different') best = { level: 'alike', how: 'shares the surname but not the first name of' };
+        if (best.level === 'different') best = { level: 'alike', how: NAME_HOW.sameSurnameOtherFirstName };
         continue;
       }
-      return { level: 'same', how: 'shares the surname of' };
+      return { level: 'same', how: NAME_HOW.same };
     }
     const similar = words.some((w) => alike(w, last));
     if (!similar) {
       // The first name, and a surname close in spelling though not alike (MOSRIR for MORRIS).
       if (first !== undefined && first.length > 1 && words.some((w) => sameFirstName(w, first)) && words.some((w) => w.length > 2 && jaroWinkler(w, last) >= 0.8) && best.level === 'different') {
-        best = { level: 'alike', how: 'has the first name, and a surname close in spelling, of' };
+        best = { level: 'alike', how: NAME_HOW.firstNameAndSurnameClose };
       }
       continue;
     }
-    if (first !== undefined && words.includes(first)) return { level: 'same', how: 'has the first name, and a surname spelt or sounding alike, of' };
+    if (first !== undefined && words.includes(first)) return { level: 'same', how: NAME_HOW.firstNameAndSurnameAlike };
     best = { level: 'alike', how: '~' };
   }
   return best;
@@ -355,16 +356,16 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
     // A ref whose leading zeros a spreadsheet stripped: padded back to each length the roll uses.
     const stripped = ref.replace(/^0+/, '');
     const read = exact ? [exact] : index.zeroPaddedLengths.filter((n) => n > stripped.length).flatMap((n) => index.byAccount.get(stripped.padStart(n, '0')) ?? []);
-    if (exact) add(exact, PASS['exact-reference'], `reference ${item.reference.trim()} is account ${exact.account}`);
-    else for (const t of read) add(t, PASS['reference-without-leading-zeros'], `reference ${item.reference.trim()} is account ${t.account} without its leading zeros`);
+    if (exact) add(exact, PASS['exact-reference'], MATCH_REASON.exactReference(item.reference.trim(), exact.account));
+    else for (const t of read) add(t, PASS['reference-without-leading-zeros'], MATCH_REASON.withoutLeadingZeros(item.reference.trim(), t.account));
     // A keying slip is only a hypothesis when the reference as typed is contradicted: it names no
     // account, or an account whose tenant is not the payer.
     const agreed = item.payer.trim() !== '' && read.some((t) => nameLikeness(item.payer, t.tenant).level === 'same');
-    for (const t of index.byProperty.get(ref) ?? []) add(t, PASS['property-reference'], `reference ${item.reference.trim()} is the property ref ${t.property} of account ${t.account}`);
+    for (const t of index.byProperty.get(ref) ?? []) add(t, PASS['property-reference'], MATCH_REASON.propertyReference(item.reference.trim(), t.property, t.account));
     if (!agreed && /^\d{4,}$/.test(ref)) {
       forEachRepair(ref, (candidate, how) => {
         const t = index.byAccount.get(candidate);
-        if (t) add(t, PASS['repaired-reference'], `reference ${item.reference.trim()} is ${t.account} ${how()}`);
+        if (t) add(t, PASS['repaired-reference'], MATCH_REASON.repairedReference(item.reference.trim(), t.account, how()));
       });
     }
   }
@@ -373,9 +374,9 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
   for (const token of text.toUpperCase().match(/[A-Z]*\d[\dA-Z]*/g) ?? []) {
     if (token === ref) continue;
     const t = index.byAccount.get(token);
-    if (t) add(t, PASS['account-in-text'], `account ${t.account} appears in the text "${text.trim()}"`);
+    if (t) add(t, PASS['account-in-text'], MATCH_REASON.accountInText(t.account, text.trim()));
     const p = index.byProperty.get(token);
-    for (const pt of p ?? []) add(pt, PASS['property-in-text'], `property ref ${pt.property} of account ${pt.account} appears in the text`);
+    for (const pt of p ?? []) add(pt, PASS['property-in-text'], MATCH_REASON.propertyInText(pt.property, pt.account));
   }
   // A reference broken by spaces or dashes inside text ("RENT 0001 2345"): neighbouring digit
   // groups joined, each run of two to four groups tried.
@@ -386,7 +387,7 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
       for (let j = i + 1; j < Math.min(groups.length, i + 4); j++) {
         joined += groups[j] ?? '';
         const t = index.byAccount.get(joined);
-        if (t && joined !== ref) add(t, PASS['account-broken-in-text'], `account ${t.account} appears in the text "${text.trim()}", broken by spaces`);
+        if (t && joined !== ref) add(t, PASS['account-broken-in-text'], MATCH_REASON.accountBrokenInText(t.account, text.trim()));
       }
     }
   }
@@ -397,7 +398,7 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
     for (const t of list) {
       const house = houseNumber(t.address);
       const sameHouse = house !== undefined && numbers.has(house);
-      add(t, sameHouse ? PASS['postcode-and-house-number'] : PASS.postcode, `postcode ${t.postcode}${sameHouse ? ` and house number ${house}` : ''} in the narrative match account ${t.account} (${t.address})`);
+      add(t, sameHouse ? PASS['postcode-and-house-number'] : PASS.postcode, MATCH_REASON.postcode(t.postcode, sameHouse ? (house as string) : null, t.account, t.address));
     }
   };
   const postcodes = new Set<string>();
@@ -429,7 +430,7 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
       if (found.has(t.account) || nameLikeness(item.payer, t.tenant).level === 'different') return;
       const house = /^\s*(\d{1,4}[A-Z]?)\s+(\S+)/i.exec(t.address);
       const atAddress = house !== null && new RegExp(`\\b${house[1]}\\s+${house[2]?.toUpperCase().replace(/[^A-Z0-9]/g, '')}`).test(plain);
-      add(t, atAddress ? PASS['name-and-address'] : PASS.name, `payer ${item.payer.trim()} is a tenant of account ${t.account}${atAddress ? ` and the narrative gives the address ${t.address.split(',')[0]}` : ''}`);
+      add(t, atAddress ? PASS['name-and-address'] : PASS.name, MATCH_REASON.payerIsTenant(item.payer.trim(), t.account, atAddress ? (t.address.split(',')[0] as string) : null));
     };
     const keys = new Set<string>();
     for (const sw of payerWords) if (sw.length > 1) for (const other of payerWords) if (other !== sw) for (const k of nameKeys(sw, other[0] as string)) keys.add(k);
@@ -451,7 +452,7 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
     if (list.length > MAX_NAME_CANDIDATES) continue;
     for (const t of list) {
       if (found.has(t.account) || nameLikeness(item.payer, t.tenant).level === 'different') continue;
-      add(t, PASS['house-and-street'], `the narrative gives the address of account ${t.account} (${t.address.split(',')[0]})`);
+      add(t, PASS['house-and-street'], MATCH_REASON.houseAndStreet(t.account, t.address.split(',')[0] as string));
     }
   }
   // A former tenancy's reference, paid by a person who now holds another tenancy: money for the
@@ -468,7 +469,7 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
     const keyed = nameKeys(last, first[0] as string).flatMap((k) => index.byNameKey.get(k) ?? []);
     const same = [...new Map(keyed.map((o) => [o.account, o])).values()].filter((o) => o.account !== t.account && nameWords(o.tenant).join(' ') === whole && (o.end === null || o.end >= item.date));
     if (same.length === 0 || same.length > MAX_SAME_PERSON) continue;
-    for (const o of same) add(o, PASS['former-tenancy'], `account ${t.account} is a former tenancy of ${t.tenant}, who now holds account ${o.account}`);
+    for (const o of same) add(o, PASS['former-tenancy'], MATCH_REASON.formerTenancy(t.account, t.tenant, o.account));
   }
   return found;
 }
@@ -487,15 +488,15 @@ function rank(item: SuspenseItem, found: ReadonlyMap<string, Found>, index: Inde
       const bonus = NAME_BONUS[c.pass.kind];
       if (likeness.level === 'same') {
         score = Math.min(1, score + bonus.same);
-        reasons.push(`payer ${item.payer} ${likeness.how} tenant ${t.tenant}`);
+        reasons.push(MATCH_REASON.payerName(item.payer, likeness.how, t.tenant));
       } else if (likeness.level === 'alike') {
         score = Math.min(1, score + bonus.alike);
-        reasons.push(likeness.how === '~' ? `payer ${item.payer} ~ tenant ${t.tenant} (surnames spelt alike or sounding alike)` : `payer ${item.payer} ${likeness.how} tenant ${t.tenant}`);
+        reasons.push(likeness.how === '~' ? MATCH_REASON.payerNameAlike(item.payer, t.tenant) : MATCH_REASON.payerName(item.payer, likeness.how, t.tenant));
       } else {
         // A reference that names someone else's account is most often a keying slip: never enough
         // alone (the least penalty keeps an exact reference below the auto threshold).
         score = Math.max(0, score - (NAME_PENALTY.most - (NAME_PENALTY.most - NAME_PENALTY.least) * nameCloseness(item.payer, t.tenant)));
-        reasons.push(`payer ${item.payer} does not share a surname with tenant ${t.tenant}`);
+        reasons.push(MATCH_REASON.payerNotTenant(item.payer, t.tenant));
         someoneElse = true;
       }
     }
@@ -511,7 +512,7 @@ function rank(item: SuspenseItem, found: ReadonlyMap<string, Found>, index: Inde
       // account's history shows this payer paying it before (a relative who always pays).
       if (someoneElse && !evidence.some((e) => e?.score === HISTORY_PAYER_SCORE) && score > SOMEONE_ELSE_CAP) {
         score = SOMEONE_ELSE_CAP;
-        reasons.push('capped below automatic allocation: the payer is not the tenant');
+        reasons.push(MATCH_REASON.cappedSomeoneElse);
       }
     }
     out.push({ account, score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000, reasons, pass: c.pass.name });
