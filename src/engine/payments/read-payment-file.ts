@@ -8,6 +8,7 @@ import { isoDate, parseDayFirst, type IsoDate } from '../dates';
 import { formatPence, parsePence, sumPence, toPence, type Pence } from '../money';
 import { normaliseHeader } from '../sources/fields';
 import { maskNarrative, maskNumber } from './mask';
+import { FIELD_ROLE } from './messages';
 import { paymentIssue, type PaymentIssue, type PaymentIssueCode, type PaymentLocation } from './payment-issues';
 import type { DateFormat, FieldRef, ImportProfile } from './profile';
 
@@ -210,22 +211,22 @@ export function readPaymentFile(text: string, profile: ImportProfile, file = 'fi
     }
     return { index: i, width: 0, column: i + 1, label: (headers?.[i] ?? ref).trim() };
   };
-  const dateAcc = resolve(profile.date, 'the date');
+  const dateAcc = resolve(profile.date, FIELD_ROLE.date);
   const amountAccs =
     profile.amount.kind === 'signed'
-      ? { kind: 'signed' as const, value: resolve(profile.amount.field, 'the amount') }
-      : { kind: 'debit-credit' as const, debit: resolve(profile.amount.debit, 'the debit'), credit: resolve(profile.amount.credit, 'the credit') };
-  const refAcc = resolve(profile.reference.field, 'the reference');
-  const payerAcc = profile.payer !== undefined ? resolve(profile.payer, 'the payer') : null;
-  const narrativeAcc = profile.narrative !== undefined ? resolve(profile.narrative, 'the narrative') : null;
-  const cardAcc = profile.card !== undefined ? resolve(profile.card, 'the card number') : null;
-  const txAccs = profile.transactionId.map((r) => resolve(r, 'the transaction id'));
-  const typeAcc = profile.recordType ? resolve(profile.recordType.field, 'the record type') : null;
-  const trailerAcc = profile.trailer ? resolve(profile.trailer.field, 'the trailer marker') : null;
-  const trailerCountAcc = profile.trailer?.count !== undefined ? resolve(profile.trailer.count, 'the trailer count') : null;
-  const trailerTotalAcc = profile.trailer?.total !== undefined ? resolve(profile.trailer.total, 'the trailer total') : null;
-  const balanceAcc = profile.balance ? resolve(profile.balance.field, 'the balance') : null;
-  const skipAccs = profile.skip.map((s) => ({ acc: resolve(s.field, 'a skip rule'), re: patternOf(s.pattern) }));
+      ? { kind: 'signed' as const, value: resolve(profile.amount.field, FIELD_ROLE.amount) }
+      : { kind: 'debit-credit' as const, debit: resolve(profile.amount.debit, FIELD_ROLE.debit), credit: resolve(profile.amount.credit, FIELD_ROLE.credit) };
+  const refAcc = resolve(profile.reference.field, FIELD_ROLE.reference);
+  const payerAcc = profile.payer !== undefined ? resolve(profile.payer, FIELD_ROLE.payer) : null;
+  const narrativeAcc = profile.narrative !== undefined ? resolve(profile.narrative, FIELD_ROLE.narrative) : null;
+  const cardAcc = profile.card !== undefined ? resolve(profile.card, FIELD_ROLE.card) : null;
+  const txAccs = profile.transactionId.map((r) => resolve(r, FIELD_ROLE.transactionId));
+  const typeAcc = profile.recordType ? resolve(profile.recordType.field, FIELD_ROLE.recordType) : null;
+  const trailerAcc = profile.trailer ? resolve(profile.trailer.field, FIELD_ROLE.trailerMarker) : null;
+  const trailerCountAcc = profile.trailer?.count !== undefined ? resolve(profile.trailer.count, FIELD_ROLE.trailerCount) : null;
+  const trailerTotalAcc = profile.trailer?.total !== undefined ? resolve(profile.trailer.total, FIELD_ROLE.trailerTotal) : null;
+  const balanceAcc = profile.balance ? resolve(profile.balance.field, FIELD_ROLE.balance) : null;
+  const skipAccs = profile.skip.map((s) => ({ acc: resolve(s.field, FIELD_ROLE.skipRule), re: patternOf(s.pattern) }));
   if (resolveErrors.length > 0) {
     issues.push(...resolveErrors);
     return empty();
