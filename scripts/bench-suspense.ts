@@ -10,8 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
-import Papa from 'papaparse';
 import { parseConfig } from '../src/engine/config';
+import { csvRecords } from '../src/engine/csv';
 import type { Posting, SuspenseItem, Tenancy } from '../src/engine/records';
 import { readSources } from '../src/engine/sources/read-sources';
 import { DEFAULT_SUSPENSE_MATCH, matchSuspense } from '../src/engine/suspense/match-suspense';
@@ -160,7 +160,7 @@ if (want('speed')) {
 if (want('linkage')) {
   const dir = join(__dirname, '..', '..', 'shared', 'samples', 'linkage');
   const csv = (file: string): Record<string, string>[] =>
-    Papa.parse<Record<string, string>>(readFileSync(join(dir, file), 'utf8'), { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim(), transform: (v) => v.trim() }).data;
+    csvRecords(readFileSync(join(dir, file), 'utf8')).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.trim()])));
   const tenancy = (account: string, tenant: string, address: string, postcode: string, row: number): Tenancy => ({
     account, property: '', tenant, address, postcode, start: null, end: null, weeklyCharge: 0 as Tenancy['weeklyCharge'], opening: 0 as Tenancy['opening'], closing: 0 as Tenancy['closing'], row,
   });

@@ -4,6 +4,7 @@
  * another way, an unknown record type or a missing trailer is an error, never silently fixed.
  */
 import type { Category } from '../categories';
+import { splitDelimited, splitLines } from '../csv';
 import { isoDate, parseDayFirst, type IsoDate } from '../dates';
 import { formatPence, parsePence, sumPence, toPence, type Pence } from '../money';
 import { normaliseHeader } from '../sources/fields';
@@ -44,50 +45,8 @@ export interface PaymentFileRead {
   readonly issues: readonly PaymentIssue[];
 }
 
-/** Splits the text into lines (LF, CRLF or CR), dropping one BOM. */
-export function splitLines(text: string): string[] {
-  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const crlf = t.indexOf('\r\n');
-  // One kind of line ending throughout is the rule; a plain split is several times faster than a regex.
-  if (crlf >= 0 && !/\r(?!\n)|(?<!\r)\n/.test(t)) return t.split('\r\n');
-  if (crlf < 0 && !t.includes('\r')) return t.split('\n');
-  return t.split(/\r\n|\n|\r/);
-}
-
-/** Splits one delimited line (RFC 4180 quoting, one line per record); null when a quote is left open. */
-export function splitDelimited(line: string, delimiter: string): string[] | null {
-  if (!line.includes('"')) return line.split(delimiter);
-  const out: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  let wasQuoted = false;
-  while (i < line.length) {
-    const ch = line[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (line[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field.trim() === '' && !wasQuoted) {
-      quoted = true;
-      wasQuoted = true;
-      field = '';
-    } else if (ch === delimiter) {
-      out.push(field);
-      field = '';
-      wasQuoted = false;
-    } else field += ch;
-    i++;
-  }
-  if (quoted) return null;
-  out.push(field);
-  return out;
-}
+// The CSV reading rules live in ../csv.ts (one module for every CSV the engine reads or writes).
+export { splitDelimited, splitLines } from '../csv';
 
 /** The shape of a date as written: digits runs as n, letter runs as a ("n/n/n", "n-a-n"). */
 function dateShape(text: string): string {
