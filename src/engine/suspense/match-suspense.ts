@@ -10,23 +10,12 @@
 import type { Posting, Tenancy, SuspenseItem } from '../records';
 import { amountEvidence, HISTORY_PAYER_SCORE, historyEvidence, paymentHistory, statusEvidence, type PaymentSeen } from './account-evidence';
 import { NAME_BONUS, PASS, type MatchPass, type MatchPassName } from './match-passes';
-import { MATCH_REASON, NAME_HOW, REPAIR_HOW } from './messages';
-import { doubleMetaphone as metaphoneOf, jaroWinkler, levenshtein } from './similarity';
+import { MATCH_REASON } from './messages';
+import { doubleMetaphone, nameCloseness, nameLikeness, nameWords } from './name-likeness';
+import { forEachRepair } from './reference-repairs';
 
-/**
- * Double Metaphone, memoised: names repeat (a roll of 125,000 tenancies has a few thousand
- * surnames). Caching a pure function changes no answer; the cache is bounded.
- */
-const METAPHONES = new Map<string, [string, string]>();
-function doubleMetaphone(word: string): [string, string] {
-  let keys = METAPHONES.get(word);
-  if (!keys) {
-    if (METAPHONES.size > 100_000) METAPHONES.clear();
-    keys = metaphoneOf(word);
-    METAPHONES.set(word, keys);
-  }
-  return keys;
-}
+/** References one keying slip away, each with the slip in words (kept here for existing callers). */
+export { repairs } from './reference-repairs';
 
 export interface SuspenseCandidate {
   readonly account: string;
@@ -175,151 +164,14 @@ function buildIndex(roll: readonly Tenancy[]): Index {
   return { byAccount, zeroPaddedLengths: [...padded].sort((a, b) => a - b), byProperty, byPostcode, byNameKey, byHouse };
 }
 
-
 /** UK postcode, outward and inward parts. */
 const POSTCODE = /\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b/;
-
 
 /** More tenancies than this at one postcode: it needs the house number as well. */
 const MAX_POSTCODE_CANDIDATES = 40;
 
 /** More tenants than this under one name key (a common surname and an initial) are not candidates. */
 const MAX_NAME_CANDIDATES = 25;
-
-/**
- * References one keying slip away: a digit substituted, two neighbouring digits swapped, a digit
- * dropped or one added. `visit` sees each once with the slip in words (built only when asked: a
- * ref has about 170 neighbours and few of them are accounts).
- */
-function forEachRepair(ref: string, visit: (candidate: string, how: () => string) => void): void {
-  const seen = new Set<string>([ref]);
-  const once = (r: string, how: () => string): void => {
-    if (seen.has(r)) return;
-    seen.add(r);
-    visit(r, how);
-  };
-  for (let i = 0; i + 1 < ref.length; i++) {
-    if (ref[i] === ref[i + 1]) continue;
-    once(ref.slice(0, i) + ref[i + 1] + ref[i] + ref.slice(i + 2), () => REPAIR_HOW.swapped(`${ref[i]}${ref[i + 1]}`, i + 1));
-  }
-  for (let i = 0; i < ref.length; i++) {
-    for (let d = 0; d <= 9; d++) {
-      const ch = DIGITS[d] as string;
-      if (ch !== ref[i]) once(ref.slice(0, i) + ch + ref.slice(i + 1), () => REPAIR_HOW.different(i + 1));
-    }
-    once(ref.slice(0, i) + ref.slice(i + 1), () => REPAIR_HOW.added(i + 1));
-  }
-  for (let i = 0; i <= ref.length; i++) {
-    for (let d = 0; d <= 9; d++) once(ref.slice(0, i) + (DIGITS[d] as string) + ref.slice(i), () => REPAIR_HOW.dropped(i + 1));
-  }
-}
-
-const DIGITS = '0123456789'.split('');
-
-/** References one keying slip away, each with the slip in words, for the reasons. */
-export function repairs(ref: string): [string, string][] {
-  const out: [string, string][] = [];
-  forEachRepair(ref, (r, how) => out.push([r, how()]));
-  return out;
-}
-
-const TITLES = new Set(['MR', 'MRS', 'MS', 'MISS', 'DR', 'MX', 'REV']);
-
-function nameWords(name: string): string[] {
-  return name.toUpperCase().replace(/[^A-Z\s]/g, ' ').split(/\s+/).filter((w) => w !== '' && !TITLES.has(w));
-}
-
-/**
- * First names are compared strictly: one slip (JANE ~ JANET), or two letters swapped in a longer
- * name (CONONR ~ CONNOR), never by sound (JANE is not JOAN).
- */
-function sameFirstName(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length < 4 || b.length < 4) return false;
-  return levenshtein(a, b) <= 1 || (a.length >= 5 && a.length === b.length && jaroWinkler(a, b) >= 0.92);
-}
-
-function alike(a: string, b: string): boolean {
-  if (a.length < 2 || b.length < 2) return false;
-  if (jaroWinkler(a, b) >= 0.9) return true;
-  const [a1, a2] = doubleMetaphone(a);
-  const [b1, b2] = doubleMetaphone(b);
-  return a1 !== '' && (a1 === b1 || a1 === b2 || (a2 !== '' && (a2 === b1 || a2 === b2)));
-}
-
-/**
- * How a payer's name compares with the tenants' (joint tenancies: each person): 'same' surname,
- * or a surname spelt or sounding alike (Jaro-Winkler >= 0.9, or one Double Metaphone key) with the
- * first name the same; 'alike' for a surname alike alone; else 'different'. Word order is free
- * ("DAVIES W" is W Davies).
- */
-function nameLikeness(payer: string, tenant: string): { level: 'same' | 'alike' | 'different'; how: string } {
-  const plain = nameWords(payer);
-  const words = withJoined(plain);
-  if (words.length === 0) return { level: 'different', how: '' };
-  let best: { level: 'same' | 'alike' | 'different'; how: string } = { level: 'different', how: '' };
-  for (const person of tenant.split(/&|\band\b/i)) {
-    const p = nameWords(person);
-    const last = p[p.length - 1];
-    const first = p.length > 1 ? p[0] : undefined;
-    if (!last) continue;
-    if (words.includes(last)) {
-      // A first name or initial given that is not the tenant's (JANE or S for Joan Smith) is a
-      // relative or a namesake.
-      const given = plain.filter((w) => w !== last && w.length > 1);
-      const initials = plain.filter((w) => w.length === 1);
-      const agrees = given.some((w) => sameFirstName(w, first ?? '')) || initials.includes((first ?? '')[0] ?? '');
-      if (first !== undefined && first.length > 1 && given.length + initials.length > 0 && !agrees) {
-        if (best.level === 'different') best = { level: 'alike', how: NAME_HOW.sameSurnameOtherFirstName };
-        continue;
-      }
-      return { level: 'same', how: NAME_HOW.same };
-    }
-    const similar = words.some((w) => alike(w, last));
-    if (!similar) {
-      // The first name, and a surname close in spelling though not alike (MOSRIR for MORRIS).
-      if (first !== undefined && first.length > 1 && words.some((w) => sameFirstName(w, first)) && words.some((w) => w.length > 2 && jaroWinkler(w, last) >= 0.8) && best.level === 'different') {
-        best = { level: 'alike', how: NAME_HOW.firstNameAndSurnameClose };
-      }
-      continue;
-    }
-    if (first !== undefined && words.includes(first)) return { level: 'same', how: NAME_HOW.firstNameAndSurnameAlike };
-    best = { level: 'alike', how: '~' };
-  }
-  return best;
-}
-
-/**
- * The payer's words with each two neighbours joined: bank narratives break names at fixed widths
- * or with stray spaces ("JORD AN BLAKE", "H O").
- */
-function withJoined(words: readonly string[]): string[] {
-  const out = [...words];
-  for (let k = 0; k + 1 < words.length; k++) {
-    const joined = `${words[k] ?? ''}${words[k + 1] ?? ''}`;
-    if (joined.length >= 2) out.push(joined);
-  }
-  return out;
-}
-
-/**
- * How close a payer's name not alike the tenant's still is, 0..1: the best Jaro-Winkler of a payer
- * word against a tenant's surname (0.7 -> 0, 0.9 -> 1), or 0.5 for the tenant's first name given
- * (a surname changed by marriage, a relative). Grades the penalty for a name that does not agree.
- */
-function nameCloseness(payer: string, tenant: string): number {
-  const words = withJoined(nameWords(payer)).filter((w) => w.length > 1);
-  let best = 0;
-  for (const person of tenant.split(/&|\band\b/i)) {
-    const p = nameWords(person);
-    const last = p[p.length - 1];
-    const first = p.length > 1 ? p[0] : undefined;
-    if (!last) continue;
-    for (const w of words) best = Math.max(best, Math.min(1, Math.max(0, (jaroWinkler(w, last) - 0.7) / 0.2)));
-    if (first !== undefined && first.length > 1 && words.some((w) => sameFirstName(w, first))) best = Math.max(best, 0.5);
-  }
-  return best;
-}
 
 /** The most a candidate can score when the payer is someone else: below the lowest auto minimum the config allows (0.8). */
 const SOMEONE_ELSE_CAP = 0.79;
