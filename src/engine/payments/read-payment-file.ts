@@ -5,13 +5,14 @@
  */
 import type { Category } from '../categories';
 import { splitDelimited, splitLines } from '../csv';
-import { isoDate, parseDayFirst, type IsoDate } from '../dates';
-import { formatPence, parsePence, sumPence, toPence, type Pence } from '../money';
+import { parseDayFirst, type IsoDate } from '../dates';
+import { formatPence, sumPence, toPence, type Pence } from '../money';
 import { normaliseHeader } from '../sources/fields';
 import { maskNarrative, maskNumber } from './mask';
 import { FIELD_ROLE } from './messages';
+import { dateShape, readAmount, strictDate } from './payment-values';
 import { paymentIssue, type PaymentIssue, type PaymentIssueCode, type PaymentLocation } from './payment-issues';
-import type { DateFormat, FieldRef, ImportProfile } from './profile';
+import type { FieldRef, ImportProfile } from './profile';
 
 /** One payment (a receipt) read from a file. */
 export interface PaymentLine {
@@ -48,69 +49,8 @@ export interface PaymentFileRead {
 // The CSV reading rules live in ../csv.ts (one module for every CSV the engine reads or writes).
 export { splitDelimited, splitLines } from '../csv';
 
-/** The shape of a date as written: digits runs as n, letter runs as a ("n/n/n", "n-a-n"). */
-function dateShape(text: string): string {
-  return text.replace(/[A-Za-z]+/g, 'a').replace(/\d+/g, 'n');
-}
-
-const STRICT_DATE: Readonly<Record<Exclude<DateFormat, 'day-first'>, RegExp>> = {
-  'dd/mm/yyyy': /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/,
-  'dd/mm/yy': /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/,
-  'dd-mmm-yyyy': /^(\d{1,2})[- ]([A-Za-z]{3,4})[- ](\d{4})$/,
-  ddmmyyyy: /^(\d{2})(\d{2})(\d{4})$/,
-  yyyymmdd: /^(\d{4})(\d{2})(\d{2})$/,
-  'yyyy-mm-dd': /^(\d{4})-(\d{2})-(\d{2})$/,
-};
-
-const MONTHS: Readonly<Record<string, number>> = { JAN: 1, FEB: 2, MAR: 3, APR: 4, MAY: 5, JUN: 6, JUL: 7, AUG: 8, SEP: 9, SEPT: 9, OCT: 10, NOV: 11, DEC: 12 };
-
-function strictDate(text: string, format: Exclude<DateFormat, 'day-first'>): IsoDate | null {
-  const m = STRICT_DATE[format].exec(text);
-  if (!m) return null;
-  const [a, b, c] = [m[1] ?? '', m[2] ?? '', m[3] ?? ''];
-  switch (format) {
-    case 'dd/mm/yyyy':
-    case 'ddmmyyyy':
-      return isoDate(Number(c), Number(b), Number(a));
-    case 'dd/mm/yy':
-      return isoDate(2000 + Number(c), Number(b), Number(a));
-    case 'dd-mmm-yyyy': {
-      const month = MONTHS[b.toUpperCase()];
-      return month === undefined ? null : isoDate(Number(c), month, Number(a));
-    }
-    case 'yyyymmdd':
-    case 'yyyy-mm-dd':
-      return isoDate(Number(a), Number(b), Number(c));
-    default: {
-      const never: never = format;
-      throw new Error(`unknown date format ${String(never)}`);
-    }
-  }
-}
-
-const PLAIN_POUNDS = /^\s*(\d{1,12})\.(\d\d)\s*$/;
-
-type AmountRead = { ok: true; pence: Pence } | { ok: false; code: PaymentIssueCode } | { ok: 'blank' };
-
-/** An amount in pounds ("1,234.50", "£20", "-3.10") or whole pence ("123450"); never rounded. */
-export function readAmount(text: string, unit: 'pounds' | 'pence'): AmountRead {
-  // The common cases first, without building strings: "", "  200.92".
-  if (text === '') return { ok: 'blank' };
-  if (unit === 'pounds') {
-    const plain = PLAIN_POUNDS.exec(text);
-    if (plain) return { ok: true, pence: toPence(Number(plain[1]) * 100 + Number(plain[2])) };
-  }
-  const t = text.trim().replace(/^£|(?<=^[+-])£/, '').replace(/,(?=\d{3}(\D|$))/g, '');
-  if (t === '') return { ok: 'blank' };
-  if (unit === 'pence') {
-    if (!/^[+-]?\d+$/.test(t)) return { ok: false, code: 'amount.not-number' };
-    const n = Number(t);
-    return Number.isSafeInteger(n) ? { ok: true, pence: toPence(n) } : { ok: false, code: 'amount.not-number' };
-  }
-  if (/^[+-]?\d*\.\d{3,}$/.test(t)) return { ok: false, code: 'amount.too-many-decimals' };
-  const p = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) ? parsePence(t.startsWith('.') ? `0${t}` : t.replace(/^([+-])\./, '$10.')) : null;
-  return p === null ? { ok: false, code: 'amount.not-number' } : { ok: true, pence: p };
-}
+// Dates and amounts as a payment file writes them: ./payment-values.ts.
+export { readAmount } from './payment-values';
 
 interface Accessor {
   /** 0-based field index (delimited) or character start (fixed). */
