@@ -4,9 +4,11 @@
  * text editor, and a quote left open is that line's problem, not a field swallowing the rest of the
  * file. Writing quotes what needs quoting and defuses text a spreadsheet would run as a formula.
  *
- * Why not papaparse: on the 50,000-line files of `npm run bench:payments` it was measured slower
- * (parsing the whole text at once, and far slower parsing line by line, the only way its records
- * keep to the file's lines); see the README's dependency notes.
+ * Why not papaparse (dropped 06/12/2026, measured on the 50,000-line files of bench:payments):
+ * parsing the whole text, its records drift from the file's lines after an unclosed quote (the
+ * wrong line is reported, a broken line read as a payment); parsing line by line keeps the lines
+ * but made the whole import 1.18-1.35x the CPU time; and Papa.unparse with escapeFormulae was
+ * 1.26x slower than csvText and quotes every defused cell (different bytes in the files we write).
  */
 
 /** Splits the text into lines (LF, CRLF or CR), dropping one BOM. */
