@@ -1,4 +1,7 @@
-/** @jest-environment jsdom */
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
 import { screen } from '@testing-library/react';
 import { generateMonth } from '../../src/sample/generate';
 import { TOP_ROWS } from '../../src/taskpane/read-sheet-tops';
