@@ -5,10 +5,8 @@
  */
 import type { SourceSummary } from '../engine/audit-pack';
 import type { InputIssue } from '../engine/issues';
-import type { SuspenseItem } from '../engine/records';
 import type { ReconcileResult } from '../engine/reconcile/types';
-import type { SuspenseMatch } from '../engine/suspense/match-suspense';
-import type { ReviewAction } from '../engine/suspense/review-queue';
+import type { ReviewAction, ReviewState } from '../engine/suspense/review-queue';
 import type { Stage } from '../worker/protocol';
 
 export type StepId = 'sources' | 'settings' | 'run' | 'review' | 'suspense' | 'signoff';
@@ -30,7 +28,8 @@ export interface RunDone {
   readonly sources: readonly SourceSummary[];
   readonly ms: number;
   readonly at: string;
-  readonly suspense: { readonly items: readonly SuspenseItem[]; readonly matches: readonly SuspenseMatch[] } | null;
+  /** The suspense review queue of this run, with the saved decisions carried in (the worker's carryReview); null without suspense. */
+  readonly review: ReviewState | null;
 }
 
 export type RunState =

@@ -51,8 +51,8 @@ export function Pane({ host }: { readonly host: PaneHost }) {
   const tops = useSheetTops(host);
   const sessions = useSession(host, notify);
   const engine = useEngineRun(host, setAnnounce);
-  const suspense = useSuspenseReview(notify);
-  const pack = useAuditPack(host, notify);
+  const suspense = useSuspenseReview(engine.request, notify);
+  const pack = useAuditPack(host, engine.request, notify);
   const { session } = sessions;
   const { run } = engine;
 
@@ -89,12 +89,12 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       return;
     }
     const s = await ensureSession();
-    const ran = await engine.start({ period, config, userItems: toUserItems(s?.reconcilingItems ?? items) });
+    const ran = await engine.start({ period, config, userItems: toUserItems(s?.reconcilingItems ?? items), carryReview: s?.suspenseReview ?? null });
     if (!ran) return;
     const { done, sheets } = ran;
     tops.refresh(sheets);
     pack.reset();
-    suspense.fromRun(done, s?.suspenseReview?.resolutions ?? {});
+    suspense.set(done.review);
     if (s) {
       const fingerprints = Object.fromEntries(done.sources.map((x) => [x.sheet, x.sha256]));
       const changed = Object.keys(s.fingerprints).filter((sheet) => sheet in fingerprints && fingerprints[sheet] !== s.fingerprints[sheet]);
@@ -117,7 +117,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
   }
 
   async function reviewAction(command: ReviewCommand): Promise<void> {
-    const state = suspense.act(command, name);
+    const state = await suspense.act(command, name);
     if (!state) return;
     setAnnounce(command.type === 'undo' ? 'Undone' : 'Decision recorded');
     const s = await ensureSession();
@@ -135,7 +135,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
 
   async function writePack(current: Session | null = session): Promise<void> {
     if (run.state !== 'done' || !result) return;
-    const sheets = await pack.write({ done: run, result, config: engineConfig, review: suspense.review, signOffs: current?.signOffs ?? [] });
+    const sheets = await pack.write({ runAt: run.at, userItems: toUserItems(items), signOffs: current?.signOffs ?? [] });
     if (sheets && current) await sessions.save('the trail', (st) => st.record(current.id, actor, 'audit-pack.written', { sheets, status: result.status, unexplained: result.unexplained }));
   }
 
@@ -201,7 +201,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
           Payment files
         </Button>
       </div>
-      {mode === 'payments' && <PaymentsPanel host={host} assignment={assignment} config={engineConfig} store={sessions.store} />}
+      {mode === 'payments' && <PaymentsPanel host={host} assignment={assignment} config={config} store={sessions.store} send={engine.request} />}
       {mode === 'month-end' && (
         <>
           <nav aria-label="Steps">

@@ -7,10 +7,10 @@
  */
 import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { LedgerConfig } from '../../engine/config';
 import { describePaymentIssue } from '../../engine/payments/payment-issues';
 import type { RoleAssignment } from '../../engine/sources/detect';
 import type { LedgerStore } from '../../store/ledger-store';
+import type { RequestBody, WorkerOutcome } from '../../worker/client';
 import { downloadFile } from '../download';
 import type { PaneHost } from '../host';
 import { usePaymentImport } from '../hooks/usePaymentImport';
@@ -24,15 +24,17 @@ import { usePaymentStyles } from './payments/styles';
 export interface PaymentsProps {
   readonly host: Pick<PaneHost, 'port' | 'fileName'>;
   readonly assignment: RoleAssignment;
-  readonly config: LedgerConfig;
+  /** The config file's JSON (validated by the worker). */
+  readonly config: unknown;
   readonly store: LedgerStore | null;
+  readonly send: (body: RequestBody) => Promise<WorkerOutcome>;
 }
 
 const download = (name: string, text: string): void => downloadFile(name, text, 'text/csv;charset=utf-8');
 
-export function PaymentsPanel({ host, assignment, config, store }: PaymentsProps) {
+export function PaymentsPanel({ host, assignment, config, store, send }: PaymentsProps) {
   const styles = usePaymentStyles();
-  const p = usePaymentImport(host, assignment, config, store);
+  const p = usePaymentImport(host, assignment, config, store, send);
   const [building, setBuilding] = useState(false);
   const { file, profile } = p;
   const base = file?.name.replace(/\.[^.]+$/, '') ?? 'payments';
@@ -100,6 +102,7 @@ export function PaymentsPanel({ host, assignment, config, store }: PaymentsProps
         <ProfileMaker
           text={file.text}
           fileName={file.name}
+          send={send}
           onSave={async (made) => {
             await p.saveProfile(made);
             setBuilding(false);

@@ -1,39 +1,37 @@
 /**
- * Writing the audit pack (the HL sheets, with the suspense clearance journal and ageing) into the
- * workbook through the port, and the trail event that records it.
+ * The audit pack: the worker builds it from what the last run kept (the audit sheets, the suspense
+ * clearance journal of the kept review, the ageing), the page writes it into the workbook through
+ * the port.
  */
 import { useState } from 'react';
-import type { LedgerConfig } from '../../engine/config';
-import type { ReconcileResult } from '../../engine/reconcile/types';
-import { journalSheet } from '../../engine/suspense/clearance-journal';
-import { reviewJournal, type ReviewState } from '../../engine/suspense/review-queue';
-import { ageingSheet, suspenseAgeing } from '../../engine/suspense/suspense-ageing';
+import type { UserReconcilingItem } from '../../engine/config';
 import type { SignOff } from '../../store/schema';
+import { PRODUCT_VERSION } from '../../version';
+import type { RequestBody, WorkerOutcome } from '../../worker/client';
 import type { PaneHost } from '../host';
-import type { Notify, RunDone } from '../pane-state';
-import { writeAuditPack } from '../write-audit-pack';
+import type { Notify } from '../pane-state';
 
 export interface PackRequest {
-  readonly done: RunDone;
-  /** The run's result with the reconciling items people added. */
-  readonly result: ReconcileResult;
-  readonly config: LedgerConfig;
-  readonly review: ReviewState | null;
+  /** The run's stamp. */
+  readonly runAt: string;
+  readonly userItems: readonly UserReconcilingItem[];
   readonly signOffs: readonly SignOff[];
 }
 
-export function useAuditPack(host: Pick<PaneHost, 'port' | 'onWorkbookChanged'>, notify: Notify) {
+export function useAuditPack(host: Pick<PaneHost, 'port' | 'onWorkbookChanged'>, request: (body: RequestBody) => Promise<WorkerOutcome>, notify: Notify) {
   const [written, setWritten] = useState<string | null>(null);
 
-  /** Writes the pack; the names of the sheets written, or null when it failed (and the workbook is as it was). */
-  async function write({ done, result, config, review, signOffs }: PackRequest): Promise<string[] | null> {
+  /** Builds and writes the pack; the names of the sheets written, or null when it failed (and the workbook is as it was). */
+  async function write({ runAt, userItems, signOffs }: PackRequest): Promise<string[] | null> {
+    const signed = (role: SignOff['role']) => {
+      const s = signOffs.find((x) => x.role === role);
+      return s ? { name: s.name, at: s.at } : null;
+    };
     try {
-      const extra = [];
-      if (done.suspense) {
-        if (review) extra.push(journalSheet(reviewJournal(review, done.suspense.items, config.glSuspenseAccount)));
-        extra.push(ageingSheet(suspenseAgeing(done.suspense.items, result.period.end, config.suspenseAgeLimitDays, done.suspense.matches)));
-      }
-      const sheets = await writeAuditPack(host, { result, config, sources: done.sources, issues: done.issues, runAt: done.at, signOffs, extra });
+      const built = await request({ kind: 'build-pack', productVersion: PRODUCT_VERSION, runAt, preparer: signed('preparer'), reviewer: signed('reviewer'), userItems });
+      if (built.kind !== 'pack') throw new Error(built.kind === 'failure' ? built.message : 'the engine did not build the pack');
+      await host.port.writeSheets(built.sheets);
+      const sheets = built.sheets.map((s) => s.name);
       setWritten(new Date().toISOString());
       host.onWorkbookChanged?.();
       notify({ intent: 'success', title: 'Audit pack written', text: `${sheets.length} sheets (${sheets.join(', ')}) were written into the workbook; your own sheets were not changed.` });

@@ -1,13 +1,14 @@
 /**
  * The engine's Web Worker as the pane uses it: a run of the month-end reconciliation (the sheets read
- * once, whole, then handed to the worker), its progress in stages, Cancel, and the account search
- * over the last run's rent roll. The page's thread only reads cells and renders the answers.
+ * once, whole, then handed to the worker, which keeps them), its progress in stages, Cancel, and
+ * every later job over what the worker kept. The page's thread only reads cells and renders answers.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SheetData } from '../../engine/cells';
 import type { UserReconcilingItem } from '../../engine/config';
 import type { AccountHit } from '../../engine/suspense/account-search';
-import { EngineClient } from '../../worker/client';
+import type { Resolution, ReviewState } from '../../engine/suspense/review-queue';
+import { EngineClient, type RequestBody, type WorkerOutcome } from '../../worker/client';
 import { readUserSheets } from '../../workbook/user-sheets';
 import type { PaneHost } from '../host';
 import type { RunDone, RunState } from '../pane-state';
@@ -17,6 +18,8 @@ export interface RunInput {
   /** The config file's JSON, validated by the worker. */
   readonly config: unknown;
   readonly userItems: readonly UserReconcilingItem[];
+  /** The session's saved review, carried into the new run's queue by the worker. */
+  readonly carryReview: ReviewState | Readonly<Record<string, Resolution>> | null;
 }
 
 export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWorker'>, announce: (text: string) => void) {
@@ -44,7 +47,7 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
     setRun({ state: 'running', stage: 'validating', startedAt });
     announce('Reconciliation started');
     const outcome = await engine.run(
-      { kind: 'reconcile', file: host.fileName, sheets, period: input.period, config: input.config, userItems: input.userItems, matchSuspense: true },
+      { kind: 'reconcile', file: host.fileName, sheets, period: input.period, config: input.config, userItems: input.userItems, matchSuspense: true, carryReview: input.carryReview },
       (stage) => setRun({ state: 'running', stage, startedAt }),
     );
     const ms = Math.round(performance.now() - startedAt);
@@ -62,7 +65,7 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
       setRun({ state: 'failed', message: outcome.kind === 'failure' ? outcome.message : 'unexpected answer from the engine' });
       return null;
     }
-    const done: RunDone = { state: 'done', result: outcome.result, issues: outcome.issues, sources: outcome.sources, ms, at: new Date().toISOString(), suspense: outcome.suspense ?? null };
+    const done: RunDone = { state: 'done', result: outcome.result, issues: outcome.issues, sources: outcome.sources, ms, at: new Date().toISOString(), review: outcome.review ?? null };
     setRun(done);
     announce(`Reconciliation finished: ${outcome.result.status}`);
     return { done, sheets };
@@ -75,5 +78,11 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
     return { problem: outcome?.kind === 'failure' ? outcome.message : 'Run the reconciliation again, then search.' };
   }
 
-  return { run, start, cancel: () => client.current?.cancel(), search, client };
+  /** Any other job for the worker (review actions, the pack, payment files); it answers over what it kept. */
+  const request = useCallback(
+    (body: RequestBody): Promise<WorkerOutcome> => (client.current ? client.current.run(body) : Promise.resolve({ kind: 'failure', id: 0, message: 'the engine is not running' })),
+    [],
+  );
+
+  return { run, start, cancel: () => client.current?.cancel(), search, request };
 }

@@ -1,22 +1,22 @@
 /**
- * A payment file's import as the pane drives it: the file chosen (read in this browser), its import
- * profile (detected, or chosen), the settlement, the preview, Check and post against the import
- * ledger in the store, and the import history.
+ * A payment file's import as the pane drives it; every rule is the import-payments job's, run in the
+ * worker: the file chosen (read in this browser), its import profile detected (or chosen), the
+ * settlement, the preview, and Check and post — the rent roll read whole from the workbook as it is
+ * now, the file prepared, the import ledger in the store asked, the file posted, and the entry
+ * recorded. Then the import history.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { SheetData } from '../../engine/cells';
-import type { LedgerConfig } from '../../engine/config';
-import { formatGBP, parsePence, type Pence } from '../../engine/money';
-import { RollIndex } from '../../engine/payments/allocate-payments';
-import { EMPTY_LEDGER, findInLedger, type ImportLedgerEntry } from '../../engine/payments/import-ledger';
-import { postingsCsv, summaryCsv, suspenseCsv } from '../../engine/payments/payment-outputs';
+import type { PaymentImport, PaymentPreview } from '../../engine/jobs/import-payments';
+import { matchesToData } from '../../engine/jobs/import-payments';
+import { parsePence } from '../../engine/money';
+import { EMPTY_LEDGER, findInLedger, type ImportLedgerEntry, type LedgerMatches } from '../../engine/payments/import-ledger';
+import { formatGBP } from '../../engine/money';
 import type { PaymentIssue } from '../../engine/payments/payment-issues';
-import { completePaymentFile, preparePaymentFile, previewImport } from '../../engine/payments/process-payment-file';
 import { parseProfile, SHIPPED_PROFILES, type ImportProfile } from '../../engine/payments/profile';
 import type { RoleAssignment } from '../../engine/sources/detect';
-import { readRentRollOnly } from '../../engine/sources/read-sources';
+import { explainStorageError } from '../../store/errors';
 import type { LedgerStore } from '../../store/ledger-store';
-import type { PostedFile } from '../components/payments/PostedResult';
+import type { RequestBody, WorkerOutcome } from '../../worker/client';
 import type { PaneHost } from '../host';
 
 export interface PaymentNote {
@@ -25,37 +25,29 @@ export interface PaymentNote {
   readonly text: string;
 }
 
-/** The profile that reads the file with no error and the most lines: a suggestion the person can change. */
-function detectProfile(text: string, profiles: readonly ImportProfile[], name: string): string | null {
-  let best: { name: string; score: number } | null = null;
-  for (const p of profiles) {
-    const r = previewImport(text, p, { fileName: name, maxLines: 0 });
-    const errors = r.issues.filter((i) => i.severity === 'error').length;
-    const score = r.count > 0 ? r.count * 10 - errors * 1000 : -1e9;
-    if (!best || score > best.score) best = { name: p.name, score };
-  }
-  return best && best.score > 0 ? best.name : null;
-}
+export type PostedImport = Extract<PaymentImport, { ok: true }>;
 
-export function usePaymentImport(host: Pick<PaneHost, 'port' | 'fileName'>, assignment: RoleAssignment, config: LedgerConfig, store: LedgerStore | null) {
+type Send = (body: RequestBody) => Promise<WorkerOutcome>;
+
+const failed = (o: WorkerOutcome): string => (o.kind === 'failure' ? o.message : o.kind === 'input-error' ? [...o.problems].join('; ') || 'the sheet has problems' : 'the engine gave no answer');
+
+export function usePaymentImport(host: Pick<PaneHost, 'port' | 'fileName'>, assignment: RoleAssignment, config: unknown, store: LedgerStore | null, send: Send) {
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [custom, setCustom] = useState<ImportProfile[]>([]);
   const [profileName, setProfileName] = useState('');
   const [settlement, setSettlement] = useState('');
-  const [posted, setPosted] = useState<PostedFile | null>(null);
+  const [preview, setPreview] = useState<PaymentPreview | null>(null);
+  const [posted, setPosted] = useState<PostedImport | null>(null);
   const [refused, setRefused] = useState<readonly PaymentIssue[] | null>(null);
   const [history, setHistory] = useState<ImportLedgerEntry[]>([]);
   const [note, setNote] = useState<PaymentNote | null>(null);
+  // Without storage, the ledger lives as long as the pane: a file posted twice is still refused.
   const sessionLedger = useRef(EMPTY_LEDGER);
 
   const profiles = useMemo(() => [...SHIPPED_PROFILES.values(), ...custom], [custom]);
   const profile = profiles.find((p) => p.name === profileName) ?? null;
   const settlementPence = settlement.trim() ? parsePence(settlement.replace(/[£,\s]/g, '')) : null;
   const settlementBad = settlement.trim() !== '' && settlementPence === null;
-  const preview = useMemo(
-    () => (file && profile ? previewImport(file.text, profile, { fileName: file.name, maxLines: 10, settlement: settlementPence }) : null),
-    [file, profile, settlementPence],
-  );
 
   useEffect(() => {
     if (!store) return;
@@ -70,6 +62,19 @@ export function usePaymentImport(host: Pick<PaneHost, 'port' | 'fileName'>, assi
     }, () => undefined);
   }, [store]);
 
+  // The preview follows the file, the profile and the settlement; an answer for an earlier choice is dropped.
+  useEffect(() => {
+    setPreview(null);
+    if (!file || !profile) return;
+    let live = true;
+    void send({ kind: 'preview-payments', text: file.text, fileName: file.name, profile, settlement: settlementPence, maxLines: 10 }).then((o) => {
+      if (live && o.kind === 'payments-preview') setPreview(o.preview);
+    });
+    return () => {
+      live = false;
+    };
+  }, [file, profile, settlementPence, send]);
+
   const clear = () => {
     setPosted(null);
     setRefused(null);
@@ -77,60 +82,61 @@ export function usePaymentImport(host: Pick<PaneHost, 'port' | 'fileName'>, assi
 
   async function choose(f: File): Promise<void> {
     const text = await f.text();
-    setFile({ name: f.name, text });
     clear();
     setNote(null);
-    const detected = detectProfile(text, profiles, f.name);
-    setProfileName(detected ?? profileName);
-    if (!detected) setNote({ intent: 'warning', title: 'Profile not recognised', text: 'No profile reads this file cleanly: choose one, or make a profile from it below.' });
+    const detected = await send({ kind: 'detect-profile', text, fileName: f.name, profiles });
+    const name = detected.kind === 'profile-detected' ? detected.name : null;
+    setFile({ name: f.name, text });
+    setProfileName(name ?? profileName);
+    if (!name) setNote({ intent: 'warning', title: 'Profile not recognised', text: 'No profile reads this file cleanly: choose one, or make a profile from it below.' });
   }
 
-  /** The rent roll, read whole from the workbook as it is now. */
-  async function readRoll(): Promise<RollIndex | null> {
+  /** The rent roll, read whole from the workbook as it is now, kept by the worker for the allocation; a problem in words, or null. */
+  async function loadRoll(): Promise<string | null> {
     const sheet = assignment.detections.get('rentRoll')?.sheet;
-    if (!sheet) return null;
-    const whole: SheetData = await host.port.readSheet(sheet);
-    const roll = readRentRollOnly(host.fileName, [whole], config)?.sheet.records;
-    return roll ? new RollIndex(roll) : null;
+    if (!sheet) return 'The workbook has no rent roll sheet to allocate payments to.';
+    const loaded = await send({ kind: 'load-roll', file: host.fileName, sheets: [await host.port.readSheet(sheet)], config });
+    return loaded.kind === 'roll' ? null : `The rent roll could not be read: ${failed(loaded)}.`;
   }
 
   async function post(): Promise<void> {
     if (!file || !profile) return;
-    const index = await readRoll().catch(() => null);
-    if (!index) {
-      setNote({ intent: 'error', title: 'No rent roll', text: 'The workbook has no rent roll sheet to allocate payments to. Nothing was imported.' });
-      return;
-    }
-    const prepared = preparePaymentFile(file.text, profile, file.name, settlementPence);
-    let matches;
+    const refuse = (title: string, text: string) => setNote({ intent: 'error', title, text: `${text} Nothing was imported.` });
+    const rollProblem = await loadRoll().catch((e: Error) => `The rent roll could not be read: ${e.message}.`);
+    if (rollProblem) return refuse('No rent roll', rollProblem);
+    const prepared = await send({ kind: 'prepare-payments', text: file.text, fileName: file.name, profile, settlement: settlementPence });
+    if (prepared.kind !== 'payments-prepared') return refuse(`${file.name} was refused`, `${failed(prepared)}.`);
+    let matches: LedgerMatches;
     try {
       matches = store ? await store.findImports(prepared.hash, prepared.keys) : findInLedger(sessionLedger.current, prepared.hash, prepared.keys);
     } catch (e) {
-      setNote({ intent: 'error', title: 'The import ledger could not be read', text: `${(e as Error).message} Nothing was imported.` });
-      return;
+      return refuse('The import ledger could not be read', explainStorageError(e).message);
     }
-    const result = completePaymentFile(prepared, matches, index, new Date().toISOString(), { endedTenancies: 'suspense', match: config.suspenseMatch });
-    if (!result.ok) {
+    const done = await send({ kind: 'post-payments', ledger: matchesToData(matches), importedAt: new Date().toISOString(), config });
+    if (done.kind !== 'payments-posted') return refuse(`${file.name} was refused`, `${failed(done)}.`);
+    const outcome = done.outcome;
+    if (!outcome.ok) {
+      const errors = outcome.issues.filter((i) => i.severity === 'error');
       setPosted(null);
-      setRefused(result.issues.filter((i) => i.severity === 'error'));
-      setNote({ intent: 'error', title: `${file.name} was refused`, text: `${result.issues.filter((i) => i.severity === 'error').length} problem(s); nothing was imported or recorded.` });
+      setRefused(errors);
+      setNote({ intent: 'error', title: `${file.name} was refused`, text: `${errors.length} problem(s); nothing was imported or recorded.` });
       return;
     }
     try {
-      if (store) await store.recordImport(result.entry);
-      else sessionLedger.current = { entries: [...sessionLedger.current.entries, result.entry] };
+      if (store) await store.recordImport(outcome.entry);
+      else sessionLedger.current = { entries: [...sessionLedger.current.entries, outcome.entry] };
     } catch (e) {
-      setNote({ intent: 'error', title: `${file.name} was refused`, text: `${(e as Error).message}` });
+      setNote({ intent: 'error', title: `${file.name} was refused`, text: explainStorageError(e).message });
       return;
     }
-    const a = result.allocation;
     setRefused(null);
-    setPosted({ allocation: a, csv: { postings: postingsCsv(a), suspense: suspenseCsv(a, result.read.file), summary: summaryCsv(a, result.read.file) } });
-    setHistory(store ? await store.imports() : [...sessionLedger.current.entries].reverse());
+    setPosted(outcome);
+    setHistory(store ? await store.imports().catch(() => history) : [...sessionLedger.current.entries].reverse());
+    const a = outcome.run.allocation;
     setNote({
       intent: 'success',
       title: `${file.name} posted`,
-      text: `${a.allocated.length} payments allocated (${formatGBP(a.allocated.reduce((t, l) => t + l.line.amount, 0) as Pence)}), ${a.suspense.length} to suspense (${formatGBP(a.suspense.reduce((t, l) => t + l.line.amount, 0) as Pence)}). Download the files below for the housing system.`,
+      text: `${a.allocated.length} payments allocated (${formatGBP(outcome.allocatedTotal)}), ${a.suspense.length} to suspense (${formatGBP(outcome.suspenseTotal)}). Download the files below for the housing system.`,
     });
   }
 

@@ -1,35 +1,25 @@
 /**
- * The suspense review queue of the last run: decisions already made on items still in suspense carry
- * into a new run; each decision is applied by the engine's review rules (a refusal said in words) and
- * saved into the session with who and when.
+ * The suspense review queue of the last run, kept by the worker: each decision is sent there and
+ * applied by the engine's review rules (a refusal said in words); the queue that comes back is shown
+ * and saved into the session with who and when by the caller.
  */
 import { useState } from 'react';
-import { applyReview, reviewQueue, type Resolution, type ReviewAction, type ReviewState } from '../../engine/suspense/review-queue';
-import type { Notify, ReviewCommand, RunDone } from '../pane-state';
+import type { ReviewAction, ReviewState } from '../../engine/suspense/review-queue';
+import type { RequestBody, WorkerOutcome } from '../../worker/client';
+import type { Notify, ReviewCommand } from '../pane-state';
 
-export function useSuspenseReview(notify: Notify) {
+export function useSuspenseReview(request: (body: RequestBody) => Promise<WorkerOutcome>, notify: Notify) {
   const [review, setReview] = useState<ReviewState | null>(null);
 
-  /** The queue of a finished run, keeping the saved decisions on items still in suspense. */
-  function fromRun(done: RunDone, saved: Readonly<Record<string, Resolution>>): void {
-    if (!done.suspense) {
-      setReview(null);
-      return;
-    }
-    const fresh = reviewQueue(done.suspense.matches, done.suspense.items);
-    const kept: Record<string, Resolution> = {};
-    for (const e of fresh.entries) {
-      const r = saved[e.item];
-      if (r) kept[e.item] = r;
-    }
-    setReview({ ...fresh, resolutions: kept });
-  }
-
-  /** Applies a decision by the named reviewer; the new state, or null when nothing changed. */
-  function act(command: ReviewCommand, reviewer: string): ReviewState | null {
+  /** Sends a decision by the named reviewer; the new queue, or null when nothing changed. */
+  async function act(command: ReviewCommand, reviewer: string): Promise<ReviewState | null> {
     if (!review) return null;
     const action = (command.type === 'undo' ? command : { ...command, by: reviewer.trim(), at: new Date().toISOString() }) as ReviewAction;
-    const outcome = applyReview(review, action);
+    const outcome = await request({ kind: 'review', action });
+    if (outcome.kind !== 'review-state') {
+      notify({ intent: 'warning', title: 'Nothing changed', text: outcome.kind === 'failure' ? `${outcome.message}.` : 'Run the reconciliation again, then decide.' });
+      return null;
+    }
     if (outcome.refused) {
       notify({ intent: 'warning', title: 'Nothing changed', text: `${outcome.refused[0]?.toUpperCase()}${outcome.refused.slice(1)}.` });
       return null;
@@ -38,5 +28,5 @@ export function useSuspenseReview(notify: Notify) {
     return outcome.state;
   }
 
-  return { review, fromRun, act };
+  return { review, set: setReview, act };
 }

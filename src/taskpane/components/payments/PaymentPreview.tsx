@@ -3,11 +3,11 @@ import { Badge, Body1, Button, Caption1, Card, CardHeader, Table, TableBody, Tab
 import { formatUkDate } from '../../../engine/dates';
 import { formatGBP, type Pence } from '../../../engine/money';
 import { describePaymentIssue } from '../../../engine/payments/payment-issues';
-import type { previewImport } from '../../../engine/payments/process-payment-file';
+import type { PaymentPreview as Preview } from '../../../engine/jobs/import-payments';
 import { usePaymentStyles } from './styles';
 
 export interface PaymentPreviewProps {
-  readonly preview: ReturnType<typeof previewImport>;
+  readonly preview: Preview;
   readonly settlement: Pence | null;
   readonly onPost: () => void;
 }

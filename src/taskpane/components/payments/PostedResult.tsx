@@ -2,18 +2,13 @@
 import { Body1, Button, Caption1, Card, CardHeader, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { formatUkDate } from '../../../engine/dates';
 import { formatGBP } from '../../../engine/money';
-import type { Allocation } from '../../../engine/payments/allocate-payments';
+import type { PaymentImport } from '../../../engine/jobs/import-payments';
 import { usePaymentStyles } from './styles';
 
-export interface PostedFile {
-  readonly allocation: Allocation;
-  /** The three files for the housing system, as CSV text. */
-  readonly csv: { readonly postings: string; readonly suspense: string; readonly summary: string };
-}
-
-export function PostedResult({ posted, baseName, onDownload }: { readonly posted: PostedFile; readonly baseName: string; readonly onDownload: (name: string, text: string) => void }) {
+export function PostedResult({ posted, baseName, onDownload }: { readonly posted: Extract<PaymentImport, { ok: true }>; readonly baseName: string; readonly onDownload: (name: string, text: string) => void }) {
   const styles = usePaymentStyles();
-  const { allocation, csv } = posted;
+  const { allocation } = posted.run;
+  const csv = posted.outputs;
   return (
     <Card size="small" aria-label="Posted">
       <CardHeader header={<Body1><strong>Daily summary</strong> (batches to agree with the GL)</Body1>} />

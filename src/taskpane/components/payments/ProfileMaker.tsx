@@ -1,19 +1,29 @@
 /**
  * The profile maker: map a sample payment file's columns onto a new delimited import profile, see
- * the engine read the file with it, and save it.
+ * the engine (in the worker) read the file with it, and save it.
  */
 import { Body1, Button, Caption1, Card, CardHeader, Field, Input, Select, Switch } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { RECEIPT_CATEGORIES } from '../../../engine/categories';
 import { formatUkDate } from '../../../engine/dates';
 import { formatGBP } from '../../../engine/money';
 import { describePaymentIssue } from '../../../engine/payments/payment-issues';
-import { inspectPaymentFile, previewImport } from '../../../engine/payments/process-payment-file';
+import type { PaymentPreview } from '../../../engine/jobs/import-payments';
+import { inspectPaymentFile } from '../../../engine/payments/process-payment-file';
 import { DATE_FORMATS, parseProfile, type ImportProfile } from '../../../engine/payments/profile';
+import type { RequestBody, WorkerOutcome } from '../../../worker/client';
 import { usePaymentStyles } from './styles';
 
 /** Map a sample file's columns onto a new delimited profile, preview it, save it. */
-export function ProfileMaker({ text, fileName, onSave }: { text: string; fileName: string; onSave: (p: ImportProfile) => Promise<void> }) {
+export interface ProfileMakerProps {
+  readonly text: string;
+  readonly fileName: string;
+  readonly onSave: (p: ImportProfile) => Promise<void>;
+  /** The worker, which reads the sample with the profile as it is being made. */
+  readonly send: (body: RequestBody) => Promise<WorkerOutcome>;
+}
+
+export function ProfileMaker({ text, fileName, onSave, send }: ProfileMakerProps) {
   const styles = usePaymentStyles();
   const [header, setHeader] = useState(true);
   const [skip, setSkip] = useState(0);
@@ -48,7 +58,21 @@ export function ProfileMaker({ text, fileName, onSave }: { text: string; fileNam
     control: balance ? 'balance' : 'settlement',
   };
   const parsed = parseProfile(input);
-  const trial = parsed.ok ? previewImport(text, parsed.profile, { fileName, maxLines: 3 }) : null;
+  const candidate = parsed.ok ? parsed.profile : null;
+  const key = candidate ? JSON.stringify(candidate) : '';
+  const [answer, setAnswer] = useState<{ key: string; preview: PaymentPreview } | null>(null);
+  useEffect(() => {
+    if (!candidate) return;
+    let live = true;
+    void send({ kind: 'preview-payments', text, fileName, profile: candidate, settlement: null, maxLines: 3 }).then((o) => {
+      if (live && o.kind === 'payments-preview') setAnswer({ key, preview: o.preview });
+    });
+    return () => {
+      live = false;
+    };
+    // The profile is rebuilt every render; its JSON says when it changed.
+  }, [key, text, fileName, send]);
+  const trial = candidate && answer?.key === key ? answer.preview : null;
   const trialErrors = trial ? trial.issues.filter((i) => i.severity === 'error') : [];
   const pick = (label: string, value: string, set: (v: string) => void, optional = false) => (
     <Field className={styles.grow} label={label}>
