@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { RawCell } from '../../src/engine/cells';
 import { renderPane, testHost } from './support/pane-host';
 import { sampleSheets } from './support/sample';
@@ -43,6 +43,26 @@ describe('Run', () => {
     fireEvent.click(within(issues).getAllByText(/^Show in sheet/)[0]!);
     await waitFor(() => expect(host.port.selected).toEqual([{ sheet: 'Rent Roll', row: header + 4, col: col + 1 }]));
     expect(screen.queryByText('Review', { selector: 'h2' })).toBeNull();
+  });
+});
+
+describe('Run, again', () => {
+  it('resumes the saved session when the pane opens again, and says which source sheet changed when it runs', async () => {
+    const database = `hl-resume-${Date.now()}`;
+    await openAndRun(testHost(copy(), { database }));
+    await screen.findByText('Review', { selector: 'h2' }, { timeout: 30_000 });
+    cleanup();
+
+    const sheets = copy();
+    const gl = sheets.find((s) => s.name === 'GL')!;
+    gl.rows.push(gl.rows[gl.rows.length - 1]!.map((c) => c)); // a line added to the GL since
+    renderPane(testHost(sheets, { database }));
+    await screen.findByText('Resumed your December 2026 session');
+    expect(screen.getByLabelText('Messages').textContent).toMatch(/0 reconciling items\. Run to see the figures again/);
+    fireEvent.click(screen.getByText('3 Run'));
+    fireEvent.click(screen.getByText('Run the reconciliation'));
+    await screen.findByText('Source sheets changed since the last run', {}, { timeout: 30_000 });
+    expect(screen.getByLabelText('Messages').textContent).toMatch(/‘GL’ changed/);
   });
 });
 

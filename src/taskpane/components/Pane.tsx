@@ -97,7 +97,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
     suspense.set(done.review);
     if (s) {
       const fingerprints = Object.fromEntries(done.sources.map((x) => [x.sheet, x.sha256]));
-      const changed = Object.keys(s.fingerprints).filter((sheet) => sheet in fingerprints && fingerprints[sheet] !== s.fingerprints[sheet]);
+      const changed = await sessions.changedSince(s, fingerprints);
       if (changed.length) {
         notify({ intent: 'warning', title: 'Source sheets changed since the last run', text: `${changed.map((c) => `‘${c}’`).join(', ')} changed: check that the reconciling items still apply.` });
       }

@@ -148,9 +148,15 @@ export function useSession(host: Pick<PaneHost, 'openStore' | 'workbookId'>, not
     }
   }
 
+  /** The sheets whose contents changed since the session last ran (none when it never ran). */
+  async function changedSince(s: Session, fingerprints: Readonly<Record<string, string>>): Promise<string[]> {
+    if (!store) return [];
+    return (await store.fingerprintChanges(s.id, fingerprints).catch(() => [])).map((c) => c.sheet);
+  }
+
   const exportFile = async (): Promise<string | null> => (session && store ? store.exportSession(session.id) : null);
 
-  return { store, session, trail, saved, start, save, resume, ensure, saveSettingsAs, signOff, importFile, exportFile };
+  return { store, session, trail, saved, start, save, resume, ensure, changedSince, saveSettingsAs, signOff, importFile, exportFile };
 }
 
 export type SessionApi = ReturnType<typeof useSession>;

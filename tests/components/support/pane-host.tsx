@@ -78,18 +78,17 @@ export interface TestHost extends PaneHost {
   readonly store: () => Promise<LedgerStore>;
 }
 
-export function testHost(sheets: { name: string; rows: RawCell[][] }[], options: { store?: LedgerStore | 'unavailable'; workbookId?: string } = {}): TestHost {
+/** `database` names the IndexedDB database, for a test that opens the pane twice over the same store. */
+export function testHost(sheets: { name: string; rows: RawCell[][] }[], options: { store?: 'unavailable'; database?: string; workbookId?: string } = {}): TestHost {
   const port = new MemoryWorkbook(sheets);
   let opened: Promise<LedgerStore> | null = null;
   const open = (): Promise<LedgerStore> => {
     if (options.store === 'unavailable') return Promise.reject(Object.assign(new Error('The user denied permission to access the database.'), { name: 'SecurityError' }));
-    opened ??= options.store
-      ? Promise.resolve(options.store)
-      : (async () => {
-          const db = new LedgerDb(`hl-pane-test-${++dbs}-${Date.now()}`);
-          await db.open();
-          return new LedgerStore(db);
-        })();
+    opened ??= (async () => {
+      const db = new LedgerDb(options.database ?? `hl-pane-test-${++dbs}-${Date.now()}`);
+      await db.open();
+      return new LedgerStore(db);
+    })();
     return opened;
   };
   return {
