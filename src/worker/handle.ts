@@ -54,6 +54,8 @@ export interface WorkerEnv {
   /** A faster SHA-256 of the same normalised text (WebCrypto in the browser); the engine's own otherwise. */
   readonly fingerprint?: (sheet: SheetData) => Promise<string>;
   readonly parts?: SheetParts;
+  /** The request being answered: the next waits for it (a run awaits its fingerprints, and what follows reads what it keeps). */
+  tail?: Promise<void>;
 }
 
 async function fingerprints(sheets: readonly SheetData[], env: WorkerEnv): Promise<Record<string, string>> {
@@ -81,7 +83,14 @@ function day(text: string, what: string): IsoDate {
   return d;
 }
 
-export async function handleRequest(request: WorkerRequest, post: (response: WorkerResponse) => void, env: WorkerEnv = {}): Promise<void> {
+/** Answers one request, after the ones before it in the same env have been answered. */
+export function handleRequest(request: WorkerRequest, post: (response: WorkerResponse) => void, env: WorkerEnv = {}): Promise<void> {
+  const next = (env.tail ?? Promise.resolve()).then(() => answer(request, post, env));
+  env.tail = next;
+  return next;
+}
+
+async function answer(request: WorkerRequest, post: (response: WorkerResponse) => void, env: WorkerEnv): Promise<void> {
   const { id } = request;
   try {
     switch (request.kind) {

@@ -119,7 +119,7 @@ export interface PackSignOff {
 
 export interface MonthEndPackOptions {
   readonly productVersion: string;
-  /** ISO instant of the run: the pack's run stamp, and when the rules' allocations were made. */
+  /** ISO instant of the run: the pack's run stamp (on the Summary). */
   readonly runAt: string;
   readonly preparer: PackSignOff | null;
   readonly reviewer: PackSignOff | null;
@@ -139,9 +139,9 @@ export interface MonthEndPack {
 
 /**
  * The journal's decisions: people's first (in queue order), then the rules' automatic allocations of
- * the items nobody decided.
+ * the items nobody decided (stamped `at` when given).
  */
-export function journalDecisions(matches: readonly SuspenseMatch[], review: ReviewState | null, at: string): ClearanceDecision[] {
+export function journalDecisions(matches: readonly SuspenseMatch[], review: ReviewState | null, at?: string): ClearanceDecision[] {
   const people = review ? reviewDecisions(review) : [];
   const decided = new Set(review ? Object.keys(review.resolutions) : []);
   return [...people, ...autoDecisions(matches, at).filter((d) => !decided.has(d.item))];
@@ -163,7 +163,9 @@ export function monthEndPack(run: MonthEndReady, options: MonthEndPackOptions): 
   });
   if (!run.suspense) return { result, sheets: audit, journal: null, ageing: null };
   const { items, matches } = run.suspense;
-  const journal = clearanceJournal(items, journalDecisions(matches, options.review, options.runAt), run.config.glSuspenseAccount);
+  // The rules' allocations carry no time of their own: they follow from the inputs (the run's stamp
+  // is on the Summary), so the same inputs give the same pack.
+  const journal = clearanceJournal(items, journalDecisions(matches, options.review), run.config.glSuspenseAccount);
   const ageing = monthEndAgeing(run);
   return { result, sheets: [...audit, journalSheet(journal), ageingSheet(ageing)], journal, ageing };
 }
