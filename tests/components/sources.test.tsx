@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { generateMonth } from '../../src/sample/generate';
 import { TOP_ROWS } from '../../src/taskpane/read-sheet-tops';
 import { renderPane, testHost } from './support/pane-host';
@@ -21,5 +21,16 @@ describe('Sources', () => {
     const widest = Math.max(...month.sheets.map((s) => Math.max(...s.rows.map((r) => r.length))));
     expect(host.port.cellsRead).toBeLessThanOrEqual(month.sheets.length * TOP_ROWS * widest);
     expect(tx.rows.length).toBeGreaterThan(TOP_ROWS * 4);
+  });
+
+  it('shows the role recognised for each sheet and the header each field was found under', async () => {
+    renderPane(testHost(sheets()));
+    await screen.findByText('Sources', { selector: 'h2' });
+    expect((screen.getByLabelText('Role of ‘Suspense’') as HTMLSelectElement).value).toBe('suspense');
+    const amount = screen.getByLabelText('Suspense items: column for Amount') as HTMLSelectElement;
+    const suspense = month.sheets.find((s) => s.name === 'Suspense')!;
+    expect(suspense.rows.some((r) => r.includes(amount.value))).toBe(true);
+    fireEvent.click(screen.getByText('Next: Settings'));
+    expect(await screen.findByText('Settings', { selector: 'h2' })).toBeTruthy();
   });
 });
