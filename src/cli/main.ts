@@ -15,6 +15,7 @@ import { PRODUCT_VERSION } from '../version';
 import { parse } from './args';
 import { CliInputError } from './errors';
 import { formatSummary } from './format-summary';
+import { bankCheckCommand, DD_HELP, DD_HELP_TEXT, ddCommand } from './dd-cli';
 import { balanceCashCommand, PAYMENTS_HELP, PAYMENTS_HELP_TEXT, paymentsCommand } from './payments-cli';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { readUserSheets } from '../workbook/user-sheets';
@@ -41,6 +42,7 @@ Usage:
   housing-ledger match-suspense WORKBOOK.xlsx [--config F.json] [--out F.xlsx] [--csv JOURNAL.csv] [--json]
                            [--ageing AGEING.csv] [--as-of YYYY-MM-DD] [--with-inputs]
 ${PAYMENTS_HELP}
+${DD_HELP}
   housing-ledger demo [--out AUDIT.xlsx]
   housing-ledger --help | --version
 
@@ -55,6 +57,7 @@ match-suspense   ranks candidate accounts for each suspense item and decides aut
                  file), --csv the journal for import, --ageing the days each item has been held as
                  of --as-of (default today), items past the config's suspenseAgeLimitDays flagged.
 ${PAYMENTS_HELP_TEXT}
+${DD_HELP_TEXT}
 demo             reconciles the sample workbook in assets/ and writes out/sample-audit.xlsx.
 
 --json prints exactly one JSON object on stdout; money is a decimal string ("-1234.50").
@@ -84,6 +87,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         return await paymentsCommand(rest, io, HELP);
       case 'balance-cash':
         return await balanceCashCommand(rest, io, HELP);
+      case 'bank-check':
+        return await bankCheckCommand(rest, io, HELP);
+      case 'dd':
+        return await ddCommand(rest, io, HELP);
       default:
         throw new CliInputError(`unknown command '${command}'; try --help`);
     }

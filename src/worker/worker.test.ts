@@ -1,4 +1,4 @@
-import { generateMonth } from '../sample/generate';
+import { generateMonth } from '../../tools/sample/generate';
 import { EngineClient, type WorkerLike } from './client';
 import { handleRequest, SheetParts } from './handle';
 import { fingerprintSheet } from '../engine/fingerprint';

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatPence, type Pence } from '../../src/engine/money';
-import type { GeneratedMonth, LayoutOptions } from '../../src/sample/generate';
+import type { GeneratedMonth, LayoutOptions } from '../../tools/sample/generate';
 import { generatedWorkbook, runCli } from '../support/generated';
 
 const BASE = { seed: 7, accounts: 150, period: '2026-12', rentFreeWeeks: ['2026-12-21', '2026-12-28'] } as const;

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cashBalanceJson } from '../../src/engine/jobs/balance-cash';
-import { matchesToData, paymentsJson } from '../../src/engine/jobs/import-payments';
+import { matchesToData, paymentsJson, type ImportLedgerPort } from '../../src/engine/jobs/import-payments';
 import { reconcileToJson } from '../../src/engine/reconcile/to-json';
 import { SHIPPED_PROFILES } from '../../src/engine/payments/profile';
 import { PRODUCT_VERSION } from '../../src/version';
@@ -79,6 +79,8 @@ describe('parity: the CLI and the pane give the same results, cells and bytes', 
 
   it('payment files in turn: the profile detected, the same postings, suspense and summary bytes, the same JSON; the ledgers refuse a second import alike', async () => {
     const store = await paneStore(storeName);
+    // The pane's Dexie store is the job's ledger port as it is; the CLI's is the JSON file in memory.
+    const ledger: ImportLedgerPort = store;
     const sheets = await paneSheets(WORKBOOK);
     const roll = await worker.ask({ kind: 'load-roll', file: 'sample-workbook.xlsx', sheets, config: CONFIG });
     expect(roll.kind).toBe('roll');
@@ -95,10 +97,10 @@ describe('parity: the CLI and the pane give the same results, cells and bytes', 
       if (!profile) throw new Error(name);
       const prepared = await worker.ask({ kind: 'prepare-payments', text, fileName: file, profile, settlement: null });
       if (prepared.kind !== 'payments-prepared') throw new Error(prepared.kind);
-      const matches = matchesToData(await store.findImports(prepared.hash, prepared.keys));
+      const matches = matchesToData(await ledger.findImports(prepared.hash, prepared.keys));
       const posted = await worker.ask({ kind: 'post-payments', ledger: matches, importedAt: NOW.toISOString(), config: CONFIG });
       if (posted.kind !== 'payments-posted' || !posted.outcome.ok) throw new Error(`${file} not posted`);
-      await store.recordImport(posted.outcome.entry);
+      await ledger.recordImport(posted.outcome.entry);
       const outputs = { postings: join(outDir, 'postings.csv'), suspense: join(outDir, 'suspense.csv'), summary: join(outDir, 'summary.csv') };
       expect(posted.outcome.outputs).toEqual({ postings: readFileSync(outputs.postings, 'utf8'), suspense: readFileSync(outputs.suspense, 'utf8'), summary: readFileSync(outputs.summary, 'utf8') });
       expect(paymentsJson(posted.outcome, { outputs, ledger: ledgerPath })).toEqual(JSON.parse(run.stdout));

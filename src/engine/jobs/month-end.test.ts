@@ -1,4 +1,4 @@
-import { generateMonth } from '../../sample/generate';
+import { generateMonth } from '../../../tools/sample/generate';
 import { DEFAULT_CONFIG, parseConfig, type LedgerConfig } from '../config';
 import type { IsoDate } from '../dates';
 import { toPence } from '../money';

@@ -1,5 +1,5 @@
-import { generateMonth } from '../../sample/generate';
-import { generatePaymentFile } from '../../sample/payment-files';
+import { generateMonth } from '../../../tools/sample/generate';
+import { generatePaymentFile } from '../../../tools/sample/payment-files';
 import { DEFAULT_CONFIG, parseConfig, type LedgerConfig } from '../config';
 import type { IsoDate } from '../dates';
 import { formatPence, toPence } from '../money';
