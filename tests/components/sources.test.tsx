@@ -3,7 +3,7 @@
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
 import { fireEvent, screen } from '@testing-library/react';
-import { generateMonth } from '../../src/sample/generate';
+import { generateMonth } from '../../tools/sample/generate';
 import { TOP_ROWS } from '../../src/taskpane/read-sheet-tops';
 import { renderPane, testHost } from './support/pane-host';
 
