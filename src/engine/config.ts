@@ -7,6 +7,7 @@ import { isCategory, type Category } from './categories';
 import { addDays, isoDate, parseDayFirst, weekday, type IsoDate } from './dates';
 import { parsePence, type Pence } from './money';
 import { DEFAULT_SUSPENSE_MATCH, type SuspenseMatchConfig } from './suspense/match-suspense';
+import { approvalsSchema, DEFAULT_APPROVALS, toApprovalsConfig, type ApprovalsConfig } from './approvals/approvals-config';
 
 export type SourceRole = 'rentRoll' | 'transactions' | 'gl' | 'suspense';
 
@@ -46,6 +47,8 @@ export interface LedgerConfig {
   readonly suspenseAgeLimitDays: number;
   /** When the suspense matcher may allocate on its own, and what it shows a person. */
   readonly suspenseMatch: SuspenseMatchConfig;
+  /** Who may approve account actions, their limits, and when a second approver is needed (issue 14). */
+  readonly approvals: ApprovalsConfig;
 }
 
 export const DEFAULT_CONFIG: LedgerConfig = {
@@ -63,6 +66,7 @@ export const DEFAULT_CONFIG: LedgerConfig = {
   reconcilingItems: [],
   suspenseAgeLimitDays: 28,
   suspenseMatch: DEFAULT_SUSPENSE_MATCH,
+  approvals: DEFAULT_APPROVALS,
 };
 
 const dateText = z.string().refine((s) => parseDayFirst(s) !== null, 'not a date (YYYY-MM-DD or dd/mm/yyyy)');
@@ -112,6 +116,7 @@ const configSchema = z
       .strict()
       .refine((m) => (m.reviewMinScore ?? DEFAULT_SUSPENSE_MATCH.reviewThreshold) <= (m.autoMinScore ?? DEFAULT_SUSPENSE_MATCH.autoThreshold), 'reviewMinScore must not be above autoMinScore')
       .optional(),
+    approvals: approvalsSchema.optional(),
   })
   .strict();
 
@@ -159,6 +164,7 @@ export function parseConfig(json: unknown): ConfigResult {
         reviewThreshold: c.suspenseMatch?.reviewMinScore ?? d.suspenseMatch.reviewThreshold,
         autoEnabled: c.suspenseMatch?.autoAllocate ?? d.suspenseMatch.autoEnabled,
       },
+      approvals: toApprovalsConfig(c.approvals),
     },
   };
 }
