@@ -24,12 +24,36 @@ export interface ApprovalsConfig {
   readonly limits: Readonly<Record<string, Readonly<Record<string, Pence>>>>;
   /** Kind (or '*') -> above this amount two different approvers are needed. */
   readonly secondApproverOver: Readonly<Record<string, Pence>>;
+  /** Which accounts are refund candidates and what makes a refund risky. */
+  readonly refunds: RefundSettings;
 }
+
+export interface RefundSettings {
+  /** A current tenant's credit is a candidate only above this (rent paid ahead is normal). */
+  readonly currentTenantOver: Pence;
+  /** HB or UC credited within this many weeks may be recovered as an overpayment. */
+  readonly benefitWeeks: number;
+  /** A Direct Debit collected within this many weeks is inside the indemnity-claim risk window. */
+  readonly ddRiskWeeks: number;
+  /** A Direct Debit collected within this many working days may still be returned unpaid (ARUDD). */
+  readonly ddRecentWorkingDays: number;
+  /** Bank details changed within this many days: a common fraud pattern before a refund. */
+  readonly bankChangeDays: number;
+}
+
+export const DEFAULT_REFUND_SETTINGS: RefundSettings = {
+  currentTenantOver: toPence(10000),
+  benefitWeeks: 4,
+  ddRiskWeeks: 8,
+  ddRecentWorkingDays: 3,
+  bankChangeDays: 30,
+};
 
 export const DEFAULT_APPROVALS: ApprovalsConfig = {
   approvers: {},
   limits: {},
   secondApproverOver: { refund: toPence(50000), writeoff: toPence(50000) },
+  refunds: DEFAULT_REFUND_SETTINGS,
 };
 
 const money = z.union([z.string(), z.number()]).refine((v) => {
@@ -42,6 +66,16 @@ export const approvalsSchema = z
     approvers: z.record(z.string().min(1), z.string().min(1)).optional(),
     limits: z.record(z.string().min(1), z.record(z.string().min(1), money)).optional(),
     secondApproverOver: z.record(z.string().min(1), money).optional(),
+    refunds: z
+      .object({
+        currentTenantOver: money.optional(),
+        benefitWeeks: z.number().int().min(0).max(104).optional(),
+        ddRiskWeeks: z.number().int().min(0).max(104).optional(),
+        ddRecentWorkingDays: z.number().int().min(0).max(20).optional(),
+        bankChangeDays: z.number().int().min(0).max(365).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -57,5 +91,12 @@ export function toApprovalsConfig(input: ApprovalsConfigInput | undefined): Appr
     approvers: input.approvers ?? DEFAULT_APPROVALS.approvers,
     limits: input.limits !== undefined ? mapValues(input.limits, (l) => mapValues(l, pence)) : DEFAULT_APPROVALS.limits,
     secondApproverOver: input.secondApproverOver !== undefined ? mapValues(input.secondApproverOver, pence) : DEFAULT_APPROVALS.secondApproverOver,
+    refunds: {
+      currentTenantOver: input.refunds?.currentTenantOver !== undefined ? pence(input.refunds.currentTenantOver) : DEFAULT_REFUND_SETTINGS.currentTenantOver,
+      benefitWeeks: input.refunds?.benefitWeeks ?? DEFAULT_REFUND_SETTINGS.benefitWeeks,
+      ddRiskWeeks: input.refunds?.ddRiskWeeks ?? DEFAULT_REFUND_SETTINGS.ddRiskWeeks,
+      ddRecentWorkingDays: input.refunds?.ddRecentWorkingDays ?? DEFAULT_REFUND_SETTINGS.ddRecentWorkingDays,
+      bankChangeDays: input.refunds?.bankChangeDays ?? DEFAULT_REFUND_SETTINGS.bankChangeDays,
+    },
   };
 }
