@@ -20,7 +20,8 @@ import { runRefundCandidates } from '../engine/jobs/refunds-candidates';
 import { csvTable, findColumns, sheetTable } from '../engine/dd/csv-table';
 import { readUserSheets } from '../workbook/user-sheets';
 import { parse } from './args';
-import { holidaysText, writeFileSafely } from './dd-cli';
+import { holidaysText } from './dd-cli';
+import { writeAll, writeFileSafely } from './safe-write';
 import { CliInputError } from './errors';
 import { openWorkbook, readJsonFile } from './workbook-io';
 
@@ -269,7 +270,8 @@ function exportCommand(args: readonly string[], io: ActionsIo, help: string): nu
   if (!r.ok) throw new CliInputError(r.summary, r.problems);
   const dir = resolve(out);
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
-  for (const f of r.files) writeFileSafely(join(dir, f.name), f.text);
+  // All or nothing: a half-written set (postings without the Bacs file) would be worse than none.
+  writeAll(r.files.map((f) => ({ path: join(dir, f.name), data: f.text })));
   io.out(values.json ? JSON.stringify(r.json) : r.text);
   return 0;
 }
