@@ -79,6 +79,11 @@ function readLog(path: string, create: boolean): ActionEvent[] {
   return [...read.file.events];
 }
 
+/** The actions log for the audit pack's Account actions sheet (reconcile --actions). */
+export function readActionsLog(path: string): ActionEvent[] {
+  return readLog(path, false);
+}
+
 /** Appends the events: the file on disk must still be the log the step was judged on. */
 function appendLog(path: string, judgedOn: readonly ActionEvent[], events: readonly ActionEvent[]): void {
   const now = readLog(path, true);

@@ -22,7 +22,7 @@ import { parse } from './args';
 import { CliInputError } from './errors';
 import { formatSummary } from './format-summary';
 import { bankCheckCommand, DD_HELP, DD_HELP_TEXT, ddCommand } from './dd-cli';
-import { ACTIONS_HELP, ACTIONS_HELP_TEXT, actionsCommand, refundsCommand } from './actions-cli';
+import { ACTIONS_HELP, ACTIONS_HELP_TEXT, actionsCommand, readActionsLog, refundsCommand } from './actions-cli';
 import { balanceCashCommand, PAYMENTS_HELP, PAYMENTS_HELP_TEXT, paymentsCommand } from './payments-cli';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { readUserSheets } from '../workbook/user-sheets';
@@ -45,7 +45,7 @@ export const HELP = `housing-ledger ${PRODUCT_VERSION}: rent reconciliation and 
 
 Usage:
   housing-ledger reconcile WORKBOOK.xlsx --period YYYY-MM [--config F.json] [--out AUDIT.xlsx] [--json]
-                           [--prepared-by NAME] [--with-inputs]
+                           [--prepared-by NAME] [--with-inputs] [--actions ACTIONS.json]
   housing-ledger match-suspense WORKBOOK.xlsx [--config F.json] [--out F.xlsx] [--csv JOURNAL.csv] [--json]
                            [--ageing AGEING.csv] [--as-of YYYY-MM-DD]
 ${PAYMENTS_HELP}
@@ -57,7 +57,8 @@ ${ACTIONS_HELP}
 reconcile        reconciles the rent roll and the housing system's postings to the GL control
                  account for one month; --out writes the audit workbook: the HL sheets in a new
                  workbook (with a copy of the input sheets given --with-inputs), or added to an
-                 existing --out file, replacing only the HL sheets written before.
+                 existing --out file, replacing only the HL sheets written before; --actions adds
+                 the HL Account actions sheet for the period (see actions below).
 match-suspense   ranks candidate accounts for each suspense item and decides auto/review/none;
                  --out writes the matches, the clearance journal and the ageing, --csv the
                  journal for import, --ageing the days each item has been held as of --as-of
@@ -143,6 +144,7 @@ async function reconcileCommand(args: readonly string[], io: Io, fixed?: { workb
     json: { type: 'boolean' },
     'prepared-by': { type: 'string' },
     'with-inputs': { type: 'boolean' },
+    actions: { type: 'string' },
   });
   if (values.help) {
     io.out(HELP);
@@ -179,6 +181,7 @@ async function reconcileCommand(args: readonly string[], io: Io, fixed?: { workb
       reviewedOn: null,
       sources: summariseSources(sources, sheets),
       issues,
+      ...(values.actions !== undefined ? { actions: readActionsLog(values.actions as string) } : {}),
     };
     // A new audit workbook holds the HL sheets (the Sources sheet fingerprints each input); a copy of
     // the inputs as well only when asked, since re-writing a large workbook costs time and memory.

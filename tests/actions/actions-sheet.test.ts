@@ -84,3 +84,28 @@ describe('the audit pack Account actions sheet', () => {
     expect(values.find((row) => row[0] === 'Check')?.[4]).toBe('DOES NOT TIE');
   });
 });
+
+describe('reconcile --actions', () => {
+  it('adds the HL Account actions sheet to the audit workbook, its formulas re-performing', async () => {
+    const { generatedWorkbook, runCli } = await import('../support/generated');
+    const { join } = await import('node:path');
+    const { readFileSync } = await import('node:fs');
+    const { path, configPath, dir } = await generatedWorkbook({ seed: 5, accounts: 40, period: '2026-12', rentFreeWeeks: ['2026-12-21', '2026-12-28'] });
+    const file = join(dir, 'actions.json');
+    const req = await runCli(['actions', 'request', '--file', file, '--kind', 'transfer', '--account', 'A1', '--to', 'A2', '--type', 'misposted-payment', '--amount', '25.00', '--by', 'Jo Bloggs', '--reason', 'Paid to the wrong account'], new Date('2026-12-10T09:00:00Z'));
+    expect(req.code).toBe(0);
+    expect((await runCli(['actions', 'approve', 'T0001', '--file', file, '--by', 'Sam Lee'], new Date('2026-12-11T09:00:00Z'))).code).toBe(0);
+    const out = join(dir, 'audit.xlsx');
+    const run = await runCli(['reconcile', path, '--period', '2026-12', '--config', configPath, '--out', out, '--actions', file]);
+    expect(run.code).toBe(0);
+    const r = await recalcWorkbook(readFileSync(out));
+    expect(r.sheetNames).toContain(ACTIONS_SHEET.name);
+    expect(r.mismatches()).toEqual([]);
+    const values = r.sheet(ACTIONS_SHEET.name);
+    expect(values.find((row) => row[0] === 'T0001')?.[8]).toBe('Sam Lee');
+    expect(values.find((row) => row[0] === 'Check')?.[4]).toBe('TIES');
+    const without = join(dir, 'plain.xlsx');
+    await runCli(['reconcile', path, '--period', '2026-12', '--config', configPath, '--out', without]);
+    expect((await recalcWorkbook(readFileSync(without))).sheetNames).not.toContain(ACTIONS_SHEET.name);
+  });
+});
