@@ -33,6 +33,9 @@ export function runActionsJob(job: ActionsJob, configJson: unknown): ActionsJobR
   const parsed = parseConfig(configJson);
   if (!parsed.ok) return { job: 'config', problems: parsed.problems };
   const config = parsed.config;
+  // A log that crossed a realm boundary (structured clone into the worker, IndexedDB) is re-made as
+  // this realm's plain objects: the canonical digest rightly refuses objects of another prototype.
+  if ('log' in job) job = { ...job, log: JSON.parse(JSON.stringify(job.log)) as ActionEvent[] };
   switch (job.job) {
     case 'candidates':
       return { job: 'candidates', result: runRefundCandidates({ file: job.file, sheets: job.sheets, config, asOf: job.asOf, holidaysText: job.holidaysText, register: job.register }) };

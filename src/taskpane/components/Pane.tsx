@@ -36,6 +36,7 @@ import { applyReview, reviewJournal, reviewQueue, type Resolution, type ReviewAc
 import { ageingSheet, suspenseAgeing } from '../../engine/suspense/suspense-ageing';
 import { SuspenseStep, type ReviewCommand } from './SuspenseStep';
 import { PaymentsPanel } from './PaymentsPanel';
+import { AccountActionsMode } from '../actions/AccountActionsMode';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: '300px', boxSizing: 'border-box' },
@@ -84,7 +85,7 @@ type Load = { readonly state: 'loading'; readonly text: string; readonly fractio
 export function Pane({ host }: { readonly host: PaneHost }) {
   const styles = useStyles();
   const [step, setStep] = useState<StepId>('sources');
-  const [mode, setMode] = useState<'month-end' | 'payments'>('month-end');
+  const [mode, setMode] = useState<'month-end' | 'payments' | 'account-actions'>('month-end');
   const [load, setLoad] = useState<Load>({ state: 'loading', text: 'Reading the workbook’s sheets…', fraction: undefined });
   const [sheets, setSheets] = useState<SheetData[]>([]);
   const [config, setConfig] = useState<ConfigJson>({});
@@ -446,7 +447,11 @@ export function Pane({ host }: { readonly host: PaneHost }) {
         <Button size="small" appearance={mode === 'payments' ? 'primary' : 'secondary'} aria-pressed={mode === 'payments'} onClick={() => setMode('payments')}>
           Payment files
         </Button>
+        <Button size="small" appearance={mode === 'account-actions' ? 'primary' : 'secondary'} aria-pressed={mode === 'account-actions'} onClick={() => setMode('account-actions')}>
+          Account actions
+        </Button>
       </div>
+      {mode === 'account-actions' && <AccountActionsMode workbookId={host.workbookId} fileName={host.fileName} sheets={sheets} config={config} store={store.current} client={client.current} />}
       {mode === 'payments' && <PaymentsPanel sheets={sheets} workbookFile={host.fileName} config={engineConfig} store={store.current} />}
       {mode === 'month-end' && (
       <>
