@@ -3,7 +3,7 @@
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,9 @@ import { actionsWorkbook } from '../actions/support';
 
 // jsdom lacks TextEncoder, which the digest's SHA-256 uses (browsers and the worker have it).
 (globalThis as { TextEncoder?: unknown }).TextEncoder ??= TextEncoder;
+
+// Each step hashes and re-reads the workbook: give a loaded machine time.
+configure({ asyncUtilTimeout: 8000 });
 
 let sheets: SheetData[];
 beforeAll(async () => {
