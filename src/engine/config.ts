@@ -7,6 +7,7 @@ import { isCategory, type Category } from './categories';
 import { addDays, isoDate, parseDayFirst, weekday, type IsoDate } from './dates';
 import { parsePence, type Pence } from './money';
 import { DEFAULT_SUSPENSE_MATCH, type SuspenseMatchConfig } from './suspense/match-suspense';
+import { factoringConfigSchema, toFactoringConfig, type FactoringConfig } from './factoring/factoring-config';
 
 export type SourceRole = 'rentRoll' | 'transactions' | 'gl' | 'suspense';
 
@@ -46,6 +47,8 @@ export interface LedgerConfig {
   readonly suspenseAgeLimitDays: number;
   /** When the suspense matcher may allocate on its own, and what it shows a person. */
   readonly suspenseMatch: SuspenseMatchConfig;
+  /** Factoring for owners (issue 15); absent when the config has no `factoring` object. */
+  readonly factoring?: FactoringConfig;
 }
 
 export const DEFAULT_CONFIG: LedgerConfig = {
@@ -112,6 +115,7 @@ const configSchema = z
       .strict()
       .refine((m) => (m.reviewMinScore ?? DEFAULT_SUSPENSE_MATCH.reviewThreshold) <= (m.autoMinScore ?? DEFAULT_SUSPENSE_MATCH.autoThreshold), 'reviewMinScore must not be above autoMinScore')
       .optional(),
+    factoring: factoringConfigSchema.optional(),
   })
   .strict();
 
@@ -159,6 +163,7 @@ export function parseConfig(json: unknown): ConfigResult {
         reviewThreshold: c.suspenseMatch?.reviewMinScore ?? d.suspenseMatch.reviewThreshold,
         autoEnabled: c.suspenseMatch?.autoAllocate ?? d.suspenseMatch.autoEnabled,
       },
+      ...(c.factoring !== undefined ? { factoring: toFactoringConfig(c.factoring) } : {}),
     },
   };
 }
