@@ -11,7 +11,7 @@ export interface WorkerLike {
   onmessage: ((event: { data: WorkerResponse }) => void) | null;
 }
 
-export type RunOutcome = Extract<WorkerResponse, { kind: 'result' | 'input-error' | 'failure' | 'fingerprints' | 'accounts' }> | { readonly kind: 'cancelled'; readonly id: number };
+export type RunOutcome = Extract<WorkerResponse, { kind: 'result' | 'input-error' | 'failure' | 'fingerprints' | 'accounts' | 'factoring-result' }> | { readonly kind: 'cancelled'; readonly id: number };
 
 /** A request without its id (distributes over the union, unlike Omit). */
 export type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;

@@ -11,6 +11,7 @@ import type { SuspenseItem } from '../engine/records';
 import { accountSearchIndex, searchAccounts, type AccountSearchIndex } from '../engine/suspense/account-search';
 import { matchSuspense, type SuspenseMatch } from '../engine/suspense/match-suspense';
 import type { WorkerRequest, WorkerResponse } from './protocol';
+import { handleFactoring } from './factoring-request';
 
 /** Sheets arriving in blocks ('sheet-part'), kept by request id until the request takes them. */
 export class SheetParts {
@@ -60,6 +61,10 @@ export async function handleRequest(request: WorkerRequest, post: (response: Wor
     }
     if (request.kind === 'fingerprint') {
       post({ kind: 'fingerprints', id, fingerprints: await fingerprints(request.sheets, env) });
+      return;
+    }
+    if (request.kind === 'factoring') {
+      post(handleFactoring(request));
       return;
     }
     const sheets = request.partsSent ? [...(env.parts?.take(id) ?? []), ...request.sheets] : request.sheets;

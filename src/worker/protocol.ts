@@ -10,6 +10,7 @@ import type { UserReconcilingItem } from '../engine/config';
 import type { SuspenseItem } from '../engine/records';
 import type { AccountHit } from '../engine/suspense/account-search';
 import type { SuspenseMatch } from '../engine/suspense/match-suspense';
+import type { FactoringRequest, FactoringResponse } from './factoring-request';
 
 export type WorkerRequest =
   | {
@@ -50,7 +51,8 @@ export type WorkerRequest =
       readonly kind: 'fingerprint';
       readonly id: number;
       readonly sheets: readonly SheetData[];
-    };
+    }
+  | FactoringRequest;
 
 export type Stage = 'sending' | 'validating' | 'reading' | 'reconciling' | 'fingerprinting';
 
@@ -72,4 +74,5 @@ export type WorkerResponse =
   | { readonly kind: 'accounts'; readonly id: number; readonly hits: readonly AccountHit[] }
   | { readonly kind: 'input-error'; readonly id: number; readonly issues: readonly InputIssue[]; readonly problems: readonly string[] }
   | { readonly kind: 'fingerprints'; readonly id: number; readonly fingerprints: Readonly<Record<string, string>> }
-  | { readonly kind: 'failure'; readonly id: number; readonly message: string };
+  | { readonly kind: 'failure'; readonly id: number; readonly message: string }
+  | FactoringResponse;

@@ -18,6 +18,7 @@ import { explainStorageError } from '../../store/errors';
 import { LedgerStore } from '../../store/ledger-store';
 import type { Profile, Session, StoredReconcilingItem, TrailEvent } from '../../store/schema';
 import { EngineClient } from '../../worker/client';
+import { FactoringPanel } from '../factoring/FactoringPanel';
 import type { Stage } from '../../worker/protocol';
 import { readUserSheets } from '../../workbook/user-sheets';
 import type { PaneHost } from '../host';
@@ -84,7 +85,7 @@ type Load = { readonly state: 'loading'; readonly text: string; readonly fractio
 export function Pane({ host }: { readonly host: PaneHost }) {
   const styles = useStyles();
   const [step, setStep] = useState<StepId>('sources');
-  const [mode, setMode] = useState<'month-end' | 'payments'>('month-end');
+  const [mode, setMode] = useState<'month-end' | 'payments' | 'factoring'>('month-end');
   const [load, setLoad] = useState<Load>({ state: 'loading', text: 'Reading the workbook’s sheets…', fraction: undefined });
   const [sheets, setSheets] = useState<SheetData[]>([]);
   const [config, setConfig] = useState<ConfigJson>({});
@@ -446,7 +447,25 @@ export function Pane({ host }: { readonly host: PaneHost }) {
         <Button size="small" appearance={mode === 'payments' ? 'primary' : 'secondary'} aria-pressed={mode === 'payments'} onClick={() => setMode('payments')}>
           Payment files
         </Button>
+        <Button size="small" appearance={mode === 'factoring' ? 'primary' : 'secondary'} aria-pressed={mode === 'factoring'} onClick={() => setMode('factoring')}>
+          Factoring
+        </Button>
       </div>
+      {mode === 'factoring' && (
+        <FactoringPanel
+          sheets={sheets}
+          workbookFile={host.fileName}
+          config={config}
+          run={async (r) => {
+            const outcome = await client.current?.run({ kind: 'factoring', ...r });
+            return outcome?.kind === 'factoring-result' ? outcome : null;
+          }}
+          writeSheets={async (specs) => {
+            await host.port.writeSheets(specs);
+            host.onWorkbookChanged?.();
+          }}
+        />
+      )}
       {mode === 'payments' && <PaymentsPanel sheets={sheets} workbookFile={host.fileName} config={engineConfig} store={store.current} />}
       {mode === 'month-end' && (
       <>
