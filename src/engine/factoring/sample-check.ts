@@ -54,7 +54,11 @@ export function drawSample(bills: readonly { billNo: string; block: string }[], 
   const take = new Map<string, number>(names.map((n) => [n, 0]));
   // One from each block first (while the size allows), then the rest in proportion to block size by largest remainders.
   let left = want;
-  for (const n of names) if (left > 0) take.set(n, 1), (left -= 1);
+  for (const n of names) {
+    if (left <= 0) break;
+    take.set(n, 1);
+    left -= 1;
+  }
   if (left > 0) {
     const room = names.map((n) => ({ n, room: (blocks.get(n)?.length ?? 0) - (take.get(n) ?? 0) }));
     const totalRoom = room.reduce((t, r) => t + r.room, 0);
@@ -63,7 +67,10 @@ export function drawSample(bills: readonly { billNo: string; block: string }[], 
     let rest = left - exact.reduce((t, x) => t + Math.floor(x.e), 0);
     for (const x of [...exact].sort((a, b) => b.e - Math.floor(b.e) - (a.e - Math.floor(a.e)) || (a.n < b.n ? -1 : 1))) {
       if (rest <= 0) break;
-      if ((take.get(x.n) ?? 0) < (blocks.get(x.n)?.length ?? 0)) take.set(x.n, (take.get(x.n) ?? 0) + 1), (rest -= 1);
+      if ((take.get(x.n) ?? 0) < (blocks.get(x.n)?.length ?? 0)) {
+        take.set(x.n, (take.get(x.n) ?? 0) + 1);
+        rest -= 1;
+      }
     }
   }
   const random = rng(seedOf(seed));
