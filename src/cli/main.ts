@@ -23,6 +23,7 @@ import { CliInputError } from './errors';
 import { formatSummary } from './format-summary';
 import { bankCheckCommand, DD_HELP, DD_HELP_TEXT, ddCommand } from './dd-cli';
 import { FACTORING_HELP, FACTORING_HELP_TEXT, factoringCommand } from './factoring-cli';
+import { ACTIONS_HELP, ACTIONS_HELP_TEXT, actionsCommand, refundsCommand } from './actions-cli';
 import { balanceCashCommand, PAYMENTS_HELP, PAYMENTS_HELP_TEXT, paymentsCommand } from './payments-cli';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { readUserSheets } from '../workbook/user-sheets';
@@ -51,6 +52,7 @@ Usage:
 ${PAYMENTS_HELP}
 ${DD_HELP}
 ${FACTORING_HELP}
+${ACTIONS_HELP}
   housing-ledger demo [--out AUDIT.xlsx]
   housing-ledger --help | --version
 
@@ -65,6 +67,7 @@ match-suspense   ranks candidate accounts for each suspense item and decides aut
 ${PAYMENTS_HELP_TEXT}
 ${DD_HELP_TEXT}
 ${FACTORING_HELP_TEXT}
+${ACTIONS_HELP_TEXT}
 demo             reconciles the sample workbook in assets/ and writes out/sample-audit.xlsx.
 
 --json prints exactly one JSON object on stdout; money is a decimal string ("-1234.50").
@@ -100,6 +103,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         return await ddCommand(rest, io, HELP);
       case 'factoring':
         return await factoringCommand(rest, io, HELP);
+      case 'actions':
+        return await actionsCommand(rest, io, HELP);
+      case 'refunds':
+        return await refundsCommand(rest, io, HELP);
       default:
         throw new CliInputError(`unknown command '${command}'; try --help`);
     }

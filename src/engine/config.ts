@@ -8,6 +8,7 @@ import { addDays, isoDate, parseDayFirst, weekday, type IsoDate } from './dates'
 import { parsePence, type Pence } from './money';
 import { DEFAULT_SUSPENSE_MATCH, type SuspenseMatchConfig } from './suspense/match-suspense';
 import { factoringConfigSchema, toFactoringConfig, type FactoringConfig } from './factoring/factoring-config';
+import { approvalsSchema, DEFAULT_APPROVALS, toApprovalsConfig, type ApprovalsConfig } from './approvals/approvals-config';
 
 export type SourceRole = 'rentRoll' | 'transactions' | 'gl' | 'suspense';
 
@@ -49,6 +50,8 @@ export interface LedgerConfig {
   readonly suspenseMatch: SuspenseMatchConfig;
   /** Factoring for owners (issue 15); absent when the config has no `factoring` object. */
   readonly factoring?: FactoringConfig;
+  /** Who may approve account actions, their limits, and when a second approver is needed (issue 14). */
+  readonly approvals: ApprovalsConfig;
 }
 
 export const DEFAULT_CONFIG: LedgerConfig = {
@@ -66,6 +69,7 @@ export const DEFAULT_CONFIG: LedgerConfig = {
   reconcilingItems: [],
   suspenseAgeLimitDays: 28,
   suspenseMatch: DEFAULT_SUSPENSE_MATCH,
+  approvals: DEFAULT_APPROVALS,
 };
 
 const dateText = z.string().refine((s) => parseDayFirst(s) !== null, 'not a date (YYYY-MM-DD or dd/mm/yyyy)');
@@ -116,6 +120,7 @@ const configSchema = z
       .refine((m) => (m.reviewMinScore ?? DEFAULT_SUSPENSE_MATCH.reviewThreshold) <= (m.autoMinScore ?? DEFAULT_SUSPENSE_MATCH.autoThreshold), 'reviewMinScore must not be above autoMinScore')
       .optional(),
     factoring: factoringConfigSchema.optional(),
+    approvals: approvalsSchema.optional(),
   })
   .strict();
 
@@ -164,6 +169,7 @@ export function parseConfig(json: unknown): ConfigResult {
         autoEnabled: c.suspenseMatch?.autoAllocate ?? d.suspenseMatch.autoEnabled,
       },
       ...(c.factoring !== undefined ? { factoring: toFactoringConfig(c.factoring) } : {}),
+      approvals: toApprovalsConfig(c.approvals),
     },
   };
 }
