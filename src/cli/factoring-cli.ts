@@ -6,12 +6,13 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { parseConfig } from '../engine/config';
+import { DEFAULT_CONFIG, parseConfig, type LedgerConfig } from '../engine/config';
 import type { FactoringConfig } from '../engine/factoring/factoring-config';
 import { describeFactoringIssue } from '../engine/factoring/messages';
-import { approveRun, APPROVAL_PROBLEM_TEXT, type RunApproval } from '../engine/factoring/approval';
+import type { ActionEvent } from '../engine/approvals';
+import { approveRun, requestRunApproval, runApprovalState } from '../engine/factoring/approval';
 import { markBill, SAMPLE_PROBLEM_TEXT, signOffSample, type SampleState } from '../engine/factoring/sample-check';
-import { factoringDryRun, newSample, releaseFactoringBills } from '../engine/jobs/factoring-bill';
+import { factoringDryRun, newSample, releaseFactoringBills, runToApprove } from '../engine/jobs/factoring-bill';
 import { formatGBP } from '../engine/money';
 import { readUserSheets } from '../workbook/user-sheets';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
@@ -46,16 +47,17 @@ interface RunState {
   readonly digest: string;
   readonly preparedBy: string;
   readonly sample: SampleState;
-  readonly approval: RunApproval | null;
+  /** The approval engine's log (issue 14): the preparer's request and the approvals of this run. */
+  readonly actions: readonly ActionEvent[];
 }
 
 const STATE_FILE = 'factoring-run.json';
 
-function loadFactoringConfig(path: string | undefined): FactoringConfig | undefined {
-  if (path === undefined) return undefined;
+function loadConfig(path: string | undefined): LedgerConfig {
+  if (path === undefined) return DEFAULT_CONFIG;
   const parsed = parseConfig(readJsonFile(path));
   if (!parsed.ok) throw new CliInputError(`${path}: the config is not valid`, parsed.problems);
-  return parsed.config.factoring;
+  return parsed.config;
 }
 
 function readState(dir: string): RunState | null {
@@ -96,7 +98,9 @@ export async function factoringCommand(args: readonly string[], io: FactoringIo,
   if (positionals.length > 1) throw new CliInputError(`unexpected argument '${positionals[1] ?? ''}'`);
   const quarter = values.quarter as string | undefined;
   if (quarter === undefined) throw new CliInputError('factoring bill needs --quarter YYYY-Qn, e.g. 2026-Q4');
-  const config = loadFactoringConfig(values.config as string | undefined);
+  const ledgerConfig = loadConfig(values.config as string | undefined);
+  const config: FactoringConfig | undefined = ledgerConfig.factoring;
+  const approvals = ledgerConfig.approvals;
   const out = values.out as string | undefined;
   const stateful = ['prepared-by', 'check', 'sign-off', 'approve', 'release'].filter((k) => values[k] !== undefined);
   if (out === undefined && stateful.length > 0) throw new CliInputError(`--${stateful[0] ?? ''} needs --out DIR, where the run's state is kept`);
@@ -117,10 +121,15 @@ export async function factoringCommand(args: readonly string[], io: FactoringIo,
     let state = readState(dir);
     if (state === null || state.digest !== dry.digest || state.quarter !== quarter) {
       if (state !== null) notes.push('The register or the quarter changed since the last dry run: a new sample is drawn and any approval is void.');
-      state = { quarter, digest: dry.digest, preparedBy: '', sample: newSample(dry), approval: null };
+      state = { quarter, digest: dry.digest, preparedBy: '', sample: newSample(dry), actions: state?.actions ?? [] };
     }
     const preparedBy = values['prepared-by'] as string | undefined;
-    if (preparedBy !== undefined) state = { ...state, preparedBy, approval: null };
+    if (preparedBy !== undefined) {
+      if (runApprovalState(state.actions, runToApprove(dry), approvals) !== null) throw new CliInputError(`--prepared-by: approval of this dry run was already requested by ${state.preparedBy}`);
+      const r = requestRunApproval(state.actions, runToApprove(dry), preparedBy, at, approvals);
+      if (!r.ok) throw new CliInputError(`--prepared-by: ${r.message}`);
+      state = { ...state, preparedBy, actions: [...state.actions, ...r.events] };
+    }
     const check = values.check as string | undefined;
     if (check !== undefined) {
       const m = /^([^=]+)=(right|corrected)(?::(.*))?$/.exec(check);
@@ -137,13 +146,14 @@ export async function factoringCommand(args: readonly string[], io: FactoringIo,
     }
     const approver = values.approve as string | undefined;
     if (approver !== undefined) {
-      const r = approveRun(dry.digest, state.preparedBy, approver, at);
-      if ('problem' in r) throw new CliInputError(`--approve: ${APPROVAL_PROBLEM_TEXT[r.problem]}`);
-      state = { ...state, approval: r.approval };
+      if (runApprovalState(state.actions, runToApprove(dry), approvals) === null) throw new CliInputError('--approve: nobody has asked for approval of this dry run yet (--prepared-by NAME)');
+      const r = approveRun(state.actions, runToApprove(dry), approver, at, approvals);
+      if (!r.ok) throw new CliInputError(`--approve: ${r.message}`);
+      state = { ...state, actions: [...state.actions, ...r.events] };
     }
     writeTextFile(join(dir, STATE_FILE), `${JSON.stringify(state, null, 2)}\n`);
     if (values.release) {
-      const released = releaseFactoringBills({ dry, config, sample: state.sample, approval: state.approval });
+      const released = releaseFactoringBills({ dry, config, sample: state.sample, approvals: { log: state.actions, config: approvals } });
       if (!released.released) throw new CliInputError('the bills cannot be released yet', released.blockers);
       for (const f of released.outputs.files) writeTextFile(join(dir, f.name), f.text);
       const target = XlsxWorkbook.empty();
@@ -152,7 +162,8 @@ export async function factoringCommand(args: readonly string[], io: FactoringIo,
       notes.push(`Released: ${released.outputs.files.map((f) => f.name).join(', ')} and factoring-bills.xlsx in ${out}`);
     } else {
       const s = state.sample;
-      notes.push(`Run state: ${join(out, STATE_FILE)}; sample ${s.marks.length} of ${s.drawn.length} marked${s.signedOffBy ? `, signed off by ${s.signedOffBy}` : ''}; ${state.approval ? `approved by ${state.approval.approvedBy}` : 'not approved'}`);
+      const a = runApprovalState(state.actions, runToApprove(dry), approvals);
+      notes.push(`Run state: ${join(out, STATE_FILE)}; sample ${s.marks.length} of ${s.drawn.length} marked${s.signedOffBy ? `, signed off by ${s.signedOffBy}` : ''}; ${a ? `approval ${a.status}${a.approvals.length ? ` (${a.approvals.map((x) => x.by).join(', ')})` : ''}` : 'approval not requested'}`);
     }
   }
   if (values.json) io.out(JSON.stringify(dry.json));

@@ -4,7 +4,7 @@
  */
 import type { SheetData } from '../engine/cells';
 import { parseConfig } from '../engine/config';
-import type { RunApproval } from '../engine/factoring/approval';
+import type { ActionEvent } from '../engine/approvals';
 import type { SampleState } from '../engine/factoring/sample-check';
 import { factoringDryRun, releaseFactoringBills, type FactoringDryRun, type ReleaseResult } from '../engine/jobs/factoring-bill';
 
@@ -18,7 +18,7 @@ export interface FactoringRequest {
   /** The config file's JSON, validated here by the engine's own parser. */
   readonly config: unknown;
   /** Given: release the run if its sample is signed off and it is approved. */
-  readonly release?: { readonly sample: SampleState; readonly approval: RunApproval | null };
+  readonly release?: { readonly sample: SampleState; readonly actions: readonly ActionEvent[] };
 }
 
 export interface FactoringResponse {
@@ -35,6 +35,6 @@ export function handleFactoring(request: FactoringRequest): FactoringResponse {
   if (!parsed.ok) return { kind: 'factoring-result', id: request.id, dry: null, release: null, problems: parsed.problems };
   const config = parsed.config.factoring;
   const dry = factoringDryRun({ file: request.file, sheets: request.sheets, quarter: request.quarter, config });
-  const release = request.release ? releaseFactoringBills({ dry, config, sample: request.release.sample, approval: request.release.approval }) : null;
+  const release = request.release ? releaseFactoringBills({ dry, config, sample: request.release.sample, approvals: { log: request.release.actions, config: parsed.config.approvals } }) : null;
   return { kind: 'factoring-result', id: request.id, dry, release, problems: [] };
 }

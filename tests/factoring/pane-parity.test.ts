@@ -4,9 +4,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { approveRun } from '../../src/engine/factoring/approval';
+import { DEFAULT_APPROVALS } from '../../src/engine/approvals';
+import { approveRun, requestRunApproval } from '../../src/engine/factoring/approval';
 import { markBill, signOffSample } from '../../src/engine/factoring/sample-check';
-import { newSample } from '../../src/engine/jobs/factoring-bill';
+import { newSample, runToApprove } from '../../src/engine/jobs/factoring-bill';
 import { handleRequest } from '../../src/worker/handle';
 import type { WorkerResponse } from '../../src/worker/protocol';
 import type { FactoringResponse } from '../../src/worker/factoring-request';
@@ -44,9 +45,16 @@ describe('factoring in the pane and on the command line', () => {
     let sample = newSample(dry);
     for (const b of sample.drawn) sample = markBill(sample, { billNo: b, result: 'right', checker: 'Iain Watt', note: '', at: 't' }).state;
     sample = signOffSample(sample, 'Iain Watt', 't').state;
-    const approved = approveRun(dry.digest, 'Fiona Reid', 'Morag Bell', 't');
-    if (!('approval' in approved)) throw new Error('not approved');
-    const released = (await viaWorker({ ...base, release: { sample, approval: approved.approval } })).release;
+    const asked = requestRunApproval([], runToApprove(dry), 'Fiona Reid', '2027-01-05T10:00:00Z', DEFAULT_APPROVALS);
+    if (!asked.ok) throw new Error(asked.message);
+    const same = approveRun(asked.events, runToApprove(dry), 'FIONA reid', '2027-01-05T11:00:00Z', DEFAULT_APPROVALS);
+    expect(same).toMatchObject({ ok: false, code: 'approval.same-person' });
+    const approved = approveRun(asked.events, runToApprove(dry), 'Morag Bell', '2027-01-05T11:00:00Z', DEFAULT_APPROVALS);
+    if (!approved.ok) throw new Error(approved.message);
+    const actions = [...asked.events, ...approved.events];
+    const unapproved = (await viaWorker({ ...base, release: { sample, actions: asked.events } })).release;
+    expect(unapproved).toMatchObject({ released: false, blockers: ['the run is awaiting approval (0 of 1 approval(s))'] });
+    const released = (await viaWorker({ ...base, release: { sample, actions } })).release;
     if (!released?.released) throw new Error(`not released: ${JSON.stringify(released)}`);
 
     const out = join(dir, 'out');
@@ -64,8 +72,8 @@ describe('factoring in the pane and on the command line', () => {
     const path2 = join(dir, 'f2.xlsx');
     await writeFactoringXlsx(changed, path2);
     const sheets2 = await readUserSheets(await XlsxWorkbook.fromBuffer(readFileSync(path2)));
-    const refused = (await viaWorker({ ...base, sheets: sheets2, release: { sample, approval: approved.approval } })).release;
+    const refused = (await viaWorker({ ...base, sheets: sheets2, release: { sample, actions } })).release;
     expect(refused).toMatchObject({ released: false });
-    expect(refused && !refused.released ? refused.blockers.join('; ') : '').toMatch(/sample has not been drawn for this dry run.*not approved/);
+    expect(refused && !refused.released ? refused.blockers.join('; ') : '').toMatch(/sample has not been drawn for this dry run.*approval of this dry run has not been requested/);
   });
 });

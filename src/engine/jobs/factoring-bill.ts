@@ -9,7 +9,8 @@ import type { SheetData } from '../cells';
 import { sheetLocation } from '../issues';
 import { formatPence, sumPence } from '../money';
 import type { SheetSpec } from '../sheet-spec';
-import { APPROVAL_PROBLEM_TEXT, approveRun, type RunApproval } from '../factoring/approval';
+import type { ActionEvent, ApprovalsConfig } from '../approvals';
+import { runApprovalState, type RunToApprove } from '../factoring/approval';
 import { runQuarter, type BillRun } from '../factoring/bill-run';
 import type { FactoringConfig } from '../factoring/factoring-config';
 import { factoringIssueJson, type FactoringIssue } from '../factoring/messages';
@@ -85,6 +86,11 @@ function runJson(quarter: string, run: BillRun | null, issues: readonly Factorin
   };
 }
 
+/** What the approval engine is asked to approve for a dry run. */
+export function runToApprove(dry: FactoringDryRun): RunToApprove {
+  return { quarter: dry.quarter, digest: dry.digest, billed: dry.run?.totals.billed ?? sumPence([]), owners: (dry.run?.bills ?? []).map((b) => b.owner), bills: dry.run?.bills.length ?? 0 };
+}
+
 /** A fresh sample state for a dry run. */
 export function newSample(dry: FactoringDryRun): SampleState {
   return { runDigest: dry.digest, drawn: dry.sample, marks: [], signedOffBy: null, signedOffAt: null };
@@ -94,7 +100,8 @@ export interface ReleaseInput {
   readonly dry: FactoringDryRun;
   readonly config: FactoringConfig | undefined;
   readonly sample: SampleState | null;
-  readonly approval: RunApproval | null;
+  /** The approval engine's log and settings (issue 14), where the run's approval is recorded. */
+  readonly approvals: { readonly log: readonly ActionEvent[]; readonly config: ApprovalsConfig };
 }
 
 export interface ReleasedOutputs {
@@ -107,17 +114,15 @@ export type ReleaseResult = { readonly released: true; readonly outputs: Release
 
 /** What still stops release, in words; empty when the run may go out. */
 export function releaseBlockers(input: ReleaseInput): string[] {
-  const { dry, sample, approval } = input;
+  const { dry, sample, approvals } = input;
   const out: string[] = [];
   if (!input.config?.pfNumber) out.push('no PF number in the config (factoring.pfNumber)');
   if (!dry.ok) out.push('the dry run has errors in the input');
   if (!sample || sample.runDigest !== dry.digest) out.push('the sample has not been drawn for this dry run');
   else if (sample.signedOffBy === null) out.push(`the sample check is not signed off (${sample.marks.length} of ${sample.drawn.length} bills marked)`);
-  if (!approval || approval.runDigest !== dry.digest) out.push('the run is not approved (an approval of another dry run does not count)');
-  else {
-    const re = approveRun(approval.runDigest, approval.preparedBy, approval.approvedBy, approval.at);
-    if ('problem' in re) out.push(APPROVAL_PROBLEM_TEXT[re.problem]);
-  }
+  const approval = runApprovalState(approvals.log, { quarter: dry.quarter, digest: dry.digest }, approvals.config);
+  if (approval === null) out.push('approval of this dry run has not been requested (an approval of another dry run does not count)');
+  else if (approval.status !== 'approved') out.push(`the run is ${approval.status.replace(/-/g, ' ')} (${approval.approvals.length} of ${approval.approversNeeded} approval(s))`);
   return out;
 }
 

@@ -456,6 +456,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
           sheets={sheets}
           workbookFile={host.fileName}
           config={config}
+          approvals={engineConfig.approvals}
           run={async (r) => {
             const outcome = await client.current?.run({ kind: 'factoring', ...r });
             return outcome?.kind === 'factoring-result' ? outcome : null;

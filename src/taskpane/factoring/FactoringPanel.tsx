@@ -5,6 +5,7 @@
  */
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import type { ApprovalsConfig } from '../../engine/approvals';
 import type { SheetData } from '../../engine/cells';
 import type { SheetSpec } from '../../engine/sheet-spec';
 import { FilePicker } from '../components/FilePicker';
@@ -21,18 +22,20 @@ export interface FactoringPanelProps {
   /** The config file's JSON (its `factoring` object holds the PF number and fees). */
   readonly config: unknown;
   readonly run: RunFactoring;
+  /** Who may approve, and when a second approver is needed (the config's approvals section). */
+  readonly approvals: ApprovalsConfig;
   /** Writes the released sheets into the workbook (the pane's host); absent, they are not written. */
   readonly writeSheets?: (sheets: readonly SheetSpec[]) => Promise<void>;
   readonly now?: () => string;
 }
 
-export function FactoringPanel({ sheets, workbookFile, config, run, writeSheets, now = () => new Date().toISOString() }: FactoringPanelProps) {
+export function FactoringPanel({ sheets, workbookFile, config, run, approvals, writeSheets, now = () => new Date().toISOString() }: FactoringPanelProps) {
   const styles = useStyles();
   // A factoring config file chosen here (the sample's sits beside the sample register) overrides the pane's `factoring` object.
   const [chosen, setChosen] = useState<{ name: string; json: unknown } | null>(null);
   const [configProblem, setConfigProblem] = useState<string | null>(null);
   const effective = chosen ? { ...((config ?? {}) as Record<string, unknown>), factoring: (chosen.json as Record<string, unknown> | null)?.factoring } : config;
-  const f = useFactoring(run, workbookFile, sheets, effective);
+  const f = useFactoring(run, workbookFile, sheets, effective, approvals);
   const { state } = f;
   const release = async (): Promise<void> => {
     await f.release();
@@ -75,7 +78,7 @@ export function FactoringPanel({ sheets, workbookFile, config, run, writeSheets,
       )}
       {state.dry && <DryRunView dry={state.dry} />}
       {state.dry?.ok && state.sample && (
-        <SampleCheck sample={state.sample} approval={state.approval} now={now} onMark={f.mark} onSignOff={f.signOff} onApprove={f.approve} onRelease={() => void release()} blockers={state.blockers} />
+        <SampleCheck sample={state.sample} approval={f.approval} now={now} onMark={f.mark} onSignOff={f.signOff} onApprove={f.approve} onRelease={() => void release()} blockers={state.blockers} />
       )}
       {state.released && (
         <section aria-label="Released">

@@ -1,12 +1,12 @@
 /** The sample check, the approval and the release: each step says what still blocks the next. */
 import { Badge, Body1, Button, Field, Input, MessageBar, MessageBarBody, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { RunApproval } from '../../engine/factoring/approval';
+import type { ActionState } from '../../engine/approvals';
 import type { SampleMark, SampleState } from '../../engine/factoring/sample-check';
 
 export interface SampleCheckProps {
   readonly sample: SampleState;
-  readonly approval: RunApproval | null;
+  readonly approval: ActionState | null;
   readonly now: () => string;
   readonly onMark: (m: SampleMark) => string | null;
   readonly onSignOff: (by: string, at: string) => string | null;
@@ -51,8 +51,10 @@ export function SampleCheck({ sample, approval, now, onMark, onSignOff, onApprov
         <Button onClick={() => say(onSignOff(checker, now()))}>Sign off the sample</Button>
       )}
       <Subtitle2>Approval</Subtitle2>
-      {approval ? (
-        <Body1>Approved by {approval.approvedBy} (prepared by {approval.preparedBy}).</Body1>
+      {approval?.status === 'approved' ? (
+        <Body1>
+          Approved by {approval.approvals.map((a) => a.by).join(' and ')} (prepared by {approval.requestedBy}).
+        </Body1>
       ) : (
         <>
           <Field label="Approver (not the preparer)">

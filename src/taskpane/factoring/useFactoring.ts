@@ -5,9 +5,10 @@
  */
 import { useCallback, useState } from 'react';
 import type { SheetData } from '../../engine/cells';
-import { APPROVAL_PROBLEM_TEXT, approveRun, type RunApproval } from '../../engine/factoring/approval';
+import type { ActionEvent, ApprovalsConfig } from '../../engine/approvals';
+import { approveRun, requestRunApproval, runApprovalState } from '../../engine/factoring/approval';
 import { markBill, SAMPLE_PROBLEM_TEXT, signOffSample, type SampleMark, type SampleState } from '../../engine/factoring/sample-check';
-import { newSample, type FactoringDryRun, type ReleasedOutputs } from '../../engine/jobs/factoring-bill';
+import { newSample, runToApprove, type FactoringDryRun, type ReleasedOutputs } from '../../engine/jobs/factoring-bill';
 import type { FactoringRequest, FactoringResponse } from '../../worker/factoring-request';
 
 /** Sends a factoring request to the worker (or, in tests, straight to the handler). */
@@ -18,14 +19,15 @@ export interface FactoringState {
   readonly problems: readonly string[];
   readonly dry: FactoringDryRun | null;
   readonly sample: SampleState | null;
-  readonly approval: RunApproval | null;
+  /** The approval engine's log for this workbook's runs (issue 14). */
+  readonly actions: readonly ActionEvent[];
   readonly released: ReleasedOutputs | null;
   readonly blockers: readonly string[];
 }
 
-const EMPTY: FactoringState = { busy: false, problems: [], dry: null, sample: null, approval: null, released: null, blockers: [] };
+const EMPTY: FactoringState = { busy: false, problems: [], dry: null, sample: null, actions: [], released: null, blockers: [] };
 
-export function useFactoring(run: RunFactoring, file: string, sheets: readonly SheetData[], config: unknown) {
+export function useFactoring(run: RunFactoring, file: string, sheets: readonly SheetData[], config: unknown, approvals: ApprovalsConfig) {
   const [state, setState] = useState<FactoringState>(EMPTY);
   const [quarter, setQuarter] = useState('');
   const [preparedBy, setPreparedBy] = useState('');
@@ -34,8 +36,17 @@ export function useFactoring(run: RunFactoring, file: string, sheets: readonly S
     setState((s) => ({ ...s, busy: true }));
     const r = await run({ file, sheets, quarter, config });
     if (!r) return setState((s) => ({ ...s, busy: false }));
-    setState({ ...EMPTY, problems: r.problems, dry: r.dry, sample: r.dry?.ok ? newSample(r.dry) : null });
-  }, [run, file, sheets, quarter, config]);
+    const dry = r.dry;
+    // The preparer asks for approval of this dry run; a run already asked for keeps its log.
+    let actions = state.actions;
+    const blockers: string[] = [];
+    if (dry?.ok && runApprovalState(actions, runToApprove(dry), approvals) === null) {
+      const asked = requestRunApproval(actions, runToApprove(dry), preparedBy, new Date().toISOString(), approvals);
+      if (asked.ok) actions = [...actions, ...asked.events];
+      else blockers.push(asked.message);
+    }
+    setState({ ...EMPTY, problems: r.problems, dry, sample: dry?.ok ? newSample(dry) : null, actions, blockers });
+  }, [run, file, sheets, quarter, config, approvals, preparedBy, state.actions]);
 
   const mark = useCallback((m: SampleMark): string | null => {
     if (!state.sample) return 'run the dry run first';
@@ -55,20 +66,21 @@ export function useFactoring(run: RunFactoring, file: string, sheets: readonly S
 
   const approve = useCallback((by: string, at: string): string | null => {
     if (!state.dry) return 'run the dry run first';
-    const r = approveRun(state.dry.digest, preparedBy, by, at);
-    if ('problem' in r) return APPROVAL_PROBLEM_TEXT[r.problem];
-    setState((s) => ({ ...s, approval: r.approval }));
+    const r = approveRun(state.actions, runToApprove(state.dry), by, at, approvals);
+    if (!r.ok) return r.message;
+    setState((s) => ({ ...s, actions: [...s.actions, ...r.events] }));
     return null;
-  }, [state.dry, preparedBy]);
+  }, [state.dry, state.actions, approvals]);
 
   const release = useCallback(async () => {
     if (!state.sample) return;
     setState((s) => ({ ...s, busy: true }));
-    const r = await run({ file, sheets, quarter, config, release: { sample: state.sample, approval: state.approval } });
+    const r = await run({ file, sheets, quarter, config, release: { sample: state.sample, actions: state.actions } });
     const rel = r?.release ?? null;
     // A register changed since the dry run gives another digest: the job refuses, and says so.
     setState((s) => ({ ...s, busy: false, released: rel?.released ? rel.outputs : null, blockers: rel && !rel.released ? rel.blockers : [] }));
-  }, [run, file, sheets, quarter, config, state.sample, state.approval]);
+  }, [run, file, sheets, quarter, config, state.sample, state.actions]);
 
-  return { state, quarter, setQuarter, preparedBy, setPreparedBy, dryRun, mark, signOff, approve, release };
+  const approval = state.dry ? runApprovalState(state.actions, runToApprove(state.dry), approvals) : null;
+  return { state, approval, quarter, setQuarter, preparedBy, setPreparedBy, dryRun, mark, signOff, approve, release };
 }
