@@ -63,3 +63,15 @@ describe('located errors', () => {
     ]);
   });
 });
+
+describe('periods', () => {
+  it('refuses an ownership or share period that ends before it starts, at its To cell', () => {
+    const ownership: Row[] = [['P1', 'O1', '2026-05-01', '2026-04-30']];
+    const shares: Row[] = [['X', 'P1', 'CLEANING', '1', 'DEEDS', '2026-01-01', '2025-12-31']];
+    const check = checkFactoringRegister({ file: 'x.xlsx', sheets: registerSheets({ owners: [['O1', 'One']], properties: props([1]), ownership, shares }), quarter: null });
+    expect(check.issues.map((i) => [i.code, i.location.a1])).toEqual([
+      ['factoring.end-before-start', "'Ownership'!D2"],
+      ['factoring.end-before-start', "'Shares'!G4"],
+    ]);
+  });
+});

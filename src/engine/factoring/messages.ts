@@ -19,7 +19,8 @@ export type FactoringCode =
   | 'factoring.yes-no-invalid'
   | 'factoring.pf-missing'
   | 'factoring.quarter-invalid'
-  | 'factoring.ref-duplicate';
+  | 'factoring.ref-duplicate'
+  | 'factoring.end-before-start';
 
 export interface FactoringIssue {
   readonly code: IssueCode | FactoringCode;
@@ -44,6 +45,7 @@ const WHAT: Readonly<Record<FactoringCode, (d: Readonly<Record<string, string>>)
   'factoring.yes-no-invalid': () => 'expected Y or N',
   'factoring.pf-missing': () => 'the config has no factoring.pfNumber (the factor\'s registration number): no owner-facing output is produced without it',
   'factoring.quarter-invalid': (d) => `expected a calendar quarter as YYYY-Qn, e.g. 2026-Q4; found '${d.text ?? ''}'`,
+  'factoring.end-before-start': (d) => `the period ends before it starts (from ${d.start ?? ''})`,
   'factoring.ref-duplicate': (d) => `${d.ref ?? ''} appears twice (first at row ${d.firstRow ?? '?'})`,
 };
 

@@ -194,7 +194,7 @@ export function readRegister(file: string, sheets: readonly SheetData[]): { regi
       const to = cOwn.reader.date(cell('to'), row, col('to'), false);
       if (property === null || owner === null || !from || to === undefined) return;
       if (to !== null && to < from) {
-        cOwn.reader.issue('date.end-before-start', 'error', cell('to'), row, col('to'), { start: from });
+        mine(cOwn, 'factoring.end-before-start', cell('to'), row, col('to'), { start: from });
         return;
       }
       ownership.push({ sheet: cOwn.data.name, row, property, owner, from, to });
@@ -227,6 +227,10 @@ export function readRegister(file: string, sheets: readonly SheetData[]): { regi
       const from = cShares.reader.date(cell('from'), row, col('from'), false);
       const to = cShares.reader.date(cell('to'), row, col('to'), false);
       if (block === null || property === null || heading === null || basis === null || !shareOk || from === undefined || to === undefined) return;
+      if (from !== null && to !== null && to < from) {
+        mine(cShares, 'factoring.end-before-start', cell('to'), row, col('to'), { start: from });
+        return;
+      }
       shares.push({ sheet: cShares.data.name, row, block, property, heading: headingKey(heading), share, basis, from, to });
     });
   }
@@ -258,7 +262,7 @@ export function readRegister(file: string, sheets: readonly SheetData[]): { regi
       const excess = isBlank(cell('excess')) ? null : (cIns.reader.amount(cell('excess'), row, col('excess')) ?? null);
       if (block === null || policy === null || premium === undefined || !from || !to) return;
       if (to < from) {
-        cIns.reader.issue('date.end-before-start', 'error', cell('to'), row, col('to'), { start: from });
+        mine(cIns, 'factoring.end-before-start', cell('to'), row, col('to'), { start: from });
         return;
       }
       policies.push({ sheet: cIns.data.name, row, block, policy, insurer: text(cIns, cell('insurer')), premium, from, to, sumInsured, excess });
