@@ -6,6 +6,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ImportLedgerEntry } from '../engine/payments/import-ledger';
 import type { Profile, Session, StoredImportProfile, TrailEvent } from './schema';
+import type { StoredFactoringRun } from './factoring-runs';
 import { upgradeSessionV1toV2, type SessionV1 } from './upgrades';
 
 export const DB_BASE_NAME = 'housing-ledger';
@@ -19,6 +20,8 @@ export const SCHEMA_V1 = { sessions: 'id, workbookId, period', profiles: 'name' 
 export const SCHEMA_V2 = { trail: '++seq, sessionId' } as const;
 /** Version 3: the payment-file import ledger (file hash, and every payment's key, indexed) and import profiles. */
 export const SCHEMA_V3 = { imports: '&fileHash, importedAt, *paymentKeys', importProfiles: 'name' } as const;
+/** Version 7 (issue 15): each workbook's factoring runs (sample marks, the approval log), by workbook and quarter. */
+export const SCHEMA_V7 = { factoringRuns: '&key, workbookId' } as const;
 
 export class LedgerDb extends Dexie {
   sessions!: EntityTable<Session, 'id'>;
@@ -26,6 +29,7 @@ export class LedgerDb extends Dexie {
   profiles!: EntityTable<Profile, 'name'>;
   imports!: EntityTable<ImportLedgerEntry, 'fileHash'>;
   importProfiles!: EntityTable<StoredImportProfile, 'name'>;
+  factoringRuns!: EntityTable<StoredFactoringRun, 'key'>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -44,5 +48,7 @@ export class LedgerDb extends Dexie {
       });
     // New tables only: every record of version 2 is kept as it is.
     this.version(3).stores(SCHEMA_V3);
+    // A new table only (versions 4-6 are other issues'): nothing earlier is changed, so no upgrader.
+    this.version(7).stores(SCHEMA_V7);
   }
 }

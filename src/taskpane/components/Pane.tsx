@@ -457,6 +457,8 @@ export function Pane({ host }: { readonly host: PaneHost }) {
           workbookFile={host.fileName}
           config={config}
           approvals={engineConfig.approvals}
+          db={store.current?.db ?? null}
+          workbookId={host.workbookId}
           run={async (r) => {
             const outcome = await client.current?.run({ kind: 'factoring', ...r });
             return outcome?.kind === 'factoring-result' ? outcome : null;

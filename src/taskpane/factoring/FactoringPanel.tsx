@@ -4,10 +4,12 @@
  * postings. Everything is decided by the jobs in src/engine/jobs/factoring-*.ts, through the worker.
  */
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ApprovalsConfig } from '../../engine/approvals';
 import type { SheetData } from '../../engine/cells';
 import type { SheetSpec } from '../../engine/sheet-spec';
+import type { LedgerDb } from '../../store/db';
+import { dexieFactoringRuns } from '../../store/factoring-runs';
 import { FilePicker } from '../components/FilePicker';
 import { downloadFile } from '../download';
 import { DryRunView } from './DryRunView';
@@ -27,15 +29,19 @@ export interface FactoringPanelProps {
   /** Writes the released sheets into the workbook (the pane's host); absent, they are not written. */
   readonly writeSheets?: (sheets: readonly SheetSpec[]) => Promise<void>;
   readonly now?: () => string;
+  /** The pane's database, where the sample marks and the approval log are kept between sessions; null when storage is unavailable. */
+  readonly db?: LedgerDb | null;
+  readonly workbookId?: string;
 }
 
-export function FactoringPanel({ sheets, workbookFile, config, run, approvals, writeSheets, now = () => new Date().toISOString() }: FactoringPanelProps) {
+export function FactoringPanel({ sheets, workbookFile, config, run, approvals, writeSheets, now = () => new Date().toISOString(), db = null, workbookId = '' }: FactoringPanelProps) {
   const styles = useStyles();
   // A factoring config file chosen here (the sample's sits beside the sample register) overrides the pane's `factoring` object.
   const [chosen, setChosen] = useState<{ name: string; json: unknown } | null>(null);
   const [configProblem, setConfigProblem] = useState<string | null>(null);
   const effective = chosen ? { ...((config ?? {}) as Record<string, unknown>), factoring: (chosen.json as Record<string, unknown> | null)?.factoring } : config;
-  const f = useFactoring(run, workbookFile, sheets, effective, approvals);
+  const store = useMemo(() => (db ? dexieFactoringRuns(db, workbookId) : undefined), [db, workbookId]);
+  const f = useFactoring(run, workbookFile, sheets, effective, approvals, store);
   const { state } = f;
   const release = async (): Promise<void> => {
     await f.release();

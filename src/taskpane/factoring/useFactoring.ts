@@ -3,12 +3,13 @@
  * marks and sign-off, the approval and the release. The rules are the engine's: this hook only keeps
  * what the person has done and asks the jobs.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { SheetData } from '../../engine/cells';
 import type { ActionEvent, ApprovalsConfig } from '../../engine/approvals';
 import { approveRun, requestRunApproval, runApprovalState } from '../../engine/factoring/approval';
 import { markBill, SAMPLE_PROBLEM_TEXT, signOffSample, type SampleMark, type SampleState } from '../../engine/factoring/sample-check';
 import { newSample, runToApprove, type FactoringDryRun, type ReleasedOutputs } from '../../engine/jobs/factoring-bill';
+import type { FactoringRunStore } from '../../store/factoring-runs';
 import type { FactoringRequest, FactoringResponse } from '../../worker/factoring-request';
 
 /** Sends a factoring request to the worker (or, in tests, straight to the handler). */
@@ -27,7 +28,7 @@ export interface FactoringState {
 
 const EMPTY: FactoringState = { busy: false, problems: [], dry: null, sample: null, actions: [], released: null, blockers: [] };
 
-export function useFactoring(run: RunFactoring, file: string, sheets: readonly SheetData[], config: unknown, approvals: ApprovalsConfig) {
+export function useFactoring(run: RunFactoring, file: string, sheets: readonly SheetData[], config: unknown, approvals: ApprovalsConfig, store?: FactoringRunStore) {
   const [state, setState] = useState<FactoringState>(EMPTY);
   const [quarter, setQuarter] = useState('');
   const [preparedBy, setPreparedBy] = useState('');
@@ -37,16 +38,26 @@ export function useFactoring(run: RunFactoring, file: string, sheets: readonly S
     const r = await run({ file, sheets, quarter, config });
     if (!r) return setState((s) => ({ ...s, busy: false }));
     const dry = r.dry;
-    // The preparer asks for approval of this dry run; a run already asked for keeps its log.
-    let actions = state.actions;
+    // What this workbook's quarter went through before (a reload keeps marks and approvals): the same
+    // dry run resumes its sample; a changed one draws a new sample, and the log keeps its history.
+    const stored = store ? await store.load(quarter).catch(() => null) : null;
+    let actions = stored?.actions ?? state.actions;
+    const resumed = stored && dry?.ok && stored.digest === dry.digest ? stored.sample : null;
     const blockers: string[] = [];
     if (dry?.ok && runApprovalState(actions, runToApprove(dry), approvals) === null) {
       const asked = requestRunApproval(actions, runToApprove(dry), preparedBy, new Date().toISOString(), approvals);
       if (asked.ok) actions = [...actions, ...asked.events];
       else blockers.push(asked.message);
     }
-    setState({ ...EMPTY, problems: r.problems, dry, sample: dry?.ok ? newSample(dry) : null, actions, blockers });
-  }, [run, file, sheets, quarter, config, approvals, preparedBy, state.actions]);
+    setState({ ...EMPTY, problems: r.problems, dry, sample: resumed ?? (dry?.ok ? newSample(dry) : null), actions, blockers });
+  }, [run, file, sheets, quarter, config, approvals, preparedBy, state.actions, store]);
+
+  // Every change to the sample or the log is kept for this workbook and quarter.
+  useEffect(() => {
+    const { dry, sample, actions } = state;
+    if (!store || !dry?.ok || !sample) return;
+    void store.save({ quarter: dry.quarter, digest: dry.digest, preparedBy, sample, actions }).catch(() => undefined);
+  }, [store, state.dry, state.sample, state.actions, preparedBy]);
 
   const mark = useCallback((m: SampleMark): string | null => {
     if (!state.sample) return 'run the dry run first';
