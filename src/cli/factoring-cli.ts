@@ -6,7 +6,6 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { DEFAULT_CONFIG, parseConfig, type LedgerConfig } from '../engine/config';
 import type { FactoringConfig } from '../engine/factoring/factoring-config';
 import { describeFactoringIssue } from '../engine/factoring/messages';
 import type { ActionEvent } from '../engine/approvals';
@@ -18,7 +17,8 @@ import { readUserSheets } from '../workbook/user-sheets';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { parse } from './args';
 import { CliInputError } from './errors';
-import { openWorkbook, readJsonFile, saveWorkbook, writeTextFile } from './workbook-io';
+import { loadConfig } from './config-file';
+import { openWorkbook, writeAll, writeTextFile } from './workbook-io';
 
 export interface FactoringIo {
   readonly out: (text: string) => void;
@@ -52,13 +52,6 @@ interface RunState {
 }
 
 const STATE_FILE = 'factoring-run.json';
-
-function loadConfig(path: string | undefined): LedgerConfig {
-  if (path === undefined) return DEFAULT_CONFIG;
-  const parsed = parseConfig(readJsonFile(path));
-  if (!parsed.ok) throw new CliInputError(`${path}: the config is not valid`, parsed.problems);
-  return parsed.config;
-}
 
 function readState(dir: string): RunState | null {
   const path = join(dir, STATE_FILE);
@@ -155,10 +148,10 @@ export async function factoringCommand(args: readonly string[], io: FactoringIo,
     if (values.release) {
       const released = releaseFactoringBills({ dry, config, sample: state.sample, approvals: { log: state.actions, config: approvals } });
       if (!released.released) throw new CliInputError('the bills cannot be released yet', released.blockers);
-      for (const f of released.outputs.files) writeTextFile(join(dir, f.name), f.text);
       const target = XlsxWorkbook.empty();
       await target.writeSheets(released.outputs.sheets);
-      await saveWorkbook(target, join(dir, 'factoring-bills.xlsx'));
+      // One set, all or nothing (safe-write): never bills without their distribution list and postings.
+      writeAll([...released.outputs.files.map((f) => ({ path: join(dir, f.name), data: f.text })), { path: join(dir, 'factoring-bills.xlsx'), data: await target.toBuffer() }]);
       notes.push(`Released: ${released.outputs.files.map((f) => f.name).join(', ')} and factoring-bills.xlsx in ${out}`);
     } else {
       const s = state.sample;

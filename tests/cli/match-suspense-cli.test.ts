@@ -26,15 +26,20 @@ describe('housing-ledger match-suspense', () => {
     expect(json.items.some((i) => i.decision === 'auto')).toBe(true);
   });
 
-  it('--out writes the matches sheet beside the input sheets', async () => {
-    const { path, dir } = await generatedWorkbook({ seed: 5, accounts: 100, period: '2026-12' });
+  it('--out writes the matches, journal and ageing sheets in a new workbook, like reconcile --out; --with-inputs copies the input sheets too', async () => {
+    const { path, dir, month } = await generatedWorkbook({ seed: 5, accounts: 100, period: '2026-12' });
     const out = join(dir, 'matches.xlsx');
     const run = await runCli(['match-suspense', path, '--out', out, '--as-of', '2026-12-31']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Suspense items: \d+; auto \d+, review \d+, none \d+/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['HL Suspense matches', 'HL Clearance journal', 'HL Suspense ageing']));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['HL Suspense matches', 'HL Clearance journal', 'HL Suspense ageing']);
+    const withInputs = join(dir, 'with-inputs.xlsx');
+    expect((await runCli(['match-suspense', path, '--out', withInputs, '--with-inputs', '--as-of', '2026-12-31'])).code).toBe(0);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(withInputs);
+    expect(copy.worksheets.map((w) => w.name)).toEqual([...month.sheets.map((s) => s.name), 'HL Suspense matches', 'HL Clearance journal', 'HL Suspense ageing']);
     // The journal total and the ageing counts are live formulas an auditor can re-perform.
     const r = await recalcWorkbook(readFileSync(out));
     expect(r.formulas.filter((f) => f.sheet === 'HL Suspense ageing').map((f) => f.formula)).toEqual([expect.stringMatching(/^COUNTIF/), expect.stringMatching(/^ROUND\(SUMIF/)]);
