@@ -1,6 +1,7 @@
 /**
- * The pane's path (the worker's handler) and the CLI give the same dry run, the same sample and the
- * same released files for the sample register; a register changed after approval is refused.
+ * Parity for factoring (issue 15): the pane's path (the worker's handler) and the CLI give the same
+ * dry run, the same sample, the same released CSV bytes and the same cells of the bills and summary
+ * sheets for the sample register; a register changed after approval is refused.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
 import { generateFactoring } from '../../tools/sample/factoring/generate';
 import { writeFactoringXlsx } from '../../tools/sample/factoring/write-xlsx';
 import { runCli, tempDir } from '../support/generated';
+import { cellsOf, written } from './support';
 
 async function viaWorker(request: Record<string, unknown>): Promise<FactoringResponse> {
   const got: WorkerResponse[] = [];
@@ -65,6 +67,8 @@ describe('factoring in the pane and on the command line', () => {
     await cli('--approve', 'Morag Bell');
     expect((await cli('--release')).code).toBe(0);
     for (const f of released.outputs.files) expect(readFileSync(join(out, f.name), 'utf8')).toBe(f.text);
+    const names = released.outputs.sheets.map((x) => x.name);
+    expect(await cellsOf(await written(released.outputs.sheets), names)).toEqual(await cellsOf(readFileSync(join(out, 'factoring-bills.xlsx')), names));
 
     // A charge changed after approval: another dry run, so the approval and sample no longer count.
     const changed = structuredClone(s);
