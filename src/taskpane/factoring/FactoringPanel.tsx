@@ -19,7 +19,8 @@ import { useFactoring, type RunFactoring } from './useFactoring';
 const useStyles = makeStyles({ box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
 export interface FactoringPanelProps {
-  readonly sheets: readonly SheetData[];
+  /** Reads the workbook's sheets (each dry run and the release read them afresh). */
+  readonly readSheets: () => Promise<readonly SheetData[]>;
   readonly workbookFile: string;
   /** The config file's JSON (its `factoring` object holds the PF number and fees). */
   readonly config: unknown;
@@ -34,14 +35,14 @@ export interface FactoringPanelProps {
   readonly workbookId?: string;
 }
 
-export function FactoringPanel({ sheets, workbookFile, config, run, approvals, writeSheets, now = () => new Date().toISOString(), db = null, workbookId = '' }: FactoringPanelProps) {
+export function FactoringPanel({ readSheets, workbookFile, config, run, approvals, writeSheets, now = () => new Date().toISOString(), db = null, workbookId = '' }: FactoringPanelProps) {
   const styles = useStyles();
   // A factoring config file chosen here (the sample's sits beside the sample register) overrides the pane's `factoring` object.
   const [chosen, setChosen] = useState<{ name: string; json: unknown } | null>(null);
   const [configProblem, setConfigProblem] = useState<string | null>(null);
   const effective = chosen ? { ...((config ?? {}) as Record<string, unknown>), factoring: (chosen.json as Record<string, unknown> | null)?.factoring } : config;
   const store = useMemo(() => (db ? dexieFactoringRuns(db, workbookId) : undefined), [db, workbookId]);
-  const f = useFactoring(run, workbookFile, sheets, effective, approvals, store);
+  const f = useFactoring(run, workbookFile, readSheets, effective, approvals, store);
   const { state } = f;
   const release = async (): Promise<void> => {
     await f.release();

@@ -28,14 +28,15 @@ export interface FactoringState {
 
 const EMPTY: FactoringState = { busy: false, problems: [], dry: null, sample: null, actions: [], released: null, blockers: [] };
 
-export function useFactoring(run: RunFactoring, file: string, sheets: readonly SheetData[], config: unknown, approvals: ApprovalsConfig, store?: FactoringRunStore) {
+/** `readSheets` reads the workbook's sheets when a run needs them (the pane keeps only their tops). */
+export function useFactoring(run: RunFactoring, file: string, readSheets: () => Promise<readonly SheetData[]>, config: unknown, approvals: ApprovalsConfig, store?: FactoringRunStore) {
   const [state, setState] = useState<FactoringState>(EMPTY);
   const [quarter, setQuarter] = useState('');
   const [preparedBy, setPreparedBy] = useState('');
 
   const dryRun = useCallback(async () => {
     setState((s) => ({ ...s, busy: true }));
-    const r = await run({ file, sheets, quarter, config });
+    const r = await run({ file, sheets: await readSheets(), quarter, config });
     if (!r) return setState((s) => ({ ...s, busy: false }));
     const dry = r.dry;
     // What this workbook's quarter went through before (a reload keeps marks and approvals): the same
@@ -50,7 +51,7 @@ export function useFactoring(run: RunFactoring, file: string, sheets: readonly S
       else blockers.push(asked.message);
     }
     setState({ ...EMPTY, problems: r.problems, dry, sample: resumed ?? (dry?.ok ? newSample(dry) : null), actions, blockers });
-  }, [run, file, sheets, quarter, config, approvals, preparedBy, state.actions, store]);
+  }, [run, file, readSheets, quarter, config, approvals, preparedBy, state.actions, store]);
 
   // Every change to the sample or the log is kept for this workbook and quarter.
   useEffect(() => {
@@ -86,11 +87,12 @@ export function useFactoring(run: RunFactoring, file: string, sheets: readonly S
   const release = useCallback(async () => {
     if (!state.sample) return;
     setState((s) => ({ ...s, busy: true }));
-    const r = await run({ file, sheets, quarter, config, release: { sample: state.sample, actions: state.actions } });
+    // The sheets are read again: a register changed since the dry run is another run, and is refused.
+    const r = await run({ file, sheets: await readSheets(), quarter, config, release: { sample: state.sample, actions: state.actions } });
     const rel = r?.release ?? null;
     // A register changed since the dry run gives another digest: the job refuses, and says so.
     setState((s) => ({ ...s, busy: false, released: rel?.released ? rel.outputs : null, blockers: rel && !rel.released ? rel.blockers : [] }));
-  }, [run, file, sheets, quarter, config, state.sample, state.actions]);
+  }, [run, file, readSheets, quarter, config, state.sample, state.actions]);
 
   const approval = state.dry ? runApprovalState(state.actions, runToApprove(state.dry), approvals) : null;
   return { state, approval, quarter, setQuarter, preparedBy, setPreparedBy, dryRun, mark, signOff, approve, release };
