@@ -64,6 +64,8 @@ module.exports = (env, argv) => {
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
           { from: 'manifest.xml', to: '[name][ext]' },
           { from: 'assets/sample-workbook.xlsx', to: '[name][ext]' },
+          { from: 'assets/factoring/sample-factoring.xlsx', to: '[name][ext]' },
+          { from: 'assets/factoring/sample-factoring-config.json', to: '[name][ext]' },
         ],
       }),
     ],

@@ -16,6 +16,7 @@ import { parse } from './args';
 import { CliInputError } from './errors';
 import { formatSummary } from './format-summary';
 import { bankCheckCommand, DD_HELP, DD_HELP_TEXT, ddCommand } from './dd-cli';
+import { FACTORING_HELP, FACTORING_HELP_TEXT, factoringCommand } from './factoring-cli';
 import { ACTIONS_HELP, ACTIONS_HELP_TEXT, actionsCommand, readActionsLog, refundsCommand } from './actions-cli';
 import { balanceCashCommand, PAYMENTS_HELP, PAYMENTS_HELP_TEXT, paymentsCommand } from './payments-cli';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
@@ -44,6 +45,7 @@ Usage:
                            [--ageing AGEING.csv] [--as-of YYYY-MM-DD] [--with-inputs]
 ${PAYMENTS_HELP}
 ${DD_HELP}
+${FACTORING_HELP}
 ${ACTIONS_HELP}
   housing-ledger demo [--out AUDIT.xlsx]
   housing-ledger --help | --version
@@ -61,6 +63,7 @@ match-suspense   ranks candidate accounts for each suspense item and decides aut
                  of --as-of (default today), items past the config's suspenseAgeLimitDays flagged.
 ${PAYMENTS_HELP_TEXT}
 ${DD_HELP_TEXT}
+${FACTORING_HELP_TEXT}
 ${ACTIONS_HELP_TEXT}
 demo             reconciles the sample workbook in assets/ and writes out/sample-audit.xlsx.
 
@@ -95,6 +98,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         return await bankCheckCommand(rest, io, HELP);
       case 'dd':
         return await ddCommand(rest, io, HELP);
+      case 'factoring':
+        return await factoringCommand(rest, io, HELP);
       case 'actions':
         return await actionsCommand(rest, io, HELP);
       case 'refunds':

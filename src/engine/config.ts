@@ -11,6 +11,7 @@ import { isCategory, type Category } from './categories';
 import { addDays, isoDate, parseDayFirst, weekday, type IsoDate } from './dates';
 import { parsePence, type Pence } from './money';
 import { DEFAULT_SUSPENSE_MATCH, type SuspenseMatchConfig } from './suspense/match-suspense';
+import { factoringConfigSchema, toFactoringConfig, type FactoringConfig } from './factoring/factoring-config';
 import { approvalsSchema, DEFAULT_APPROVALS, toApprovalsConfig, type ApprovalsConfig } from './approvals/approvals-config';
 import { cashBalanceConfigSchema, DEFAULT_CASH_BALANCE, type CashBalanceConfig } from './payments/cash-balance';
 import { DEFAULT_POSTINGS, postingsConfigSchema, type PostingsConfig } from './payments/payment-outputs';
@@ -53,6 +54,8 @@ export interface LedgerConfig {
   readonly suspenseAgeLimitDays: number;
   /** When the suspense matcher may allocate on its own, and what it shows a person. */
   readonly suspenseMatch: SuspenseMatchConfig;
+  /** Factoring for owners (issue 15); absent when the config has no `factoring` object. */
+  readonly factoring?: FactoringConfig;
   /** Who may approve account actions, their limits, and when a second approver is needed (issue 14). */
   readonly approvals: ApprovalsConfig;
   /** Payment files: the postings file's layout and what happens to payments for ended tenancies. */
@@ -137,6 +140,7 @@ const configSchema = z
       .strict()
       .refine((m) => (m.reviewMinScore ?? DEFAULT_SUSPENSE_MATCH.reviewMinScore) <= (m.autoMinScore ?? DEFAULT_SUSPENSE_MATCH.autoMinScore), 'reviewMinScore must not be above autoMinScore')
       .optional(),
+    factoring: factoringConfigSchema.optional(),
     approvals: approvalsSchema.optional(),
     payments: z.object({ postings: postingsConfigSchema.optional(), endedTenancies: endedTenancies.optional() }).strict().optional(),
     cashBalance: cashBalanceConfigSchema.optional(),
@@ -205,6 +209,7 @@ export function parseConfig(json: unknown): ConfigResult {
         reviewMinScore: c.suspenseMatch?.reviewMinScore ?? d.suspenseMatch.reviewMinScore,
         autoAllocate: c.suspenseMatch?.autoAllocate ?? d.suspenseMatch.autoAllocate,
       },
+      ...(c.factoring !== undefined ? { factoring: toFactoringConfig(c.factoring) } : {}),
       approvals: toApprovalsConfig(c.approvals),
       payments: {
         postings: c.payments?.postings ?? c.postings ?? d.payments.postings,

@@ -6,6 +6,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ImportLedgerEntry } from '../engine/payments/import-ledger';
 import type { SavedSettings, Session, StoredImportProfile, TrailEvent } from './schema';
+import type { StoredFactoringRun } from './factoring-runs';
 import { upgradeSessionV1toV2, type SessionV1 } from './upgrades';
 import { SCHEMA_V6, type StoredActionEvent } from './actions-store';
 
@@ -20,6 +21,8 @@ export const SCHEMA_V1 = { sessions: 'id, workbookId, period', profiles: 'name' 
 export const SCHEMA_V2 = { trail: '++seq, sessionId' } as const;
 /** Version 3: the payment-file import ledger (file hash, and every payment's key, indexed) and import profiles. */
 export const SCHEMA_V3 = { imports: '&fileHash, importedAt, *paymentKeys', importProfiles: 'name' } as const;
+/** Version 7 (issue 15): each workbook's factoring runs (sample marks, the approval log), by workbook and quarter. */
+export const SCHEMA_V7 = { factoringRuns: '&key, workbookId' } as const;
 
 export class LedgerDb extends Dexie {
   sessions!: EntityTable<Session, 'id'>;
@@ -29,6 +32,7 @@ export class LedgerDb extends Dexie {
   imports!: EntityTable<ImportLedgerEntry, 'fileHash'>;
   importProfiles!: EntityTable<StoredImportProfile, 'name'>;
   actions!: EntityTable<StoredActionEvent, 'seq'>;
+  factoringRuns!: EntityTable<StoredFactoringRun, 'key'>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -49,5 +53,7 @@ export class LedgerDb extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     // Version 6 (issue 14; 4, 5 and 7 belong to other work): the account actions log, a new table only.
     this.version(6).stores(SCHEMA_V6);
+    // A new table only (versions 4-6 are other issues'): nothing earlier is changed, so no upgrader.
+    this.version(7).stores(SCHEMA_V7);
   }
 }

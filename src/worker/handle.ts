@@ -21,6 +21,7 @@ import { SHIPPED_PROFILES } from '../engine/payments/profile';
 import { accountSearchIndex, searchAccounts, type AccountSearchIndex } from '../engine/suspense/account-search';
 import { applyReview, type ReviewState } from '../engine/suspense/review-queue';
 import type { WorkerRequest, WorkerResponse } from './protocol';
+import { handleFactoring } from './factoring-request';
 
 /** Sheets arriving in blocks ('sheet-part'), kept by request id until the request takes them. */
 export class SheetParts {
@@ -207,6 +208,9 @@ async function answer(request: WorkerRequest, post: (response: WorkerResponse) =
         post({ kind: 'cash-balance', id, run });
         return;
       }
+      case 'factoring':
+        post(handleFactoring(request));
+        return;
       default: {
         const never: never = request;
         throw new Error(`unknown request ${JSON.stringify(never)}`);

@@ -18,6 +18,7 @@ import type { UserReconcilingItem } from '../engine/config';
 import type { SuspenseItem } from '../engine/records';
 import type { AccountHit } from '../engine/suspense/account-search';
 import type { SuspenseMatch } from '../engine/suspense/match-suspense';
+import type { FactoringRequest, FactoringResponse } from './factoring-request';
 import type { Resolution, ReviewAction, ReviewState } from '../engine/suspense/review-queue';
 import type { SuspenseAgeing } from '../engine/suspense/suspense-ageing';
 import type { SheetSpec } from '../engine/sheet-spec';
@@ -175,7 +176,8 @@ export type WorkerRequest =
       readonly id: number;
       readonly job: ActionsJob;
       readonly config: unknown;
-    };
+    }
+  | FactoringRequest;
 
 export type Stage = 'sending' | 'validating' | 'reading' | 'reconciling' | 'fingerprinting';
 
@@ -218,4 +220,5 @@ export type WorkerResponse =
   | { readonly kind: 'input-error'; readonly id: number; readonly issues: readonly InputIssue[]; readonly problems: readonly string[] }
   | { readonly kind: 'fingerprints'; readonly id: number; readonly fingerprints: Readonly<Record<string, string>> }
   | { readonly kind: 'account-actions'; readonly id: number; readonly result: ActionsJobResult }
-  | { readonly kind: 'failure'; readonly id: number; readonly message: string };
+  | { readonly kind: 'failure'; readonly id: number; readonly message: string }
+  | FactoringResponse;

@@ -38,18 +38,33 @@ function letterToColumn(text: string): number | null {
   return n;
 }
 
-function mapRow(sheet: SheetData, r: number, role: RoleDef, overrides: Readonly<Record<string, string>> | undefined): SheetDetection {
+/** Where one layout's headers were found on a sheet (any layout: the rent sheets, the factoring register). */
+export interface HeaderMatch {
+  /** 1-based absolute row of the header. */
+  readonly headerRow: number;
+  readonly columns: ReadonlyMap<string, MappedColumn>;
+  readonly missing: readonly FieldDef[];
+  readonly complete: boolean;
+  readonly confidence: number;
+}
+
+function matchRow(
+  sheet: SheetData,
+  r: number,
+  fields: readonly FieldDef[],
+  synonyms: ReadonlyMap<string, ReadonlySet<string>>,
+  overrides: Readonly<Record<string, string>> | undefined,
+): HeaderMatch {
   const row = sheet.rows[r] ?? [];
   const headers = row.map((c) => (isBlank(c) ? '' : normaliseHeader(rawText(c) ?? '')));
   const used = new Set<number>();
   const columns = new Map<string, MappedColumn>();
-  const synonyms = SYNONYMS.get(role.role) as ReadonlyMap<string, ReadonlySet<string>>;
   const take = (fd: FieldDef, i: number): void => {
     used.add(i);
     columns.set(fd.field, { col: sheet.originCol + i, header: rawText(row[i]) ?? '' });
   };
   // Overrides first: a header text or a column letter the user chose.
-  for (const fd of role.fields) {
+  for (const fd of fields) {
     const wanted = overrides?.[fd.field];
     if (wanted === undefined) continue;
     const byHeader = headers.indexOf(normaliseHeader(wanted));
@@ -58,20 +73,40 @@ function mapRow(sheet: SheetData, r: number, role: RoleDef, overrides: Readonly<
     if (i >= 0 && i < Math.max(row.length, 1) + 1000) take(fd, i);
   }
   // Then synonyms, required fields before optional ones, leftmost column first.
-  const ordered = [...role.fields].sort((a, b) => Number(b.required) - Number(a.required));
+  const ordered = [...fields].sort((a, b) => Number(b.required) - Number(a.required));
   for (const fd of ordered) {
     if (columns.has(fd.field)) continue;
     const names = synonyms.get(fd.field);
     const i = headers.findIndex((h, idx) => h !== '' && !used.has(idx) && names?.has(h));
     if (i >= 0) take(fd, i);
   }
-  const missing = role.fields.filter((fd) => fd.required && !columns.has(fd.field));
-  const required = role.fields.filter((fd) => fd.required).length;
+  const missing = fields.filter((fd) => fd.required && !columns.has(fd.field));
+  const required = fields.filter((fd) => fd.required).length;
   const complete = missing.length === 0;
   const confidence = complete
-    ? 0.6 + (0.4 * columns.size) / role.fields.length
+    ? 0.6 + (0.4 * columns.size) / fields.length
     : (0.6 * (required - missing.length)) / required;
-  return { sheet: sheet.name, role: role.role, headerRow: sheet.originRow + r, columns, missing, complete, confidence };
+  return { headerRow: sheet.originRow + r, columns, missing, complete, confidence };
+}
+
+function mapRow(sheet: SheetData, r: number, role: RoleDef, overrides: Readonly<Record<string, string>> | undefined): SheetDetection {
+  const synonyms = SYNONYMS.get(role.role) as ReadonlyMap<string, ReadonlySet<string>>;
+  return { sheet: sheet.name, role: role.role, ...matchRow(sheet, r, role.fields, synonyms, overrides) };
+}
+
+/**
+ * The best header row for a layout within the first rows of a sheet (title rows above it are
+ * skipped), by the same synonyms-and-overrides rule as the rent sheets.
+ */
+export function findHeader(sheet: SheetData, fields: readonly FieldDef[], overrides?: Readonly<Record<string, string>>): HeaderMatch | null {
+  const synonyms = new Map(fields.map((fd) => [fd.field, new Set(fd.synonyms.map(normaliseHeader))]));
+  const lastRow = Math.min(sheet.rows.length, Math.max(0, HEADER_SEARCH_ROWS - sheet.originRow + 1));
+  let best: HeaderMatch | null = null;
+  for (let r = 0; r < lastRow; r++) {
+    const m = matchRow(sheet, r, fields, synonyms, overrides);
+    if (best === null || m.confidence > best.confidence) best = m;
+  }
+  return best;
 }
 
 function better(a: SheetDetection, b: SheetDetection | undefined): boolean {

@@ -10,6 +10,8 @@ import { withUserItems } from '../../engine/reconcile/user-items';
 import { assignRoles } from '../../engine/sources/detect';
 import { periodToOffer } from '../../engine/sources/guess-period';
 import type { Session, StoredReconcilingItem } from '../../store/schema';
+import { readUserSheets } from '../../workbook/user-sheets';
+import { FactoringPanel } from '../factoring/FactoringPanel';
 import type { PaneHost } from '../host';
 import { useAuditPack } from '../hooks/useAuditPack';
 import { useEngineRun } from '../hooks/useEngineRun';
@@ -38,7 +40,7 @@ const useStyles = makeStyles({
 export function Pane({ host }: { readonly host: PaneHost }) {
   const styles = useStyles();
   const [step, setStep] = useState<StepId>('sources');
-  const [mode, setMode] = useState<'month-end' | 'payments' | 'account-actions'>('month-end');
+  const [mode, setMode] = useState<'month-end' | 'payments' | 'account-actions' | 'factoring'>('month-end');
   const { notices, announce, notify, dismiss, setAnnounce } = useNotices();
   const settings = usePaneSettings();
   const { config, period, name, actor, parsed, engineConfig } = settings;
@@ -197,8 +199,29 @@ export function Pane({ host }: { readonly host: PaneHost }) {
         <Button size="small" appearance={mode === 'account-actions' ? 'primary' : 'secondary'} aria-pressed={mode === 'account-actions'} onClick={() => setMode('account-actions')}>
           Account actions
         </Button>
+        <Button size="small" appearance={mode === 'factoring' ? 'primary' : 'secondary'} aria-pressed={mode === 'factoring'} onClick={() => setMode('factoring')}>
+          Factoring
+        </Button>
       </div>
       {mode === 'account-actions' && <AccountActionsMode host={host} config={config} store={sessions.store} send={engine.request} />}
+      {mode === 'factoring' && (
+        <FactoringPanel
+          readSheets={() => readUserSheets(host.port)}
+          workbookFile={host.fileName}
+          config={config}
+          approvals={engineConfig.approvals}
+          db={sessions.store?.db ?? null}
+          workbookId={host.workbookId}
+          run={async (r) => {
+            const outcome = await engine.request({ kind: 'factoring', ...r });
+            return outcome.kind === 'factoring-result' ? outcome : null;
+          }}
+          writeSheets={async (specs) => {
+            await host.port.writeSheets(specs);
+            host.onWorkbookChanged?.();
+          }}
+        />
+      )}
       {mode === 'payments' && <PaymentsPanel host={host} assignment={assignment} config={config} store={sessions.store} send={engine.request} />}
       {mode === 'month-end' && (
         <>
