@@ -8,7 +8,7 @@ import { splitDelimited, splitLines } from '../csv';
 import { parseDayFirst, type IsoDate } from '../dates';
 import { formatPence, sumPence, toPence, type Pence } from '../money';
 import { normaliseHeader } from '../sources/fields';
-import { maskNarrative, maskNumber } from './mask';
+import { maskNumber } from './mask';
 import { FIELD_ROLE } from './messages';
 import { dateShape, readAmount, strictDate } from './payment-values';
 import { paymentIssue, type PaymentIssue, type PaymentIssueCode, type PaymentLocation } from './payment-issues';
@@ -316,7 +316,8 @@ export function readPaymentFile(text: string, profile: ImportProfile, file = 'fi
       amount: received,
       reference,
       payer: payerAcc ? get(payerAcc).trim() : '',
-      narrative: narrativeAcc ? maskNarrative(get(narrativeAcc).trim()) : '',
+      // In clear until allocation has read it: masking is an output step (maskAllocation).
+      narrative: narrativeAcc ? get(narrativeAcc).trim() : '',
       card: cardAcc ? maskNumber(get(cardAcc)) : '',
       transactionId: txAccs.length === 1 && txAccs[0] ? get(txAccs[0]).trim() : txAccs.map((a) => (a ? get(a).trim() : '')).join('|'),
     });
