@@ -45,7 +45,9 @@ export function maskNarrative(text: string, known: KnownRef = NONE): string {
       // A card number: 13-19 digits, alone or in groups of digits separated by single spaces or hyphens.
       .replace(/(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g, (m) => {
         const digits = m.replace(/\D/g, '');
-        return digits.length >= 13 && passesLuhn(digits) && !known(digits) ? `****${digits.slice(-4)}` : m;
+        // Grouped digits holding an account ref ("CHQ 100234 00101887") are that ref, not a card.
+        const refInside = m.split(/[ -]/).some((g) => g.length >= 6 && known(g));
+        return digits.length >= 13 && passesLuhn(digits) && !known(digits) && !refInside ? `****${digits.slice(-4)}` : m;
       })
       // Sort code and account as banks print them.
       .replace(/\b(\d{2})(-?)(\d{2})\2(\d{2})(\s+)(\d{8})\b/g, (m, _a: string, _h: string, _b: string, c: string, sp: string, acc: string) => (known(acc) ? m : `**-**-${c}${sp}****${acc.slice(-4)}`))

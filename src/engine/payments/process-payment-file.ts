@@ -9,7 +9,7 @@ import { guessDelimiter, splitDelimited, splitLines } from '../csv';
 import type { Pence } from '../money';
 import { allocatePayments, DEFAULT_ALLOCATION, type Allocation, type AllocationConfig, type RollIndex } from './allocate-payments';
 import { checkAgainstLedger, fileHash, findInLedger, lookupKeys, type ImportLedger, type ImportLedgerEntry, type LedgerMatches } from './import-ledger';
-import { maskNarrative, type KnownRef } from './mask';
+import { maskNarrative, maskNumber, type KnownRef } from './mask';
 import type { PaymentIssue } from './payment-issues';
 import type { ImportProfile } from './profile';
 import { checkControls, hasPaymentErrors, readPaymentFile, type PaymentFileRead } from './read-payment-file';
@@ -84,9 +84,12 @@ function knownRefs(roll: RollIndex): KnownRef {
   return (digits) => bare.has(digits.replace(/^0+/, ''));
 }
 
-function maskLine<L extends { readonly narrative: string }>(l: L, known: KnownRef): L {
+/** A line with its narrative masked; a reference taken from digits the mask hid is hidden too (last four shown). */
+function maskLine<L extends { readonly narrative: string; readonly reference: string }>(l: L, known: KnownRef): L {
   const narrative = maskNarrative(l.narrative, known);
-  return narrative === l.narrative ? l : { ...l, narrative };
+  if (narrative === l.narrative) return l;
+  const hidden = l.reference !== '' && l.narrative.includes(l.reference) && !narrative.includes(l.reference);
+  return { ...l, narrative, reference: hidden ? maskNumber(l.reference) : l.reference };
 }
 
 /** Masking as an output step: every narrative of an allocation, and the reasons quoting one, masked (see mask.ts). */
@@ -99,7 +102,9 @@ export function maskAllocation(a: Allocation, known: KnownRef): Allocation {
     }),
     suspense: a.suspense.map((x) => {
       const line = maskLine(x.line, known);
-      return line === x.line ? x : { ...x, line, reason: x.reason.split(x.line.narrative).join(line.narrative) };
+      if (line === x.line) return x;
+      const reason = x.reason.split(x.line.narrative).join(line.narrative);
+      return { ...x, line, reason: line.reference === x.line.reference ? reason : reason.split(x.line.reference).join(line.reference) };
     }),
   };
 }
