@@ -73,6 +73,7 @@ export async function lockLedger(ledgerPath: string, note: (text: string) => voi
       fd = openSync(lockPath, 'wx');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new CliInputError(`--ledger ${ledgerPath}: its folder does not exist; nothing was imported or written`);
       if (code !== 'EEXIST') throw new CliInputError(`${lockPath}: the ledger's lock cannot be created (${code ?? (e as Error).message}); nothing was imported or written`);
     }
     if (fd !== null) {
