@@ -10,8 +10,13 @@ import { closeSync, existsSync, linkSync, openSync, readFileSync, renameSync, un
 import { hostname } from 'node:os';
 import { CliInputError } from './errors';
 
-/** How long a second run waits for the lock before giving up. */
+/** How long a second run waits for the lock before giving up (HOUSING_LEDGER_LOCK_WAIT_MS overrides it, for scripts and tests). */
 export const LOCK_WAIT_MS = 15_000;
+
+function waitFromEnv(): number {
+  const v = Number(process.env.HOUSING_LEDGER_LOCK_WAIT_MS);
+  return Number.isFinite(v) && v >= 0 ? v : LOCK_WAIT_MS;
+}
 /** A lock older than this is stale even if its pid is alive (a pid reused by another program). */
 export const STALE_MS = 10 * 60_000;
 
@@ -61,7 +66,7 @@ export interface LedgerLock {
 }
 
 /** Takes LEDGER.lock, waiting up to waitMs; `note` is told of a stale lock taken over. */
-export async function lockLedger(ledgerPath: string, note: (text: string) => void, waitMs = LOCK_WAIT_MS): Promise<LedgerLock> {
+export async function lockLedger(ledgerPath: string, note: (text: string) => void, waitMs = waitFromEnv()): Promise<LedgerLock> {
   const lockPath = `${ledgerPath}.lock`;
   const body: LockBody = { pid: process.pid, host: hostname(), at: new Date().toISOString(), token: randomBytes(8).toString('hex') };
   const text = JSON.stringify(body);
