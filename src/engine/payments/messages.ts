@@ -10,6 +10,7 @@ import type { PaymentIssue, PaymentIssueCode, PaymentLocation } from './payment-
 
 const WHAT: Readonly<Record<PaymentIssueCode, (d: Readonly<Record<string, string>>) => string>> = {
   'file.empty': () => 'the file is empty',
+  'file.tolerated': (d) => `read as a bank or Excel writes it: ${d.what ?? ''}`,
   'file.no-payments': () => 'the file holds no payment lines',
   'header.missing-column': (d) => `the header row has no column '${d.column ?? ''}' (the profile ${d.profile ?? ''} needs it for ${d.role ?? ''}); headers found: ${d.found ?? ''}`,
   'line.too-few-fields': (d) => `the line has ${d.found ?? '?'} field(s); the profile needs at least ${d.needed ?? '?'} (is the file truncated?)`,
