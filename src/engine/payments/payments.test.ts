@@ -11,7 +11,7 @@ import { describePaymentIssue } from './payment-issues';
 import { postingsCsv, suspenseCsv } from './payment-outputs';
 import { inspectPaymentFile, previewImport, processPaymentFile, type PaymentRun } from './process-payment-file';
 import { parseProfile, SHIPPED_PROFILES, type ImportProfile } from './profile';
-import { readAmount, readPaymentFile, splitDelimited, splitLines } from './read-payment-file';
+import { readAmount, splitDelimited, splitLines } from './read-payment-file';
 import { DEFAULT_CONFIG } from '../config';
 import { readSources } from '../sources/read-sources';
 
