@@ -17,10 +17,12 @@ import { readRentRollOnly } from '../engine/sources/read-sources';
 import { readUserSheets } from '../workbook/user-sheets';
 import { openWorkbook, readJsonFile } from './workbook-io';
 import { runDdReport } from '../engine/jobs/dd-report';
-import { EMPTY_LEDGER, ledgerFromJson, ledgerToJson, type ImportLedger } from '../engine/payments/import-ledger';
+import { EMPTY_LEDGER, fileHash, ledgerFromJson, ledgerToJson, type ImportLedger } from '../engine/payments/import-ledger';
 import { parse } from './args';
 import { CliInputError } from './errors';
 import { writeAll } from './safe-write';
+import { lockLedger } from './ledger-lock';
+import { guardOutFolder, guardPaths, runPath } from './run-guard';
 
 export interface DdIo {
   readonly out: (text: string) => void;
@@ -36,7 +38,7 @@ export const DD_HELP = `  housing-ledger bank-check SORTCODE ACCOUNT [--data DIR
                            [--holidays FILE] [--data DIR] [--json]
   housing-ledger dd check FILE [--holidays FILE] [--json]
   housing-ledger dd report REPORT.xml --mandates M.csv|M.xlsx --out DIR [--accounts WORKBOOK.xlsx]
-                           [--ledger LEDGER.json] [--by NAME] [--json]`;
+                           [--ledger LEDGER.json] [--by NAME] [--json] [--force]`;
 
 export const DD_HELP_TEXT = `bank-check       checks sort code and account number pairs by the Pay.UK modulus rules (the file's
                  header is sort_code,account_number); --data DIR uses newer valacdos/scsubtab files
@@ -237,6 +239,8 @@ async function ddCollectCommand(args: readonly string[], io: DdIo, help: string)
     return v;
   };
   const out = need('out');
+  const given = (flag: string, role: 'input' | 'output') => (typeof values[flag] === 'string' ? runPath(`--${flag}`, values[flag] as string, role) : null);
+  guardPaths([given('mandates', 'input'), given('accounts', 'input'), given('represent', 'input'), given('holidays', 'input'), given('out', 'output'), given('notices', 'output'), given('mandates-out', 'output')]);
   const fileNumberText = (values['file-number'] as string | undefined) ?? '1';
   if (!/^\d{1,3}$/.test(fileNumberText) || Number(fileNumberText) < 1) throw new CliInputError(`--file-number ${fileNumberText}: expected 1 to 999`);
   const result = runDdCollect({
@@ -253,9 +257,12 @@ async function ddCollectCommand(args: readonly string[], io: DdIo, help: string)
     by: (values.by as string | undefined) ?? 'housing-ledger dd collect',
   });
   if (result.problems.length > 0 || result.bacsText === null) throw new CliInputError('dd collect: nothing was written', [...result.problems]);
-  writeFileSafely(out, result.bacsText);
-  if (values.notices !== undefined) writeFileSafely(values.notices as string, result.noticesCsv);
-  if (values['mandates-out'] !== undefined) writeFileSafely(values['mandates-out'] as string, result.mandatesCsv);
+  // The Bacs file, the notices and the register are one set: all written, or none.
+  writeAll([
+    { path: out, data: result.bacsText },
+    ...(values.notices !== undefined ? [{ path: values.notices as string, data: result.noticesCsv }] : []),
+    ...(values['mandates-out'] !== undefined ? [{ path: values['mandates-out'] as string, data: result.mandatesCsv }] : []),
+  ]);
   io.out(values.json ? JSON.stringify(result.json) : `${result.text}\nwrote ${out}`);
   return 0;
 }
@@ -280,7 +287,7 @@ function loadLedger(path: string | undefined): ImportLedger {
 }
 
 async function ddReportCommand(args: readonly string[], io: DdIo, help: string): Promise<number> {
-  const { values, positionals } = parse(args, { mandates: { type: 'string' }, accounts: { type: 'string' }, out: { type: 'string' }, ledger: { type: 'string' }, by: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parse(args, { mandates: { type: 'string' }, accounts: { type: 'string' }, out: { type: 'string' }, ledger: { type: 'string' }, by: { type: 'string' }, json: { type: 'boolean' }, force: { type: 'boolean' } });
   if (values.help) {
     io.out(help);
     return 0;
@@ -292,8 +299,32 @@ async function ddReportCommand(args: readonly string[], io: DdIo, help: string):
   if (mandates === undefined) throw new CliInputError('dd report needs --mandates');
   if (out === undefined) throw new CliInputError('dd report needs --out DIR');
   const ledgerPath = values.ledger as string | undefined;
+  const names = ['postings.csv', 'mandates.csv', 'actions.csv'];
+  guardPaths([
+    runPath('the report', file, 'input'),
+    runPath('--mandates', mandates, 'input'),
+    typeof values.accounts === 'string' ? runPath('--accounts', values.accounts, 'input') : null,
+    ledgerPath !== undefined ? runPath('--ledger', ledgerPath, 'ledger') : null,
+    ...names.map((n) => runPath('--out', join(out, n), 'output')),
+  ]);
+  const reportText = readReport(file);
+  // The ledger is read, checked and written under its lock (see ledger-lock.ts).
+  const lock = ledgerPath !== undefined ? await lockLedger(ledgerPath, io.err) : null;
+  try {
+    return await ddReportLocked(values, io, { file, mandates, out, ledgerPath, names, reportText });
+  } finally {
+    lock?.release();
+  }
+}
+
+async function ddReportLocked(
+  values: Record<string, string | boolean | undefined>,
+  io: DdIo,
+  a: { file: string; mandates: string; out: string; ledgerPath: string | undefined; names: readonly string[]; reportText: string },
+): Promise<number> {
+  const { file, mandates, out, ledgerPath, names, reportText } = a;
   const result = runDdReport({
-    reportText: readReport(file),
+    reportText,
     fileName: basename(file),
     register: await readRegister(mandates),
     rentRoll: values.accounts !== undefined ? await loadRentRoll(values.accounts as string) : null,
@@ -303,15 +334,17 @@ async function ddReportCommand(args: readonly string[], io: DdIo, help: string):
   });
   if (result.problems.length > 0) throw new CliInputError('dd report: nothing was applied', [...result.problems]);
   if (result.controlAgrees) {
+    const marker = guardOutFolder(out, { command: 'dd-report', key: fileHash(reportText), label: basename(file), names, at: io.now().toISOString() }, values.force === true);
     ensureFolder(join(out, 'postings.csv'));
-    // The three outputs are one set: all of them or none.
+    // The three outputs, the marker and the ledger are one set: all of them or none; the ledger
+    // renamed last: once it holds the report, a re-run is refused, so the outputs must exist first.
     writeAll([
       { path: join(out, 'postings.csv'), data: result.postingsCsv },
       { path: join(out, 'mandates.csv'), data: result.mandatesCsv },
       { path: join(out, 'actions.csv'), data: result.actionsCsv },
+      marker,
+      ...(ledgerPath !== undefined && result.ledger !== null ? [{ path: ledgerPath, data: `${JSON.stringify(ledgerToJson(result.ledger), null, 1)}\n` }] : []),
     ]);
-    // The ledger last: once it holds the report, a re-run is refused, so the outputs must exist first.
-    if (ledgerPath !== undefined && result.ledger !== null) writeFileSafely(ledgerPath, `${JSON.stringify(ledgerToJson(result.ledger), null, 1)}\n`);
   }
   io.out(values.json ? JSON.stringify(result.json) : `${result.text}${result.controlAgrees ? `\nwrote ${join(out, 'postings.csv')}, mandates.csv, actions.csv${ledgerPath !== undefined ? `; ledger ${ledgerPath} updated` : ''}` : ''}`);
   return result.exitCode;

@@ -21,7 +21,8 @@ import { ACTIONS_HELP, ACTIONS_HELP_TEXT, actionsCommand, readActionsLog, refund
 import { balanceCashCommand, PAYMENTS_HELP, PAYMENTS_HELP_TEXT, paymentsCommand } from './payments-cli';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { readUserSheets } from '../workbook/user-sheets';
-import { openWorkbook, saveWorkbook, writeTextFile } from './workbook-io';
+import { openWorkbook, saveWorkbook, writeAll, type FileToWrite } from './workbook-io';
+import { guardPaths, runPath } from './run-guard';
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -147,9 +148,10 @@ async function reconcileCommand(args: readonly string[], io: Io, fixed?: { workb
   if (periodText === undefined) throw new CliInputError('reconcile needs --period YYYY-MM');
   const period = monthPeriod(periodText);
   if (!period) throw new CliInputError(`--period ${periodText}: expected a month as YYYY-MM, e.g. 2026-12`);
-  const config = fixed?.config ?? loadConfig(values.config as string | undefined);
   const out = values.out as string | undefined;
   if (out !== undefined) checkOut(out, path);
+  guardPaths([runPath('the workbook', path, 'input'), typeof values.config === 'string' ? runPath('--config', values.config, 'config') : null, out !== undefined ? runPath('--out', out, 'output') : null]);
+  const config = fixed?.config ?? loadConfig(values.config as string | undefined);
 
   const wb = await openWorkbook(path);
   const sheets = await readUserSheets(wb);
@@ -191,9 +193,19 @@ async function matchSuspenseCommand(args: readonly string[], io: Io): Promise<nu
   }
   const path = positionals[0];
   if (path === undefined) throw new CliInputError('match-suspense needs a workbook: housing-ledger match-suspense WORKBOOK.xlsx');
-  const config = loadConfig(values.config as string | undefined);
   const out = values.out as string | undefined;
   if (out !== undefined) checkOut(out, path);
+  const csv = values.csv as string | undefined;
+  const ageingPath = values.ageing as string | undefined;
+  // No output may be the workbook, the config or another output: checked before anything is read or written.
+  guardPaths([
+    runPath('the workbook', path, 'input'),
+    typeof values.config === 'string' ? runPath('--config', values.config, 'config') : null,
+    out !== undefined ? runPath('--out', out, 'output') : null,
+    csv !== undefined ? runPath('--csv', csv, 'output') : null,
+    ageingPath !== undefined ? runPath('--ageing', ageingPath, 'output') : null,
+  ]);
+  const config = loadConfig(values.config as string | undefined);
   const asOfText = values['as-of'] as string | undefined;
   const asOf = asOfText === undefined ? null : /^\d{4}-\d{2}-\d{2}$/.test(asOfText) ? parseDayFirst(asOfText) : null;
   if (asOfText !== undefined && asOf === null) throw new CliInputError(`--as-of ${asOfText}: expected a date as YYYY-MM-DD, e.g. 2026-12-31`);
@@ -203,16 +215,17 @@ async function matchSuspenseCommand(args: readonly string[], io: Io): Promise<nu
   const run = runMatchSuspense({ file, sheets, config, asOf, now: io.now().toISOString() });
   if (!run.ok) throw new CliInputError(`${file}: ${run.summary}; nothing was matched or written`, run.problems);
   const { matches, ageing, journal, counts } = run;
+  // The workbook, the journal and the ageing are one set: all written, or none.
+  const files: FileToWrite[] = [];
   if (out !== undefined) {
     // Like reconcile --out: a new workbook of the HL sheets, the inputs copied only when asked.
     const target = existsSync(out) ? await openWorkbook(out) : values['with-inputs'] ? wb : XlsxWorkbook.empty();
     await target.writeSheets(run.sheets);
-    await saveWorkbook(target, out);
+    files.push({ path: out, data: await target.toBuffer() });
   }
-  const csv = values.csv as string | undefined;
-  if (csv !== undefined) writeTextFile(csv, run.journalCsv);
-  const ageingPath = values.ageing as string | undefined;
-  if (ageingPath !== undefined) writeTextFile(ageingPath, run.ageingCsv);
+  if (csv !== undefined) files.push({ path: csv, data: run.journalCsv });
+  if (ageingPath !== undefined) files.push({ path: ageingPath, data: run.ageingCsv });
+  writeAll(files);
   if (values.json) io.out(JSON.stringify(run.json));
   else {
     io.out(`Suspense items: ${matches.length}; auto ${counts.auto}, review ${counts.review}, none ${counts.none}; the journal clears ${journal.lines.length} item(s), ${formatGBP(journal.total)}`);

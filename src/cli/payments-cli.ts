@@ -13,12 +13,14 @@ import { parseAmountInput, parseChannelList } from '../engine/jobs/common';
 import { importPaymentFile, memoryLedgerPort, paymentControl, paymentRoll, paymentsJson } from '../engine/jobs/import-payments';
 import { openItemsFromJson, type OpenItem } from '../engine/payments/cash-balance';
 import { RECEIPT_CATEGORIES } from '../engine/categories';
-import { EMPTY_LEDGER, ledgerFromJson, ledgerToJson, type ImportLedger } from '../engine/payments/import-ledger';
+import { EMPTY_LEDGER, fileHash, ledgerFromJson, ledgerToJson, type ImportLedger } from '../engine/payments/import-ledger';
 import { describePaymentIssue } from '../engine/payments/payment-issues';
 import { parseProfile, SHIPPED_PROFILES, type ImportProfile } from '../engine/payments/profile';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { CliInputError } from './errors';
-import { writeAll } from './safe-write';
+import { writeAll, type FileToWrite } from './safe-write';
+import { lockLedger } from './ledger-lock';
+import { guardOutFolder, guardPaths, runPath } from './run-guard';
 import { loadConfig } from './config-file';
 import { readUserSheets } from '../workbook/user-sheets';
 import { openWorkbook, readJsonFile } from './workbook-io';
@@ -30,16 +32,19 @@ export interface PaymentsIo {
 }
 
 export const PAYMENTS_HELP = `  housing-ledger payments FILE --profile NAME|PROFILE.json --accounts WORKBOOK.xlsx --out DIR
-                           [--ledger LEDGER.json] [--settlement AMOUNT] [--config PAYMENTS.json] [--json]
+                           [--ledger LEDGER.json] [--settlement AMOUNT] [--config PAYMENTS.json] [--json] [--force]
   housing-ledger balance-cash --statement STATEMENT.csv --ledger LEDGER.json --as-of YYYY-MM-DD --out DIR
                            [--statement-profile NAME|PROFILE.json] [--carried OPEN.json] [--from YYYY-MM-DD]
-                           [--channels ALLPAY,CASH,...] [--config CASH.json] [--json]`;
+                           [--channels ALLPAY,CASH,...] [--config CASH.json] [--json] [--force]`;
 
 export const PAYMENTS_HELP_TEXT = `payments         imports a daily payment file (profiles: ${[...SHIPPED_PROFILES.keys()].join(', ')}, or a
                  profile JSON file): checks its trailer / running balance / --settlement, refuses a file
                  or a payment the --ledger already holds, allocates each line to a rent account of the
                  --accounts workbook's rent roll, and writes DIR/postings.csv, DIR/suspense.csv and
                  DIR/summary.csv; the ledger gets the file's entry last. A refused file writes nothing.
+                 The --ledger is locked while a run uses it (LEDGER.json.lock): a second run at once
+                 waits, then exits 2. No output may be an input, the config or the ledger; an --out
+                 folder holding another run's outputs is refused unless --force.
 balance-cash     balances the receipts the --ledger posted per channel per day against the credits of
                  a bank statement (default profile ${DEFAULT_STATEMENT_PROFILE}) as of a day, to the penny: settlements
                  (Allpay, cash office, card) day by day within a lag, bank transfers line by line;
@@ -101,6 +106,7 @@ export async function paymentsCommand(args: readonly string[], io: PaymentsIo, h
     settlement: { type: 'string' },
     config: { type: 'string' },
     json: { type: 'boolean' },
+    force: { type: 'boolean' },
   });
   if (values.help) {
     io.out(help);
@@ -114,32 +120,54 @@ export async function paymentsCommand(args: readonly string[], io: PaymentsIo, h
     if (typeof v !== 'string') throw new CliInputError(`payments needs --${k}; try --help`);
     return v;
   };
-  const profile = loadProfile(need('profile'));
+  const profileArg = need('profile');
+  const profile = loadProfile(profileArg);
   const accounts = need('accounts');
   const outDir = need('out');
   const ledgerPath = values.ledger as string | undefined;
+  const configPath = values.config as string | undefined;
   const settlement = values.settlement !== undefined ? parseMoneyArg('settlement', values.settlement as string) : null;
-  const config = loadConfig(values.config as string | undefined);
-  const text = readText(path);
-  const ledger = memoryLedgerPort(loadLedger(ledgerPath));
-  const accountsFile = basename(accounts);
-  const roll = paymentRoll(accountsFile, await readUserSheets(await openWorkbook(accounts)), config);
-  if (!roll.ok) throw new CliInputError(`${accountsFile}: ${roll.summary}${roll.problems.length > 0 ? '; nothing was imported or written' : ''}`, roll.problems);
-  const file = basename(path);
-  const imp = await importPaymentFile({ text, fileName: file, profile, settlement }, roll.roll, ledger, io.now().toISOString(), config);
-  if (!imp.ok) throw new CliInputError(`${file}: ${imp.summary}; nothing was imported or written`, imp.problems);
-  ensureDir(outDir);
   const outputs = { postings: join(outDir, 'postings.csv'), suspense: join(outDir, 'suspense.csv'), summary: join(outDir, 'summary.csv') };
-  writeAll([
-    { path: outputs.postings, data: imp.outputs.postings },
-    { path: outputs.suspense, data: imp.outputs.suspense },
-    { path: outputs.summary, data: imp.outputs.summary },
+  guardPaths([
+    runPath('the payment file', path, 'input'),
+    runPath('--accounts', accounts, 'input'),
+    SHIPPED_PROFILES.has(profileArg) ? null : runPath('--profile', profileArg, 'input'),
+    configPath !== undefined ? runPath('--config', configPath, 'config') : null,
+    ledgerPath !== undefined ? runPath('--ledger', ledgerPath, 'ledger') : null,
+    ...Object.values(outputs).map((o) => runPath('--out', o, 'output')),
   ]);
-  // The ledger last: once it holds the file, a re-run is refused, so the outputs must exist first.
-  if (ledgerPath !== undefined) {
-    await ledger.recordImport(imp.entry);
-    writeAll([{ path: ledgerPath, data: `${JSON.stringify(ledgerToJson(ledger.ledger()), null, 1)}\n` }]);
+  const config = loadConfig(configPath);
+  const text = readText(path);
+  // The ledger is read, checked and written under its lock: a second run at once waits, or exits 2.
+  const lock = ledgerPath !== undefined ? await lockLedger(ledgerPath, io.err) : null;
+  let imp: Awaited<ReturnType<typeof importPaymentFile>>;
+  try {
+    const ledger = memoryLedgerPort(loadLedger(ledgerPath));
+    const accountsFile = basename(accounts);
+    const roll = paymentRoll(accountsFile, await readUserSheets(await openWorkbook(accounts)), config);
+    if (!roll.ok) throw new CliInputError(`${accountsFile}: ${roll.summary}${roll.problems.length > 0 ? '; nothing was imported or written' : ''}`, roll.problems);
+    const file = basename(path);
+    imp = await importPaymentFile({ text, fileName: file, profile, settlement }, roll.roll, ledger, io.now().toISOString(), config);
+    if (!imp.ok) throw new CliInputError(`${file}: ${imp.summary}; nothing was imported or written`, imp.problems);
+    const marker = guardOutFolder(outDir, { command: 'payments', key: imp.run.hash, label: file, names: ['postings.csv', 'suspense.csv', 'summary.csv'], at: io.now().toISOString() }, values.force === true);
+    ensureDir(outDir);
+    const files: FileToWrite[] = [
+      { path: outputs.postings, data: imp.outputs.postings },
+      { path: outputs.suspense, data: imp.outputs.suspense },
+      { path: outputs.summary, data: imp.outputs.summary },
+      marker,
+    ];
+    if (ledgerPath !== undefined) {
+      await ledger.recordImport(imp.entry);
+      files.push({ path: ledgerPath, data: `${JSON.stringify(ledgerToJson(ledger.ledger()), null, 1)}\n` });
+    }
+    // One set, the ledger renamed last: once it holds the file a re-run is refused, so the outputs
+    // exist first; a failure anywhere leaves every file, the ledger too, as it was.
+    writeAll(files);
+  } finally {
+    lock?.release();
   }
+  const file = basename(path);
   const { run } = imp;
   const a = run.allocation;
   if (values.json) io.out(JSON.stringify(paymentsJson(imp, { outputs, ledger: ledgerPath ?? null })));
@@ -173,6 +201,7 @@ export async function balanceCashCommand(args: readonly string[], io: PaymentsIo
     config: { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean' },
+    force: { type: 'boolean' },
   });
   if (values.help) {
     io.out(help);
@@ -188,35 +217,51 @@ export async function balanceCashCommand(args: readonly string[], io: PaymentsIo
   const ledgerPath = need('ledger');
   const asOf = parseDayArg('as-of', need('as-of'));
   const outDir = need('out');
+  const configPath = values.config as string | undefined;
+  const profileArg = (values['statement-profile'] as string | undefined) ?? DEFAULT_STATEMENT_PROFILE;
+  const carriedPath = values.carried as string | undefined;
+  const outputs = { csv: join(outDir, 'cash-balance.csv'), xlsx: join(outDir, 'cash-balance.xlsx'), openItems: join(outDir, 'open-items.json') };
+  guardPaths([
+    runPath('--statement', statementPath, 'input'),
+    runPath('--ledger', ledgerPath, 'input'),
+    carriedPath !== undefined ? runPath('--carried', carriedPath, 'input') : null,
+    SHIPPED_PROFILES.has(profileArg) ? null : runPath('--statement-profile', profileArg, 'input'),
+    configPath !== undefined ? runPath('--config', configPath, 'config') : null,
+    ...Object.values(outputs).map((o) => runPath('--out', o, 'output')),
+  ]);
   if (!existsSync(ledgerPath)) throw new CliInputError(`${ledgerPath}: no such file (the import ledger written by housing-ledger payments --ledger)`);
   const ledger = loadLedger(ledgerPath);
-  const config = loadConfig(values.config as string | undefined);
+  const config = loadConfig(configPath);
   const channelsText = values.channels as string | undefined;
   const channels = channelsText !== undefined ? parseChannelList(channelsText) : null;
   if (channelsText !== undefined && channels === null) throw new CliInputError(`--channels ${channelsText}: expected receipt channels separated by commas (${RECEIPT_CATEGORIES.join(', ')})`);
-  const profile = loadProfile((values['statement-profile'] as string | undefined) ?? DEFAULT_STATEMENT_PROFILE);
+  const profile = loadProfile(profileArg);
   let carried: { asOf: IsoDate; items: OpenItem[] } | null = null;
-  if (values.carried !== undefined) {
-    const parsed = openItemsFromJson(readJsonFile(values.carried as string));
-    if (!parsed.ok) throw new CliInputError(`${values.carried as string}: not an open-items file written by balance-cash`, parsed.problems);
+  if (carriedPath !== undefined) {
+    const parsed = openItemsFromJson(readJsonFile(carriedPath));
+    if (!parsed.ok) throw new CliInputError(`${carriedPath}: not an open-items file written by balance-cash`, parsed.problems);
     carried = { asOf: parsed.asOf, items: parsed.items };
   }
   const file = basename(statementPath);
   const from = values.from !== undefined ? parseDayArg('from', values.from as string) : null;
-  const run = runCashBalance({ statement: { text: readText(statementPath), file }, profile, ledger: ledger.entries, asOf, from, carried, channels, config });
+  const statementText = readText(statementPath);
+  const run = runCashBalance({ statement: { text: statementText, file }, profile, ledger: ledger.entries, asOf, from, carried, channels, config });
   if (!run.ok) {
     if (run.issues.length === 0) throw new CliInputError(`--as-of ${asOf}: ${run.summary}`);
     throw new CliInputError(`${file}: ${run.summary}; nothing was balanced or written`, run.problems);
   }
+  // The same statement balanced as of the same day (and from the same start) is the same run.
+  const key = fileHash(`${asOf}|${from ?? ''}|${carriedPath !== undefined ? readText(carriedPath) : ''}|${statementText}`);
+  const marker = guardOutFolder(outDir, { command: 'balance-cash', key, label: `${file} as of ${asOf}`, names: ['cash-balance.csv', 'cash-balance.xlsx', 'open-items.json'], at: io.now().toISOString() }, values.force === true);
   const { result, differences } = run;
   ensureDir(outDir);
-  const outputs = { csv: join(outDir, 'cash-balance.csv'), xlsx: join(outDir, 'cash-balance.xlsx'), openItems: join(outDir, 'open-items.json') };
   const wb = XlsxWorkbook.empty();
   await wb.writeSheets([run.sheet]);
   writeAll([
     { path: outputs.csv, data: run.csv },
     { path: outputs.xlsx, data: Buffer.from(await wb.toBuffer()) },
     { path: outputs.openItems, data: `${JSON.stringify(run.openItems, null, 1)}\n` },
+    marker,
   ]);
   if (values.json) io.out(JSON.stringify(cashBalanceJson(run, outputs)));
   else {

@@ -201,6 +201,23 @@ describe('the payment-file import ledger (version 3)', () => {
     expect((await store.imports()).map((e) => e.fileHash)).toEqual(['h4', 'h1']);
   });
 
+  it('two tabs posting at once: the same file, or files sharing a payment, is posted once; different files both', async () => {
+    const name = fresh();
+    const tabA = await storeWith(name);
+    const tabB = await storeWith(name);
+    for (let trial = 0; trial < 10; trial++) {
+      const same = await Promise.allSettled([tabA.recordImport(entry(`s${trial}`, [`s${trial}k`])), tabB.recordImport(entry(`s${trial}`, [`s${trial}k`]))]);
+      expect(same.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const shared = await Promise.allSettled([tabA.recordImport(entry(`p${trial}a`, [`p${trial}k`, `p${trial}a`])), tabB.recordImport(entry(`p${trial}b`, [`p${trial}k`, `p${trial}b`]))]);
+      expect(shared.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const different = await Promise.allSettled([tabA.recordImport(entry(`d${trial}a`, [`d${trial}a`])), tabB.recordImport(entry(`d${trial}b`, [`d${trial}b`]))]);
+      expect(different.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+    }
+    const held = await tabA.imports();
+    expect(held).toHaveLength(40);
+    expect(new Set(held.flatMap((e) => e.paymentKeys)).size).toBe(held.reduce((n, e) => n + e.paymentKeys.length, 0));
+  });
+
   it('keeps import profiles by name', async () => {
     const store = await storeWith();
     await store.saveImportProfile({ name: 'our-bank', channel: 'BANK' });

@@ -23,6 +23,7 @@ import type { ImportLedgerEntry } from '../payments/import-ledger';
 import { describePaymentIssue, type PaymentIssue } from '../payments/payment-issues';
 import type { ImportProfile } from '../payments/profile';
 import { checkControls, hasPaymentErrors, readPaymentFile } from '../payments/read-payment-file';
+import { maskNarrative } from '../payments/mask';
 import type { SheetSpec } from '../sheet-spec';
 import { csvText } from '../suspense/clearance-journal';
 import { firstProblems, type JobRefusal } from './common';
@@ -79,7 +80,7 @@ export function runCashBalance(input: CashBalanceInput): CashBalanceRun {
   const lastAsOf = carried?.asOf ?? null;
   const credits: BankCredit[] = read.lines
     .filter((l) => lastAsOf === null || l.date > lastAsOf)
-    .map((l) => ({ date: l.date, amount: l.amount, text: l.narrative, source: `${file} line ${l.line}` }));
+    .map((l) => ({ date: l.date, amount: l.amount, text: maskNarrative(l.narrative), source: `${file} line ${l.line}` }));
   const maxLag = Math.max(0, ...config.settlements.map((s) => s.lagDays));
   const firstCredit = credits.reduce<IsoDate | null>((m, c) => (m === null || c.date < m ? c.date : m), null);
   const from = input.from ?? (lastAsOf !== null ? addDays(lastAsOf, 1) : addDays(firstCredit ?? asOf, -maxLag));

@@ -78,20 +78,50 @@ function hex8(n: number): string {
 }
 
 /**
- * The keys of a file's payments: channel, date, reference, amount and transaction id; a second
- * identical payment within the same file (a tenant paying twice in a day) gets its own key by its
- * occurrence, so only a payment seen in another file collides.
+ * A reference or transaction id as it means, not as it was typed: upper case, without spaces,
+ * punctuation or invisible characters, and without leading zeros ("0010 1887" and "101887" are one
+ * ref), so a re-keyed re-send of the same payments still collides.
  */
-export function paymentKeys(lines: readonly PaymentLine[], channel: Category): string[] {
+export function normaliseKeyPart(text: string): string {
+  return text.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/^0+/, '');
+}
+
+/** One key per line: a second identical payment within the same file gets its own key by its occurrence, so only a payment seen in another file collides. */
+function keysByOccurrence(bases: readonly string[]): string[] {
   const seen = new Map<string, number>();
-  return lines.map((l) => {
-    const ref = /^[0-9A-Z]*$/.test(l.reference) ? l.reference : l.reference.toUpperCase().replace(/\s+/g, '');
-    const base = hash64(channel, l.date, ref, String(l.amount), l.transactionId);
+  return bases.map((base) => {
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    // The first occurrence keeps the plain key; a second identical payment in the file gets its own.
     return n === 1 ? base : hash64(base, String(n));
   });
+}
+
+/**
+ * The keys of a file's payments, on meaning: channel, date, amount in pence, the reference and the
+ * transaction id normalised by normaliseKeyPart. Prefixed "2:" so they never meet a key of the
+ * older form (legacyPaymentKeys).
+ */
+export function paymentKeys(lines: readonly PaymentLine[], channel: Category): string[] {
+  return keysByOccurrence(lines.map((l) => `2:${hash64(channel, l.date, String(l.amount), normaliseKeyPart(l.reference), normaliseKeyPart(l.transactionId))}`));
+}
+
+/**
+ * The keys as ledgers written before keys on meaning hold them (the raw reference, spaces removed
+ * only from a reference that was not already plain). Looked up beside paymentKeys, so a ledger
+ * written by an older version still refuses its own files' payments (and the file itself by its hash).
+ */
+export function legacyPaymentKeys(lines: readonly PaymentLine[], channel: Category): string[] {
+  return keysByOccurrence(
+    lines.map((l) => {
+      const ref = /^[0-9A-Z]*$/.test(l.reference) ? l.reference : l.reference.toUpperCase().replace(/\s+/g, '');
+      return hash64(channel, l.date, ref, String(l.amount), l.transactionId);
+    }),
+  );
+}
+
+/** The keys to look up for a file's lines: its keys on meaning, then its legacy keys (line i is at i and at n + i). */
+export function lookupKeys(lines: readonly PaymentLine[], channel: Category): string[] {
+  return [...paymentKeys(lines, channel), ...legacyPaymentKeys(lines, channel)];
 }
 
 /** What the ledger already holds of a file: the entry with the same hash, and entries holding any of its payment keys. */
@@ -118,14 +148,20 @@ export function checkAgainstLedger(read: PaymentFileRead, hash: string, keys: re
     return [paymentIssue('ledger.file-imported', { file: read.file, line: null, column: null, field: null }, null, { when: matches.file.importedAt, name: matches.file.fileName, hash: hash.slice(0, 12) })];
   }
   const issues: PaymentIssue[] = [];
+  const n = read.lines.length;
+  const reported = new Set<number>();
+  // keys may be lookupKeys (each line twice: on meaning, then legacy): a line is reported once.
   keys.forEach((k, i) => {
     const e = matches.payments.get(k);
-    const l = read.lines[i];
-    if (e && l) {
+    const l = n > 0 ? read.lines[i % n] : undefined;
+    if (e && l && !reported.has(i % n)) {
+      reported.add(i % n);
       issues.push(
         paymentIssue('ledger.payment-imported', { file: read.file, line: l.line, column: null, field: null }, null, {
           payment: `${l.date} ref ${l.reference || '(none)'} ${formatPence(l.amount)}`,
           name: e.fileName,
+          // The entry's keys are in its file's line order: the original payment's place in its file.
+          at: String(e.paymentKeys.indexOf(k) + 1),
           when: e.importedAt,
         }),
       );

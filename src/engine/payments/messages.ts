@@ -10,6 +10,7 @@ import type { PaymentIssue, PaymentIssueCode, PaymentLocation } from './payment-
 
 const WHAT: Readonly<Record<PaymentIssueCode, (d: Readonly<Record<string, string>>) => string>> = {
   'file.empty': () => 'the file is empty',
+  'file.tolerated': (d) => `read as a bank or Excel writes it: ${d.what ?? ''}`,
   'file.no-payments': () => 'the file holds no payment lines',
   'header.missing-column': (d) => `the header row has no column '${d.column ?? ''}' (the profile ${d.profile ?? ''} needs it for ${d.role ?? ''}); headers found: ${d.found ?? ''}`,
   'line.too-few-fields': (d) => `the line has ${d.found ?? '?'} field(s); the profile needs at least ${d.needed ?? '?'} (is the file truncated?)`,
@@ -34,7 +35,7 @@ const WHAT: Readonly<Record<PaymentIssueCode, (d: Readonly<Record<string, string
   'settlement.required': (d) => `the profile ${d.profile ?? ''} is controlled by the settlement: give the bank statement's credit with --settlement (the lines total ${d.actual ?? '?'})`,
   'settlement.mismatch': (d) => `the payment lines total ${d.actual ?? '?'} (${d.count ?? '?'} lines) but the settlement is ${d.expected ?? '?'}; difference ${d.difference ?? '?'}`,
   'ledger.file-imported': (d) => `this file was already imported on ${d.when ?? '?'} as ${d.name ?? '?'} (same content, SHA-256 ${d.hash ?? ''}); it is refused`,
-  'ledger.payment-imported': (d) => `this payment (${d.payment ?? ''}) was already imported from ${d.name ?? '?'} on ${d.when ?? '?'}; the file is refused`,
+  'ledger.payment-imported': (d) => `this payment (${d.payment ?? ''}) was already imported from ${d.name ?? '?'}${d.at ? ` (payment ${d.at} of that file)` : ''} on ${d.when ?? '?'}; the file is refused`,
 };
 
 /** "allpay.csv, line 14, column 3 (Amount)". */

@@ -7,6 +7,7 @@
 export type PaymentIssueCode =
   | 'file.empty'
   | 'file.no-payments'
+  | 'file.tolerated'
   | 'header.missing-column'
   | 'line.too-few-fields'
   | 'line.unclosed-quote'

@@ -11,7 +11,7 @@ import { describePaymentIssue } from './payment-issues';
 import { postingsCsv, suspenseCsv } from './payment-outputs';
 import { inspectPaymentFile, previewImport, processPaymentFile, type PaymentRun } from './process-payment-file';
 import { parseProfile, SHIPPED_PROFILES, type ImportProfile } from './profile';
-import { readAmount, readPaymentFile, splitDelimited, splitLines } from './read-payment-file';
+import { readAmount, splitDelimited, splitLines } from './read-payment-file';
 import { DEFAULT_CONFIG } from '../config';
 import { readSources } from '../sources/read-sources';
 
@@ -252,7 +252,7 @@ describe('the import ledger', () => {
     const amount = /,\s*([\d.]+),D,/.exec(dup)?.[1] as string;
     const text = [...other.slice(0, 5), dup, `T,6,${formatPence(toPence(Number(other[5]?.split(',')[2]?.replace('.', '')) + Number(amount.replace('.', ''))))}`].join('\r\n');
     const r = run(text, profile('allpay'), { file: 'b.csv', ledger });
-    expect(errors(r)).toEqual([expect.stringMatching(/^b.csv, line 6: this payment \(2026-12-01 ref \d+ \d+\.\d\d\) was already imported from a.csv on 2026-12-02T09:00:00.000Z; the file is refused$/)]);
+    expect(errors(r)).toEqual([expect.stringMatching(/^b.csv, line 6: this payment \(2026-12-01 ref \d+ \d+\.\d\d\) was already imported from a.csv \(payment \d+ of that file\) on 2026-12-02T09:00:00.000Z; the file is refused$/)]);
   });
 
   it('two identical payments within one file are two payments', () => {
@@ -305,7 +305,9 @@ describe('outputs', () => {
     const allpay = run(`${(ALLPAY[0] as string).replace(',00100012', ',NOSUCH')}\nT,1,234.05\n`, profile('allpay'));
     expect(allpay.ok).toBe(true);
     if (allpay.ok) expect(suspenseCsv(allpay.allocation, 'a.csv')).toMatch(/card \*\*\*\*0124/);
-    expect(readPaymentFile('Date,Type,Description,Value,Balance\n01/12/2026,BGC,J SMITH 30-94-57 12345678 4929123456781234,10.00,10.00\n', { ...profile('natwest') }, 'n.csv').lines[0]?.narrative).toBe('J SMITH **-**-57 ****5678 ****1234');
+    // Masking is an output step (after allocation): the read keeps the narrative, the outputs mask it.
+    const natwest = run('Date,Type,Description,Value,Balance\n01/12/2026,BGC,J SMITH 30-94-57 12345678 4111111111111111,10.00,10.00\n', profile('natwest'));
+    expect(natwest.ok && suspenseCsv(natwest.allocation, 'n.csv')).toContain('J SMITH **-**-57 ****5678 ****1111');
   });
 
   it('the suspense file is in the standard Suspense layout: the reconciliation reads it back, item for item', () => {

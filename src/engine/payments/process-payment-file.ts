@@ -8,7 +8,8 @@
 import { guessDelimiter, splitDelimited, splitLines } from '../csv';
 import type { Pence } from '../money';
 import { allocatePayments, DEFAULT_ALLOCATION, type Allocation, type AllocationConfig, type RollIndex } from './allocate-payments';
-import { checkAgainstLedger, fileHash, findInLedger, paymentKeys, type ImportLedger, type ImportLedgerEntry, type LedgerMatches } from './import-ledger';
+import { checkAgainstLedger, fileHash, findInLedger, lookupKeys, type ImportLedger, type ImportLedgerEntry, type LedgerMatches } from './import-ledger';
+import { maskNarrative, maskNumber, type KnownRef } from './mask';
 import type { PaymentIssue } from './payment-issues';
 import type { ImportProfile } from './profile';
 import { checkControls, hasPaymentErrors, readPaymentFile, type PaymentFileRead } from './read-payment-file';
@@ -17,7 +18,10 @@ export interface PreparedPaymentFile {
   readonly read: PaymentFileRead;
   readonly profile: ImportProfile;
   readonly hash: string;
-  /** paymentKeys of read.lines, in line order. */
+  /**
+   * The keys to look the file's payments up by (lookupKeys): paymentKeys of read.lines in line
+   * order, then their legacy keys, so ledgers written before keys on meaning still refuse them.
+   */
   readonly keys: readonly string[];
   /** Reading and control issues (errors refuse the file). */
   readonly issues: readonly PaymentIssue[];
@@ -42,7 +46,7 @@ export function preparePaymentFile(text: string, profile: ImportProfile, fileNam
   // A file without its trailer can still be controlled: by the settlement, when one is entered.
   const issues = read.issues.filter((i) => !(settlement !== null && i.code === 'trailer.missing'));
   if (!hasPaymentErrors(issues)) issues.push(...checkControls(read, profile, settlement));
-  return { read, profile, hash: fileHash(text), keys: paymentKeys(read.lines, profile.channel), issues };
+  return { read, profile, hash: fileHash(text), keys: lookupKeys(read.lines, profile.channel), issues };
 }
 
 /** Checks the file against what the ledger holds of it, then allocates; refused on any error. */
@@ -56,7 +60,8 @@ export function completePaymentFile(
   const { read, hash, keys, profile } = prepared;
   const issues = [...prepared.issues, ...checkAgainstLedger(read, hash, keys, matches)];
   if (hasPaymentErrors(issues)) return { ok: false, read, issues };
-  const allocation = allocatePayments(read.lines, profile.channel, hash, roll, config);
+  const known = knownRefs(roll);
+  const allocation = maskAllocation(allocatePayments(read.lines, profile.channel, hash, roll, config), known);
   const entry: ImportLedgerEntry = {
     fileHash: hash,
     fileName: read.file,
@@ -66,9 +71,42 @@ export function completePaymentFile(
     count: read.lines.length,
     total: read.total,
     batches: allocation.batches,
-    paymentKeys: keys,
+    // Only the keys on meaning are kept: the legacy ones serve to look older entries up.
+    paymentKeys: keys.slice(0, read.lines.length),
   };
-  return { ok: true, read, hash, allocation, entry, issues };
+  return { ok: true, read: { ...read, lines: read.lines.map((l) => maskLine(l, known)) }, hash, allocation, entry, issues };
+}
+
+/** The roll's account refs, with and without leading zeros: digits that must never be masked. */
+function knownRefs(roll: RollIndex): KnownRef {
+  const bare = new Set<string>();
+  for (const k of roll.byAccount.keys()) bare.add(k.replace(/^0+/, ''));
+  return (digits) => bare.has(digits.replace(/^0+/, ''));
+}
+
+/** A line with its narrative masked; a reference taken from digits the mask hid is hidden too (last four shown). */
+function maskLine<L extends { readonly narrative: string; readonly reference: string }>(l: L, known: KnownRef): L {
+  const narrative = maskNarrative(l.narrative, known);
+  if (narrative === l.narrative) return l;
+  const hidden = l.reference !== '' && l.narrative.includes(l.reference) && !narrative.includes(l.reference);
+  return { ...l, narrative, reference: hidden ? maskNumber(l.reference) : l.reference };
+}
+
+/** Masking as an output step: every narrative of an allocation, and the reasons quoting one, masked (see mask.ts). */
+export function maskAllocation(a: Allocation, known: KnownRef): Allocation {
+  return {
+    ...a,
+    allocated: a.allocated.map((x) => {
+      const line = maskLine(x.line, known);
+      return line === x.line ? x : { ...x, line };
+    }),
+    suspense: a.suspense.map((x) => {
+      const line = maskLine(x.line, known);
+      if (line === x.line) return x;
+      const reason = x.reason.split(x.line.narrative).join(line.narrative);
+      return { ...x, line, reason: line.reference === x.line.reference ? reason : reason.split(x.line.reference).join(line.reference) };
+    }),
+  };
 }
 
 /** The whole run over an in-memory ledger (the CLI's ledger file, tests, the bench). */
@@ -92,7 +130,8 @@ export function previewImport(
   const r = prepared.read;
   // A preview without a settlement yet is not an error: the person enters it on the next step.
   const issues = prepared.issues.filter((i) => i.code !== 'settlement.required');
-  return { lines: r.lines.slice(0, options.maxLines ?? 50), count: r.lines.length, total: r.total, skipped: r.skipped, trailer: r.trailer, balance: r.balance, issues, ok: !issues.some((i) => i.severity === 'error') };
+  // No roll yet: the preview masks every bank-detail shape (the run's outputs keep the roll's refs in clear).
+  return { lines: r.lines.slice(0, options.maxLines ?? 50).map((l) => maskLine(l, () => false)), count: r.lines.length, total: r.total, skipped: r.skipped, trailer: r.trailer, balance: r.balance, issues, ok: !issues.some((i) => i.severity === 'error') };
 }
 
 

@@ -2,13 +2,16 @@
  * Reads a payment file with a profile: text in, typed payment lines and located issues out. Every
  * problem is collected (file, line, column), nothing is guessed: a third decimal, a date written
  * another way, an unknown record type or a missing trailer is an error, never silently fixed.
+ * What banks and Excel add (blank lines before the header, a BOM, empty rows after a total, a
+ * leading apostrophe or ="..." around text) is tolerated and said in a warning.
+ * Over 400 lines: one pass over the lines, whose state is shared, reads better kept together.
  */
 import type { Category } from '../categories';
 import { splitDelimited, splitLines } from '../csv';
 import { parseDayFirst, type IsoDate } from '../dates';
 import { formatPence, sumPence, toPence, type Pence } from '../money';
 import { normaliseHeader } from '../sources/fields';
-import { maskNarrative, maskNumber } from './mask';
+import { maskNumber } from './mask';
 import { FIELD_ROLE } from './messages';
 import { dateShape, readAmount, strictDate } from './payment-values';
 import { paymentIssue, type PaymentIssue, type PaymentIssueCode, type PaymentLocation } from './payment-issues';
@@ -73,15 +76,29 @@ export function readPaymentFile(text: string, profile: ImportProfile, file = 'fi
   const where = (line: number | null, acc: Accessor | null = null): PaymentLocation => ({ file, line, column: acc?.column ?? null, field: acc?.label ?? null });
   const empty = (): PaymentFileRead => ({ ...base, lines, skipped: 0, total: toPence(0), trailer: null, balance: null, issues });
 
-  const all = splitLines(text);
-  while (all.length > 0 && (all[all.length - 1] as string).trim() === '') all.pop();
+  const all = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const tolerated: string[] = [];
+  if (text.charCodeAt(0) === 0xfeff) tolerated.push('a byte order mark (BOM) at the start was ignored');
+  // Empty rows at the end (Excel writes ",,,,," rows after a total) are not lines of the file.
+  const blankRow = (l: string): boolean => /^[\s,;\t|]*$/.test(l);
+  let trailingEmpty = 0;
+  while (all.length > 0 && blankRow(all[all.length - 1] as string)) {
+    if ((all.pop() as string).trim() !== '') trailingEmpty++;
+  }
+  if (trailingEmpty > 0) tolerated.push(`${trailingEmpty} empty row(s) at the end were ignored`);
   if (all.length === 0) {
     issues.push(paymentIssue('file.empty', where(null)));
     return empty();
   }
   const layout = profile.layout;
   const delimiter = layout.kind === 'delimited' ? layout.delimiter : '';
-  let first = profile.skipLines; // 0-based index of the first line after the title lines
+  // Blank lines before the title lines and the header (a NatWest download starts with one) are skipped.
+  let lead = 0;
+  while (lead < all.length && (all[lead] as string).trim() === '') lead++;
+  let first = lead + profile.skipLines; // 0-based index of the first line after the title lines
+  while (first < all.length - 1 && (all[first] as string).trim() === '') first++;
+  if (first > profile.skipLines) tolerated.push(`${first - profile.skipLines} blank line(s) before the ${layout.kind === 'delimited' && layout.header ? 'header' : 'first line'} were skipped`);
+  if (tolerated.length > 0) issues.push(paymentIssue('file.tolerated', where(null), null, { what: tolerated.join('; ') }, 'warning'));
 
   // Resolve the profile's field references to accessors.
   let headers: string[] | null = null;
@@ -167,6 +184,14 @@ export function readPaymentFile(text: string, profile: ImportProfile, file = 'fi
       if (fields === null) {
         issues.push(paymentIssue('line.unclosed-quote', where(lineNo), raw.length > 60 ? `${raw.slice(0, 60)}…` : raw));
         continue;
+      }
+      if (fields.every((f) => f.trim() === '')) continue;
+      // Excel's ways of keeping text as text: a leading apostrophe, or ="..."; the skip rules and
+      // every field read the cleaned text, so a settlement saved as 'ALLPAY LTD ... is still skipped.
+      for (let k = 0; k < fields.length; k++) {
+        const f = fields[k] as string;
+        const c = f.trimStart().charCodeAt(0);
+        if (c === 39 || c === 61) fields[k] = cleanCell(f);
       }
     }
     if (trailerAcc && trailerMarker !== null && get(trailerAcc).trim().toUpperCase() === trailerMarker) {
@@ -316,7 +341,8 @@ export function readPaymentFile(text: string, profile: ImportProfile, file = 'fi
       amount: received,
       reference,
       payer: payerAcc ? get(payerAcc).trim() : '',
-      narrative: narrativeAcc ? maskNarrative(get(narrativeAcc).trim()) : '',
+      // In clear until allocation has read it: masking is an output step (maskAllocation).
+      narrative: narrativeAcc ? get(narrativeAcc).trim() : '',
       card: cardAcc ? maskNumber(get(cardAcc)) : '',
       transactionId: txAccs.length === 1 && txAccs[0] ? get(txAccs[0]).trim() : txAccs.map((a) => (a ? get(a).trim() : '')).join('|'),
     });
@@ -373,4 +399,12 @@ export function checkControls(read: PaymentFileRead, profile: ImportProfile, set
       issues.push(paymentIssue('settlement.mismatch', whole, null, { expected: formatPence(settlement), actual: formatPence(read.total), count: String(read.lines.length), difference: formatPence(toPence(read.total - settlement)) }));
   } else if (profile.control === 'settlement') issues.push(paymentIssue('settlement.required', whole, null, { profile: profile.name, actual: formatPence(read.total) }));
   return issues;
+}
+
+/** A cell without Excel's text markers: `'text` -> `text`, `="text"` -> `text`. */
+export function cleanCell(f: string): string {
+  const t = f.trim();
+  if (t.startsWith("'")) return t.slice(1);
+  const m = /^="(.*)"$/.exec(t);
+  return m ? (m[1] as string).replace(/""/g, '"') : f;
 }
