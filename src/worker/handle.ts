@@ -19,6 +19,7 @@ import type { PreparedPaymentFile } from '../engine/payments/process-payment-fil
 import { SHIPPED_PROFILES } from '../engine/payments/profile';
 import { accountSearchIndex, searchAccounts, type AccountSearchIndex } from '../engine/suspense/account-search';
 import { applyReview, type ReviewState } from '../engine/suspense/review-queue';
+import { answerDd } from './dd-handle';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 /** Sheets arriving in blocks ('sheet-part'), kept by request id until the request takes them. */
@@ -203,6 +204,11 @@ async function answer(request: WorkerRequest, post: (response: WorkerResponse) =
         post({ kind: 'cash-balance', id, run });
         return;
       }
+      case 'dd-bank-check':
+      case 'dd-collect':
+      case 'dd-report':
+        post(answerDd(request, env.roll?.roll ?? env.run?.sources.rentRoll?.records ?? null));
+        return;
       default: {
         const never: never = request;
         throw new Error(`unknown request ${JSON.stringify(never)}`);

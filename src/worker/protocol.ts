@@ -29,6 +29,7 @@ import type { ImportLedgerEntry } from '../engine/payments/import-ledger';
 import type { ImportProfile } from '../engine/payments/profile';
 import type { OpenItem } from '../engine/payments/cash-balance';
 import type { PaymentIssue } from '../engine/payments/payment-issues';
+import type { DdBankCheckRequest, DdCollectRequest, DdReportRequest, DdResponse } from './dd-protocol';
 
 export type WorkerRequest =
   | {
@@ -167,7 +168,10 @@ export type WorkerRequest =
       readonly kind: 'fingerprint';
       readonly id: number;
       readonly sheets: readonly SheetData[];
-    };
+    }
+  | DdBankCheckRequest
+  | DdCollectRequest
+  | DdReportRequest;
 
 export type Stage = 'sending' | 'validating' | 'reading' | 'reconciling' | 'fingerprinting';
 
@@ -209,4 +213,5 @@ export type WorkerResponse =
   | { readonly kind: 'accounts'; readonly id: number; readonly hits: readonly AccountHit[] }
   | { readonly kind: 'input-error'; readonly id: number; readonly issues: readonly InputIssue[]; readonly problems: readonly string[] }
   | { readonly kind: 'fingerprints'; readonly id: number; readonly fingerprints: Readonly<Record<string, string>> }
+  | DdResponse
   | { readonly kind: 'failure'; readonly id: number; readonly message: string };
