@@ -1,11 +1,12 @@
 /** The worker's answers to the Direct Debit requests: each calls its engine job and posts the result. */
 import { runBankCheck } from '../engine/jobs/dd-bank-check';
 import { runDdCollect } from '../engine/jobs/dd-collect';
+import { readRegisterRows, runDdRegisterCheck } from '../engine/jobs/dd-register';
 import { runDdReport } from '../engine/jobs/dd-report';
 import type { Tenancy } from '../engine/records';
-import type { DdBankCheckRequest, DdCollectRequest, DdReportRequest, DdResponse } from './dd-protocol';
+import type { DdBankCheckRequest, DdCollectRequest, DdRegisterRequest, DdReportRequest, DdResponse } from './dd-protocol';
 
-export type DdRequest = DdBankCheckRequest | DdCollectRequest | DdReportRequest;
+export type DdRequest = DdBankCheckRequest | DdCollectRequest | DdReportRequest | DdRegisterRequest;
 
 /** Answers a dd request; `roll` is the rent roll the worker holds (null when it holds none). */
 export function answerDd(request: DdRequest, roll: readonly Tenancy[] | null): DdResponse {
@@ -29,6 +30,11 @@ export function answerDd(request: DdRequest, roll: readonly Tenancy[] | null): D
           by: request.by,
         }),
       };
+    case 'dd-register': {
+      const read = request.source ? readRegisterRows(request.source) : { rows: [...(request.rows ?? [])], problems: [] };
+      const { checks, valid } = runDdRegisterCheck({ rows: read.rows, modulus: request.modulus, holidays: request.holidays });
+      return { kind: 'dd-register-checked', id, rows: read.rows, problems: read.problems, checks, valid };
+    }
     default: {
       const never: never = request;
       throw new Error(`unknown request ${JSON.stringify(never)}`);

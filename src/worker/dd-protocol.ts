@@ -8,6 +8,7 @@
  */
 import type { BankCheckRequest, BankCheckResult, ModulusDataText } from '../engine/jobs/dd-bank-check';
 import type { DdCollectInput, DdCollectResult } from '../engine/jobs/dd-collect';
+import type { RegisterRow, RowCheck } from '../engine/jobs/dd-register';
 import type { DdReportResult } from '../engine/jobs/dd-report';
 import type { ImportLedgerEntry } from '../engine/payments/import-ledger';
 
@@ -38,7 +39,18 @@ export interface DdReportRequest {
   readonly withRoll: boolean;
 }
 
+/** Reads a register (CSV or sheet) into rows, or takes the rows given, and checks every row. */
+export interface DdRegisterRequest {
+  readonly kind: 'dd-register';
+  readonly id: number;
+  readonly source: DdCollectInput['register'] | null;
+  readonly rows: readonly RegisterRow[] | null;
+  readonly modulus: ModulusDataText;
+  readonly holidays: string;
+}
+
 export type DdResponse =
+  | { readonly kind: 'dd-register-checked'; readonly id: number; readonly rows: readonly RegisterRow[]; readonly problems: readonly string[]; readonly checks: readonly RowCheck[]; readonly valid: number }
   | { readonly kind: 'dd-bank-checked'; readonly id: number; readonly result: BankCheckResult }
   | { readonly kind: 'dd-collected'; readonly id: number; readonly result: DdCollectResult }
   | { readonly kind: 'dd-reported'; readonly id: number; readonly result: DdReportResult };

@@ -207,6 +207,7 @@ async function answer(request: WorkerRequest, post: (response: WorkerResponse) =
       case 'dd-bank-check':
       case 'dd-collect':
       case 'dd-report':
+      case 'dd-register':
         post(answerDd(request, env.roll?.roll ?? env.run?.sources.rentRoll?.records ?? null));
         return;
       default: {

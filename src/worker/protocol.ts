@@ -29,7 +29,7 @@ import type { ImportLedgerEntry } from '../engine/payments/import-ledger';
 import type { ImportProfile } from '../engine/payments/profile';
 import type { OpenItem } from '../engine/payments/cash-balance';
 import type { PaymentIssue } from '../engine/payments/payment-issues';
-import type { DdBankCheckRequest, DdCollectRequest, DdReportRequest, DdResponse } from './dd-protocol';
+import type { DdBankCheckRequest, DdCollectRequest, DdRegisterRequest, DdReportRequest, DdResponse } from './dd-protocol';
 
 export type WorkerRequest =
   | {
@@ -171,7 +171,8 @@ export type WorkerRequest =
     }
   | DdBankCheckRequest
   | DdCollectRequest
-  | DdReportRequest;
+  | DdReportRequest
+  | DdRegisterRequest;
 
 export type Stage = 'sending' | 'validating' | 'reading' | 'reconciling' | 'fingerprinting';
 
