@@ -6,6 +6,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ImportLedgerEntry } from '../engine/payments/import-ledger';
 import type { SavedSettings, Session, StoredImportProfile, TrailEvent } from './schema';
+import type { MandateEvent, StoredMandate } from './mandate-schema';
 import { upgradeSessionV1toV2, type SessionV1 } from './upgrades';
 
 export const DB_BASE_NAME = 'housing-ledger';
@@ -20,6 +21,12 @@ export const SCHEMA_V2 = { trail: '++seq, sessionId' } as const;
 /** Version 3: the payment-file import ledger (file hash, and every payment's key, indexed) and import profiles. */
 export const SCHEMA_V3 = { imports: '&fileHash, importedAt, *paymentKeys', importProfiles: 'name' } as const;
 
+/**
+ * Version 5: the Direct Debit mandate register (one row per mandate, in register order) and its
+ * append-only trail of status changes. New tables only: every record of earlier versions is kept.
+ */
+export const SCHEMA_V5 = { mandates: '++id, reference, account', mandateTrail: '++seq, reference' } as const;
+
 export class LedgerDb extends Dexie {
   sessions!: EntityTable<Session, 'id'>;
   trail!: EntityTable<TrailEvent, 'seq'>;
@@ -27,6 +34,8 @@ export class LedgerDb extends Dexie {
   profiles!: EntityTable<SavedSettings, 'name'>;
   imports!: EntityTable<ImportLedgerEntry, 'fileHash'>;
   importProfiles!: EntityTable<StoredImportProfile, 'name'>;
+  mandates!: EntityTable<StoredMandate, 'id'>;
+  mandateTrail!: EntityTable<MandateEvent, 'seq'>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -45,5 +54,6 @@ export class LedgerDb extends Dexie {
       });
     // New tables only: every record of version 2 is kept as it is.
     this.version(3).stores(SCHEMA_V3);
+    this.version(5).stores(SCHEMA_V5);
   }
 }
