@@ -64,6 +64,8 @@ module.exports = (env, argv) => {
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
           { from: 'manifest.xml', to: '[name][ext]' },
           { from: 'assets/sample-workbook.xlsx', to: '[name][ext]' },
+          // The Direct Debit data the page fetches from its own origin, and the sample register.
+          { from: 'assets/dd/*.{txt,csv}', to: 'assets/dd/[name][ext]' },
         ],
       }),
     ],

@@ -20,6 +20,7 @@ import { useSheetTops } from '../hooks/useSheetTops';
 import { useSuspenseReview } from '../hooks/useSuspenseReview';
 import { configOf, monthLabel, settingsOf, toUserItems } from '../model';
 import { STEPS, type ReviewCommand, type StepId } from '../pane-state';
+import { DdPanel } from '../dd/DdPanel';
 import { Notices } from './Notices';
 import { PaymentsPanel } from './PaymentsPanel';
 import { ReviewStep } from './ReviewStep';
@@ -44,7 +45,7 @@ function previousMonth(): string {
 export function Pane({ host }: { readonly host: PaneHost }) {
   const styles = useStyles();
   const [step, setStep] = useState<StepId>('sources');
-  const [mode, setMode] = useState<'month-end' | 'payments'>('month-end');
+  const [mode, setMode] = useState<'month-end' | 'payments' | 'direct-debits'>('month-end');
   const { notices, announce, notify, dismiss, setAnnounce } = useNotices();
   const settings = usePaneSettings();
   const { config, period, name, actor, parsed, engineConfig } = settings;
@@ -200,7 +201,11 @@ export function Pane({ host }: { readonly host: PaneHost }) {
         <Button size="small" appearance={mode === 'payments' ? 'primary' : 'secondary'} aria-pressed={mode === 'payments'} onClick={() => setMode('payments')}>
           Payment files
         </Button>
+        <Button size="small" appearance={mode === 'direct-debits' ? 'primary' : 'secondary'} aria-pressed={mode === 'direct-debits'} onClick={() => setMode('direct-debits')}>
+          Direct Debits
+        </Button>
       </div>
+      {mode === 'direct-debits' && <DdPanel host={host} store={sessions.store} send={engine.request} actor={actor} />}
       {mode === 'payments' && <PaymentsPanel host={host} assignment={assignment} config={config} store={sessions.store} send={engine.request} />}
       {mode === 'month-end' && (
         <>
