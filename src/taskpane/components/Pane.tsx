@@ -8,7 +8,7 @@ import { Body1, Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Title
 import { useEffect, useMemo, useState } from 'react';
 import { withUserItems } from '../../engine/reconcile/user-items';
 import { assignRoles } from '../../engine/sources/detect';
-import { guessPeriod } from '../../engine/sources/guess-period';
+import { periodToOffer } from '../../engine/sources/guess-period';
 import type { Session, StoredReconcilingItem } from '../../store/schema';
 import type { PaneHost } from '../host';
 import { useAuditPack } from '../hooks/useAuditPack';
@@ -18,7 +18,7 @@ import { usePaneSettings } from '../hooks/usePaneSettings';
 import { useSession } from '../hooks/useSession';
 import { useSheetTops } from '../hooks/useSheetTops';
 import { useSuspenseReview } from '../hooks/useSuspenseReview';
-import { configOf, monthLabel, settingsOf, toUserItems } from '../model';
+import { configOf, localToday, monthLabel, settingsOf, toUserItems } from '../model';
 import { STEPS, type ReviewCommand, type StepId } from '../pane-state';
 import { DdPanel } from '../dd/DdPanel';
 import { Notices } from './Notices';
@@ -34,13 +34,6 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: '300px', boxSizing: 'border-box' },
   steps: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, margin: 0, padding: 0, listStyleType: 'none' },
 });
-
-function previousMonth(): string {
-  const d = new Date();
-  const m = d.getMonth() === 0 ? 12 : d.getMonth();
-  const y = d.getMonth() === 0 ? d.getFullYear() - 1 : d.getFullYear();
-  return `${y}-${String(m).padStart(2, '0')}`;
-}
 
 export function Pane({ host }: { readonly host: PaneHost }) {
   const styles = useStyles();
@@ -72,7 +65,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
         settings.setConfig(configOf(latest.settings));
         settings.setPeriod(latest.period);
         await sessions.resume(latest, actor);
-      } else settings.setPeriod(guessPeriod(read) ?? previousMonth());
+      } else settings.setPeriod(periodToOffer(read, localToday()));
       tops.ready();
     })();
     return () => {
