@@ -66,6 +66,8 @@ module.exports = (env, argv) => {
           { from: 'assets/sample-workbook.xlsx', to: '[name][ext]' },
           { from: 'assets/factoring/sample-factoring.xlsx', to: '[name][ext]' },
           { from: 'assets/factoring/sample-factoring-config.json', to: '[name][ext]' },
+          // The Direct Debit data the page fetches from its own origin, and the sample register.
+          { from: 'assets/dd/*.{txt,csv}', to: 'assets/dd/[name][ext]' },
         ],
       }),
     ],

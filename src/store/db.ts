@@ -7,6 +7,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { ImportLedgerEntry } from '../engine/payments/import-ledger';
 import type { SavedSettings, Session, StoredImportProfile, TrailEvent } from './schema';
 import type { StoredFactoringRun } from './factoring-runs';
+import type { MandateEvent, StoredMandate } from './mandate-schema';
 import { upgradeSessionV1toV2, type SessionV1 } from './upgrades';
 import { SCHEMA_V6, type StoredActionEvent } from './actions-store';
 
@@ -24,6 +25,12 @@ export const SCHEMA_V3 = { imports: '&fileHash, importedAt, *paymentKeys', impor
 /** Version 7 (issue 15): each workbook's factoring runs (sample marks, the approval log), by workbook and quarter. */
 export const SCHEMA_V7 = { factoringRuns: '&key, workbookId' } as const;
 
+/**
+ * Version 5: the Direct Debit mandate register (one row per mandate, in register order) and its
+ * append-only trail of status changes. New tables only: every record of earlier versions is kept.
+ */
+export const SCHEMA_V5 = { mandates: '++id, reference, account', mandateTrail: '++seq, reference' } as const;
+
 export class LedgerDb extends Dexie {
   sessions!: EntityTable<Session, 'id'>;
   trail!: EntityTable<TrailEvent, 'seq'>;
@@ -33,6 +40,8 @@ export class LedgerDb extends Dexie {
   importProfiles!: EntityTable<StoredImportProfile, 'name'>;
   actions!: EntityTable<StoredActionEvent, 'seq'>;
   factoringRuns!: EntityTable<StoredFactoringRun, 'key'>;
+  mandates!: EntityTable<StoredMandate, 'id'>;
+  mandateTrail!: EntityTable<MandateEvent, 'seq'>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -51,6 +60,7 @@ export class LedgerDb extends Dexie {
       });
     // New tables only: every record of version 2 is kept as it is.
     this.version(3).stores(SCHEMA_V3);
+    this.version(5).stores(SCHEMA_V5);
     // Version 6 (issue 14; 4, 5 and 7 belong to other work): the account actions log, a new table only.
     this.version(6).stores(SCHEMA_V6);
     // A new table only (versions 4-6 are other issues'): nothing earlier is changed, so no upgrader.

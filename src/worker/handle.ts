@@ -20,6 +20,7 @@ import type { PreparedPaymentFile } from '../engine/payments/process-payment-fil
 import { SHIPPED_PROFILES } from '../engine/payments/profile';
 import { accountSearchIndex, searchAccounts, type AccountSearchIndex } from '../engine/suspense/account-search';
 import { applyReview, type ReviewState } from '../engine/suspense/review-queue';
+import { answerDd } from './dd-handle';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { handleFactoring } from './factoring-request';
 
@@ -210,6 +211,12 @@ async function answer(request: WorkerRequest, post: (response: WorkerResponse) =
       }
       case 'factoring':
         post(handleFactoring(request));
+        return;
+      case 'dd-bank-check':
+      case 'dd-collect':
+      case 'dd-report':
+      case 'dd-register':
+        post(answerDd(request, env.roll?.roll ?? env.run?.sources.rentRoll?.records ?? null));
         return;
       default: {
         const never: never = request;

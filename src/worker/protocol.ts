@@ -31,6 +31,7 @@ import type { ImportLedgerEntry } from '../engine/payments/import-ledger';
 import type { ImportProfile } from '../engine/payments/profile';
 import type { OpenItem } from '../engine/payments/cash-balance';
 import type { PaymentIssue } from '../engine/payments/payment-issues';
+import type { DdBankCheckRequest, DdCollectRequest, DdRegisterRequest, DdReportRequest, DdResponse } from './dd-protocol';
 
 export type WorkerRequest =
   | {
@@ -177,7 +178,11 @@ export type WorkerRequest =
       readonly job: ActionsJob;
       readonly config: unknown;
     }
-  | FactoringRequest;
+  | FactoringRequest
+  | DdBankCheckRequest
+  | DdCollectRequest
+  | DdReportRequest
+  | DdRegisterRequest;
 
 export type Stage = 'sending' | 'validating' | 'reading' | 'reconciling' | 'fingerprinting';
 
@@ -221,4 +226,5 @@ export type WorkerResponse =
   | { readonly kind: 'fingerprints'; readonly id: number; readonly fingerprints: Readonly<Record<string, string>> }
   | { readonly kind: 'account-actions'; readonly id: number; readonly result: ActionsJobResult }
   | { readonly kind: 'failure'; readonly id: number; readonly message: string }
-  | FactoringResponse;
+  | FactoringResponse
+  | DdResponse;

@@ -49,7 +49,7 @@ export interface HeldMandate {
 
 export const MANDATE_COLUMNS = ['Account Ref', 'Payer Name', 'Sort Code', 'Account Number', 'DDI Reference', 'Amount', 'Frequency', 'Collection Day', 'Status', 'Lodged On', 'First Collection', 'Notice Sent'] as const;
 
-const SYNONYMS = {
+export const MANDATE_SYNONYMS = {
   account: ['Account Ref', 'Account Reference', 'Tenancy Ref', 'Tenancy Reference', 'Rent Account', 'Payment Reference'],
   payerName: ['Payer Name', 'Payer', 'Account Holder', 'Account Name', 'Name'],
   sortCode: ['Sort Code', 'Sortcode', 'sort_code', 'Bank Sort Code'],
@@ -64,8 +64,8 @@ const SYNONYMS = {
   noticeSent: ['Notice Sent', 'Notice Sent On', 'Notice Date'],
 } as const;
 
-const REQUIRED: readonly (keyof typeof SYNONYMS)[] = ['account', 'payerName', 'sortCode', 'bankAccount', 'reference', 'amount', 'frequency', 'collectionDay', 'status', 'lodgedOn', 'firstCollection'];
-const LABEL: Readonly<Record<keyof typeof SYNONYMS, string>> = {
+const REQUIRED: readonly (keyof typeof MANDATE_SYNONYMS)[] = ['account', 'payerName', 'sortCode', 'bankAccount', 'reference', 'amount', 'frequency', 'collectionDay', 'status', 'lodgedOn', 'firstCollection'];
+const LABEL: Readonly<Record<keyof typeof MANDATE_SYNONYMS, string>> = {
   account: 'Account Ref',
   payerName: 'Payer Name',
   sortCode: 'Sort Code',
@@ -100,14 +100,14 @@ function readFrequency(text: string): Frequency | null {
  * cell holds back that mandate with the reason, naming the column.
  */
 export function readMandates(table: TextTable): { mandates: Mandate[]; held: HeldMandate[]; missingColumns: string[] } {
-  const cols = findColumns(table.header, SYNONYMS);
+  const cols = findColumns(table.header, MANDATE_SYNONYMS);
   const missingColumns = REQUIRED.filter((k) => cols[k] < 0).map((k) => LABEL[k]);
   if (missingColumns.length > 0) return { mandates: [], held: [], missingColumns };
   const mandates: Mandate[] = [];
   const held: HeldMandate[] = [];
   const seenRefs = new Map<string, number>();
   for (const row of table.rows) {
-    const get = (k: keyof typeof SYNONYMS): string => (cols[k] >= 0 ? (row.cells[cols[k]] ?? '') : '');
+    const get = (k: keyof typeof MANDATE_SYNONYMS): string => (cols[k] >= 0 ? (row.cells[cols[k]] ?? '') : '');
     const account = get('account');
     const reference = get('reference').toUpperCase();
     const problems: string[] = [];

@@ -22,6 +22,7 @@ import { useSheetTops } from '../hooks/useSheetTops';
 import { useSuspenseReview } from '../hooks/useSuspenseReview';
 import { configOf, localToday, monthLabel, settingsOf, toUserItems } from '../model';
 import { STEPS, type ReviewCommand, type StepId } from '../pane-state';
+import { DdPanel } from '../dd/DdPanel';
 import { Notices } from './Notices';
 import { PaymentsPanel } from './PaymentsPanel';
 import { AccountActionsMode } from '../actions/AccountActionsMode';
@@ -40,7 +41,7 @@ const useStyles = makeStyles({
 export function Pane({ host }: { readonly host: PaneHost }) {
   const styles = useStyles();
   const [step, setStep] = useState<StepId>('sources');
-  const [mode, setMode] = useState<'month-end' | 'payments' | 'account-actions' | 'factoring'>('month-end');
+  const [mode, setMode] = useState<'month-end' | 'payments' | 'account-actions' | 'factoring' | 'direct-debits'>('month-end');
   const { notices, announce, notify, dismiss, setAnnounce } = useNotices();
   const settings = usePaneSettings();
   const { config, period, name, actor, parsed, engineConfig } = settings;
@@ -196,6 +197,9 @@ export function Pane({ host }: { readonly host: PaneHost }) {
         <Button size="small" appearance={mode === 'payments' ? 'primary' : 'secondary'} aria-pressed={mode === 'payments'} onClick={() => setMode('payments')}>
           Payment files
         </Button>
+        <Button size="small" appearance={mode === 'direct-debits' ? 'primary' : 'secondary'} aria-pressed={mode === 'direct-debits'} onClick={() => setMode('direct-debits')}>
+          Direct Debits
+        </Button>
         <Button size="small" appearance={mode === 'account-actions' ? 'primary' : 'secondary'} aria-pressed={mode === 'account-actions'} onClick={() => setMode('account-actions')}>
           Account actions
         </Button>
@@ -203,6 +207,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
           Factoring
         </Button>
       </div>
+      {mode === 'direct-debits' && <DdPanel host={host} store={sessions.store} send={engine.request} actor={actor} />}
       {mode === 'account-actions' && <AccountActionsMode host={host} config={config} store={sessions.store} send={engine.request} />}
       {mode === 'factoring' && (
         <FactoringPanel

@@ -1,0 +1,183 @@
+/**
+ * The Direct Debits mode: the mandate register, the day's run and the reports that come back, all
+ * through the engine's dd jobs in the worker (dd-register, dd collect, dd report), the same jobs as
+ * the CLI. The register and the import ledger live in the pane's IndexedDB store; the modulus data
+ * and bank holidays ship with the page. This component wires state to the three views.
+ */
+import { Body1, Button, Field, MessageBar, MessageBarBody, Select, Subtitle2 } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import type { DdCollectResult } from '../../engine/jobs/dd-collect';
+import { registerCsvText } from '../../engine/jobs/dd-register';
+import type { DdReportResult } from '../../engine/jobs/dd-report';
+import type { ImportLedgerEntry } from '../../engine/payments/import-ledger';
+import type { LedgerStore } from '../../store/ledger-store';
+import { MandateStore } from '../../store/mandate-store';
+import type { RequestBody, WorkerOutcome } from '../../worker/client';
+import { downloadFile } from '../download';
+import type { PaneHost } from '../host';
+import { fetchDdData, reportText, type DdData } from './dd-data';
+import { RegisterView } from './RegisterView';
+import { ReportsView } from './ReportsView';
+import { RunView, type RunSettings } from './RunView';
+import { useDdRegister } from './useDdRegister';
+import { useDdStyles } from './styles';
+
+export interface DdPanelProps {
+  readonly host: Pick<PaneHost, 'port' | 'fileName'>;
+  readonly store: LedgerStore | null;
+  readonly send: (body: RequestBody) => Promise<WorkerOutcome>;
+  readonly actor: string;
+  /** The shipped data; fetched from the page's own origin unless given (tests). */
+  readonly loadData?: () => Promise<DdData>;
+  /** Today (YYYY-MM-DD) and now (ISO) from the person's machine: the day a change is recorded on, never a timing rule. */
+  readonly now?: () => Date;
+}
+
+type View = 'register' | 'run' | 'reports';
+const failed = (out: WorkerOutcome): string => (out.kind === 'failure' ? out.message : `unexpected answer ${out.kind}`);
+
+export function DdPanel({ host, store, send, actor, loadData = fetchDdData, now = () => new Date() }: DdPanelProps) {
+  const styles = useDdStyles();
+  const [data, setData] = useState<DdData | null>(null);
+  const [region, setRegion] = useState<'englandAndWales' | 'scotland'>('englandAndWales');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [view, setView] = useState<View>('register');
+  const [sheets, setSheets] = useState<string[]>([]);
+  const mandateStore = useMemo(() => (store ? new MandateStore(store.db) : null), [store]);
+  const holidays = data?.holidays[region] ?? '';
+  const register = useDdRegister(mandateStore, send, data, holidays, actor, setProblem);
+  const today = () => now().toISOString().slice(0, 10);
+  const [settings, setSettings] = useState<RunSettings>({ processingDay: today(), sun: '', originator: '', serviceUserName: '', fileNumber: '1' });
+  const [run, setRun] = useState<DdCollectResult | null>(null);
+  const [recorded, setRecorded] = useState(false);
+  const [report, setReport] = useState<{ name: string; result: DdReportResult } | null>(null);
+  const [applied, setApplied] = useState(false);
+  // Where the browser keeps no store, the reports applied in this sitting still refuse a second time.
+  const [memoryLedger, setMemoryLedger] = useState<readonly ImportLedgerEntry[]>([]);
+
+  useEffect(() => {
+    loadData().then(setData, (e: Error) => setProblem(`The modulus data and bank holidays could not be loaded: ${e.message}`));
+    host.port.listSheets().then((s) => setSheets(s.map((x) => x.name)), () => setSheets([]));
+  }, [host]);
+
+  const registerText = () => registerCsvText(register.mandates.map((m) => m.row));
+
+  async function importCsv(file: File): Promise<void> {
+    setProblem(null);
+    await register.importRegister({ kind: 'csv', text: await file.text() }, file.name);
+  }
+
+  async function importSheet(name: string): Promise<void> {
+    setProblem(null);
+    await register.importRegister({ kind: 'sheet', sheet: await host.port.readSheet(name) }, `the sheet ‘${name}’`);
+  }
+
+  async function collect(): Promise<void> {
+    if (!data) return;
+    setProblem(null);
+    setRecorded(false);
+    const out = await send({
+      kind: 'dd-collect',
+      input: {
+        register: { kind: 'csv', text: registerText() },
+        processingDay: settings.processingDay,
+        sun: settings.sun,
+        originator: settings.originator,
+        serviceUserName: settings.serviceUserName,
+        modulus: data.modulus,
+        holidays,
+        representations: [],
+        fileNumber: /^\d{1,3}$/.test(settings.fileNumber) ? Number(settings.fileNumber) : 1,
+        by: actor,
+      },
+      withRoll: false,
+    });
+    if (out.kind !== 'dd-collected') return setProblem(failed(out));
+    setRun(out.result);
+  }
+
+  async function readReport(file: File): Promise<void> {
+    setProblem(null);
+    setApplied(false);
+    const ledger = store ? await store.imports() : memoryLedger;
+    const out = await send({ kind: 'dd-report', reportText: await reportText(file), fileName: file.name, register: { kind: 'csv', text: registerText() }, ledger, importedAt: now().toISOString(), by: actor, withRoll: false });
+    if (out.kind !== 'dd-reported') return setProblem(failed(out));
+    setReport({ name: file.name, result: out.result });
+  }
+
+  async function applyReport(): Promise<void> {
+    const entry = report?.result.ledger?.entries.at(-1);
+    if (!report || !entry) return;
+    try {
+      if (store) await store.recordImport(entry);
+      else setMemoryLedger([...memoryLedger, entry]);
+    } catch (e) {
+      setProblem((e as Error).message);
+      return;
+    }
+    await register.applyChanges(report.result.changes);
+    setApplied(true);
+  }
+
+  const csv = (name: string, text: string) => downloadFile(name, text, 'text/csv;charset=utf-8');
+  const base = report?.name.replace(/\.[^.]+$/, '') ?? 'report';
+  return (
+    <section aria-labelledby="hl-dd" className={styles.box}>
+      <Subtitle2 as="h2" id="hl-dd">
+        Direct Debits
+      </Subtitle2>
+      <Body1>The register, the day’s Bacs file and the reports that come back. Everything is read and checked in this browser; bank details leave it only in the Bacs file.</Body1>
+      {problem && (
+        <MessageBar intent="error">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!store && (
+        <MessageBar intent="warning">
+          <MessageBarBody>This browser does not keep the register here: import it again next time.</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row} role="group" aria-label="Direct Debit views">
+        {(['register', 'run', 'reports'] as const).map((v) => (
+          <Button key={v} size="small" appearance={view === v ? 'primary' : 'secondary'} aria-pressed={view === v} onClick={() => setView(v)}>
+            {v === 'register' ? 'Register' : v === 'run' ? 'Day’s run' : 'Reports in'}
+          </Button>
+        ))}
+        <Field label="Bank holidays" className={styles.grow}>
+          <Select value={region} onChange={(_, d) => setRegion(d.value as typeof region)}>
+            <option value="englandAndWales">England and Wales</option>
+            <option value="scotland">Scotland</option>
+          </Select>
+        </Field>
+      </div>
+      {data === null && !problem && <Body1>Loading the modulus data and bank holidays…</Body1>}
+      {data && view === 'register' && <RegisterView register={register} sheets={sheets} onCsv={importCsv} onSheet={importSheet} today={today} />}
+      {data && view === 'run' && (
+        <RunView
+          settings={settings}
+          onSettings={setSettings}
+          result={run}
+          onRun={collect}
+          onDownloadBacs={() => run?.bacsText && downloadFile(`bacs-${run.processingDay ?? settings.processingDay}.txt`, run.bacsText, 'text/plain;charset=us-ascii')}
+          onDownloadNotices={() => run && csv(`dd-notices-${run.processingDay ?? ''}.csv`, run.noticesCsv)}
+          onRecordLodgements={async () => {
+            if (!run) return;
+            await register.applyChanges(run.changes);
+            setRecorded(true);
+          }}
+          lodgementsRecorded={recorded}
+        />
+      )}
+      {data && view === 'reports' && (
+        <ReportsView
+          fileName={report?.name ?? null}
+          preview={report?.result ?? null}
+          applied={applied}
+          onFile={readReport}
+          onApply={applyReport}
+          onDownload={(what) => report && csv(`${base}-${what}.csv`, what === 'postings' ? report.result.postingsCsv : what === 'actions' ? report.result.actionsCsv : report.result.mandatesCsv)}
+        />
+      )}
+    </section>
+  );
+}

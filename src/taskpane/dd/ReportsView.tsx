@@ -1,0 +1,95 @@
+/**
+ * Reports in (ARUDD, ADDACS, AUDDIS): choose the file, see the preview with its control (the
+ * report's own totals agreed), then apply: the import ledger records it (a report seen before is
+ * refused by the dd report job itself), the register takes the mandate changes, and the postings,
+ * actions and register CSVs are there to download.
+ */
+import { Body1, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2 } from '@fluentui/react-components';
+import type { DdReportResult } from '../../engine/jobs/dd-report';
+import { formatGBP } from '../../engine/money';
+import { FilePicker } from '../components/FilePicker';
+import { useDdStyles } from './styles';
+
+export interface ReportsViewProps {
+  readonly fileName: string | null;
+  readonly preview: DdReportResult | null;
+  readonly applied: boolean;
+  readonly onFile: (file: File) => Promise<void>;
+  readonly onApply: () => Promise<void>;
+  readonly onDownload: (what: 'postings' | 'actions' | 'mandates') => void;
+}
+
+export function ReportsView({ fileName, preview, applied, onFile, onApply, onDownload }: ReportsViewProps) {
+  const styles = useDdStyles();
+  return (
+    <section aria-labelledby="hl-dd-reports" className={styles.box}>
+      <Subtitle2 as="h3" id="hl-dd-reports">
+        Reports in
+      </Subtitle2>
+      <div className={styles.row}>
+        <FilePicker accept=".xml,text/xml,application/xml" label="Bacs report to read" onFile={onFile}>
+          Choose a report (ARUDD, ADDACS, AUDDIS)…
+        </FilePicker>
+        {fileName && <Caption1>{fileName}</Caption1>}
+      </div>
+      {preview && preview.problems.length > 0 && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>{fileName} was refused</MessageBarTitle>
+            <span aria-label="Why the report was refused">{preview.problems.join('; ')}</span>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {preview && preview.problems.length === 0 && (
+        <section aria-label="Report preview" className={styles.box}>
+          <Body1 role="status">
+            {preview.type}: {preview.totals.count} items {formatGBP(preview.totals.value)}. {preview.control}
+          </Body1>
+          {!preview.controlAgrees && (
+            <MessageBar intent="warning">
+              <MessageBarBody>The report’s own totals do not agree with its items: nothing can be applied.</MessageBarBody>
+            </MessageBar>
+          )}
+          <div className={styles.scroll}>
+            <table className={styles.table} aria-label="Report items">
+              <thead>
+                <tr>
+                  <th scope="col">Account</th>
+                  <th scope="col">Reference</th>
+                  <th scope="col">Reason</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Amount</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.records.map((r) => (
+                  <tr key={`${r.line}-${r.reference}`}>
+                    <td>{r.account || '(not in the register)'}</td>
+                    <td>{r.reference}</td>
+                    <td>
+                      {r.code} {r.description}
+                    </td>
+                    <td>{r.todo || r.action}</td>
+                    <td className={styles.num}>{formatGBP(r.amount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={!preview.controlAgrees || applied} onClick={() => void onApply()}>
+              {applied ? 'Applied' : 'Apply the report'}
+            </Button>
+            {applied && (
+              <>
+                <Button onClick={() => onDownload('postings')}>Download postings</Button>
+                <Button onClick={() => onDownload('actions')}>Download actions</Button>
+                <Button onClick={() => onDownload('mandates')}>Download the register (masked)</Button>
+              </>
+            )}
+          </div>
+        </section>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * The Direct Debits mode on the standalone page in real Chromium: import the sample register
+ * (assets/dd/sample-mandates.csv), run a day, download the Bacs file and check it with `dd check`;
+ * axe at 350 px and desktop width finds no serious or critical violation, each step screenshotted,
+ * and no request leaves the page's own origin (the modulus data and holidays come from it).
+ * Needs Debian's chromium, as the standalone suite; skipped with a warning without it.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startServer } from '../../scripts/serve';
+import { runCli } from '../support/generated';
+import { ensureWebBuild } from '../support/web-build';
+
+const ROOT = resolve(__dirname, '..', '..');
+const WEB = join(ROOT, 'dist', 'web');
+const SHOTS = join(ROOT, 'test-results', 'screens');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WIDTHS = [350, 1280] as const;
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run must install Debian's chromium`);
+if (!haveChromium) console.warn(`browser tests skipped: no ${CHROMIUM} (apt-get install -y chromium)`);
+const suite = haveChromium ? describe : describe.skip;
+
+suite('Direct Debits on the standalone page in Chromium', () => {
+  let server: Server;
+  let origin: string;
+  let context: BrowserContext;
+  let page: Page;
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  const axeFindings: string[] = [];
+  let axeSource: string;
+
+  beforeAll(() => ensureWebBuild(ROOT), 600_000);
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    ({ server, url: origin } = await startServer(WEB));
+    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hl-chromium-dd-')), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+      locale: 'en-GB',
+      timezoneId: 'Europe/London',
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 300_000);
+
+  afterAll(async () => {
+    await context?.close();
+    server?.close();
+  });
+
+  async function look(step: string): Promise<void> {
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(150);
+      await page.screenshot({ path: join(SHOTS, `dd-${step}-${width}.png`), fullPage: width === 350 });
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const r = await axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      });
+      for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') axeFindings.push(`${step} @${width}px: ${v.impact} ${v.id} (${v.help}) at ${v.where.join(', ')}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
+  it('imports the sample register, runs a day and downloads a Bacs file that passes dd check', async () => {
+    await page.goto(`${origin}/standalone.html?sample=sample-workbook.xlsx`);
+    await page.getByRole('button', { name: 'Next: Settings' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Direct Debits' }).click();
+    await page.getByLabel('Register CSV to import').setInputFiles(join(ROOT, 'assets', 'dd', 'sample-mandates.csv'));
+    await page.getByText(/^\d+ mandates, \d+ pass every check/).waitFor({ timeout: 60_000 });
+    await expect(page.getByRole('table', { name: 'Mandates' }).innerText()).resolves.toContain('**-**-99 ****0986');
+    await look('1-register');
+    await page.getByRole('button', { name: 'Day’s run' }).click();
+    await page.getByLabel('Processing day').fill('2026-12-10');
+    await page.getByLabel('Service user number').fill('123456');
+    await page.getByLabel('Originator sort code:account').fill('20-00-00:55779911');
+    await page.getByLabel('Service user name').fill('Riverside Homes');
+    await page.getByRole('button', { name: 'Prepare the collection file' }).click();
+    await page.getByText(/^Processing day 10\/12\/2026, payers debited 11\/12\/2026: \d+ collections/).waitFor({ timeout: 60_000 });
+    await look('2-run');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the Bacs file' }).click()]);
+    expect(download.suggestedFilename()).toBe('bacs-2026-12-10.txt');
+    const checked = await runCli(['dd', 'check', (await download.path()) as string]);
+    expect(checked.code).toBe(0);
+    expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(axeFindings).toEqual([]);
+  }, 240_000);
+});
