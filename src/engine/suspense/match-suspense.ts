@@ -192,6 +192,9 @@ const MAX_POSTCODE_CANDIDATES = 40;
 /** More tenants than this under one name key (a common surname and an initial) are not candidates. */
 const MAX_NAME_CANDIDATES = 25;
 
+/** References longer than this are not repaired (one slip from an account ref is at most its length + 1). */
+export const MAX_REPAIR_LENGTH = 32;
+
 /** Base score of a reference one keying slip away from an account. */
 const REPAIRED = 0.78;
 
@@ -201,6 +204,9 @@ const REPAIRED = 0.78;
  * ref has about 170 neighbours and few of them are accounts).
  */
 function forEachRepair(ref: string, visit: (candidate: string, how: () => string) => void): void {
+  // Neighbours grow with the square of the length (8 s at 16,000 characters): no account ref is
+  // near this long, so a longer reference has no slip worth trying.
+  if (ref.length > MAX_REPAIR_LENGTH) return;
   const seen = new Set<string>([ref]);
   const once = (r: string, how: () => string): void => {
     if (seen.has(r)) return;
