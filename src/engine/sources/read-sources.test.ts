@@ -31,7 +31,6 @@ describe('amount text', () => {
     ['123.45 CR', -12345],
     ['123.45CR', -12345],
     ['123.45 DR', 12345],
-    ['(123.45) CR', 12345],
     [' 7 ', 700],
     ['.5', 50],
     ['0', 0],
@@ -44,6 +43,15 @@ describe('amount text', () => {
     ['£', null],
     ['1.005', 'too-many-decimals'],
     ['£1,234.567', 'too-many-decimals'],
+    // Two signs could mean either sign: refused, never read as +282.08 (issue 10, case 6).
+    ['(-282.08)', 'double-sign'],
+    ['--282.08', 'double-sign'],
+    ['-282.08 CR', 'double-sign'],
+    ['(123.45) CR', 'double-sign'],
+    ['-£-12.00', 'double-sign'],
+    // Beyond what a cell may hold: a located error, not an overflow later (case 10).
+    ['90,071,992,547,409.91', 'out-of-range'],
+    ['1000000000.01', 'out-of-range'],
   ])('%p is refused as %p', (text, outcome) => expect(parseAmountText(text)).toBe(outcome));
 });
 

@@ -20,7 +20,6 @@ import {
   dateOfIso,
   formulaResultOf,
   formulaText,
-  freeSheetName,
   freeTableName,
   isMarkerName,
   keyFromMarker,
@@ -28,6 +27,7 @@ import {
   markerReference,
   numberFormatOf,
   numberOf,
+  planSheetNames,
   printSetupOf,
   PROTECTION,
   serialOfDate,
@@ -185,7 +185,11 @@ export class XlsxWorkbook implements WorkbookPort {
   async writeSheets(specs: readonly SheetSpec[]): Promise<void> {
     // Names of sheets the user deleted point nowhere (#REF!): ours, and dropped so Excel need not repair them.
     for (const [marker, ws] of this.markers()) if (!ws) this.removeName(marker);
-    for (const spec of specs) {
+    // Every name decided first, so formulas point at the sheets as they will be named.
+    const markers = this.markers();
+    const replaced = new Set(specs.map((spec) => markers.get(markerName(spec.key))).filter((ws): ws is ExcelJS.Worksheet => !!ws));
+    const plan = planSheetNames(specs, new Set(this.workbook.worksheets.filter((w) => !replaced.has(w)).map((w) => w.name.toLowerCase())));
+    for (const [i, spec] of plan.specs.entries()) {
       const marker = markerName(spec.key);
       const old = this.markers().get(marker);
       let orderNo: number | undefined;
@@ -194,7 +198,7 @@ export class XlsxWorkbook implements WorkbookPort {
         this.workbook.removeWorksheet(old.id);
       }
       this.removeName(marker);
-      const name = freeSheetName(spec.name, new Set(this.workbook.worksheets.map((w) => w.name.toLowerCase())));
+      const name = plan.names[i] as string;
       const ws = this.workbook.addWorksheet(name, spec.freeze && (spec.freeze.rows > 0 || spec.freeze.cols > 0) ? { views: [{ state: 'frozen', xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }] } : {});
       // The replacement takes the old sheet's place in the tab order.
       if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
