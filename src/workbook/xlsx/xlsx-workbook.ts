@@ -36,6 +36,9 @@ import {
   type CellLook,
 } from '../render';
 
+/** Rows are padded to the used range's width only while that costs at most this many cells. */
+const PAD_CELLS = 20_000_000;
+
 /** Progress is reported every this many rows of a large sheet. */
 const PROGRESS_EVERY = 10_000;
 
@@ -166,18 +169,38 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!ws) throw new Error(`no sheet named '${name}'`);
     const used = usedRange(ws);
     if (!used) return { name: ws.name, originRow: 1, originCol: 1, rows: [] };
-    const width = used.right - used.left + 1;
     const total = used.bottom - used.top + 1;
-    const rows: RawCell[][] = Array.from({ length: total }, () => new Array<RawCell>(width).fill(null));
+    // Only the cells that exist are materialised: a row holds its cells up to its own last one, and
+    // a row with none is one shared empty row, so a sheet with cells at A1 and XFD1048576 costs two
+    // cells and a million pointers, not the 17-billion-cell rectangle between them.
+    const width = used.right - used.left + 1;
+    const empty = Object.freeze(new Array<RawCell>(width).fill(null)) as RawCell[];
+    const rows: RawCell[][] = new Array<RawCell[]>(total).fill(empty);
     let done = 0;
+    const nonEmpty: number[] = [];
     ws.eachRow((row, r) => {
       if (r < used.top || r > used.bottom) return;
-      const out = rows[r - used.top] as RawCell[];
+      let out: RawCell[] | null = null;
       row.eachCell((cell, c) => {
-        if (c >= used.left && c <= used.right) out[c - used.left] = rawCell(cell);
+        if (c < used.left || c > used.right) return;
+        const v = rawCell(cell);
+        if (v === null) return;
+        if (out === null) out = [];
+        while (out.length < c - used.left) out.push(null);
+        out[c - used.left] = v;
       });
+      if (out !== null) rows[r - used.top] = out;
+      nonEmpty.push(r - used.top);
       if (onProgress && ++done % PROGRESS_EVERY === 0) onProgress({ sheet: ws.name, rowsRead: r - used.top + 1, rowsTotal: total });
     });
+    // Rows padded to the used range's width, as Excel's API returns them, while that stays a sane
+    // number of cells; past it the rows keep only their own cells (readers treat a missing cell as blank).
+    if (nonEmpty.length * width <= PAD_CELLS) {
+      for (const i of nonEmpty) {
+        const row = rows[i] as RawCell[];
+        while (row.length < width) row.push(null);
+      }
+    }
     onProgress?.({ sheet: ws.name, rowsRead: total, rowsTotal: total });
     return { name: ws.name, originRow: used.top, originCol: used.left, rows };
   }
