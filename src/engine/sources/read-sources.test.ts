@@ -181,6 +181,47 @@ describe('reading cells', () => {
   });
 });
 
+describe('ambiguity and hidden damage (issue 10)', () => {
+  const tx = (header: RawCell[], row: RawCell[]): SheetData[] => workbook({ tx: [header, row] });
+
+  it('a second column that could be Amount is an error naming both columns, unless the config picks one', () => {
+    const sheets = tx(['Date', 'Account Ref', 'Code', 'Value', 'Amount', 'Batch Ref'], [d('2026-12-07'), '00012345', 'RENT', 1, 100, 'DR1']);
+    const issues = readSources('f.xlsx', sheets, DEFAULT_CONFIG).issues.filter((i) => i.code === 'column.ambiguous');
+    expect(issues.map(describeIssue)).toEqual([
+      "f.xlsx, sheet 'Transactions', row 1, column E (Amount): both column D (Value) and column E (Amount) could be Amount on the rent transactions sheet; name the one to use in the config (columns.transactions.amount); found 'Amount'",
+    ]);
+    const picked = parseConfig({ columns: { transactions: { amount: 'Amount' } } }) as { ok: true; config: LedgerConfig };
+    const read = readSources('f.xlsx', sheets, picked.config);
+    expect(read.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(read.transactions?.records[0]?.amount).toBe(10000);
+  });
+
+  it('invisible characters are removed from refs and noted; mojibake in a name is a warning at its cell', () => {
+    const sheets = workbook({
+      roll: [ROLL_HEADER, ['\u200b00012345\u00a0', 'P1', 'Zo\ufffd Thompson-M\ufffdller', '1 High St', 'AB1 2CD', d('2020-01-06'), null, 100, 10, 10]],
+    });
+    const read = readSources('f.xlsx', sheets, DEFAULT_CONFIG);
+    expect(read.rentRoll?.records[0]?.account).toBe('00012345');
+    expect(read.issues.map((i) => [i.code, i.severity, i.location.a1])).toEqual([
+      ['ref.invisible-removed', 'info', "'Rent Roll'!A2"],
+      ['text.mojibake', 'warning', "'Rent Roll'!C2"],
+    ]);
+  });
+
+  it('a two-digit year is a warning on a posting date and an error on a tenancy date', () => {
+    const sheets = workbook({
+      roll: [ROLL_HEADER, ['00012345', 'P1', 'Jane Smith', '1 High St', 'AB1 2CD', '06/01/20', null, 100, 10, 10]],
+      tx: [TX_HEADER, ['07/12/26', '00012345', 'RENT', 100, 'DR1', 'Debit']],
+    });
+    const read = readSources('f.xlsx', sheets, DEFAULT_CONFIG);
+    expect(read.issues.filter((i) => i.code === 'date.two-digit-year').map((i) => [i.severity, i.location.a1])).toEqual([
+      ['error', "'Rent Roll'!F2"],
+      ['warning', "'Transactions'!A2"],
+    ]);
+    expect(read.transactions?.records[0]?.date).toBe('2026-12-07');
+  });
+});
+
 describe('config', () => {
   it('refuses a rent year start that is not a Monday, and unknown keys', () => {
     const r = parseConfig({ rentYearStart: '2026-04-07', colour: 'red' });
