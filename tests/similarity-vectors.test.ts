@@ -1,14 +1,12 @@
 /** The comparators against the published vectors vendored in tests/fixtures/similarity (sources in its README). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
+import { csvRecords } from '../src/engine/csv';
 import { doubleMetaphone, jaro, jaroWinkler, levenshtein } from '../src/engine/suspense/similarity';
 
 const DIR = join(__dirname, 'fixtures', 'similarity');
 function rows(file: string): Record<string, string>[] {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(join(DIR, file), 'utf8'), { header: true, skipEmptyLines: true });
-  if (parsed.errors.length) throw new Error(`${file}: ${parsed.errors[0]?.message}`);
-  return parsed.data;
+  return csvRecords(readFileSync(join(DIR, file), 'utf8'));
 }
 
 // We divide half-transpositions as real numbers (commons-text): the integer-rule rows are skipped.

@@ -2,7 +2,7 @@
  * housing-ledger bank-check and dd (collect, check, report): argument parsing, file reading and
  * writing around the Direct Debit jobs in src/engine/jobs/dd-*.ts. No rule lives here.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { runBankCheck, type ModulusDataText } from '../engine/jobs/dd-bank-check';
 import { runDdCheck } from '../engine/jobs/dd-check';
@@ -20,6 +20,7 @@ import { runDdReport } from '../engine/jobs/dd-report';
 import { EMPTY_LEDGER, ledgerFromJson, ledgerToJson, type ImportLedger } from '../engine/payments/import-ledger';
 import { parse } from './args';
 import { CliInputError } from './errors';
+import { writeAll } from './safe-write';
 
 export interface DdIo {
   readonly out: (text: string) => void;
@@ -155,27 +156,15 @@ function ddCheckCommand(args: readonly string[], io: DdIo, help: string): number
   return result.exitCode;
 }
 
-/**
- * A text file written beside its destination, flushed to disk, then renamed into place: a failed
- * write never leaves half a file. (The one place the lead can point at src/cli/safe-write.ts.)
- */
+/** A text file written safely (src/cli/safe-write.ts), its folder made first. */
 export function writeFileSafely(path: string, text: string): void {
+  ensureFolder(path);
+  writeAll([{ path, data: text }]);
+}
+
+function ensureFolder(path: string): void {
   const dir = dirname(resolve(path));
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    const fd = openSync(tmp, 'w');
-    try {
-      writeSync(fd, text, null, 'utf8');
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (e) {
-    if (existsSync(tmp)) unlinkSync(tmp);
-    throw new CliInputError(`${path}: cannot be written (${(e as Error).message})`);
-  }
 }
 
 /** The mandate register: a CSV, or the sheet of a workbook whose header has a DDI Reference column. */
@@ -314,9 +303,13 @@ async function ddReportCommand(args: readonly string[], io: DdIo, help: string):
   });
   if (result.problems.length > 0) throw new CliInputError('dd report: nothing was applied', [...result.problems]);
   if (result.controlAgrees) {
-    writeFileSafely(join(out, 'postings.csv'), result.postingsCsv);
-    writeFileSafely(join(out, 'mandates.csv'), result.mandatesCsv);
-    writeFileSafely(join(out, 'actions.csv'), result.actionsCsv);
+    ensureFolder(join(out, 'postings.csv'));
+    // The three outputs are one set: all of them or none.
+    writeAll([
+      { path: join(out, 'postings.csv'), data: result.postingsCsv },
+      { path: join(out, 'mandates.csv'), data: result.mandatesCsv },
+      { path: join(out, 'actions.csv'), data: result.actionsCsv },
+    ]);
     // The ledger last: once it holds the report, a re-run is refused, so the outputs must exist first.
     if (ledgerPath !== undefined && result.ledger !== null) writeFileSafely(ledgerPath, `${JSON.stringify(ledgerToJson(result.ledger), null, 1)}\n`);
   }

@@ -208,7 +208,7 @@ async function matchSuspenseCommand(args: readonly string[], io: Io): Promise<nu
     }
     if (out !== undefined) io.out(`\nWritten: ${out}`);
     io.out(`Ageing as of ${formatUkDate(ageing.asOf)}: ${ageing.overLimitCount} item(s), ${formatGBP(ageing.overLimitTotal)}, held longer than ${ageing.limitDays} days`);
-    if (!config.suspenseMatch.autoEnabled) io.out('Automatic allocation is off (config suspenseMatch.autoAllocate): every item is for review.');
+    if (!config.suspenseMatch.autoAllocate) io.out('Automatic allocation is off (config suspenseMatch.autoAllocate): every item is for review.');
     if (csv !== undefined) io.out(`Clearance journal CSV: ${csv}`);
     if (ageingPath !== undefined) io.out(`Ageing CSV: ${ageingPath}`);
   }

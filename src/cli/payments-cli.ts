@@ -3,8 +3,8 @@
  * out; receipts posted against the bank statement's credits. Everything is checked before anything
  * is written, and every file is written beside its destination then renamed into place.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parse } from './args';
 import { parseDayFirst, type IsoDate } from '../engine/dates';
 import { formatGBP, type Pence } from '../engine/money';
@@ -18,6 +18,7 @@ import { describePaymentIssue } from '../engine/payments/payment-issues';
 import { parseProfile, SHIPPED_PROFILES, type ImportProfile } from '../engine/payments/profile';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { CliInputError } from './errors';
+import { writeAll } from './safe-write';
 import { loadConfig } from './config-file';
 import { readUserSheets } from '../workbook/user-sheets';
 import { openWorkbook, readJsonFile } from './workbook-io';
@@ -80,25 +81,6 @@ function parseDayArg(flag: string, text: string): IsoDate {
   const d = parseDayFirst(text);
   if (d === null) throw new CliInputError(`--${flag} ${text}: expected a date, YYYY-MM-DD or dd/mm/yyyy`);
   return d;
-}
-
-/**
- * Writes every file beside its destination first, and renames them into place only when all are
- * written: a failure leaves none of them half-written.
- */
-function writeAll(files: readonly { path: string; data: string | Buffer }[]): void {
-  const tmps: { tmp: string; path: string }[] = [];
-  try {
-    for (const f of files) {
-      const tmp = join(resolve(f.path, '..'), `.${basename(f.path)}.${process.pid}.tmp`);
-      writeFileSync(tmp, f.data);
-      tmps.push({ tmp, path: f.path });
-    }
-    for (const t of tmps) renameSync(t.tmp, t.path);
-  } catch (e) {
-    for (const t of tmps) if (existsSync(t.tmp)) unlinkSync(t.tmp);
-    throw new CliInputError(`cannot write the outputs (${(e as Error).message})`);
-  }
 }
 
 function ensureDir(dir: string): void {

@@ -131,7 +131,7 @@ const configSchema = z
         autoAllocate: z.boolean().optional(),
       })
       .strict()
-      .refine((m) => (m.reviewMinScore ?? DEFAULT_SUSPENSE_MATCH.reviewThreshold) <= (m.autoMinScore ?? DEFAULT_SUSPENSE_MATCH.autoThreshold), 'reviewMinScore must not be above autoMinScore')
+      .refine((m) => (m.reviewMinScore ?? DEFAULT_SUSPENSE_MATCH.reviewMinScore) <= (m.autoMinScore ?? DEFAULT_SUSPENSE_MATCH.autoMinScore), 'reviewMinScore must not be above autoMinScore')
       .optional(),
     payments: z.object({ postings: postingsConfigSchema.optional(), endedTenancies: endedTenancies.optional() }).strict().optional(),
     cashBalance: cashBalanceConfigSchema.optional(),
@@ -195,10 +195,10 @@ export function parseConfig(json: unknown): ConfigResult {
       })),
       suspenseAgeLimitDays: c.suspenseAgeLimitDays ?? d.suspenseAgeLimitDays,
       suspenseMatch: {
-        autoThreshold: c.suspenseMatch?.autoMinScore ?? d.suspenseMatch.autoThreshold,
+        autoMinScore: c.suspenseMatch?.autoMinScore ?? d.suspenseMatch.autoMinScore,
         autoMargin: c.suspenseMatch?.autoMargin ?? d.suspenseMatch.autoMargin,
-        reviewThreshold: c.suspenseMatch?.reviewMinScore ?? d.suspenseMatch.reviewThreshold,
-        autoEnabled: c.suspenseMatch?.autoAllocate ?? d.suspenseMatch.autoEnabled,
+        reviewMinScore: c.suspenseMatch?.reviewMinScore ?? d.suspenseMatch.reviewMinScore,
+        autoAllocate: c.suspenseMatch?.autoAllocate ?? d.suspenseMatch.autoAllocate,
       },
       payments: {
         postings: c.payments?.postings ?? c.postings ?? d.payments.postings,

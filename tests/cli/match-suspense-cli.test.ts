@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MATCH_PASSES } from '../../src/engine/suspense/match-passes';
 import { generatedWorkbook, runCli } from '../support/generated';
 import { recalcWorkbook } from '../support/recalc';
 
@@ -10,7 +11,7 @@ describe('housing-ledger match-suspense', () => {
     const run = await runCli(['match-suspense', path, '--json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const json = JSON.parse(run.stdout) as { items: { item: string; decision: string; account: string | null; score: number; candidates: { account: string; score: number; reasons: string[] }[] }[] };
+    const json = JSON.parse(run.stdout) as { items: { item: string; decision: string; account: string | null; score: number; candidates: { account: string; score: number; reasons: string[]; pass: string }[] }[] };
     expect(json.items).toHaveLength(month.counts.suspenseItems);
     for (const i of json.items) {
       expect(['auto', 'review', 'none']).toContain(i.decision);
@@ -22,8 +23,12 @@ describe('housing-ledger match-suspense', () => {
       const scores = i.candidates.map((c) => c.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
       for (const c of i.candidates) expect(c.reasons.length).toBeGreaterThan(0);
+      for (const c of i.candidates) expect(MATCH_PASSES.map((p) => p.name)).toContain(c.pass);
     }
     expect(json.items.some((i) => i.decision === 'auto')).toBe(true);
+    // Every automatic allocation names the pass that found its account: a reference, never a name alone.
+    const autoPasses = new Set(json.items.filter((i) => i.decision === 'auto').map((i) => i.candidates[0]?.pass));
+    expect(autoPasses.has('name')).toBe(false);
   });
 
   it('--out writes the matches, journal and ageing sheets in a new workbook, like reconcile --out; --with-inputs copies the input sheets too', async () => {

@@ -10,8 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
-import Papa from 'papaparse';
 import { parseConfig } from '../../src/engine/config';
+import { csvRecords } from '../../src/engine/csv';
 import type { Posting, SuspenseItem, Tenancy } from '../../src/engine/records';
 import { readSources } from '../../src/engine/sources/read-sources';
 import { DEFAULT_SUSPENSE_MATCH, matchSuspense } from '../../src/engine/suspense/match-suspense';
@@ -150,7 +150,7 @@ if (want('speed')) {
 if (want('linkage')) {
   const dir = join(__dirname, '..', '..', 'tests', 'fixtures', 'linkage');
   const csv = (file: string): Record<string, string>[] =>
-    Papa.parse<Record<string, string>>(readFileSync(join(dir, file), 'utf8'), { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim(), transform: (v) => v.trim() }).data;
+    csvRecords(readFileSync(join(dir, file), 'utf8')).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.trim()])));
   const tenancy = (account: string, tenant: string, address: string, postcode: string, row: number): Tenancy => ({
     account, property: '', tenant, address, postcode, start: null, end: null, weeklyCharge: 0 as Tenancy['weeklyCharge'], opening: 0 as Tenancy['opening'], closing: 0 as Tenancy['closing'], row,
   });
@@ -176,7 +176,7 @@ if (want('linkage')) {
   const sOut = matchSuspense(sItems, sRoll).map((m) => ({ auto: m.account, top3: m.candidates.slice(0, 3).map((c) => c.account) }));
   // The same with the review minimum lowered to 0.4 (config suspenseMatch.reviewMinScore): weaker
   // name candidates shown to a person too; no change to what is allocated automatically.
-  const wider = { ...DEFAULT_SUSPENSE_MATCH, reviewThreshold: 0.4 };
+  const wider = { ...DEFAULT_SUSPENSE_MATCH, reviewMinScore: 0.4 };
   const fWide = matchSuspense(fItems, fRoll, wider).map((m) => ({ auto: m.account, top3: m.candidates.slice(0, 3).map((c) => c.account) }));
   const sWide = matchSuspense(sItems, sRoll, wider).map((m) => ({ auto: m.account, top3: m.candidates.slice(0, 3).map((c) => c.account) }));
   const fuzzy = (items: SuspenseItem[], roll: Tenancy[]) => fuzzyMerge(items, roll);

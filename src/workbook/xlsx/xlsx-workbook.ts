@@ -164,22 +164,31 @@ export class XlsxWorkbook implements WorkbookPort {
     });
   }
 
+  async readSheetTop(name: string, rows: number): Promise<SheetData> {
+    return this.read(name, Math.max(0, rows));
+  }
+
   async readSheet(name: string, onProgress?: (p: ReadProgress) => void): Promise<SheetData> {
+    return this.read(name, Number.POSITIVE_INFINITY, onProgress);
+  }
+
+  private read(name: string, maxRows: number, onProgress?: (p: ReadProgress) => void): SheetData {
     const ws = this.sheet(name);
     if (!ws) throw new Error(`no sheet named '${name}'`);
     const used = usedRange(ws);
     if (!used) return { name: ws.name, originRow: 1, originCol: 1, rows: [] };
-    const total = used.bottom - used.top + 1;
-    // Only the cells that exist are materialised: a row holds its cells up to its own last one, and
-    // a row with none is one shared empty row, so a sheet with cells at A1 and XFD1048576 costs two
-    // cells and a million pointers, not the 17-billion-cell rectangle between them.
     const width = used.right - used.left + 1;
+    const total = Math.min(used.bottom - used.top + 1, maxRows);
+    const bottom = used.top + total - 1;
+    // Only the cells that exist are materialised: a row with none is one shared (frozen) empty row,
+    // so a sheet with cells at A1 and XFD1048576 costs two rows of cells and a million pointers,
+    // not the 17-billion-cell rectangle between them.
     const empty = Object.freeze(new Array<RawCell>(width).fill(null)) as RawCell[];
     const rows: RawCell[][] = new Array<RawCell[]>(total).fill(empty);
-    let done = 0;
     const nonEmpty: number[] = [];
+    let done = 0;
     ws.eachRow((row, r) => {
-      if (r < used.top || r > used.bottom) return;
+      if (r < used.top || r > bottom) return;
       let out: RawCell[] | null = null;
       row.eachCell((cell, c) => {
         if (c < used.left || c > used.right) return;
@@ -189,8 +198,10 @@ export class XlsxWorkbook implements WorkbookPort {
         while (out.length < c - used.left) out.push(null);
         out[c - used.left] = v;
       });
-      if (out !== null) rows[r - used.top] = out;
-      nonEmpty.push(r - used.top);
+      if (out !== null) {
+        rows[r - used.top] = out;
+        nonEmpty.push(r - used.top);
+      }
       if (onProgress && ++done % PROGRESS_EVERY === 0) onProgress({ sheet: ws.name, rowsRead: r - used.top + 1, rowsTotal: total });
     });
     // Rows padded to the used range's width, as Excel's API returns them, while that stays a sane
