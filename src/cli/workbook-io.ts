@@ -1,5 +1,6 @@
 /** Files in and out for the CLI: the xlsx adapter over bytes, with located, human errors. */
 import { existsSync, readFileSync } from 'node:fs';
+import { checkXlsxShape } from '../workbook/xlsx/xlsx-shape';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { CliInputError } from './errors';
 import { writeAll, writeFileSafely, type FileToWrite } from './safe-write';
@@ -13,6 +14,11 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
     bytes = readFileSync(path);
   } catch (e) {
     throw new CliInputError(`${path}: cannot be read (${(e as Error).message})`);
+  }
+  // Out-of-memory-prone shapes (millions of cells or shared strings) refused before exceljs loads them.
+  const shape = await checkXlsxShape(bytes);
+  if (shape) {
+    throw new CliInputError(`${path}${shape.sheet !== null ? `, sheet '${shape.sheet}'` : ''}: the workbook is larger than this tool reads (${shape.found}; the limit is ${shape.limit}); remove the sheets or rows the run does not need`);
   }
   try {
     return await XlsxWorkbook.fromBuffer(bytes);

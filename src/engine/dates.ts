@@ -63,30 +63,50 @@ export function isoToSerial(d: IsoDate): number {
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
 };
 
+/** A time after the date: hours 0-23, minutes and seconds 0-59 (checked, not just shaped). */
+const TIME = /[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z)?$/i;
+
 /**
- * Parses a text date the way a UK user typed it: dd/mm/yyyy (also - or . separated, two-digit
- * years as 20yy), 3 Apr 2026 / 03-Apr-26, or ISO yyyy-mm-dd. A time part after the date is ignored.
- * Returns null for anything else, including impossible dates such as 31/13/2026.
+ * Parses a text date the way a UK user typed it: dd/mm/yyyy (also - or . separated), 3 Apr 2026 /
+ * 03-Apr-26 / 3 April 2026, or ISO yyyy-mm-dd. A valid time after the date is ignored; an
+ * impossible one (99:99) refuses the date. Month names must be real (`1 Junk 2026` is refused). A
+ * two-digit year is read by Excel's window: 00-29 are 20yy, 30-99 are 19yy (hasTwoDigitYear tells
+ * the caller, which warns or refuses). Returns null for anything else, including impossible dates
+ * such as 31/13/2026.
  */
 export function parseDayFirst(text: string): IsoDate | null {
-  const s = text.trim().replace(/[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z)?$/i, '').trim();
+  let s = text.trim();
+  const time = TIME.exec(s);
+  if (time) {
+    if (Number(time[1]) > 23 || Number(time[2]) > 59 || Number(time[3] ?? '0') > 59) return null;
+    s = s.slice(0, time.index).trim();
+  }
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s);
   if (m) return isoDate(fullYear(m[3] ?? ''), Number(m[2]), Number(m[1]));
   m = /^(\d{1,2})[\s-]+([A-Za-z]{3,9})[\s-,]+(\d{2}|\d{4})$/.exec(s);
   if (m) {
-    const month = MONTHS[(m[2] ?? '').toLowerCase().slice(0, (m[2] ?? '').toLowerCase().startsWith('sept') ? 4 : 3)];
+    const month = MONTHS[(m[2] ?? '').toLowerCase()];
     if (month === undefined) return null;
     return isoDate(fullYear(m[3] ?? ''), month, Number(m[1]));
   }
   return null;
 }
 
+/** True when a text date (one parseDayFirst reads) writes its year with two digits. */
+export function hasTwoDigitYear(text: string): boolean {
+  return /(^|[^\d])\d{1,2}[/.\s,-]+(\d{1,2}|[A-Za-z]{3,9})[/.\s,-]+\d{2}(?!\d)/.test(text.trim());
+}
+
+/** Excel's window for two-digit years: 00-29 -> 2000-2029, 30-99 -> 1930-1999. */
 function fullYear(y: string): number {
-  return y.length === 2 ? 2000 + Number(y) : Number(y);
+  if (y.length !== 2) return Number(y);
+  const n = Number(y);
+  return n < 30 ? 2000 + n : 1900 + n;
 }
 
 /** dd/mm/yyyy for people. */

@@ -24,7 +24,15 @@ export type IssueCode =
   | 'source.unknown'
   | 'account.not-on-roll'
   | 'row.total-skipped'
-  | 'config.invalid';
+  | 'config.invalid'
+  | 'amount.double-sign'
+  | 'amount.out-of-range'
+  | 'column.ambiguous'
+  | 'ref.invisible-removed'
+  | 'ref.too-long'
+  | 'text.mojibake'
+  | 'date.two-digit-year'
+  | 'sheet.too-large';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -25,6 +25,18 @@ const WHAT: Readonly<Record<IssueCode, (d: Readonly<Record<string, string>>) => 
   'account.not-on-roll': (d) => `the account ${d.ref ?? ''} has postings but is not on the rent roll; it is shown as a balance exception`,
   'row.total-skipped': () => 'a totals row was skipped',
   'config.invalid': (d) => `the config is not valid: ${d.problem ?? ''}`,
+  'amount.double-sign': () => 'the amount carries two signs (e.g. (-282.08), --282.08 or -282.08 CR), so it could mean either; write it with one sign',
+  'amount.out-of-range': (d) => `the amount is beyond the largest amount a cell may hold (${d.limit ?? '£1,000,000,000.00'})`,
+  'column.ambiguous': (d) =>
+    `both column ${d.first ?? ''} and column ${d.second ?? ''} could be ${d.field ?? ''} on the ${d.role ?? ''} sheet; name the one to use in the config (columns.${d.key ?? ''}.${d.fieldKey ?? ''})`,
+  'ref.invisible-removed': () => 'invisible characters (zero-width space, non-breaking space or byte-order mark) were removed from the reference before it was compared',
+  'ref.too-long': (d) => `the text is longer than ${d.limit ?? ''} characters; only the first ${d.limit ?? ''} are used for matching`,
+  'text.mojibake': () => 'the text holds characters that did not survive a change of encoding (shown as �); the file was probably saved in another encoding such as Windows-1252',
+  'date.two-digit-year': (d) =>
+    d.refused === 'yes'
+      ? 'the date has a two-digit year, which is not accepted for a tenancy date; write the year in full'
+      : `the date has a two-digit year, read as ${d.year ?? ''}; write the year in full to be sure`,
+  'sheet.too-large': (d) => `the sheet is larger than this tool reads (${d.found ?? ''}; the limit is ${d.limit ?? ''})`,
 };
 
 /** Where, in words: "sample.xlsx, sheet 'GL', row 14, column F (Credit)". */

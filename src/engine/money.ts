@@ -14,6 +14,18 @@ Dec.DP = 20;
 
 export const ZERO = 0 as Pence;
 
+/**
+ * The largest amount one cell may hold: £1,000,000,000.00. Far above any rent or GL line, and low
+ * enough that the sums of 90,000 such amounts stay exact integers; a bigger amount is an input error
+ * at its cell (two amounts near the float limit would otherwise overflow the totals).
+ */
+export const MAX_AMOUNT_PENCE = 100_000_000_000;
+
+/** True when the pence are within the amount one cell may hold (see MAX_AMOUNT_PENCE). */
+export function isAmountInRange(p: number): boolean {
+  return Math.abs(p) <= MAX_AMOUNT_PENCE;
+}
+
 /** Wraps an integer count of pence; throws on a fraction or an unsafe integer (a programmer error). */
 export function toPence(n: number): Pence {
   if (!Number.isSafeInteger(n)) throw new RangeError(`not a whole, safe number of pence: ${n}`);

@@ -151,6 +151,41 @@ export function freeSheetName(wanted: string, taken: ReadonlySet<string>): strin
   }
 }
 
+/**
+ * The names the specs' sheets will get, decided before anything is written, and the specs with
+ * their formulas pointed at those names. `taken` holds the names that stay in the workbook
+ * (lower-cased; the product's sheets this write replaces left out). A user's sheet already called
+ * 'HL Components' makes ours 'HL Components (2)', and the Summary's formulas must then read
+ * 'HL Components (2)'!, never the user's sheet. Both adapters write through this.
+ */
+export function planSheetNames(specs: readonly SheetSpec[], taken: ReadonlySet<string>): { names: string[]; specs: SheetSpec[] } {
+  const used = new Set(taken);
+  const names = specs.map((spec) => {
+    const name = freeSheetName(spec.name, used);
+    used.add(name.toLowerCase());
+    return name;
+  });
+  const renames = new Map<string, string>();
+  specs.forEach((spec, i) => {
+    const name = names[i] as string;
+    if (name !== spec.name) renames.set(spec.name.toLowerCase(), name);
+  });
+  if (renames.size === 0) return { names, specs: [...specs] };
+  return { names, specs: specs.map((spec) => retargetFormulas(spec, renames)) };
+}
+
+/** A quoted sheet reference in a formula: 'HL Components'! (quotes inside doubled). */
+const QUOTED_SHEET_REF = /'((?:[^']|'')+)'!/g;
+
+function retargetFormulas(spec: SheetSpec, renames: ReadonlyMap<string, string>): SheetSpec {
+  const retarget = (formula: string): string =>
+    formula.replace(QUOTED_SHEET_REF, (whole, quoted: string) => {
+      const to = renames.get(quoted.replace(/''/g, "'").toLowerCase());
+      return to === undefined ? whole : `${quoteSheetName(to)}!`;
+    });
+  return { ...spec, rows: spec.rows.map((row) => row.map((cell) => (cell && cell.kind === 'formula' ? { ...cell, formula: retarget(cell.formula) } : cell))) };
+}
+
 /** 'Rent Roll' quoted for a reference, quotes doubled: 'Dec''s summary'. */
 export function quoteSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;

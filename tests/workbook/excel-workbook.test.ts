@@ -48,6 +48,7 @@ function inspectExcel(port: WorkbookPort, name: string): WrittenSheet {
   const titles = /^\$(\d+):\$(\d+)$/.exec(layout.printTitleRows ?? '');
   return {
     format: (a1) => state.formats.get(key(a1)) ?? 'General',
+    formula: (a1) => state.formulas.get(key(a1))?.replace(/^=/, '') ?? null,
     look: (a1) => {
       const l = state.looks.get(key(a1)) ?? {};
       return { bold: l.bold ?? false, italic: l.italic ?? false, size: l.size ?? null, color: l.color ?? null, fill: l.fill ?? null, borderTop: l.borderTop !== undefined };

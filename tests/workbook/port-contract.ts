@@ -36,6 +36,8 @@ export interface PortHarness {
 export interface WrittenSheet {
   /** The number format of a cell ("General" when none was set). */
   format(a1: string): string;
+  /** The formula of a cell without its "=", or null when the cell holds none. */
+  formula(a1: string): string | null;
   /** The look of a cell: bold, italic, size, font colour, fill and top border as #RRGGBB. */
   look(a1: string): CellLook;
   /** Its tables: name, address ("A1:B3") and style. */
@@ -210,6 +212,26 @@ export function describePortContract(adapter: string, h: PortHarness): void {
       expect(await namesAndKeys(after)).toEqual([['Rent Roll', null], ['GL', null], ['HL One', null], ['HL One (2)', 'test.one']]);
       expect(await userSheets(after)).toEqual(before);
       expect((await after.readSheet('HL One (2)')).rows[1]?.[1]).toBe('y');
+    });
+
+    it("formulas point at the product's sheets by the names they were given, never at a user's sheet that had the name", async () => {
+      const port = await h.make([...SEED, { name: 'HL Detail', rows: [['mine'], [999]] }]);
+      const summary: SheetSpec = {
+        key: 'test.summary',
+        name: 'HL Summary',
+        rows: [[{ kind: 'formula', formula: "ROUND(SUM('HL Detail'!A2:A3),2)", result: { kind: 'money', value: 1075 as Pence } }, { kind: 'formula', formula: "'GL'!A1", result: { kind: 'text', value: 'x' } }]],
+        columnWidths: [],
+        tables: [],
+        freeze: null,
+        protect: false,
+      };
+      await port.writeSheets([summary, productSpec('test.detail', 'HL Detail', 'x')]);
+      const after = await h.reopen(port);
+      expect(await namesAndKeys(after)).toEqual([['Rent Roll', null], ['GL', null], ['HL Detail', null], ['HL Summary', 'test.summary'], ['HL Detail (2)', 'test.detail']]);
+      const written = await h.inspect(after, 'HL Summary');
+      expect(written.formula('A1')).toBe("ROUND(SUM('HL Detail (2)'!A2:A3),2)");
+      // A reference to a sheet the write does not rename is left as it was.
+      expect(written.formula('B1')).toBe("'GL'!A1");
     });
 
     it('a product sheet the user renamed is still recognised by its key and replaced, in its place, on re-write', async () => {

@@ -98,6 +98,7 @@ function inspectXlsx(port: WorkbookPort, name: string): WrittenSheet {
   const quoted = `'${name.replace(/'/g, "''")}'!`;
   return {
     format: (a1) => ws.getCell(a1).numFmt ?? 'General',
+    formula: (a1) => ws.getCell(a1).formula ?? null,
     look: (a1) => {
       const c = ws.getCell(a1);
       const fill = c.fill?.type === 'pattern' ? hex(c.fill.fgColor?.argb) : null;

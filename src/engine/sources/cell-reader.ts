@@ -3,12 +3,21 @@
  * instead of stopping at the first. Hot path: locations are built only when something is wrong.
  */
 import { isBlank, isCellError, rawText, type RawCell } from '../cells';
-import { parseDayFirst, serialToIso, type IsoDate } from '../dates';
+import { hasTwoDigitYear, parseDayFirst, serialToIso, type IsoDate } from '../dates';
 import { cellLocation, type InputIssue, type IssueCode, type Severity } from '../issues';
-import { parsePence, penceFromNumber, type Pence } from '../money';
+import { isAmountInRange, parsePence, penceFromNumber, type Pence } from '../money';
 import type { MappedColumn } from './detect';
 
 const TOTAL_ROW = /^\s*(grand\s+)?totals?\b/i;
+
+/** Zero-width space, joiners, word joiner, BOM and NBSP: invisible, yet they make two refs differ. */
+const INVISIBLE = /[\u00a0\u200b-\u200d\u2060\ufeff]/;
+const INVISIBLE_ALL = /[\u00a0\u200b-\u200d\u2060\ufeff]/g;
+
+/** A reference longer than this is cut (and noted): no housing ref is near it, and matching costs grow with length. */
+export const MAX_REF_LENGTH = 1000;
+/** Free text (names, narratives) is cut to this many characters for matching. */
+export const MAX_TEXT_LENGTH = 4000;
 
 export class CellReader {
   readonly issues: InputIssue[] = [];
@@ -39,16 +48,40 @@ export class CellReader {
       this.issue('cell.error', 'error', raw, row, column);
       return null;
     }
-    const t = this.text(raw);
+    let t = this.text(raw);
+    if (INVISIBLE.test(t)) {
+      t = t.replace(INVISIBLE_ALL, (ch) => (ch === '\u00a0' ? ' ' : '')).trim();
+      this.issue('ref.invisible-removed', 'info', raw, row, column);
+    }
     if (t === '') {
       this.issue('ref.blank', 'error', raw, row, column);
       return null;
     }
+    if (t.length > MAX_REF_LENGTH) {
+      this.issue('ref.too-long', 'warning', t.slice(0, 40), row, column, { limit: String(MAX_REF_LENGTH) });
+      t = t.slice(0, MAX_REF_LENGTH);
+    }
     return t;
   }
 
-  /** A date; optional dates (a tenancy's end) may be blank and give null without an issue. */
-  date(raw: RawCell | undefined, row: number, column: MappedColumn, required: boolean): IsoDate | null | undefined {
+  /**
+   * A person's name or other free text: as text(), with a warning when it holds U+FFFD, the mark
+   * of text decoded in the wrong encoding ("Zo� Thompson-M�ller" from a Windows-1252 file).
+   */
+  name(raw: RawCell | undefined, row: number, column: MappedColumn): string {
+    const t = this.text(raw);
+    if (t.includes('\ufffd')) this.issue('text.mojibake', 'warning', raw, row, column);
+    if (t.length <= MAX_TEXT_LENGTH) return t;
+    this.issue('ref.too-long', 'warning', t.slice(0, 40), row, column, { limit: String(MAX_TEXT_LENGTH) });
+    return t.slice(0, MAX_TEXT_LENGTH);
+  }
+
+  /**
+   * A date; optional dates (a tenancy's end) may be blank and give null without an issue. A text
+   * date with a two-digit year is read by Excel's window (00-29 -> 20yy, 30-99 -> 19yy) with a
+   * warning, or refused when `fullYear` (tenancy dates).
+   */
+  date(raw: RawCell | undefined, row: number, column: MappedColumn, required: boolean, fullYear = false): IsoDate | null | undefined {
     if (typeof raw === 'number') {
       let d = this.serialDates.get(raw);
       if (d === undefined) {
@@ -66,19 +99,30 @@ export class CellReader {
       this.issue('cell.error', 'error', raw, row, column);
       return undefined;
     }
-    const t = String(raw);
+    const t = String(raw).replace(INVISIBLE_ALL, ' ');
     let d = this.textDates.get(t);
     if (d === undefined) {
       d = parseDayFirst(t);
       this.textDates.set(t, d);
     }
     if (d === null) this.issue('date.invalid', 'error', raw, row, column);
+    else if (hasTwoDigitYear(t)) {
+      if (fullYear) {
+        this.issue('date.two-digit-year', 'error', raw, row, column, { refused: 'yes' });
+        return undefined;
+      }
+      this.issue('date.two-digit-year', 'warning', raw, row, column, { year: d.slice(0, 4) });
+    }
     return d ?? undefined;
   }
 
   /** An amount of pounds; blank gives `blankAs` (zero for a Debit/Credit pair) or an issue when undefined. */
   amount(raw: RawCell | undefined, row: number, column: MappedColumn, blankAs?: Pence): Pence | undefined {
     if (typeof raw === 'number') {
+      if (Number.isFinite(raw) && !isAmountInRange(raw * 100)) {
+        this.issue('amount.out-of-range', 'error', raw, row, column);
+        return undefined;
+      }
       const p = penceFromNumber(raw);
       if (p === null) this.issue(Number.isFinite(raw) ? 'amount.too-many-decimals' : 'amount.not-number', 'error', raw, row, column);
       return p ?? undefined;
@@ -95,6 +139,14 @@ export class CellReader {
     const parsed = parseAmountText(String(raw));
     if (parsed === 'too-many-decimals') {
       this.issue('amount.too-many-decimals', 'error', raw, row, column);
+      return undefined;
+    }
+    if (parsed === 'double-sign') {
+      this.issue('amount.double-sign', 'error', raw, row, column);
+      return undefined;
+    }
+    if (parsed === 'out-of-range') {
+      this.issue('amount.out-of-range', 'error', raw, row, column);
       return undefined;
     }
     if (parsed === null) {
@@ -124,36 +176,45 @@ export class CellReader {
 /**
  * Amount text as exports write it: "1234.5", "£1,234.50", "-£12.00", "(123.45)" (negative),
  * "123.45 CR" (a credit: negative), "123.45 DR". More than two decimals is refused, not rounded.
+ * One sign only: "(-282.08)", "--282.08" and "-282.08 CR" could mean either sign, so they are
+ * refused ('double-sign'), never guessed; an amount beyond MAX_AMOUNT_PENCE is 'out-of-range'.
  */
-export function parseAmountText(text: string): Pence | null | 'too-many-decimals' {
+export function parseAmountText(text: string): Pence | null | 'too-many-decimals' | 'double-sign' | 'out-of-range' {
   let s = text.trim().replace(/\u00a0/g, ' ');
   let negative = false;
+  let signs = 0;
   const suffix = /^(.*?)\s*(CR|DR)$/i.exec(s);
   if (suffix) {
     if ((suffix[2] ?? '').toUpperCase() === 'CR') negative = !negative;
+    signs++;
     s = (suffix[1] ?? '').trim();
   }
   const paren = /^\((.*)\)$/.exec(s);
   if (paren) {
     negative = !negative;
+    signs++;
     s = (paren[1] ?? '').trim();
   }
   const sign = /^([+-])\s*(.*)$/.exec(s);
   if (sign) {
     if (sign[1] === '-') negative = !negative;
+    signs++;
     s = sign[2] ?? '';
   }
   s = s.replace(/^£\s*/, '');
   const inner = /^([+-])\s*(.*)$/.exec(s);
   if (inner) {
     if (inner[1] === '-') negative = !negative;
+    signs++;
     s = inner[2] ?? '';
   }
+  if (signs > 1 || /^[+-]/.test(s)) return 'double-sign';
   if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d*)?$|^\.\d+$/.test(s)) return null;
   s = s.replace(/,/g, '');
   if (/\.\d{3,}$/.test(s)) return 'too-many-decimals';
   const p = parsePence(s.startsWith('.') ? `0${s}` : s);
-  if (p === null) return null;
+  if (p === null) return /^\d+(\.\d*)?$/.test(s) ? 'out-of-range' : null;
+  if (!isAmountInRange(p)) return 'out-of-range';
   return (negative && p !== 0 ? -p : p) as Pence;
 }
 

@@ -2,7 +2,7 @@
  * Recognise each sheet's role from its headers (never its name), find the header row within the
  * first 20 rows, and map columns to fields, with the config's overrides applied.
  */
-import { isBlank, rawText, type SheetData } from '../cells';
+import { columnLetter, isBlank, rawText, type SheetData } from '../cells';
 import { DEFAULT_CONFIG, type LedgerConfig, type SourceRole } from '../config';
 import { cellLocation, sheetLocation, type InputIssue } from '../issues';
 import { normaliseHeader, ROLES, ROLE_BY_NAME, type FieldDef, type RoleDef } from './fields';
@@ -25,6 +25,14 @@ export interface SheetDetection {
   readonly complete: boolean;
   /** 0..1: how sure the recognition is (all required fields found, and how many of the rest). */
   readonly confidence: number;
+  /** Required fields another unused column could also be (two Amount-like columns); the config must pick. */
+  readonly ambiguous: readonly AmbiguousField[];
+}
+
+export interface AmbiguousField {
+  readonly field: FieldDef;
+  readonly taken: MappedColumn;
+  readonly other: MappedColumn;
 }
 
 const SYNONYMS: ReadonlyMap<SourceRole, ReadonlyMap<string, ReadonlySet<string>>> = new Map(
@@ -46,6 +54,8 @@ export interface HeaderMatch {
   readonly missing: readonly FieldDef[];
   readonly complete: boolean;
   readonly confidence: number;
+  /** Required fields another unused column could also be (a located error unless the config picks one). */
+  readonly ambiguous: readonly AmbiguousField[];
 }
 
 function matchRow(
@@ -74,11 +84,24 @@ function matchRow(
   }
   // Then synonyms, required fields before optional ones, leftmost column first.
   const ordered = [...fields].sort((a, b) => Number(b.required) - Number(a.required));
+  const bySynonym: FieldDef[] = [];
   for (const fd of ordered) {
     if (columns.has(fd.field)) continue;
     const names = synonyms.get(fd.field);
     const i = headers.findIndex((h, idx) => h !== '' && !used.has(idx) && names?.has(h));
-    if (i >= 0) take(fd, i);
+    if (i >= 0) {
+      take(fd, i);
+      bySynonym.push(fd);
+    }
+  }
+  // A required field found by synonym while another unused column could be it too: ambiguous, never a silent choice.
+  const ambiguous: AmbiguousField[] = [];
+  for (const fd of bySynonym) {
+    if (!fd.required) continue;
+    const names = synonyms.get(fd.field);
+    const j = headers.findIndex((h, idx) => h !== '' && !used.has(idx) && names?.has(h));
+    const taken = columns.get(fd.field);
+    if (j >= 0 && taken) ambiguous.push({ field: fd, taken, other: { col: sheet.originCol + j, header: rawText(row[j]) ?? '' } });
   }
   const missing = fields.filter((fd) => fd.required && !columns.has(fd.field));
   const required = fields.filter((fd) => fd.required).length;
@@ -86,7 +109,7 @@ function matchRow(
   const confidence = complete
     ? 0.6 + (0.4 * columns.size) / fields.length
     : (0.6 * (required - missing.length)) / required;
-  return { headerRow: sheet.originRow + r, columns, missing, complete, confidence };
+  return { headerRow: sheet.originRow + r, columns, missing, complete, confidence, ambiguous };
 }
 
 function mapRow(sheet: SheetData, r: number, role: RoleDef, overrides: Readonly<Record<string, string>> | undefined): SheetDetection {
@@ -198,6 +221,7 @@ export function assignRoles(file: string, sheets: readonly SheetData[], config: 
   }
   for (const d of detections.values()) {
     for (const fd of d.missing) issues.push(missingColumnIssue(file, sheets, d, fd));
+    for (const a of d.ambiguous) issues.push(ambiguousColumnIssue(file, d, a));
   }
   return { detections, perSheet, issues };
 }
@@ -214,6 +238,18 @@ function missingColumnIssue(file: string, sheets: readonly SheetData[], d: Sheet
     raw: null,
     location: cellLocation(file, d.sheet, d.headerRow, col, fd.label),
     detail: { role: roleLabel(d.role), field: fd.label, expected: fd.synonyms.join(', '), found: found.join(', ') },
+  };
+}
+
+function ambiguousColumnIssue(file: string, d: SheetDetection, a: AmbiguousField): InputIssue {
+  const [left, right] = a.taken.col < a.other.col ? [a.taken, a.other] : [a.other, a.taken];
+  const named = (c: MappedColumn): string => `${columnLetter(c.col)} (${c.header})`;
+  return {
+    code: 'column.ambiguous',
+    severity: 'error',
+    raw: right.header,
+    location: cellLocation(file, d.sheet, d.headerRow, right.col, right.header),
+    detail: { role: roleLabel(d.role), field: a.field.label, first: named(left), second: named(right), key: d.role, fieldKey: a.field.field },
   };
 }
 

@@ -32,7 +32,6 @@ describe('amount text', () => {
     ['123.45 CR', -12345],
     ['123.45CR', -12345],
     ['123.45 DR', 12345],
-    ['(123.45) CR', 12345],
     [' 7 ', 700],
     ['.5', 50],
     ['0', 0],
@@ -45,6 +44,15 @@ describe('amount text', () => {
     ['£', null],
     ['1.005', 'too-many-decimals'],
     ['£1,234.567', 'too-many-decimals'],
+    // Two signs could mean either sign: refused, never read as +282.08 (issue 10, case 6).
+    ['(-282.08)', 'double-sign'],
+    ['--282.08', 'double-sign'],
+    ['-282.08 CR', 'double-sign'],
+    ['(123.45) CR', 'double-sign'],
+    ['-£-12.00', 'double-sign'],
+    // Beyond what a cell may hold: a located error, not an overflow later (case 10).
+    ['90,071,992,547,409.91', 'out-of-range'],
+    ['1000000000.01', 'out-of-range'],
   ])('%p is refused as %p', (text, outcome) => expect(parseAmountText(text)).toBe(outcome));
 });
 
@@ -171,6 +179,47 @@ describe('reading cells', () => {
 
   it('an empty workbook says so', () => {
     expect(readSources('b.xlsx', [sheet('Sheet1', [])], DEFAULT_CONFIG).issues.map((i) => i.code)).toContain('workbook.empty');
+  });
+});
+
+describe('ambiguity and hidden damage (issue 10)', () => {
+  const tx = (header: RawCell[], row: RawCell[]): SheetData[] => workbook({ tx: [header, row] });
+
+  it('a second column that could be Amount is an error naming both columns, unless the config picks one', () => {
+    const sheets = tx(['Date', 'Account Ref', 'Code', 'Value', 'Amount', 'Batch Ref'], [d('2026-12-07'), '00012345', 'RENT', 1, 100, 'DR1']);
+    const issues = readSources('f.xlsx', sheets, DEFAULT_CONFIG).issues.filter((i) => i.code === 'column.ambiguous');
+    expect(issues.map(describeIssue)).toEqual([
+      "f.xlsx, sheet 'Transactions', row 1, column E (Amount): both column D (Value) and column E (Amount) could be Amount on the rent transactions sheet; name the one to use in the config (columns.transactions.amount); found 'Amount'",
+    ]);
+    const picked = parseConfig({ columns: { transactions: { amount: 'Amount' } } }) as { ok: true; config: LedgerConfig };
+    const read = readSources('f.xlsx', sheets, picked.config);
+    expect(read.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(read.transactions?.records[0]?.amount).toBe(10000);
+  });
+
+  it('invisible characters are removed from refs and noted; mojibake in a name is a warning at its cell', () => {
+    const sheets = workbook({
+      roll: [ROLL_HEADER, ['\u200b00012345\u00a0', 'P1', 'Zo\ufffd Thompson-M\ufffdller', '1 High St', 'AB1 2CD', d('2020-01-06'), null, 100, 10, 10]],
+    });
+    const read = readSources('f.xlsx', sheets, DEFAULT_CONFIG);
+    expect(read.rentRoll?.records[0]?.account).toBe('00012345');
+    expect(read.issues.map((i) => [i.code, i.severity, i.location.a1])).toEqual([
+      ['ref.invisible-removed', 'info', "'Rent Roll'!A2"],
+      ['text.mojibake', 'warning', "'Rent Roll'!C2"],
+    ]);
+  });
+
+  it('a two-digit year is a warning on a posting date and an error on a tenancy date', () => {
+    const sheets = workbook({
+      roll: [ROLL_HEADER, ['00012345', 'P1', 'Jane Smith', '1 High St', 'AB1 2CD', '06/01/20', null, 100, 10, 10]],
+      tx: [TX_HEADER, ['07/12/26', '00012345', 'RENT', 100, 'DR1', 'Debit']],
+    });
+    const read = readSources('f.xlsx', sheets, DEFAULT_CONFIG);
+    expect(read.issues.filter((i) => i.code === 'date.two-digit-year').map((i) => [i.severity, i.location.a1])).toEqual([
+      ['error', "'Rent Roll'!F2"],
+      ['warning', "'Transactions'!A2"],
+    ]);
+    expect(read.transactions?.records[0]?.date).toBe('2026-12-07');
   });
 });
 

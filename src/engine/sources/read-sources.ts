@@ -83,8 +83,8 @@ export function readRentRoll(file: string, sheet: SheetData, d: SheetDetection):
   const seen = new Map<string, number>();
   const rowCount = forEachDataRow(sheet, d, reader, 'account', (row, n) => {
     const account = reader.ref(row[iAcc], n, col('account'));
-    const start = reader.date(row[iStart], n, col('start'), false);
-    const end = reader.date(row[iEnd], n, col('end'), false);
+    const start = reader.date(row[iStart], n, col('start'), false, true);
+    const end = reader.date(row[iEnd], n, col('end'), false, true);
     const weeklyCharge = reader.amount(row[iWk], n, col('weeklyCharge'));
     const opening = reader.amount(row[iOpen], n, col('opening'));
     const closing = reader.amount(row[iClose], n, col('closing'));
@@ -98,7 +98,7 @@ export function readRentRoll(file: string, sheet: SheetData, d: SheetDetection):
     records.push({
       account,
       property: iProp >= 0 ? reader.text(row[iProp]) : '',
-      tenant: iTen >= 0 ? reader.text(row[iTen]) : '',
+      tenant: iTen >= 0 ? reader.name(row[iTen], n, col('tenant')) : '',
       address: iAddr >= 0 ? reader.text(row[iAddr]) : '',
       postcode: iPc >= 0 ? reader.text(row[iPc]) : '',
       start,
@@ -215,6 +215,7 @@ export function readSuspense(file: string, sheet: SheetData, d: SheetDetection):
   const col = (f: string): MappedColumn => c.get(f) ?? NONE;
   const idx = (f: string): number => c.index(f);
   const text = (row: readonly RawCell[], f: string): string => (idx(f) >= 0 ? reader.text(row[idx(f)]) : '');
+  const name = (row: readonly RawCell[], f: string, n: number): string => (idx(f) >= 0 ? reader.name(row[idx(f)], n, col(f)) : '');
   const records: SuspenseItem[] = [];
   const seen = new Map<string, number>();
   const rowCount = forEachDataRow(sheet, d, reader, 'item', (row, n) => {
@@ -231,9 +232,9 @@ export function readSuspense(file: string, sheet: SheetData, d: SheetDetection):
       item,
       date,
       amount,
-      reference: text(row, 'reference'),
-      payer: text(row, 'payer'),
-      narrative: text(row, 'narrative'),
+      reference: name(row, 'reference', n),
+      payer: name(row, 'payer', n),
+      narrative: name(row, 'narrative', n),
       channel: text(row, 'channel'),
       row: n,
     });

@@ -6,12 +6,18 @@
  */
 import { REPAIR_HOW } from './messages';
 
+/** References longer than this are not repaired (a slip of an account ref is at most one longer than it). */
+export const MAX_REPAIR_LENGTH = 32;
+
 /**
  * References one keying slip away: a digit substituted, two neighbouring digits swapped, a digit
  * dropped or one added. `visit` sees each once with the slip in words (built only when asked: a
  * ref has about 170 neighbours and few of them are accounts).
  */
 export function forEachRepair(ref: string, visit: (candidate: string, how: () => string) => void): void {
+  // Neighbours grow with the square of the length (8 s at 16,000 characters, over 900 s at
+  // 32,000): no account ref is near this long, so a longer reference has no slip worth trying.
+  if (ref.length > MAX_REPAIR_LENGTH) return;
   const seen = new Set<string>([ref]);
   const once = (r: string, how: () => string): void => {
     if (seen.has(r)) return;

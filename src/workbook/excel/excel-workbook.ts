@@ -16,7 +16,7 @@ import {
   CELL_LOOKS,
   columnWidthPoints,
   formulaText,
-  freeSheetName,
+  planSheetNames,
   freeTableName,
   GENERAL_FORMAT,
   isMarkerName,
@@ -233,7 +233,9 @@ export class ExcelWorkbook implements WorkbookPort {
       const replacedSheets = new Set([...markers].filter(([, m]) => replaced.has(m.name)).map(([sheet]) => sheet));
       const tableNames = new Set([...tables.items.filter((t) => !replacedSheets.has(t.worksheet.name)).map((t) => t.name), ...all.filter((n) => !dangling.includes(n))].map((n) => n.toLowerCase()));
       const written: { ws: Excel.Worksheet; spec: SheetSpec }[] = [];
-      for (const spec of specs) {
+      // Every name decided first, so formulas point at the sheets as they will be named.
+      const plan = planSheetNames(specs, new Set([...taken].filter((n) => ![...replacedSheets].some((r) => r.toLowerCase() === n))));
+      for (const [i, spec] of plan.specs.entries()) {
         const marker = markerName(spec.key);
         let position: number | undefined;
         for (const [sheetName, m] of markers) {
@@ -246,7 +248,7 @@ export class ExcelWorkbook implements WorkbookPort {
           }
           book.names.getItem(marker).delete();
         }
-        const name = freeSheetName(spec.name, taken);
+        const name = plan.names[i] as string;
         taken.add(name.toLowerCase());
         const ws = sheets.add(name);
         if (position !== undefined) ws.position = position;

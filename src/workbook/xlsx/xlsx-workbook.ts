@@ -20,7 +20,6 @@ import {
   dateOfIso,
   formulaResultOf,
   formulaText,
-  freeSheetName,
   freeTableName,
   isMarkerName,
   keyFromMarker,
@@ -28,6 +27,7 @@ import {
   markerReference,
   numberFormatOf,
   numberOf,
+  planSheetNames,
   printSetupOf,
   PROTECTION,
   serialOfDate,
@@ -35,6 +35,9 @@ import {
   tableBox,
   type CellLook,
 } from '../render';
+
+/** Rows are padded to the used range's width only while that costs at most this many cells. */
+const PAD_CELLS = 20_000_000;
 
 /** Progress is reported every this many rows of a large sheet. */
 const PROGRESS_EVERY = 10_000;
@@ -177,16 +180,38 @@ export class XlsxWorkbook implements WorkbookPort {
     const width = used.right - used.left + 1;
     const total = Math.min(used.bottom - used.top + 1, maxRows);
     const bottom = used.top + total - 1;
-    const rows: RawCell[][] = Array.from({ length: total }, () => new Array<RawCell>(width).fill(null));
+    // Only the cells that exist are materialised: a row with none is one shared (frozen) empty row,
+    // so a sheet with cells at A1 and XFD1048576 costs two rows of cells and a million pointers,
+    // not the 17-billion-cell rectangle between them.
+    const empty = Object.freeze(new Array<RawCell>(width).fill(null)) as RawCell[];
+    const rows: RawCell[][] = new Array<RawCell[]>(total).fill(empty);
+    const nonEmpty: number[] = [];
     let done = 0;
     ws.eachRow((row, r) => {
       if (r < used.top || r > bottom) return;
-      const out = rows[r - used.top] as RawCell[];
+      let out: RawCell[] | null = null;
       row.eachCell((cell, c) => {
-        if (c >= used.left && c <= used.right) out[c - used.left] = rawCell(cell);
+        if (c < used.left || c > used.right) return;
+        const v = rawCell(cell);
+        if (v === null) return;
+        if (out === null) out = [];
+        while (out.length < c - used.left) out.push(null);
+        out[c - used.left] = v;
       });
+      if (out !== null) {
+        rows[r - used.top] = out;
+        nonEmpty.push(r - used.top);
+      }
       if (onProgress && ++done % PROGRESS_EVERY === 0) onProgress({ sheet: ws.name, rowsRead: r - used.top + 1, rowsTotal: total });
     });
+    // Rows padded to the used range's width, as Excel's API returns them, while that stays a sane
+    // number of cells; past it the rows keep only their own cells (readers treat a missing cell as blank).
+    if (nonEmpty.length * width <= PAD_CELLS) {
+      for (const i of nonEmpty) {
+        const row = rows[i] as RawCell[];
+        while (row.length < width) row.push(null);
+      }
+    }
     onProgress?.({ sheet: ws.name, rowsRead: total, rowsTotal: total });
     return { name: ws.name, originRow: used.top, originCol: used.left, rows };
   }
@@ -194,7 +219,11 @@ export class XlsxWorkbook implements WorkbookPort {
   async writeSheets(specs: readonly SheetSpec[]): Promise<void> {
     // Names of sheets the user deleted point nowhere (#REF!): ours, and dropped so Excel need not repair them.
     for (const [marker, ws] of this.markers()) if (!ws) this.removeName(marker);
-    for (const spec of specs) {
+    // Every name decided first, so formulas point at the sheets as they will be named.
+    const markers = this.markers();
+    const replaced = new Set(specs.map((spec) => markers.get(markerName(spec.key))).filter((ws): ws is ExcelJS.Worksheet => !!ws));
+    const plan = planSheetNames(specs, new Set(this.workbook.worksheets.filter((w) => !replaced.has(w)).map((w) => w.name.toLowerCase())));
+    for (const [i, spec] of plan.specs.entries()) {
       const marker = markerName(spec.key);
       const old = this.markers().get(marker);
       let orderNo: number | undefined;
@@ -203,7 +232,7 @@ export class XlsxWorkbook implements WorkbookPort {
         this.workbook.removeWorksheet(old.id);
       }
       this.removeName(marker);
-      const name = freeSheetName(spec.name, new Set(this.workbook.worksheets.map((w) => w.name.toLowerCase())));
+      const name = plan.names[i] as string;
       const ws = this.workbook.addWorksheet(name, spec.freeze && (spec.freeze.rows > 0 || spec.freeze.cols > 0) ? { views: [{ state: 'frozen', xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }] } : {});
       // The replacement takes the old sheet's place in the tab order.
       if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
