@@ -94,6 +94,8 @@ export function Pane({ host }: { readonly host: PaneHost }) {
   const [trail, setTrail] = useState<TrailEvent[]>([]);
   const [profiles, setProfiles] = useState<Profile[]>([]);
   const [run, setRun] = useState<RunState>({ state: 'idle' });
+  /** The last run's sources with their fingerprints, which follow its result (null: none coming). */
+  const fingerprinted = useRef<Promise<readonly SourceSummary[] | null> | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [announce, setAnnounce] = useState('');
   const [auditWritten, setAuditWritten] = useState<string | null>(null);
@@ -292,13 +294,19 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       setReview({ ...fresh, resolutions: kept });
     } else setReview(null);
     setAnnounce(`Reconciliation finished: ${outcome.result.status}`);
+    // The result comes first; the sources' fingerprints follow (the session and the pack need them).
+    const follow = outcome.fingerprintsFollow ? client.current!.fingerprints(outcome.id).then((f) => f?.sources ?? null) : Promise.resolve(outcome.sources);
+    fingerprinted.current = follow;
+    setStep('review');
+    const sources = await follow;
+    if (!sources) return;
+    setRun((prev) => (prev.state === 'done' && prev.at === at ? { ...prev, sources } : prev));
     if (s) {
-      const fingerprints = Object.fromEntries(outcome.sources.map((x) => [x.sheet, x.sha256]));
+      const fingerprints = Object.fromEntries(sources.map((x) => [x.sheet, x.sha256]));
       await save('the run', (st) =>
         st.recordRun(s.id, actor, fingerprints, { status: outcome.result.status, difference: outcome.result.difference, unexplained: outcome.result.unexplained, ms }),
       );
     }
-    setStep('review');
   }
 
   const result = run.state === 'done' ? withUserItems(run.result, toUserItems(items)) : null;
@@ -344,7 +352,10 @@ export function Pane({ host }: { readonly host: PaneHost }) {
         if (review) extra.push(journalSheet(reviewJournal(review, run.suspense.items, engineConfig.glSuspenseAccount)));
         extra.push(ageingSheet(suspenseAgeing(run.suspense.items, result.period.end, engineConfig.suspenseAgeLimitDays, run.suspense.matches)));
       }
-      const written = await writeAuditPack(host, { result, config: engineConfig, sources: run.sources, issues: run.issues, runAt: run.at, signOffs: current?.signOffs ?? [], extra });
+      // The pack records each source's fingerprint: wait for them if they are still coming.
+      const sources = (await fingerprinted.current) ?? null;
+      if (!sources) throw new Error('the sources were not fingerprinted (the run was cancelled); run the reconciliation again');
+      const written = await writeAuditPack(host, { result, config: engineConfig, sources, issues: run.issues, runAt: run.at, signOffs: current?.signOffs ?? [], extra });
       setAuditWritten(new Date().toISOString());
       host.onWorkbookChanged?.();
       notify({ intent: 'success', title: 'Audit pack written', text: `${written.length} sheets (${written.join(', ')}) were written into the workbook; your own sheets were not changed.` });
