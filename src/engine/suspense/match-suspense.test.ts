@@ -139,6 +139,8 @@ describe('matchSuspense: every kind of evidence in issue 4', () => {
     ['reference: inside text', item('', 'JANE SMITH', 'SO RENT 00012345 FLAT 2'), 'auto', '00012345', /appears in the text/],
     ['reference: broken by spaces in the reference', item('0001 2345', 'JANE SMITH'), 'auto', '00012345', /reference 0001 2345 is account 00012345/],
     ['reference: broken by spaces inside text', item('RENT', 'JANE SMITH', 'FP RENT 0001 2345 FLAT 2'), 'auto', '00012345', /broken by spaces/],
+    ['reference: broken by a dot in the reference', item('0001.2345', 'JANE SMITH'), 'auto', '00012345', /reference 0001\.2345 is account 00012345/],
+    ['reference: broken by a slash inside text', item('RENT', 'JANE SMITH', 'FP REF 0001/2345 J SMITH'), 'auto', '00012345', /broken by spaces or punctuation/],
     ['reference: the property ref instead of the account ref', item('P0000001', 'JANE SMITH'), 'auto', '00012345', /property ref P0000001/],
     ['reference: a former tenancy of the same person (both go to review)', item('00044444', 'PETER FORMER'), 'review', '00044445', /former tenancy of Peter Former, who now holds account 00044445/],
     // names, each with a reference one slip away (the name must agree before a repair is trusted)
@@ -270,5 +272,22 @@ describe('matchSuspense: the pass recorded for each candidate', () => {
   it('the strongest evidence names the pass: a reference that is both an account and in the text is an exact reference', () => {
     const [m] = matchSuspense([item('00012345', 'JANE SMITH', 'RENT 00012345 LS6 2AB')], ROLL2);
     expect(m?.candidates[0]).toMatchObject({ account: '00012345', pass: 'exact-reference' });
+  });
+});
+
+describe('references broken by punctuation', () => {
+  const roll = [t('10987110', 'P0000009', 'Jane Smith'), t('01122026', 'P0000010', 'Kim Patel')];
+  it('a date in the narrative is never joined into a reference', () => {
+    // 01/12/2026 joined would be 01122026, Kim Patel's account: a date is not a reference
+    const [m] = matchSuspense([item('', 'JANE SMITH', 'FP 01/12/2026 RENT')], roll);
+    expect(m?.candidates.map((c) => c.account)).not.toContain('01122026');
+    expect(m?.decision).not.toBe('auto');
+  });
+  it('a ref with a dot or slash inside from a bank line is found', () => {
+    for (const narrative of ['RENT 1098.7110', 'RENT 1098/7110']) {
+      const [m] = matchSuspense([item('', 'JANE SMITH', narrative)], roll);
+      expect(m?.candidates[0]?.account).toBe('10987110');
+      expect(m?.decision).toBe('auto');
+    }
   });
 });

@@ -131,9 +131,13 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
+/** A reference as compared: capitals, without the spaces and punctuation people and banks put inside ("1098 7110", "1098.7110", "1098/7110"). */
 function norm(ref: string): string {
-  return ref.toUpperCase().replace(/[\s-]/g, '');
+  return ref.toUpperCase().replace(/[\s\-./_]/g, '');
 }
+
+/** A day written with separators ("01/12/2026", "1.12.26"): never joined into a reference. */
+const DAY_LIKE = /^\d{1,2}[\s\-./]\d{1,2}[\s\-./]\d{2,4}$/;
 
 function buildIndex(roll: readonly Tenancy[]): Index {
   const byAccount = new Map<string, Tenancy>();
@@ -230,10 +234,11 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
     const p = index.byProperty.get(token);
     for (const pt of p ?? []) add(pt, PASS['property-in-text'], MATCH_REASON.propertyInText(pt.property, pt.account));
   }
-  // A reference broken by spaces or dashes inside text ("RENT 0001 2345"): neighbouring digit
-  // groups joined, each run of two to four groups tried.
-  for (const run of text.match(/\d+(?:[\s-]+\d+)+/g) ?? []) {
-    const groups = run.split(/[\s-]+/);
+  // A reference broken by spaces or punctuation inside text ("RENT 0001 2345", "1098/7110"):
+  // neighbouring digit groups joined, each run of two to four groups tried; a date is not a reference.
+  for (const run of text.match(/\d+(?:[\s\-./_]+\d+)+/g) ?? []) {
+    if (DAY_LIKE.test(run)) continue;
+    const groups = run.split(/[\s\-./_]+/);
     for (let i = 0; i < groups.length; i++) {
       let joined = groups[i] ?? '';
       for (let j = i + 1; j < Math.min(groups.length, i + 4); j++) {

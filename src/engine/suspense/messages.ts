@@ -16,7 +16,7 @@ export const MATCH_REASON = {
   repairedReference: (ref: string, account: string, how: string) => `reference ${ref} is ${account} ${how}`,
   accountInText: (account: string, text: string) => `account ${account} appears in the text "${text}"`,
   propertyInText: (property: string, account: string) => `property ref ${property} of account ${account} appears in the text`,
-  accountBrokenInText: (account: string, text: string) => `account ${account} appears in the text "${text}", broken by spaces`,
+  accountBrokenInText: (account: string, text: string) => `account ${account} appears in the text "${text}", broken by spaces or punctuation`,
   postcode: (postcode: string, house: string | null, account: string, address: string) =>
     `postcode ${postcode}${house !== null ? ` and house number ${house}` : ''} in the narrative match account ${account} (${address})`,
   payerIsTenant: (payer: string, account: string, address: string | null) =>
