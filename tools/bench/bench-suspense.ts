@@ -82,6 +82,7 @@ const FUSE_OPTIONS = { keys: ['tenant', 'account', 'property'], threshold: 0.4, 
 if (want('generator')) {
   const items: SuspenseItem[] = [];
   const truth: (string | null)[] = [];
+  const kinds: string[] = [];
   const rolls: { roll: Tenancy[]; postings: Posting[]; from: number; to: number }[] = [];
   for (let seed = 1; seed <= 20; seed++) {
     const m = generateMonth({ seed, accounts: 3000, period: '2026-12' });
@@ -91,10 +92,12 @@ if (want('generator')) {
     const src = readSources(`seed-${seed}`, sheets, parsed.config);
     if (!src.suspense || !src.rentRoll) throw new Error('generated month without suspense');
     const byItem = new Map(m.suspenseTruth.map((t) => [t.item, t.account]));
+    const kindOf = new Map(m.suspenseTruth.map((t) => [t.item, t.evidence]));
     const from = items.length;
     for (const i of src.suspense.records) {
       items.push(i);
       truth.push(byItem.get(i.item) ?? null);
+      kinds.push(kindOf.get(i.item) ?? 'unlabelled');
     }
     rolls.push({ roll: [...src.rentRoll.records], postings: [...(src.transactions?.records ?? [])], from, to: items.length });
   }
@@ -112,6 +115,14 @@ if (want('generator')) {
     score('fuzzy merge (Jaccard >= 0.80 on names)', run(fuzzyMerge), truth),
     score('fuse.js (names and refs, top 3 only)', fuseOut, truth),
   ]);
+  // Quality per kind of evidence the item carries (issue 12: name-and-address and property refs >= 80% automatic).
+  const byKind = [...new Set(kinds)].sort().map((kind) => {
+    const at = kinds.flatMap((k, n) => (k === kind ? [n] : []));
+    const row = score(kind, at.map((n) => ours[n] as Outcome), at.map((n) => truth[n] ?? null));
+    return { ...row, wrong: at.filter((n) => ours[n]?.auto != null && ours[n]?.auto !== truth[n]).length };
+  });
+  console.log('Housing Ledger by kind of evidence:');
+  console.table(byKind);
   const autos = ours.filter((o) => o.auto !== null).length;
   console.log(`Housing Ledger, automatic: ${autos}; wrong: ${ours.filter((o, k) => o.auto !== null && o.auto !== truth[k]).length}`);
 }
