@@ -95,8 +95,8 @@ export function Pane({ host }: { readonly host: PaneHost }) {
     tops.refresh(sheets);
     pack.reset();
     suspense.set(done.review);
-    setStep('review');
-    // The result is shown; the run is recorded once the sources' fingerprints follow it.
+    // The result is shown (the run step); the run is recorded, and Review opens, once the sources'
+    // fingerprints follow it (the session keeps them to tell which sheets changed).
     const sources = await fingerprinted;
     if (s && sources) {
       const fingerprints = Object.fromEntries(sources.map((x) => [x.sheet, x.sha256]));
@@ -107,6 +107,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       const { status, difference, unexplained } = done.result;
       await sessions.save('the run', (st) => st.recordRun(s.id, actor, fingerprints, { status, difference, unexplained, ms: done.ms }));
     }
+    if (sources) setStep('review');
   }
 
   async function saveItems(next: readonly StoredReconcilingItem[]): Promise<boolean> {
