@@ -13,7 +13,10 @@ export interface WorkerLike {
 }
 
 /** The worker's answer to one request (the reconciliation's own outcome is ReconciliationOutcome). */
-export type WorkerOutcome = Exclude<WorkerResponse, { kind: 'progress' }> | { readonly kind: 'cancelled'; readonly id: number };
+export type WorkerOutcome = Exclude<WorkerResponse, { kind: 'progress' | 'source-fingerprints' }> | { readonly kind: 'cancelled'; readonly id: number };
+
+/** The sources' fingerprints that follow a reconciliation's result (null: cancelled, or the worker failed first). */
+export type SourceFingerprints = Extract<WorkerResponse, { kind: 'source-fingerprints' }> | null;
 
 /** A request without its id (distributes over the union, unlike Omit). */
 export type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -37,6 +40,8 @@ export class EngineClient {
   private nextId = 1;
   /** Requests waiting for their answer, by id. */
   private readonly pending = new Map<number, { resolve: (o: WorkerOutcome) => void; onProgress: (stage: Stage) => void }>();
+  /** Reconciliations whose result came, waiting for the fingerprints that follow it, by id. */
+  private readonly following = new Map<number, { promise: Promise<SourceFingerprints>; resolve: (f: SourceFingerprints) => void }>();
   private readonly partCells: number;
   private readonly partRows: number;
 
@@ -53,7 +58,7 @@ export class EngineClient {
    * one under way (its answer would be stale); other requests queue behind whatever is running.
    */
   run(request: RequestBody, onProgress: (stage: Stage) => void = () => undefined): Promise<WorkerOutcome> {
-    if (request.kind === 'reconcile' && this.pending.size > 0) this.cancel();
+    if (request.kind === 'reconcile' && (this.pending.size > 0 || this.following.size > 0)) this.cancel();
     const id = this.nextId++;
     const worker = this.ensureWorker();
     return new Promise<WorkerOutcome>((resolve) => {
@@ -66,6 +71,11 @@ export class EngineClient {
     if (this.worker) return this.worker;
     const worker = this.spawn();
     worker.onmessage = ({ data }) => {
+      if (data.kind === 'source-fingerprints') {
+        this.follow(data.id).resolve(data);
+        this.following.delete(data.id);
+        return;
+      }
       const waiting = this.pending.get(data.id);
       if (!waiting) return;
       if (data.kind === 'progress') {
@@ -73,10 +83,30 @@ export class EngineClient {
         return;
       }
       this.pending.delete(data.id);
+      if (data.kind === 'result' && data.fingerprintsFollow) this.follow(data.id);
       waiting.resolve(data);
     };
     this.worker = worker;
     return worker;
+  }
+
+  private follow(id: number): { promise: Promise<SourceFingerprints>; resolve: (f: SourceFingerprints) => void } {
+    let entry = this.following.get(id);
+    if (!entry) {
+      let resolve: (f: SourceFingerprints) => void = () => undefined;
+      const promise = new Promise<SourceFingerprints>((r) => (resolve = r));
+      entry = { promise, resolve };
+      this.following.set(id, entry);
+    }
+    return entry;
+  }
+
+  /**
+   * The fingerprints following the result of reconciliation `id` (the session and the pack need them;
+   * showing the result does not). Null when none are coming: cancelled, or the result carried them.
+   */
+  fingerprints(id: number): Promise<SourceFingerprints> {
+    return this.following.get(id)?.promise ?? Promise.resolve(null);
   }
 
   /** Posts the request; a large workbook's sheets first, in blocks, stopping if the run is cancelled. */
@@ -98,7 +128,16 @@ export class EngineClient {
 
   /** Stops the work under way, if any: every waiting request settles as 'cancelled'. */
   cancel(): void {
-    if (this.pending.size === 0) return;
+    for (const f of this.following.values()) f.resolve(null);
+    const fingerprinting = this.following.size > 0;
+    this.following.clear();
+    if (this.pending.size === 0) {
+      if (fingerprinting) {
+        this.worker?.terminate();
+        this.worker = null;
+      }
+      return;
+    }
     const waiting = [...this.pending];
     this.pending.clear();
     this.worker?.terminate();

@@ -259,21 +259,27 @@ async function reconcile(request: Extract<WorkerRequest, { kind: 'reconcile' }>,
     return;
   }
   const t1 = performance.now();
-  post({ kind: 'progress', id, stage: 'fingerprinting' });
-  const used = new Set(usedSheets(run.sources));
-  const ready = withFingerprints(run, sheets, await fingerprints(sheets.filter((s) => used.has(s.name)), env));
-  env.run = ready;
-  const timings = { engineMs: Math.round(t1 - t0), fingerprintMs: Math.round(performance.now() - t1) };
-  const review = ready.suspense ? carryReview(ready.suspense.matches, ready.suspense.items, request.carryReview ?? null) : null;
+  // The result first: the fingerprints are needed only by the session and the pack, so they follow
+  // in their own message. The next request (the pack among them) waits for them (env.tail).
+  // (runMonthEnd with 'deferred' leaves each source's sha256 empty until then.)
+  const placeholder = run;
+  const review = placeholder.suspense ? carryReview(placeholder.suspense.matches, placeholder.suspense.items, request.carryReview ?? null) : null;
   env.review = review;
   post({
     kind: 'result',
     id,
-    result: ready.result,
-    issues: ready.issues,
-    sources: ready.summaries,
-    timings,
-    ...(ready.suspense ? { suspense: ready.suspense } : {}),
+    result: placeholder.result,
+    issues: placeholder.issues,
+    sources: placeholder.summaries,
+    timings: { engineMs: Math.round(t1 - t0), fingerprintMs: 0 },
+    fingerprintsFollow: true,
+    ...(placeholder.suspense ? { suspense: placeholder.suspense } : {}),
     ...(review && request.carryReview !== undefined ? { review } : {}),
   });
+  post({ kind: 'progress', id, stage: 'fingerprinting' });
+  const t2 = performance.now();
+  const used = new Set(usedSheets(run.sources));
+  const ready = withFingerprints(run, sheets, await fingerprints(sheets.filter((s) => used.has(s.name)), env));
+  env.run = ready;
+  post({ kind: 'source-fingerprints', id, sources: ready.summaries, fingerprintMs: Math.round(performance.now() - t2) });
 }

@@ -196,8 +196,16 @@ export type WorkerResponse =
       readonly result: ReconcileResult;
       readonly issues: readonly InputIssue[];
       readonly sources: readonly SourceSummary[];
-      /** Milliseconds inside the worker: reading and reconciling, and fingerprinting the sources. */
+      /**
+       * Milliseconds inside the worker: reading and reconciling, and fingerprinting the sources (0 when
+       * `fingerprintsFollow`: then the time is in 'source-fingerprints').
+       */
       readonly timings: { readonly engineMs: number; readonly fingerprintMs: number };
+      /**
+       * The result came first: each source's sha256 here is empty, and a 'source-fingerprints' message
+       * of the same id follows with them. The pack and the session need them; showing the result does not.
+       */
+      readonly fingerprintsFollow?: boolean;
       /** The suspense items and the matcher's ranking, when asked for and there is a suspense sheet. */
       readonly suspense?: { readonly items: readonly SuspenseItem[]; readonly matches: readonly SuspenseMatch[] };
       /** The review queue of this run with the carried decisions, when carryReview was given and there are matches. */
@@ -225,6 +233,8 @@ export type WorkerResponse =
   | { readonly kind: 'input-error'; readonly id: number; readonly issues: readonly InputIssue[]; readonly problems: readonly string[] }
   | { readonly kind: 'fingerprints'; readonly id: number; readonly fingerprints: Readonly<Record<string, string>> }
   | { readonly kind: 'account-actions'; readonly id: number; readonly result: ActionsJobResult }
+  /** After a 'result' with fingerprintsFollow: the same sources with their sha256 filled in. */
+  | { readonly kind: 'source-fingerprints'; readonly id: number; readonly sources: readonly SourceSummary[]; readonly fingerprintMs: number }
   | { readonly kind: 'failure'; readonly id: number; readonly message: string }
   | FactoringResponse
   | DdResponse;

@@ -34,10 +34,28 @@ describe('the engine worker', () => {
   it('reconciles with progress by stage, and its result crosses structuredClone intact', async () => {
     const posted: WorkerResponse[] = [];
     await handleRequest({ kind: 'reconcile', id: 1, file: 'm.xlsx', sheets, period: '2026-12', config: month.config }, (r) => posted.push(structuredClone(r)));
-    expect(posted.map((p) => (p.kind === 'progress' ? p.stage : p.kind))).toEqual(['validating', 'reading', 'fingerprinting', 'result']);
-    const last = posted[posted.length - 1];
-    expect(last?.kind === 'result' && last.result.difference).toBe(month.expected.difference);
-    expect(last?.kind === 'result' && last.sources.map((s) => s.sheet)).toEqual(['Rent Roll', 'Transactions', 'GL', 'Suspense']);
+    // The result first; the sources' fingerprints (for the session and the pack) after it.
+    expect(posted.map((p) => (p.kind === 'progress' ? p.stage : p.kind))).toEqual(['validating', 'reading', 'result', 'fingerprinting', 'source-fingerprints']);
+    const result = posted.find((p) => p.kind === 'result');
+    expect(result?.kind === 'result' && result.result.difference).toBe(month.expected.difference);
+    expect(result?.kind === 'result' && result.sources.map((s) => s.sheet)).toEqual(['Rent Roll', 'Transactions', 'GL', 'Suspense']);
+    expect(result?.kind === 'result' && result.fingerprintsFollow).toBe(true);
+    const follow = posted[posted.length - 1];
+    expect(follow?.kind === 'source-fingerprints' && follow.sources.map((s) => [s.sheet, s.sha256])).toEqual(
+      ['Rent Roll', 'Transactions', 'GL', 'Suspense'].map((n) => [n, fingerprintSheet(sheets.find((x) => x.name === n)!)]),
+    );
+  });
+
+  it('a pack asked for straight after the result waits for the fingerprints and records them', async () => {
+    const env = { parts: new SheetParts(), fingerprint: webCryptoFingerprint };
+    const posted: WorkerResponse[] = [];
+    const run = handleRequest({ kind: 'reconcile', id: 1, file: 'm.xlsx', sheets, period: '2026-12', config: month.config }, (r) => posted.push(r), env);
+    const pack = handleRequest({ kind: 'build-pack', id: 2, productVersion: 't', runAt: '2026-12-31T12:00:00Z', preparer: null, reviewer: null }, (r) => posted.push(r), env);
+    await Promise.all([run, pack]);
+    expect(posted.filter((p) => p.kind !== 'progress').map((p) => p.kind)).toEqual(['result', 'source-fingerprints', 'pack']);
+    const sheet = posted.find((p) => p.kind === 'pack');
+    const text = JSON.stringify(sheet?.kind === 'pack' && sheet.sheets);
+    expect(text).toContain(fingerprintSheet(sheets.find((x) => x.name === 'GL')!));
   });
 
   it('answers bad input with the located issues, and a bad config or period with problems in words', async () => {
@@ -57,7 +75,9 @@ describe('the engine worker', () => {
     const stages: string[] = [];
     const outcome = await client.run({ kind: 'reconcile', file: 'm.xlsx', sheets, period: '2026-12', config: month.config }, (s) => stages.push(s));
     expect(outcome.kind).toBe('result');
-    expect(stages).toEqual(['validating', 'reading', 'fingerprinting']);
+    expect(stages).toEqual(['validating', 'reading']);
+    const follow = await client.fingerprints(outcome.id);
+    expect(follow?.sources.every((s) => /^[0-9a-f]{64}$/.test(s.sha256))).toBe(true);
   });
 
   it('Cancel stops the worker, settles the run as cancelled, and the next run starts a fresh worker', async () => {
@@ -117,7 +137,8 @@ describe('the engine worker', () => {
       return answers[answers.length - 1];
     };
     expect(await ask({ kind: 'ageing', id: 1 })).toMatchObject({ kind: 'failure', message: 'run the reconciliation first' });
-    const run = await ask({ kind: 'reconcile', id: 2, file: 'm.xlsx', sheets, period: '2026-12', config: month.config, matchSuspense: true, carryReview: null });
+    await ask({ kind: 'reconcile', id: 2, file: 'm.xlsx', sheets, period: '2026-12', config: month.config, matchSuspense: true, carryReview: null });
+    const run = answers.find((a) => a.kind === 'result' && a.id === 2);
     if (run?.kind !== 'result' || !run.review || !run.suspense) throw new Error('no review queue');
     const auto = run.suspense.matches.find((m) => m.decision === 'auto');
     if (!auto) throw new Error('no automatic allocation');
@@ -135,7 +156,8 @@ describe('the engine worker', () => {
     expect(hits?.kind === 'accounts' && hits.hits[0]?.account).toBe(auto.account);
     // The next run carries the decision on the item still in suspense.
     const saved = rejected?.kind === 'review-state' ? rejected.state : null;
-    const again = await ask({ kind: 'reconcile', id: 7, file: 'm.xlsx', sheets, period: '2026-12', config: month.config, matchSuspense: true, carryReview: saved });
+    await ask({ kind: 'reconcile', id: 7, file: 'm.xlsx', sheets, period: '2026-12', config: month.config, matchSuspense: true, carryReview: saved });
+    const again = answers.find((a) => a.kind === 'result' && a.id === 7);
     expect(again?.kind === 'result' && again.review?.resolutions[auto.item]?.kind).toBe('rejected');
   });
 

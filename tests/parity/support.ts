@@ -38,11 +38,12 @@ export class PaneWorker {
   private readonly env: WorkerEnv = { parts: new SheetParts() };
   private id = 0;
 
-  async ask(body: Body): Promise<Exclude<WorkerResponse, { kind: 'progress' }>> {
+  async ask(body: Body): Promise<Exclude<WorkerResponse, { kind: 'progress' | 'source-fingerprints' }>> {
     const posted: WorkerResponse[] = [];
     await handleRequest(structuredClone({ ...body, id: ++this.id } as WorkerRequest), (r) => posted.push(structuredClone(r)), this.env);
-    const last = posted[posted.length - 1];
-    if (!last || last.kind === 'progress') throw new Error('no answer from the worker');
+    // The answer (a reconciliation's result comes before its 'source-fingerprints').
+    const last = posted.filter((r): r is Exclude<WorkerResponse, { kind: 'progress' | 'source-fingerprints' }> => r.kind !== 'progress' && r.kind !== 'source-fingerprints').pop();
+    if (!last) throw new Error('no answer from the worker');
     return last;
   }
 }

@@ -461,3 +461,17 @@ describe('the sample generator', () => {
     expect(ms).toBeLessThan(20_000);
   });
 });
+
+describe('suspense traps (suspenseTraps)', () => {
+  it('are off by default, and on add a name with one clue, namesakes, household members and former tenants of a property', () => {
+    const plain = generateMonth({ seed: 3, accounts: 600, period: '2026-12' });
+    const trapped = generateMonth({ seed: 3, accounts: 600, period: '2026-12', suspenseTraps: true });
+    const kinds = (m: typeof plain) => new Set(m.suspenseTruth.map((t) => t.evidence));
+    for (const k of ['namesake', 'household-member', 'former-tenant'] as const) {
+      expect(kinds(plain).has(k)).toBe(false);
+      expect(kinds(trapped).has(k)).toBe(true);
+    }
+    // the shipped samples' seeds are untouched: the same month without the option
+    expect(generateMonth({ seed: 3, accounts: 600, period: '2026-12' }).sheets).toEqual(plain.sheets);
+  });
+});

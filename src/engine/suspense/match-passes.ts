@@ -68,7 +68,7 @@ export const MATCH_PASSES: readonly MatchPass[] = [
   pass(4, 'repaired-reference', 0.78, 'repaired', 'the reference is one keying slip from an account ref (a digit swapped, changed, dropped or added), tried only when the reference as typed names no account or another tenant'),
   pass(5, 'account-in-text', 0.9, 'reference', 'an account ref appears in the reference or narrative text'),
   pass(6, 'property-in-text', 0.75, 'reference', 'a property ref appears in the reference or narrative text'),
-  pass(7, 'account-broken-in-text', 0.88, 'reference', 'an account ref broken by spaces or dashes appears in the text'),
+  pass(7, 'account-broken-in-text', 0.88, 'reference', 'an account ref broken by spaces or punctuation (dashes, dots, slashes) appears in the text'),
   pass(8, 'postcode-and-house-number', 0.75, 'address', "the account's postcode and house number appear in the text"),
   pass(9, 'postcode', 0.5, 'address', "the account's postcode appears in the text"),
   pass(10, 'name-and-address', 0.65, 'name', "the payer's name is the tenant's and the text gives the account's house number and street"),

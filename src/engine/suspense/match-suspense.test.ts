@@ -139,6 +139,8 @@ describe('matchSuspense: every kind of evidence in issue 4', () => {
     ['reference: inside text', item('', 'JANE SMITH', 'SO RENT 00012345 FLAT 2'), 'auto', '00012345', /appears in the text/],
     ['reference: broken by spaces in the reference', item('0001 2345', 'JANE SMITH'), 'auto', '00012345', /reference 0001 2345 is account 00012345/],
     ['reference: broken by spaces inside text', item('RENT', 'JANE SMITH', 'FP RENT 0001 2345 FLAT 2'), 'auto', '00012345', /broken by spaces/],
+    ['reference: broken by a dot in the reference', item('0001.2345', 'JANE SMITH'), 'auto', '00012345', /reference 0001\.2345 is account 00012345/],
+    ['reference: broken by a slash inside text', item('RENT', 'JANE SMITH', 'FP REF 0001/2345 J SMITH'), 'auto', '00012345', /broken by spaces or punctuation/],
     ['reference: the property ref instead of the account ref', item('P0000001', 'JANE SMITH'), 'auto', '00012345', /property ref P0000001/],
     ['reference: a former tenancy of the same person (both go to review)', item('00044444', 'PETER FORMER'), 'review', '00044445', /former tenancy of Peter Former, who now holds account 00044445/],
     // names, each with a reference one slip away (the name must agree before a repair is trusted)
@@ -270,5 +272,90 @@ describe('matchSuspense: the pass recorded for each candidate', () => {
   it('the strongest evidence names the pass: a reference that is both an account and in the text is an exact reference', () => {
     const [m] = matchSuspense([item('00012345', 'JANE SMITH', 'RENT 00012345 LS6 2AB')], ROLL2);
     expect(m?.candidates[0]).toMatchObject({ account: '00012345', pass: 'exact-reference' });
+  });
+});
+
+describe('references broken by punctuation', () => {
+  const roll = [t('10987110', 'P0000009', 'Jane Smith'), t('01122026', 'P0000010', 'Kim Patel')];
+  it('a date in the narrative is never joined into a reference', () => {
+    // 01/12/2026 joined would be 01122026, Kim Patel's account: a date is not a reference
+    const [m] = matchSuspense([item('', 'JANE SMITH', 'FP 01/12/2026 RENT')], roll);
+    expect(m?.candidates.map((c) => c.account)).not.toContain('01122026');
+    expect(m?.decision).not.toBe('auto');
+  });
+  it('a ref with a dot or slash inside from a bank line is found', () => {
+    for (const narrative of ['RENT 1098.7110', 'RENT 1098/7110']) {
+      const [m] = matchSuspense([item('', 'JANE SMITH', narrative)], roll);
+      expect(m?.candidates[0]?.account).toBe('10987110');
+      expect(m?.decision).toBe('auto');
+    }
+  });
+});
+
+describe('allocation on the name, the amount and one address clue', () => {
+  const at = (account: string, tenant: string, address: string, postcode: string, property = `P${account}`, start = '2020-01-06', end: string | null = null): Tenancy => ({
+    ...t(account, property, tenant, end, address, postcode),
+    start: start as IsoDate,
+  });
+  const roll = [at('00011111', 'Jane Smith', '12 High Street, Leeds', 'LS6 2AB'), at('00022222', 'Omar Khan', '4 Mill Lane, York', 'YO1 7HH'), at('00033333', 'Ruth Jones', '9 Park Road, Hull', 'HU5 3QP')];
+  const pay = (payer: string, narrative: string, amount = 10_000, date = '2026-12-01', reference = ''): SuspenseItem => ({ ...item(reference, payer, narrative, amount), date: date as IsoDate });
+
+  it.each([
+    ['the postcode', pay('J SMITH', 'J SMITH RENT LS6 2AB'), /postcode LS6 2AB is the account's/],
+    ['the house number and street', pay('MRS JANE SMITH', 'MRS JANE SMITH RENT 12 HIGH STREET'), /house number and street 12 High Street is the account's/],
+    ['two weeks of the charge', pay('J SMITH', 'J SMITH LS6 2AB', 20_000), /three things that agree/],
+  ])('allocates on the name, the amount and %s, saying so', (_n, it, reason) => {
+    const [m] = matchSuspense([it], roll);
+    expect(m?.decision).toBe('auto');
+    expect(m?.account).toBe('00011111');
+    expect(m?.candidates[0]?.reasons.join(' ')).toMatch(reason);
+  });
+
+  it('not when the amount is not the account’s', () => {
+    const [m] = matchSuspense([pay('J SMITH', 'J SMITH RENT LS6 2AB', 12_345)], roll);
+    expect(m?.decision).not.toBe('auto');
+  });
+
+  it('not when a household member with another surname pays', () => {
+    const [m] = matchSuspense([pay('K PATEL', 'K PATEL RENT LS6 2AB')], roll);
+    expect(m?.decision).not.toBe('auto');
+  });
+
+  it('not when a namesake at another address scores near it (no address clue for either)', () => {
+    const twins = [...roll, at('00044444', 'Jane Smith', '3 Low Road, Leeds', 'LS7 1XY')];
+    const [m] = matchSuspense([pay('J SMITH', 'J SMITH RENT')], twins);
+    expect(m?.decision).not.toBe('auto');
+  });
+
+  it('with a namesake elsewhere, the address clue decides when the namesake’s charge is another amount', () => {
+    const twins = [...roll, { ...at('00044444', 'Jane Smith', '3 Low Road, Leeds', 'LS7 1XY'), weeklyCharge: toPence(11_000) }];
+    const [m] = matchSuspense([pay('J SMITH', 'J SMITH RENT LS7 1XY', 11_000)], twins);
+    expect(m?.account).toBe('00044444');
+    expect(m?.decision).toBe('auto');
+    // the same name and the same amount at both addresses: too near to decide without a person
+    const same = [...roll, at('00044444', 'Jane Smith', '3 Low Road, Leeds', 'LS7 1XY')];
+    const [close] = matchSuspense([pay('J SMITH', 'J SMITH RENT LS7 1XY')], same);
+    expect(close?.candidates[0]?.account).toBe('00044444');
+    expect(close?.decision).toBe('review');
+  });
+
+  it('a property ref: automatic for the only live tenancy when the payer is its tenant, never on a relet day with two live', () => {
+    const relet = [at('00055551', 'Ann Old', '1 Elm Way, Leeds', 'LS1 1AA', 'P0009999', '2020-01-06', '2026-12-07'), at('00055552', 'Bob New', '1 Elm Way, Leeds', 'LS1 1AA', 'P0009999', '2026-12-07')];
+    const [later] = matchSuspense([pay('BOB NEW', 'FP BOB NEW', 12_345, '2026-12-14', 'P0009999')], relet);
+    expect(later?.decision).toBe('auto');
+    expect(later?.account).toBe('00055552');
+    const [former] = matchSuspense([pay('ANN OLD', 'FP ANN OLD', 12_345, '2026-12-14', 'P0009999')], relet);
+    expect(former?.account).not.toBe('00055552');
+    const [sameDay] = matchSuspense([pay('B NEW', 'FP B NEW', 12_345, '2026-12-07', 'P0009999')], [
+      ...relet.slice(0, 1),
+      at('00055552', 'Bob New', '1 Elm Way, Leeds', 'LS1 1AA', 'P0009999', '2026-12-07'),
+      at('00055553', 'Bob New', '1 Elm Way, Leeds', 'LS1 1AA', 'P0009999', '2026-12-01', '2026-12-07'),
+    ]);
+    expect(sameDay?.decision).not.toBe('auto');
+  });
+
+  it('a stranger’s exact ref is still never automatic', () => {
+    const [m] = matchSuspense([pay('K PATEL', 'K PATEL LS6 2AB', 10_000, '2026-12-01', '00011111')], roll);
+    expect(m?.decision).not.toBe('auto');
   });
 });

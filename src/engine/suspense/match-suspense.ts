@@ -7,6 +7,7 @@
  * tenant's money onto another's account (DOMAIN.md section 4), so `auto` needs one strong candidate
  * clearly ahead of the next, and someone else paying is never enough.
  */
+import type { IsoDate } from '../dates';
 import type { Posting, Tenancy, SuspenseItem } from '../records';
 import { amountEvidence, HISTORY_PAYER_SCORE, historyEvidence, paymentHistory, statusEvidence, type PaymentSeen } from './account-evidence';
 import { NAME_BONUS, PASS, type MatchPass, type MatchPassName } from './match-passes';
@@ -131,9 +132,13 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
+/** A reference as compared: capitals, without the spaces and punctuation people and banks put inside ("1098 7110", "1098.7110", "1098/7110"). */
 function norm(ref: string): string {
-  return ref.toUpperCase().replace(/[\s-]/g, '');
+  return ref.toUpperCase().replace(/[\s\-./_]/g, '');
 }
+
+/** A day written with separators ("01/12/2026", "1.12.26"): never joined into a reference. */
+const DAY_LIKE = /^\d{1,2}[\s\-./]\d{1,2}[\s\-./]\d{2,4}$/;
 
 function buildIndex(roll: readonly Tenancy[]): Index {
   const byAccount = new Map<string, Tenancy>();
@@ -230,10 +235,11 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
     const p = index.byProperty.get(token);
     for (const pt of p ?? []) add(pt, PASS['property-in-text'], MATCH_REASON.propertyInText(pt.property, pt.account));
   }
-  // A reference broken by spaces or dashes inside text ("RENT 0001 2345"): neighbouring digit
-  // groups joined, each run of two to four groups tried.
-  for (const run of text.match(/\d+(?:[\s-]+\d+)+/g) ?? []) {
-    const groups = run.split(/[\s-]+/);
+  // A reference broken by spaces or punctuation inside text ("RENT 0001 2345", "1098/7110"):
+  // neighbouring digit groups joined, each run of two to four groups tried; a date is not a reference.
+  for (const run of text.match(/\d+(?:[\s\-./_]+\d+)+/g) ?? []) {
+    if (DAY_LIKE.test(run)) continue;
+    const groups = run.split(/[\s\-./_]+/);
     for (let i = 0; i < groups.length; i++) {
       let joined = groups[i] ?? '';
       for (let j = i + 1; j < Math.min(groups.length, i + 4); j++) {
@@ -327,7 +333,13 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
 }
 
 /** Scores what the indexes found: the payer's name, the amount, the account's history and status. */
-function rank(item: SuspenseItem, found: ReadonlyMap<string, Found>, index: Index, history: ReadonlyMap<string, readonly PaymentSeen[]>): SuspenseCandidate[] {
+function rank(
+  item: SuspenseItem,
+  found: ReadonlyMap<string, Found>,
+  index: Index,
+  history: ReadonlyMap<string, readonly PaymentSeen[]>,
+  agreements: Map<string, Agreement> = new Map(),
+): SuspenseCandidate[] {
   // The payer's name against the tenants': what makes a weaker clue trustworthy.
   const out: SuspenseCandidate[] = [];
   for (const [account, c] of found) {
@@ -335,8 +347,11 @@ function rank(item: SuspenseItem, found: ReadonlyMap<string, Found>, index: Inde
     let score = c.score;
     const reasons = [...c.reasons];
     let someoneElse = false;
+    let nameAgrees = false;
+    let amountAgrees = false;
     if (t && item.payer.trim() !== '') {
       const likeness = nameLikeness(item.payer, t.tenant);
+      nameAgrees = likeness.level === 'same';
       const bonus = NAME_BONUS[c.pass.kind];
       if (likeness.level === 'same') {
         score = Math.min(1, score + bonus.same);
@@ -354,7 +369,9 @@ function rank(item: SuspenseItem, found: ReadonlyMap<string, Found>, index: Inde
     }
     if (t) {
       const seen = history.get(t.account) ?? [];
-      const evidence = [amountEvidence(item.amount, t, seen), ...historyEvidence(item, seen), statusEvidence(item, t)];
+      const amount = amountEvidence(item.amount, t, seen);
+      amountAgrees = amount !== null;
+      const evidence = [amount, ...historyEvidence(item, seen), statusEvidence(item, t)];
       for (const e of evidence) {
         if (e === null) continue;
         score += e.score;
@@ -368,8 +385,41 @@ function rank(item: SuspenseItem, found: ReadonlyMap<string, Found>, index: Inde
       }
     }
     out.push({ account, score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000, reasons, pass: c.pass.name });
+    if (t && nameAgrees) {
+      const clue = addressClue(item, t);
+      if (clue !== null && amountAgrees) agreements.set(account, { kind: 'address', clue });
+      else if (PROPERTY_PASSES.has(c.pass.name) && liveOn(t, item.date)) agreements.set(account, { kind: 'property', clue: t.property });
+    }
   }
   return out.sort((a, b) => b.score - a.score || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
+}
+
+/**
+ * Evidence that agrees on independent things, enough to allocate without a person when it is unique
+ * (matchSuspense): the payer's name is the tenant's, the amount is the account's, and an address
+ * clue is the account's ('address'); or the payer's name is the tenant's of a property ref whose
+ * tenancy is live on the payment date ('property'; the only one: two live tenancies score alike).
+ */
+interface Agreement {
+  readonly kind: 'address' | 'property';
+  /** The postcode, the house number and street, or the property ref, as the reason names it. */
+  readonly clue: string;
+}
+
+const PROPERTY_PASSES: ReadonlySet<MatchPassName> = new Set(['property-reference', 'property-in-text']);
+
+function liveOn(t: Tenancy, date: IsoDate): boolean {
+  return (t.start === null || t.start <= date) && (t.end === null || t.end >= date);
+}
+
+/** The account's address clue in the item's text: its postcode, or its house number with the street. */
+function addressClue(item: SuspenseItem, t: Tenancy): string | null {
+  const plain = ` ${`${item.reference} ${item.narrative}`.toUpperCase().replace(/[^A-Z0-9]+/g, ' ')} `;
+  const postcode = t.postcode.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  if (postcode.length >= 5 && (plain.includes(` ${postcode.slice(0, -3)} ${postcode.slice(-3)} `) || plain.includes(` ${postcode} `))) return `postcode ${t.postcode.toUpperCase()}`;
+  const house = /^\s*(\d{1,4}[A-Za-z]?)\s+([A-Za-z]+)/.exec(t.address);
+  if (house && plain.includes(` ${house[1]?.toUpperCase() ?? ''} ${house[2]?.toUpperCase() ?? ''} `)) return `house number and street ${t.address.split(',')[0]?.trim() ?? ''}`;
+  return null;
 }
 
 /** Ranks candidate accounts for one item; best first, ties broken by account ref. */
@@ -389,10 +439,18 @@ export function matchSuspense(items: readonly SuspenseItem[], roll: readonly Ten
   for (const f of found) for (const account of f.keys()) proposed.add(account);
   const history = paymentHistory(postings, proposed);
   return items.map((item, k) => {
-    const candidates = rank(item, found[k] ?? new Map(), index, history).filter((c) => c.score >= config.reviewMinScore);
+    const agreements = new Map<string, Agreement>();
+    let candidates = rank(item, found[k] ?? new Map(), index, history, agreements).filter((c) => c.score >= config.reviewMinScore);
     const [best, second] = candidates;
-    const clear = best !== undefined && best.score >= config.autoMinScore && (second === undefined || best.score - second.score >= config.autoMargin);
-    const decision: SuspenseDecision = best === undefined ? 'none' : clear && config.autoAllocate ? 'auto' : 'review';
+    const ahead = best !== undefined && (second === undefined || best.score - second.score >= config.autoMargin);
+    const clear = ahead && best.score >= config.autoMinScore;
+    // Below the score, independent things agreeing, with no other account near it, is enough.
+    const agreed = !clear && ahead && best ? agreements.get(best.account) : undefined;
+    if (agreed && best && config.autoAllocate) {
+      const reason = agreed.kind === 'address' ? MATCH_REASON.agreedOnAddress(agreed.clue) : MATCH_REASON.agreedOnProperty(agreed.clue);
+      candidates = [{ ...best, reasons: [...best.reasons, reason] }, ...candidates.slice(1)];
+    }
+    const decision: SuspenseDecision = best === undefined ? 'none' : (clear || agreed !== undefined) && config.autoAllocate ? 'auto' : 'review';
     return { item: item.item, decision, account: decision === 'auto' && best ? best.account : null, score: best?.score ?? 0, candidates };
   });
 }

@@ -16,7 +16,7 @@ export const MATCH_REASON = {
   repairedReference: (ref: string, account: string, how: string) => `reference ${ref} is ${account} ${how}`,
   accountInText: (account: string, text: string) => `account ${account} appears in the text "${text}"`,
   propertyInText: (property: string, account: string) => `property ref ${property} of account ${account} appears in the text`,
-  accountBrokenInText: (account: string, text: string) => `account ${account} appears in the text "${text}", broken by spaces`,
+  accountBrokenInText: (account: string, text: string) => `account ${account} appears in the text "${text}", broken by spaces or punctuation`,
   postcode: (postcode: string, house: string | null, account: string, address: string) =>
     `postcode ${postcode}${house !== null ? ` and house number ${house}` : ''} in the narrative match account ${account} (${address})`,
   payerIsTenant: (payer: string, account: string, address: string | null) =>
@@ -28,6 +28,10 @@ export const MATCH_REASON = {
   payerNameAlike: (payer: string, tenant: string) => `payer ${payer} ~ tenant ${tenant} (surnames spelt alike or sounding alike)`,
   payerNotTenant: (payer: string, tenant: string) => `payer ${payer} does not share a surname with tenant ${tenant}`,
   cappedSomeoneElse: 'capped below automatic allocation: the payer is not the tenant',
+  agreedOnAddress: (clue: string) =>
+    `allocated on three things that agree: the payer's name is the tenant's, the amount is the account's, and the ${clue} is the account's; no other account scores near it`,
+  agreedOnProperty: (property: string) =>
+    `allocated on the property ref ${property}: its tenancy is the only one live on the payment date and the payer's name is the tenant's; no other account scores near it`,
 } as const;
 
 /** A keying slip in words, for repairedReference (positions are 1-based). */

@@ -88,12 +88,15 @@ export function Pane({ host }: { readonly host: PaneHost }) {
     const s = await ensureSession();
     const ran = await engine.start({ period, config, userItems: toUserItems(s?.reconcilingItems ?? items), carryReview: s?.suspenseReview ?? null });
     if (!ran) return;
-    const { done, sheets } = ran;
+    const { done, sheets, fingerprinted } = ran;
     tops.refresh(sheets);
     pack.reset();
     suspense.set(done.review);
-    if (s) {
-      const fingerprints = Object.fromEntries(done.sources.map((x) => [x.sheet, x.sha256]));
+    // The result is shown (the run step); the run is recorded, and Review opens, once the sources'
+    // fingerprints follow it (the session keeps them to tell which sheets changed).
+    const sources = await fingerprinted;
+    if (s && sources) {
+      const fingerprints = Object.fromEntries(sources.map((x) => [x.sheet, x.sha256]));
       const changed = await sessions.changedSince(s, fingerprints);
       if (changed.length) {
         notify({ intent: 'warning', title: 'Source sheets changed since the last run', text: `${changed.map((c) => `‘${c}’`).join(', ')} changed: check that the reconciling items still apply.` });
@@ -101,7 +104,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       const { status, difference, unexplained } = done.result;
       await sessions.save('the run', (st) => st.recordRun(s.id, actor, fingerprints, { status, difference, unexplained, ms: done.ms }));
     }
-    setStep('review');
+    if (sources) setStep('review');
   }
 
   async function saveItems(next: readonly StoredReconcilingItem[]): Promise<boolean> {

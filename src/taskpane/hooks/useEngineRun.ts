@@ -32,8 +32,13 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
     return () => c.dispose();
   }, [host]);
 
-  /** Reads the sheets and reconciles them in the worker; the finished run and the sheets read, or null. */
-  async function start(input: RunInput): Promise<{ done: RunDone; sheets: readonly SheetData[] } | null> {
+  /**
+   * Reads the sheets and reconciles them in the worker; the finished run and the sheets read, or null.
+   * The result comes first; `fingerprinted` settles with the sources' fingerprints after it (the
+   * session needs them, showing the result does not; the worker's pack waits for them itself), or
+   * null when none are coming (cancelled).
+   */
+  async function start(input: RunInput): Promise<{ done: RunDone; sheets: readonly SheetData[]; fingerprinted: Promise<RunDone['sources'] | null> } | null> {
     const engine = client.current;
     if (!engine) return null;
     let sheets: SheetData[];
@@ -68,7 +73,13 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
     const done: RunDone = { state: 'done', result: outcome.result, issues: outcome.issues, sources: outcome.sources, ms, at: new Date().toISOString(), review: outcome.review ?? null };
     setRun(done);
     announce(`Reconciliation finished: ${outcome.result.status}`);
-    return { done, sheets };
+    const fingerprinted = outcome.fingerprintsFollow
+      ? engine.fingerprints(outcome.id).then((f) => {
+          if (f) setRun((now) => (now === done ? { ...done, sources: f.sources } : now));
+          return f?.sources ?? null;
+        })
+      : Promise.resolve(outcome.sources);
+    return { done, sheets, fingerprinted };
   }
 
   /** Accounts on the last run's rent roll by ref, name or postcode; a failure as words. */

@@ -4,11 +4,15 @@
  */
 import { FIRST_NAMES, SURNAMES } from '../names';
 import type { Calendar } from './calendar';
-import { type Accounts, CAT, type Interner, type PostingStore, ST_ONGOING, type SuspenseItemModel } from './model';
+import { type Accounts, CAT, type Interner, type PostingStore, ST_FORMER, ST_ONGOING, type SuspenseItemModel } from './model';
 import type { Rng } from './rng';
 import type { SuspenseEvidence } from './types';
 
-export function makeSuspense(a: Accounts, p: PostingStore, cal: Calendar, rng: Rng, descs: Interner): SuspenseItemModel[] {
+/**
+ * `traps` (GenerateOptions.suspenseTraps; its own random stream): items whose evidence agrees on
+ * only some things, and the look-alikes that make them dangerous (see addTraps).
+ */
+export function makeSuspense(a: Accounts, p: PostingStore, cal: Calendar, rng: Rng, descs: Interner, traps: Rng | null = null): SuspenseItemModel[] {
   const count = Math.round(12 + 1.2 * Math.sqrt(a.n));
   const items: SuspenseItemModel[] = [];
   const ongoing: number[] = [];
@@ -23,6 +27,7 @@ export function makeSuspense(a: Accounts, p: PostingStore, cal: Calendar, rng: R
     const clue = acc >= 0 ? describeClue(a, acc, rng) : unidentifiable(rng);
     items.push({ ref: '', day: Math.min(day, cal.end), amount, account: acc, ...clue, channel, clearedDay: -1, listed: true, clearancePosting: -1, glLine: null });
   }
+  if (traps) addTraps(a, cal, traps, ongoing, count, items);
   items.sort((x, y) => x.day - y.day);
   items.forEach((it, k) => (it.ref = `SUS${String(1000 + k).padStart(6, '0')}`));
 
@@ -126,4 +131,69 @@ export function unidentifiable(rng: Rng): Clue {
   const payer = `${rng.pick(['MR', 'MRS', 'MS'])} ${rng.pick(FIRST_NAMES)[0]} ${rng.pick(SURNAMES)}`.toUpperCase();
   const reference = rng.pick(['', 'RENT', 'PAYMENT', 'HOUSING', String(rng.int(1000, 9999))]);
   return { evidence: 'unidentifiable', reference, payer, narrative: `FP ${payer} ${reference}`.trim() };
+}
+
+/**
+ * The traps that allocating on a name, an amount and one address clue opens, each with its truth:
+ * - name and ONE address clue (the postcode, or the house number and street) and the charge as the
+ *   amount ('name-and-address'), half of them with a namesake: another account whose tenant has
+ *   the same name, at another address ('namesake');
+ * - a household member with another surname paying with the postcode and the charge ('household-member');
+ * - a former tenant of the same property paying by its property ref ('former-tenant'), and the
+ *   current tenant of that property paying by it ('property-ref').
+ * The roll is changed to match (a namesake's name, a former tenancy's property ref): names and
+ * property refs only, never a balance.
+ */
+function addTraps(a: Accounts, cal: Calendar, rng: Rng, ongoing: readonly number[], count: number, items: SuspenseItemModel[]): void {
+  const per = Math.max(2, Math.round(count / 6));
+  const used = new Set<number>();
+  const fresh = (list: readonly number[]): number => {
+    for (let tries = 0; tries < 50; tries++) {
+      const i = rng.pick(list as number[]);
+      if (!used.has(i)) {
+        used.add(i);
+        return i;
+      }
+    }
+    return -1;
+  };
+  const former: number[] = [];
+  for (let i = 0; i < a.n; i++) if (a.status[i] === ST_FORMER) former.push(i);
+  const push = (acc: number, evidence: SuspenseEvidence, reference: string, payer: string, narrative: string, amount: number): void => {
+    const day = rng.pick(cal.working);
+    const channel = rng.pick([CAT.BANK, CAT.BANK, CAT.ALLPAY, CAT.CARD]);
+    items.push({ ref: '', day, amount, account: acc, evidence, reference, payer, narrative, channel, clearedDay: -1, listed: true, clearancePosting: -1, glLine: null });
+  };
+  const clueOf = (acc: number): string => (rng.chance(0.5) ? (a.postcode[acc] as string) : `${a.houseNo[acc]} ${(a.street[acc] as string).toUpperCase()}`);
+  const charge = (acc: number): number => (a.weekly[acc] as number) * rng.pick([1, 1, 2, 4, 8]);
+  for (let k = 0; k < per && ongoing.length > 4; k++) {
+    const acc = fresh(ongoing);
+    if (acc < 0) continue;
+    const payer = payerVariant(a.firstTenant[acc] as string, rng);
+    const namesake = k % 2 === 1 ? fresh(ongoing) : -1;
+    if (namesake >= 0 && a.postcode[namesake] !== a.postcode[acc]) {
+      a.tenant[namesake] = a.firstTenant[acc] as string;
+      a.firstTenant[namesake] = a.firstTenant[acc] as string;
+    }
+    push(acc, namesake >= 0 ? 'namesake' : 'name-and-address', rng.pick(['', 'RENT']), payer, `${payer} RENT ${clueOf(acc)}`, charge(acc));
+  }
+  for (let k = 0; k < per && ongoing.length > 4; k++) {
+    const acc = fresh(ongoing);
+    if (acc < 0) continue;
+    const surname = (a.firstTenant[acc] as string).split(' ').pop() ?? '';
+    let other = rng.pick(SURNAMES);
+    if (other.toUpperCase() === surname.toUpperCase()) other = `${other}SON`;
+    const payer = `${rng.pick(FIRST_NAMES)[0]} ${other}`.toUpperCase();
+    push(acc, 'household-member', '', payer, `${payer} RENT ${clueOf(acc)}`, charge(acc));
+  }
+  for (let k = 0; k < per && former.length > 0 && ongoing.length > 4; k++) {
+    const gone = fresh(former);
+    const now = fresh(ongoing);
+    if (gone < 0 || now < 0) continue;
+    a.property[gone] = a.property[now] as string;
+    const payer = payerVariant(a.firstTenant[gone] as string, rng);
+    push(gone, 'former-tenant', a.property[now] as string, payer, `FP ${payer} ${a.property[now]}`, rng.int(500, 30000));
+    const current = payerVariant(a.firstTenant[now] as string, rng);
+    push(now, 'property-ref', a.property[now] as string, current, `${rng.pick(['FP', 'BGC', 'SO'])} ${current} ${a.property[now]}`, charge(now));
+  }
 }

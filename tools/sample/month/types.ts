@@ -58,6 +58,12 @@ export interface GenerateOptions {
   /** Which discrepancies to plant: 'all' (default), 'none' (a clean month), or a list. */
   readonly plants?: 'all' | 'none' | readonly PlantKind[];
   readonly layout?: LayoutOptions;
+  /**
+   * Add the suspense traps (tools/sample/month/suspense.ts addTraps): a name with one address clue,
+   * a namesake elsewhere, a household member, a former tenant of the same property. Off by default,
+   * so the shipped samples are unchanged; the bench and the tests turn it on.
+   */
+  readonly suspenseTraps?: boolean;
 }
 
 export interface GeneratedSheet {
@@ -175,7 +181,11 @@ export type SuspenseEvidence =
   | 'ref-in-text'
   | 'property-ref'
   | 'name-and-address'
-  | 'unidentifiable';
+  | 'unidentifiable'
+  // with suspenseTraps only:
+  | 'namesake'
+  | 'household-member'
+  | 'former-tenant';
 
 /** For each suspense item on the list: the account it really belongs to and the kind of clue it carries. */
 export interface SuspenseTruth {
