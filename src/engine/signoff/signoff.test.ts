@@ -22,6 +22,7 @@ function base(): ReconcileResult {
     components: [],
     matchedBatches: [],
     unmatchedBatches: [],
+    keyingPairs: [],
     accountExceptions: [],
     suspense: { glBalance: zero, itemsTotal: zero, difference: zero, ageLimitDays: 30, items: [] },
     reconcilingItems: [],
