@@ -30,6 +30,8 @@ export interface WorkbookSession {
   readonly content: SignedContent;
   readonly signOffs: readonly SignOff[];
   readonly trail: readonly TrailEvent[];
+  /** A short hash of every cell of the pack's other HL sheets as written (pack-check.ts). */
+  readonly image?: Readonly<Record<string, readonly (readonly string[])[]>>;
 }
 
 /** The very hidden sheet that carries the session. */

@@ -84,9 +84,6 @@ export function sign(
   const name = req.name.trim();
   if (name === '') return { ok: false, code: 'empty-name', message: 'Type your name to sign.' };
   const reason = req.reason?.trim() ? req.reason.trim() : null;
-  if (status === 'NOT BALANCED' && reason === null) {
-    return { ok: false, code: 'reason-required', message: 'The reconciliation is NOT BALANCED: write the reason you sign it anyway.' };
-  }
   const standing = standingSignOffs(state, digest);
   const preparer = standing.find((s) => s.role === 'preparer');
   if (standing.some((s) => s.role === req.role)) {
@@ -97,6 +94,9 @@ export function sign(
     if (samePerson(preparer.name, name)) {
       return { ok: false, code: 'same-person', message: `The reviewer must be a different person from the preparer (${preparer.name}).` };
     }
+  }
+  if (status === 'NOT BALANCED' && reason === null) {
+    return { ok: false, code: 'reason-required', message: 'The reconciliation is NOT BALANCED: write the reason you sign it anyway.' };
   }
   const signOff: SignOff = { role: req.role, name, at: req.at, digest, reason, voided: null };
   const event = appendEvent<TrailBody>(state.trail, {
