@@ -4,7 +4,8 @@
  * person and made void by a change.
  */
 import ExcelJS from 'exceljs';
-import { copyFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSessionSheet, sessionSheet } from '../../src/engine/signoff/session-sheet';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
@@ -64,6 +65,21 @@ describe('housing-ledger verify', () => {
     const copy = await tampered('roundtrip.xlsx', 'HL Summary', () => '');
     expect((await verify(copy.path)).code).toBe(0);
   }, 60_000);
+
+  // LibreOffice is not on every machine; where it is, its round trip must keep the pack verifiable.
+  (existsSync('/usr/bin/soffice') ? it : it.skip)('passes after a LibreOffice round trip, the session sheet still hidden', async () => {
+    const out = join(dir, 'lo');
+    mkdirSync(out, { recursive: true });
+    execFileSync('/usr/bin/soffice', ['--headless', '--convert-to', 'xlsx', '--outdir', out, pack], { stdio: 'ignore', timeout: 240_000 });
+    const converted = join(out, 'audit.xlsx');
+    const v = await verify(converted);
+    expect(v.json.findings).toEqual([]);
+    expect(v.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(converted);
+    // LibreOffice has no "very hidden": it keeps the sheet hidden, which is all it can do.
+    expect(wb.getWorksheet('HL Session')?.state).toMatch(/hidden/i);
+  }, 300_000);
 
   it.each([
     ['a changed detail amount', 'HL Batches', 'G', 'detail.changed'],
