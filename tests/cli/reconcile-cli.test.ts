@@ -188,7 +188,8 @@ describe('the human summary and --help', () => {
     expect(run.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name).slice(-2)).toEqual(['HL Clearance journal', 'HL Suspense ageing']);
+    // The pack ends with the journal, the ageing and the session (issue 11, a very hidden sheet).
+    expect(wb.worksheets.map((w) => w.name).slice(-3)).toEqual(['HL Clearance journal', 'HL Suspense ageing', 'HL Session']);
     const asOf = wb.getWorksheet('HL Suspense ageing')?.getCell('B2').value;
     expect(asOf instanceof Date && asOf.toISOString().slice(0, 10)).toBe('2026-12-31');
   });
