@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { SheetData } from '../engine/cells';
 import { Pane } from '../taskpane/components/Pane';
+import { openLedgerStore } from '../store/open-store';
 import { downloadFile } from '../taskpane/download';
 import type { PaneHost } from '../taskpane/host';
 import { spawnEngineWorker } from '../taskpane/spawn-worker';
@@ -103,12 +104,12 @@ function Standalone() {
         port: book.wb,
         workbookId: `file:${book.name}`,
         fileName: book.name,
-        partitionKey: null,
         async selectCell(sheet, row, col) {
           setCurrent(sheet);
           setSelected({ sheet, row, col });
         },
         spawnWorker: spawnEngineWorker,
+        openStore: () => openLedgerStore(null),
         onWorkbookChanged: () => setVersion((v) => v + 1),
       },
     [book],

@@ -5,7 +5,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { ImportLedgerEntry } from '../engine/payments/import-ledger';
-import type { Profile, Session, StoredImportProfile, TrailEvent } from './schema';
+import type { SavedSettings, Session, StoredImportProfile, TrailEvent } from './schema';
 import { upgradeSessionV1toV2, type SessionV1 } from './upgrades';
 
 export const DB_BASE_NAME = 'housing-ledger';
@@ -23,7 +23,8 @@ export const SCHEMA_V3 = { imports: '&fileHash, importedAt, *paymentKeys', impor
 export class LedgerDb extends Dexie {
   sessions!: EntityTable<Session, 'id'>;
   trail!: EntityTable<TrailEvent, 'seq'>;
-  profiles!: EntityTable<Profile, 'name'>;
+  /** The saved settings (named `profiles` since version 1; see schema.ts on the two meanings). */
+  profiles!: EntityTable<SavedSettings, 'name'>;
   imports!: EntityTable<ImportLedgerEntry, 'fileHash'>;
   importProfiles!: EntityTable<StoredImportProfile, 'name'>;
 

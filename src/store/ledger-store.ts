@@ -1,6 +1,7 @@
 /**
  * The store's repository: month-end sessions keyed by workbook and period, their append-only trail,
- * sign-offs (a reviewer is never the preparer), export and import as a file, and settings profiles.
+ * sign-offs (a reviewer is never the preparer), export and import as a file, saved settings, the
+ * payment-file import ledger and import profiles.
  * Every change is one read-write transaction that also appends its trail event: all of it or none.
  */
 import type { LedgerDb } from './db';
@@ -8,7 +9,7 @@ import { explainStorageError, StoreError } from './errors';
 import type { ReviewState } from '../engine/suspense/review-queue';
 import type { ImportLedgerEntry, LedgerMatches } from '../engine/payments/import-ledger';
 import type { StoredImportProfile } from './schema';
-import type { Profile, Session, Settings, SignOff, StoredReconcilingItem, TrailEvent } from './schema';
+import type { SavedSettings, Session, Settings, SignOff, StoredReconcilingItem, TrailEvent } from './schema';
 
 export const EXPORT_FORMAT = 'housing-ledger-session';
 export const EXPORT_VERSION = 2;
@@ -39,6 +40,11 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export class LedgerStore {
+  /** Closes the database (the pane closing); the store is not used after. */
+  close(): void {
+    this.db.close();
+  }
+
   constructor(
     readonly db: LedgerDb,
     private readonly clock: () => Date = () => new Date(),
@@ -229,15 +235,16 @@ export class LedgerStore {
     return guarded(() => this.db.importProfiles.orderBy('name').toArray());
   }
 
-  saveProfile(name: string, settings: Settings): Promise<void> {
+  /** Keeps the settings under a name (replacing any saved under the same name). */
+  saveSettingsAs(name: string, settings: Settings): Promise<void> {
     const n = name.trim();
-    if (!n) return Promise.reject(new StoreError('invalid', 'A profile needs a name.'));
+    if (!n) return Promise.reject(new StoreError('invalid', 'Saved settings need a name.'));
     return guarded(async () => {
       await this.db.profiles.put({ name: n, updatedAt: this.now(), settings });
     });
   }
 
-  profiles(): Promise<Profile[]> {
+  savedSettings(): Promise<SavedSettings[]> {
     return guarded(() => this.db.profiles.orderBy('name').toArray());
   }
 }

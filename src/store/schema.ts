@@ -1,6 +1,11 @@
 /**
  * What the store keeps, as plain data (pence as integers, dates as YYYY-MM-DD, times as ISO
- * strings): month-end sessions, their append-only trail, and named settings profiles.
+ * strings): month-end sessions, their append-only trail, and named saved settings.
+ *
+ * Names: "saved settings" are the pane's settings kept under a name to reuse next month; "import
+ * profiles" are payment-file layouts (engine/payments/profile.ts). The word "profile" means only the
+ * latter. The saved settings' table is still called `profiles` in IndexedDB (renaming a table needs
+ * a copy of every row in an upgrader; the rows are the same either way).
  */
 import type { ReviewState } from '../engine/suspense/review-queue';
 
@@ -21,7 +26,7 @@ export interface SignOff {
   readonly at: string;
 }
 
-/** The settings a coordinator reuses month to month (a profile) and that a session records. */
+/** The settings a coordinator reuses month to month (saved under a name) and that a session records. */
 export interface Settings {
   /** The config file's JSON: validated by the engine's parseConfig when used. */
   readonly config: Readonly<Record<string, unknown>>;
@@ -57,7 +62,8 @@ export interface TrailEvent {
   readonly detail: Readonly<Record<string, unknown>>;
 }
 
-export interface Profile {
+/** Settings saved under a name, applied to any workbook later (the `profiles` table). */
+export interface SavedSettings {
   readonly name: string;
   readonly updatedAt: string;
   readonly settings: Settings;

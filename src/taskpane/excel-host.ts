@@ -1,4 +1,5 @@
-/** The pane's host inside Excel: the office-js adapter, the workbook's own id, and cell selection. */
+/** The pane's host inside Excel: the office-js adapter, the workbook's own id, cell selection and the store. */
+import { openLedgerStore } from '../store/open-store';
 import { ExcelWorkbook } from '../workbook/excel/excel-workbook';
 import type { PaneHost } from './host';
 import { spawnEngineWorker } from './spawn-worker';
@@ -27,8 +28,8 @@ export async function excelHost(): Promise<PaneHost> {
     port,
     workbookId: await workbookId(),
     fileName,
-    partitionKey,
     selectCell: (sheet, row, col) => port.selectCell(sheet, row, col),
     spawnWorker: spawnEngineWorker,
+    openStore: () => openLedgerStore(partitionKey),
   };
 }

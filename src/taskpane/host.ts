@@ -1,7 +1,9 @@
 /**
  * What the pane needs from wherever it runs: Excel (office-js adapter) or the standalone page (xlsx
- * adapter over a file in memory). The pane itself never knows which.
+ * adapter over a file in memory). The pane itself never knows which: the composition root picks the
+ * workbook port, the worker and the store, and passes them here.
  */
+import type { LedgerStore } from '../store/ledger-store';
 import type { WorkbookPort } from '../workbook/port';
 import type { WorkerLike } from '../worker/client';
 
@@ -12,11 +14,15 @@ export interface PaneHost {
   readonly workbookId: string;
   /** The file name as the user knows it, for messages and the audit pack's Sources sheet. */
   readonly fileName: string;
-  /** Office.context.partitionKey where there is one: the database name is prefixed with it. */
-  readonly partitionKey: string | null;
   /** Selects a source cell in the workbook ("show in sheet"); 1-based row and column. */
   selectCell(sheet: string, row: number, col: number): Promise<void>;
   spawnWorker(): WorkerLike;
+  /**
+   * Opens the store the pane saves sessions, saved settings and the import ledger in (IndexedDB in
+   * the browser; in Excel on the web its name carries Office.context.partitionKey). Rejects where
+   * storage is not allowed: the pane then works without saving and says so. The pane closes it.
+   */
+  openStore(): Promise<LedgerStore>;
   /** Called after the pane wrote sheets into the workbook (the standalone page refreshes its view). */
   onWorkbookChanged?(): void;
 }

@@ -73,3 +73,8 @@ export function ukDateTime(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
+
+/** Today's date on this machine's clock, as YYYY-MM-DD (the pane's clock for the jobs). */
+export function localToday(now: Date = new Date()): IsoDate {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}` as IsoDate;
+}

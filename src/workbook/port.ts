@@ -23,6 +23,11 @@ export interface WorkbookPort {
   listSheets(): Promise<SheetInfo[]>;
   readSheet(name: string, onProgress?: (p: ReadProgress) => void): Promise<SheetData>;
   /**
+   * The first `rows` rows of the sheet's used range (all of it when shorter): enough to recognise
+   * its headers without reading every cell. A port without it is read whole.
+   */
+  readSheetTop?(name: string, rows: number): Promise<SheetData>;
+  /**
    * Writes the sheets. A sheet the product wrote before under the same key is replaced; a user's
    * sheet is never changed (a name clash gets a new name instead).
    */

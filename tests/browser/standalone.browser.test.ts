@@ -254,7 +254,7 @@ suite('the standalone page in Chromium', () => {
   it('restores the session from IndexedDB after a reload', async () => {
     await page.reload();
     await notice('Resumed your December 2026 session', true).waitFor({ timeout: 60_000 });
-    await notice(/1 reconciling item, prepared by Alex Preparer\. The source sheets are unchanged/).waitFor();
+    await notice(/1 reconciling item, prepared by Alex Preparer\. Run to see the figures again/).waitFor();
     await look('7-restored');
     await press(page.getByRole('button', { name: '3 Run', exact: true }), 'Enter');
     await press(page.getByRole('button', { name: 'Run the reconciliation' }));

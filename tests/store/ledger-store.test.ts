@@ -90,11 +90,11 @@ describe('the session store', () => {
     expect(await b.db.trail.count()).toBe(0);
   });
 
-  it('keeps named profiles', async () => {
+  it('keeps settings saved under a name', async () => {
     const store = await storeWith();
-    await store.saveProfile('Oak Tree HA', SETTINGS);
-    await store.saveProfile('Elm Homes', { ...SETTINGS, sheets: {} });
-    expect((await store.profiles()).map((p) => p.name)).toEqual(['Elm Homes', 'Oak Tree HA']);
+    await store.saveSettingsAs('Oak Tree HA', SETTINGS);
+    await store.saveSettingsAs('Elm Homes', { ...SETTINGS, sheets: {} });
+    expect((await store.savedSettings()).map((p) => p.name)).toEqual(['Elm Homes', 'Oak Tree HA']);
   });
 
   it('names the database after the Office partition when there is one', () => {
@@ -130,7 +130,7 @@ describe('schema upgrades', () => {
     expect(sessions[0]).toMatchObject({ fingerprints: { GL: 'x' }, reconcilingItems: [{ ref: 'U1', amount: 5 }] });
     expect(sessions.every((s) => !('trail' in s))).toBe(true);
     expect((await store.trail('b|2026-11')).map((e) => e.event)).toEqual(['session.started', 'signed-off.preparer']);
-    expect((await store.profiles()).map((p) => p.name)).toEqual(['Oak']);
+    expect((await store.savedSettings()).map((p) => p.name)).toEqual(['Oak']);
   });
 });
 
@@ -169,7 +169,7 @@ describe('the payment-file import ledger (version 3)', () => {
     fileHash: hash, fileName: name, profile: 'allpay', channel: 'ALLPAY', importedAt: `2026-12-0${keys.length}T09:00:00Z`, count: keys.length, total: 1000 as Pence, batches: [], paymentKeys: keys,
   });
 
-  it('opening a version 2 database adds the ledger and keeps every session, trail event and profile', async () => {
+  it('opening a version 2 database adds the ledger and keeps every session, trail event and saved settings', async () => {
     const name = fresh();
     const old = new Dexie(name);
     old.version(1).stores(SCHEMA_V1);
@@ -183,7 +183,7 @@ describe('the payment-file import ledger (version 3)', () => {
     expect(store.db.verno).toBe(3);
     expect(await store.getSession('b|2026-12')).toMatchObject({ fingerprints: { GL: 'x' }, reconcilingItems: [{ ref: 'U1' }], signOffs: [{ name: 'A' }] });
     expect((await store.trail('b|2026-12')).map((e) => e.event)).toEqual(['session.started', 'signed-off.preparer']);
-    expect((await store.profiles()).map((p) => p.name)).toEqual(['Oak']);
+    expect((await store.savedSettings()).map((p) => p.name)).toEqual(['Oak']);
     expect(await store.imports()).toEqual([]);
   });
 

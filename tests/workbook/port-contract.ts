@@ -150,6 +150,15 @@ export function describePortContract(adapter: string, h: PortHarness): void {
       expect(gl.rows).toEqual([['Account', 'Debit'], [1100, 12.34]]);
     });
 
+    it('reads only the top rows of a sheet when asked (recognising headers), with the same origin and cells as a whole read', async () => {
+      const port = await h.reopen(await h.make(SEED));
+      const top = await port.readSheetTop?.('Rent Roll', 3);
+      const roll = SEED_READ_BACK['Rent Roll']!;
+      expect(top).toEqual({ name: 'Rent Roll', originRow: roll.row, originCol: roll.col, rows: roll.rows.slice(0, 3) });
+      const gl = SEED_READ_BACK.GL!;
+      expect(await port.readSheetTop?.('GL', 50)).toEqual({ name: 'GL', originRow: gl.row, originCol: gl.col, rows: gl.rows });
+    });
+
     it("writes product sheets after the user's, which stay exactly as they were", async () => {
       const port = await h.make(SEED);
       const before = await userSheets(port);

@@ -27,3 +27,14 @@ export function guessPeriod(sheets: readonly SheetData[], config: LedgerConfig =
   for (const [m, n] of counts) if (n > most || (n === most && best !== null && m > best)) [best, most] = [m, n];
   return best;
 }
+
+/**
+ * The period the Settings step offers: the month most postings fall in, else the month before
+ * `today` (month-end work is done after the month closes). `today` comes from the caller's clock.
+ */
+export function periodToOffer(sheets: readonly SheetData[], today: IsoDate, config: LedgerConfig = DEFAULT_CONFIG): string {
+  const guessed = guessPeriod(sheets, config);
+  if (guessed !== null) return guessed;
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}

@@ -1,3 +1,4 @@
+import { periodToOffer } from './guess-period';
 import type { RawCell, SheetData } from '../cells';
 import { DEFAULT_CONFIG, parseConfig, type LedgerConfig } from '../config';
 import { isoToSerial, type IsoDate } from '../dates';
@@ -188,5 +189,12 @@ describe('config', () => {
     const r = parseConfig({ glControlAccount: 1100, rentFreeWeeks: ['21/12/2026', '2026-12-28'] });
     expect(r.ok && r.config.glControlAccount).toBe('1100');
     expect(r.ok && r.config.rentFreeWeeks).toEqual(['2026-12-21', '2026-12-28']);
+  });
+});
+
+describe('the period the Settings step offers', () => {
+  it('is the month before today when the workbook gives no postings to guess from', () => {
+    expect(periodToOffer([], '2026-12-06' as IsoDate)).toBe('2026-11');
+    expect(periodToOffer([], '2027-01-15' as IsoDate)).toBe('2026-12');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Step 4: the status, the components, unmatched batches and account exceptions (each able to select
  * its source row), and the reconciling items a person adds, with the unexplained difference
- * recomputed as they change.
+ * recomputed as they change (by the month-end job's own unexplainedWithDraft).
  */
 import {
   Badge, Body1, Button, Caption1, Card, CardHeader, Field, Input, Select, Subtitle1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea,
@@ -10,6 +10,7 @@ import {
 import { useState } from 'react';
 import { CATEGORY_LABELS } from '../../engine/categories';
 import { formatUkDate, type IsoDate } from '../../engine/dates';
+import { unexplainedWithDraft } from '../../engine/jobs/month-end';
 import { formatGBP, parsePence, type Pence } from '../../engine/money';
 import type { AccountException, GlBatchLine, HmsBatch, ReconcileResult } from '../../engine/reconcile/types';
 import type { RoleAssignment } from '../../engine/sources/detect';
@@ -182,7 +183,7 @@ export function ReviewStep({ result, ms, assignment, items, owner, onItems, onSh
           ))}
         </ul>
       )}
-      <ItemsEditor items={items} owner={owner} unexplained={result.unexplained} onItems={onItems} />
+      <ItemsEditor items={items} owner={owner} result={result} onItems={onItems} />
       <div className={styles.row}>
         <Button appearance="primary" onClick={onNext}>
           Next: Suspense
@@ -201,7 +202,8 @@ interface Draft {
   readonly date: string;
 }
 
-function ItemsEditor({ items, owner, unexplained, onItems }: { items: readonly StoredReconcilingItem[]; owner: string; unexplained: Pence; onItems: ReviewProps['onItems'] }) {
+function ItemsEditor({ items, owner, result, onItems }: { items: readonly StoredReconcilingItem[]; owner: string; result: ReconcileResult; onItems: ReviewProps['onItems'] }) {
+  const unexplained = result.unexplained;
   const styles = useStyles();
   const blank: Draft = { ref: null, type: 'timing', amount: '', explanation: '', owner, date: '' };
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -290,7 +292,7 @@ function ItemsEditor({ items, owner, unexplained, onItems }: { items: readonly S
           </div>
           {amountOk && (
             <Caption1 role="status">
-              Unexplained after this item: {formatGBP((unexplained - (amount ?? 0) + (draft.ref ? (items.find((i) => i.ref === draft.ref)?.amount ?? 0) : 0)) as Pence)}
+              Unexplained after this item: {formatGBP(unexplainedWithDraft(result, items, { ref: draft.ref, amount }))}
             </Caption1>
           )}
           <div className={styles.row}>

@@ -2,7 +2,7 @@
 import { Body1, Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Stage } from '../../worker/protocol';
 import { monthLabel } from '../model';
-import type { RunState } from './Pane';
+import type { RunState } from '../pane-state';
 import { IssueList } from './SourcesStep';
 
 const useStyles = makeStyles({

@@ -1,12 +1,12 @@
 /**
  * Step 2: the period, the rent calendar, the GL codes and the landlord's transaction codes; saved as
- * a named profile to reuse next month. The values are the config file's keys (README: config).
+ * saved settings (under a name) to reuse next month. The values are the config file's keys (README: config).
  */
 import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../engine/categories';
 import { formatUkDate, type IsoDate } from '../../engine/dates';
-import type { Profile } from '../../store/schema';
+import type { SavedSettings } from '../../store/schema';
 import { configOf, parseDateList, type ConfigJson } from '../model';
 
 const useStyles = makeStyles({
@@ -25,16 +25,17 @@ export interface SettingsProps {
   readonly problems: readonly string[];
   readonly name: string;
   readonly onName: (n: string) => void;
-  readonly profiles: readonly Profile[];
-  readonly onSaveProfile: (name: string) => void;
+  /** Settings saved under a name earlier (any workbook). */
+  readonly saved: readonly SavedSettings[];
+  readonly onSaveAs: (name: string) => void;
   readonly onNext: () => void;
 }
 
-export function SettingsStep({ period, onPeriod, config, onConfig, problems, name, onName, profiles, onSaveProfile, onNext }: SettingsProps) {
+export function SettingsStep({ period, onPeriod, config, onConfig, problems, name, onName, saved, onSaveAs, onNext }: SettingsProps) {
   const styles = useStyles();
   const [weeksText, setWeeksText] = useState(() => (config.rentFreeWeeks ?? []).map((d) => formatUkDate(d as IsoDate)).join(', '));
   const [weeksBad, setWeeksBad] = useState<string[]>([]);
-  const [profileName, setProfileName] = useState('');
+  const [saveAs, setSaveAs] = useState('');
   const [chosen, setChosen] = useState('');
   const codes = Object.entries(config.codes ?? {});
   const periodOk = /^\d{4}-(0[1-9]|1[0-2])$/.test(period);
@@ -131,13 +132,13 @@ export function SettingsStep({ period, onPeriod, config, onConfig, problems, nam
 
         <fieldset className={styles.fieldset}>
           <legend>
-            <Body1><strong>Profiles</strong></Body1>
+            <Body1><strong>Saved settings</strong></Body1>
           </legend>
           <div className={styles.row}>
-            <Field className={styles.grow} label="Saved profile">
+            <Field className={styles.grow} label="Saved settings">
               <Select value={chosen} onChange={(_, d) => setChosen(d.value)}>
-                <option value="">{profiles.length ? 'Choose a profile' : 'No profiles saved yet'}</option>
-                {profiles.map((p) => (
+                <option value="">{saved.length ? 'Choose saved settings' : 'No settings saved yet'}</option>
+                {saved.map((p) => (
                   <option key={p.name} value={p.name}>
                     {p.name}
                   </option>
@@ -147,7 +148,7 @@ export function SettingsStep({ period, onPeriod, config, onConfig, problems, nam
             <Button
               disabled={!chosen}
               onClick={() => {
-                const p = profiles.find((x) => x.name === chosen);
+                const p = saved.find((x) => x.name === chosen);
                 if (!p) return;
                 const c = configOf(p.settings);
                 onConfig(c);
@@ -159,10 +160,10 @@ export function SettingsStep({ period, onPeriod, config, onConfig, problems, nam
           </div>
           <div className={styles.row}>
             <Field className={styles.grow} label="Save these settings as">
-              <Input value={profileName} placeholder="e.g. Rent 2026/27" onChange={(_, d) => setProfileName(d.value)} />
+              <Input value={saveAs} placeholder="e.g. Rent 2026/27" onChange={(_, d) => setSaveAs(d.value)} />
             </Field>
-            <Button disabled={!profileName.trim()} onClick={() => onSaveProfile(profileName)}>
-              Save profile
+            <Button disabled={!saveAs.trim()} onClick={() => onSaveAs(saveAs)}>
+              Save settings
             </Button>
           </div>
         </fieldset>

@@ -19,7 +19,10 @@ const useStyles = makeStyles({
 });
 
 export interface SourcesProps {
+  /** The top rows of each sheet (enough to find its header). */
   readonly sheets: readonly SheetData[];
+  /** Rows in each whole sheet. */
+  readonly rowCounts: Readonly<Record<string, number>>;
   readonly assignment: RoleAssignment;
   readonly config: ConfigJson;
   readonly onConfig: (c: ConfigJson) => void;
@@ -53,7 +56,7 @@ export function IssueList({ issues, onShow, limit = 50 }: { readonly issues: rea
   );
 }
 
-export function SourcesStep({ sheets, assignment, config, onConfig, runIssues, onShow, onNext }: SourcesProps) {
+export function SourcesStep({ sheets, rowCounts, assignment, config, onConfig, runIssues, onShow, onNext }: SourcesProps) {
   const styles = useStyles();
   const roleOfSheet = new Map<string, SourceRole>();
   for (const [role, d] of assignment.detections) roleOfSheet.set(d.sheet, role);
@@ -96,7 +99,7 @@ export function SourcesStep({ sheets, assignment, config, onConfig, runIssues, o
                   header={<Body1><strong>{sheet.name}</strong></Body1>}
                   description={
                     <Caption1>
-                      {Math.max(0, sheet.rows.length - 1).toLocaleString('en-GB')} rows ·{' '}
+                      {Math.max(0, (rowCounts[sheet.name] ?? sheet.rows.length) - 1).toLocaleString('en-GB')} rows ·{' '}
                       {d ? `${ROLE_LABEL[d.role]}, header on row ${d.headerRow}, ${sure}% sure` : best ? `looks like ${ROLE_LABEL[best.role]} (${sure}% sure)` : 'not recognised'}
                     </Caption1>
                   }

@@ -9,7 +9,8 @@ import { useState } from 'react';
 import { formatUkDate } from '../../engine/dates';
 import { formatGBP } from '../../engine/money';
 import type { AccountHit } from '../../engine/suspense/account-search';
-import { openItems, type ReviewAction, type ReviewEntry, type ReviewState } from '../../engine/suspense/review-queue';
+import { openItems, type ReviewEntry, type ReviewState } from '../../engine/suspense/review-queue';
+import type { ReviewCommand } from '../pane-state';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -19,8 +20,6 @@ const useStyles = makeStyles({
   candidate: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, padding: tokens.spacingVerticalXS, borderTop: `1px solid ${tokens.colorNeutralStroke3}` },
 });
 
-/** Actions without who and when: the pane adds them. */
-export type ReviewCommand = ReviewAction extends infer A ? (A extends { by: string } ? Omit<A, 'by' | 'at'> : A) : never;
 
 export interface SuspenseProps {
   readonly state: ReviewState;

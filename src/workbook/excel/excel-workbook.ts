@@ -156,6 +156,21 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
+  async readSheetTop(name: string, rows: number): Promise<SheetData> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(name);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('isNullObject,rowIndex,columnIndex,rowCount,columnCount');
+      await context.sync();
+      const n = used.isNullObject ? 0 : Math.min(used.rowCount, Math.max(0, rows));
+      if (used.isNullObject || n === 0) return { name, originRow: 1, originCol: 1, rows: [] };
+      const block = ws.getRangeByIndexes(used.rowIndex, used.columnIndex, n, used.columnCount);
+      block.load('values');
+      await context.sync();
+      return { name, originRow: used.rowIndex + 1, originCol: used.columnIndex + 1, rows: (block.values as unknown[][]).map((row) => row.map(toRaw)) };
+    });
+  }
+
   async readSheet(name: string, onProgress?: (p: ReadProgress) => void): Promise<SheetData> {
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(name);

@@ -161,17 +161,26 @@ export class XlsxWorkbook implements WorkbookPort {
     });
   }
 
+  async readSheetTop(name: string, rows: number): Promise<SheetData> {
+    return this.read(name, Math.max(0, rows));
+  }
+
   async readSheet(name: string, onProgress?: (p: ReadProgress) => void): Promise<SheetData> {
+    return this.read(name, Number.POSITIVE_INFINITY, onProgress);
+  }
+
+  private read(name: string, maxRows: number, onProgress?: (p: ReadProgress) => void): SheetData {
     const ws = this.sheet(name);
     if (!ws) throw new Error(`no sheet named '${name}'`);
     const used = usedRange(ws);
     if (!used) return { name: ws.name, originRow: 1, originCol: 1, rows: [] };
     const width = used.right - used.left + 1;
-    const total = used.bottom - used.top + 1;
+    const total = Math.min(used.bottom - used.top + 1, maxRows);
+    const bottom = used.top + total - 1;
     const rows: RawCell[][] = Array.from({ length: total }, () => new Array<RawCell>(width).fill(null));
     let done = 0;
     ws.eachRow((row, r) => {
-      if (r < used.top || r > used.bottom) return;
+      if (r < used.top || r > bottom) return;
       const out = rows[r - used.top] as RawCell[];
       row.eachCell((cell, c) => {
         if (c >= used.left && c <= used.right) out[c - used.left] = rawCell(cell);

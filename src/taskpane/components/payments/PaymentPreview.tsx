@@ -1,0 +1,75 @@
+/** A payment file's preview: its count and total, the controls, its problems and first lines, and Check and post. */
+import { Badge, Body1, Button, Caption1, Card, CardHeader, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { formatUkDate } from '../../../engine/dates';
+import { formatGBP, type Pence } from '../../../engine/money';
+import { describePaymentIssue } from '../../../engine/payments/payment-issues';
+import type { PaymentPreview as Preview } from '../../../engine/jobs/import-payments';
+import { usePaymentStyles } from './styles';
+
+export interface PaymentPreviewProps {
+  readonly preview: Preview;
+  readonly settlement: Pence | null;
+  readonly onPost: () => void;
+}
+
+export function PaymentPreview({ preview, settlement, onPost }: PaymentPreviewProps) {
+  const styles = usePaymentStyles();
+  return (
+    <Card size="small" aria-label="Preview">
+      <CardHeader
+        header={
+          <Body1 role="status">
+            <strong>{preview.count} payments</strong>, total {formatGBP(preview.total)}
+            {preview.skipped ? ` (${preview.skipped} lines skipped)` : ''}{' '}
+            <Badge appearance="tint" color={preview.ok ? 'success' : 'danger'}>
+              {preview.ok ? 'controls agree' : 'problems'}
+            </Badge>
+          </Body1>
+        }
+        description={
+          <Caption1>
+            {preview.trailer ? `Trailer: ${preview.trailer.count ?? '?'} lines, ${preview.trailer.total !== null ? formatGBP(preview.trailer.total) : '?'}. ` : ''}
+            {preview.balance ? `Statement balance ${formatGBP(preview.balance.opening)} to ${formatGBP(preview.balance.closing)}. ` : ''}
+            {settlement !== null ? `Settlement ${formatGBP(settlement)}.` : ''}
+          </Caption1>
+        }
+      />
+      {preview.issues.length > 0 && (
+        <ul className={styles.list} aria-label="Problems in the file">
+          {preview.issues.slice(0, 20).map((i, k) => (
+            <li key={k}>
+              <Caption1>{describePaymentIssue(i)}</Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className={styles.scroll}>
+        <Table size="extra-small" aria-label="First payments of the file">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Line</TableHeaderCell>
+              <TableHeaderCell>Date</TableHeaderCell>
+              <TableHeaderCell>Reference</TableHeaderCell>
+              <TableHeaderCell className={styles.num}>Amount</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {preview.lines.map((l) => (
+              <TableRow key={l.line}>
+                <TableCell>{l.line}</TableCell>
+                <TableCell>{formatUkDate(l.date)}</TableCell>
+                <TableCell>{l.reference || '(none)'}</TableCell>
+                <TableCell className={styles.num}>{formatGBP(l.amount)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={!preview.ok} onClick={onPost}>
+          Check and post
+        </Button>
+      </div>
+    </Card>
+  );
+}

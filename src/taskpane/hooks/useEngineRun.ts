@@ -1,0 +1,88 @@
+/**
+ * The engine's Web Worker as the pane uses it: a run of the month-end reconciliation (the sheets read
+ * once, whole, then handed to the worker, which keeps them), its progress in stages, Cancel, and
+ * every later job over what the worker kept. The page's thread only reads cells and renders answers.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SheetData } from '../../engine/cells';
+import type { UserReconcilingItem } from '../../engine/config';
+import type { AccountHit } from '../../engine/suspense/account-search';
+import type { Resolution, ReviewState } from '../../engine/suspense/review-queue';
+import { EngineClient, type RequestBody, type WorkerOutcome } from '../../worker/client';
+import { readUserSheets } from '../../workbook/user-sheets';
+import type { PaneHost } from '../host';
+import type { RunDone, RunState } from '../pane-state';
+
+export interface RunInput {
+  readonly period: string;
+  /** The config file's JSON, validated by the worker. */
+  readonly config: unknown;
+  readonly userItems: readonly UserReconcilingItem[];
+  /** The session's saved review, carried into the new run's queue by the worker. */
+  readonly carryReview: ReviewState | Readonly<Record<string, Resolution>> | null;
+}
+
+export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWorker'>, announce: (text: string) => void) {
+  const [run, setRun] = useState<RunState>({ state: 'idle' });
+  const client = useRef<EngineClient | null>(null);
+
+  useEffect(() => {
+    const c = new EngineClient(() => host.spawnWorker());
+    client.current = c;
+    return () => c.dispose();
+  }, [host]);
+
+  /** Reads the sheets and reconciles them in the worker; the finished run and the sheets read, or null. */
+  async function start(input: RunInput): Promise<{ done: RunDone; sheets: readonly SheetData[] } | null> {
+    const engine = client.current;
+    if (!engine) return null;
+    let sheets: SheetData[];
+    try {
+      sheets = await readUserSheets(host.port, (sheet, fraction) => setRun({ state: 'reading', sheet, fraction }));
+    } catch (e) {
+      setRun({ state: 'failed', message: `The sheets could not be read: ${(e as Error).message}` });
+      return null;
+    }
+    const startedAt = performance.now();
+    setRun({ state: 'running', stage: 'validating', startedAt });
+    announce('Reconciliation started');
+    const outcome = await engine.run(
+      { kind: 'reconcile', file: host.fileName, sheets, period: input.period, config: input.config, userItems: input.userItems, matchSuspense: true, carryReview: input.carryReview },
+      (stage) => setRun({ state: 'running', stage, startedAt }),
+    );
+    const ms = Math.round(performance.now() - startedAt);
+    if (outcome.kind === 'cancelled') {
+      setRun({ state: 'cancelled' });
+      announce('Reconciliation cancelled');
+      return null;
+    }
+    if (outcome.kind === 'input-error') {
+      setRun({ state: 'input-error', issues: outcome.issues, problems: outcome.problems });
+      announce('The reconciliation stopped: the input has problems');
+      return null;
+    }
+    if (outcome.kind !== 'result') {
+      setRun({ state: 'failed', message: outcome.kind === 'failure' ? outcome.message : 'unexpected answer from the engine' });
+      return null;
+    }
+    const done: RunDone = { state: 'done', result: outcome.result, issues: outcome.issues, sources: outcome.sources, ms, at: new Date().toISOString(), review: outcome.review ?? null };
+    setRun(done);
+    announce(`Reconciliation finished: ${outcome.result.status}`);
+    return { done, sheets };
+  }
+
+  /** Accounts on the last run's rent roll by ref, name or postcode; a failure as words. */
+  async function search(query: string): Promise<{ hits: readonly AccountHit[] } | { problem: string }> {
+    const outcome = await client.current?.run({ kind: 'search-accounts', query });
+    if (outcome?.kind === 'accounts') return { hits: outcome.hits };
+    return { problem: outcome?.kind === 'failure' ? outcome.message : 'Run the reconciliation again, then search.' };
+  }
+
+  /** Any other job for the worker (review actions, the pack, payment files); it answers over what it kept. */
+  const request = useCallback(
+    (body: RequestBody): Promise<WorkerOutcome> => (client.current ? client.current.run(body) : Promise.resolve({ kind: 'failure', id: 0, message: 'the engine is not running' })),
+    [],
+  );
+
+  return { run, start, cancel: () => client.current?.cancel(), search, request };
+}

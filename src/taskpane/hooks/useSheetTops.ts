@@ -1,0 +1,35 @@
+/** The workbook's sheets as the Sources step shows them: their top rows, read when the pane opens and refreshed by each run. */
+import { useState } from 'react';
+import type { SheetData } from '../../engine/cells';
+import type { PaneHost } from '../host';
+import { readSheetTops, topOf } from '../read-sheet-tops';
+
+export type Load = { readonly state: 'loading'; readonly text: string; readonly fraction: number | undefined } | { readonly state: 'ready' } | { readonly state: 'error'; readonly text: string };
+
+export function useSheetTops(host: Pick<PaneHost, 'port'>) {
+  const [load, setLoad] = useState<Load>({ state: 'loading', text: 'Reading the workbook’s sheets…', fraction: undefined });
+  const [sheets, setSheets] = useState<readonly SheetData[]>([]);
+  const [rowCounts, setRowCounts] = useState<Readonly<Record<string, number>>>({});
+
+  /** Reads the top of each sheet; null (and the reason shown) when the workbook cannot be read. */
+  async function read(live: () => boolean): Promise<readonly SheetData[] | null> {
+    try {
+      const tops = await readSheetTops(host.port, (sheet, fraction) => live() && setLoad({ state: 'loading', text: `Reading sheet ‘${sheet}’…`, fraction }));
+      if (!live()) return null;
+      setSheets(tops.sheets);
+      setRowCounts(tops.rowCounts);
+      return tops.sheets;
+    } catch (e) {
+      if (live()) setLoad({ state: 'error', text: `The workbook’s sheets could not be read: ${(e as Error).message}. Nothing was changed.` });
+      return null;
+    }
+  }
+
+  /** After a run read the sheets whole: recognition follows them as they are now. */
+  function refresh(whole: readonly SheetData[]): void {
+    setSheets(whole.map(topOf));
+    setRowCounts(Object.fromEntries(whole.map((s) => [s.name, s.rows.length])));
+  }
+
+  return { load, sheets, rowCounts, read, refresh, ready: () => setLoad({ state: 'ready' }) };
+}

@@ -1,0 +1,109 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { RawCell } from '../../src/engine/cells';
+import { renderPane, testHost, type TestHost } from './support/pane-host';
+import { paymentFile, sampleSheets } from './support/sample';
+
+let sample: { name: string; rows: RawCell[][] }[];
+beforeAll(async () => {
+  sample = await sampleSheets();
+});
+
+async function openPayments(host: TestHost = testHost(sample)) {
+  renderPane(host);
+  fireEvent.click(await screen.findByText('Payment files'));
+  return host;
+}
+
+const choose = (name: string) => fireEvent.change(screen.getByLabelText('Payment file to import'), { target: { files: [paymentFile(name)] } });
+const profileValue = () => (screen.getByLabelText('Profile') as HTMLSelectElement).value;
+
+describe('Payment files: preview', () => {
+  it('detects the file’s profile and previews its count and total with the controls agreeing', async () => {
+    await openPayments();
+    choose('allpay-20261201.csv');
+    await waitFor(() => expect(profileValue()).toBe('allpay'));
+    const preview = await screen.findByLabelText('Preview');
+    await waitFor(() => expect(within(preview).getByRole('status').textContent).toMatch(/^60 payments, total £15,167\.77.*controls agree/));
+  });
+
+  it('a bank statement needing a settlement says so, and a settlement that is not an amount is refused as typed', async () => {
+    await openPayments();
+    choose('allpay-20261201.csv');
+    await waitFor(() => expect(profileValue()).toBe('allpay'));
+    fireEvent.change(screen.getByLabelText(/^Settlement/), { target: { value: '12.345' } });
+    expect(screen.getByText('An amount with at most two decimals')).toBeTruthy();
+  });
+});
+
+describe('Payment files: posting and history', () => {
+  it('posts a file: allocations and suspense in the summary, the history gains it; the same file again is refused', async () => {
+    const host = await openPayments();
+    choose('allpay-20261201.csv');
+    await screen.findByLabelText('Preview');
+    fireEvent.click(await screen.findByText('Check and post'));
+    await screen.findByText('allpay-20261201.csv posted', {}, { timeout: 20_000 });
+    expect(screen.getByText(/^58 payments allocated .*, 2 to suspense/)).toBeTruthy();
+    expect(within(screen.getByLabelText('Payments sent to suspense')).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(screen.getByLabelText('Files imported')).getByText('allpay-20261201.csv')).toBeTruthy();
+    expect((await (await host.store()).imports()).map((e) => [e.fileName, e.count])).toEqual([['allpay-20261201.csv', 60]]);
+
+    choose('allpay-20261201.csv');
+    fireEvent.click(await screen.findByText('Check and post'));
+    await screen.findByText('allpay-20261201.csv was refused', {}, { timeout: 20_000 });
+    expect(screen.getByLabelText('Why the file was refused').textContent).toMatch(/imported/i);
+    expect(await (await host.store()).imports()).toHaveLength(1);
+  });
+
+  it('without storage, a file posted twice in the same pane is still refused', async () => {
+    await openPayments(testHost(sample, { store: 'unavailable' }));
+    expect(screen.getByText(/storage is off/)).toBeTruthy();
+    for (const expected of ['allpay-20261202.csv posted', 'allpay-20261202.csv was refused']) {
+      choose('allpay-20261202.csv');
+      fireEvent.click(await screen.findByText('Check and post'));
+      await screen.findByText(expected, {}, { timeout: 20_000 });
+    }
+  });
+
+  it('allocates to the rent roll as the workbook holds it when posting, not as it was when the pane opened', async () => {
+    const host = await openPayments();
+    const roll = host.port.sheets.find((s) => s.name === 'Rent Roll')!;
+    roll.rows.splice(1); // every tenancy gone since the pane opened: only the header is left
+    choose('allpay-20261203.csv');
+    fireEvent.click(await screen.findByText('Check and post'));
+    await screen.findByText('No rent roll', {}, { timeout: 20_000 });
+    expect(screen.getByText(/^The rent roll could not be read: .* Nothing was imported\.$/)).toBeTruthy();
+    expect(screen.queryByText(/ posted$/)).toBeNull();
+  });
+});
+
+describe('Payment files: profile maker', () => {
+  it('makes a profile from a bank statement by mapping its columns, previews it, and offers it for the file', async () => {
+    const host = await openPayments();
+    choose('lloyds-20261201.csv');
+    fireEvent.click(await screen.findByText('Make a profile from this file…'));
+    const maker = screen.getByLabelText('Make a profile');
+    const set = (label: string | RegExp, value: string) => fireEvent.change(within(maker).getByLabelText(label), { target: { value } });
+    set(/^Profile name/, 'our-bank');
+    set('Date column', 'Transaction Date');
+    set('Date format', 'dd/mm/yyyy');
+    set('Amounts', 'debit-credit');
+    set('Debit column', 'Debit Amount');
+    set('Credit column', 'Credit Amount');
+    set('Reference column', 'Transaction Description');
+    set(/^Reference pattern/, '(\\d{8})');
+    // Money paid out is a problem until the running balance says which lines are receipts.
+    await within(maker).findByText(/^Preview: 40 payments, total £9,086\.64; \d+ problem/);
+    expect((within(maker).getByText('Save profile').closest('button') as HTMLButtonElement).disabled).toBe(true);
+    set('Running balance column (bank statements)', 'Balance');
+    await within(maker).findByText(/^Preview: 40 payments, total £9,086\.64; first: 01\/12\/2026 00101887 £497\.68/);
+    fireEvent.click(within(maker).getByText('Save profile'));
+    await screen.findByText('Profile our-bank saved');
+    expect(profileValue()).toBe('our-bank');
+    await waitFor(() => expect(within(screen.getByLabelText('Preview')).getByRole('status').textContent).toMatch(/^40 payments.*controls agree/));
+    expect((await (await host.store()).importProfiles()).map((p) => p.name)).toEqual(['our-bank']);
+  });
+});

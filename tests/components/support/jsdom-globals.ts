@@ -1,0 +1,27 @@
+/**
+ * What jsdom lacks and the pane's real browsers have: structuredClone (IndexedDB and the worker
+ * boundary), TextEncoder/TextDecoder (fingerprints), setImmediate (fake-indexeddb keeps a Dexie
+ * transaction alive across its requests only with it). Imported first by every component test.
+ */
+import { TextDecoder, TextEncoder } from 'node:util';
+import { deserialize, serialize } from 'node:v8';
+import { clearImmediate, setImmediate } from 'node:timers';
+
+const g = globalThis as Record<string, unknown>;
+g.structuredClone ??= (value: unknown) => deserialize(serialize(value));
+g.TextEncoder ??= TextEncoder;
+g.TextDecoder ??= TextDecoder;
+g.setImmediate ??= setImmediate;
+g.clearImmediate ??= clearImmediate;
+
+// jsdom's Blob has no text(): read it the way a browser's FileReader does.
+if (typeof Blob !== 'undefined' && typeof Blob.prototype.text !== 'function') {
+  Blob.prototype.text = function text(this: Blob): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.onerror = () => reject(reader.error);
+      reader.readAsText(this);
+    });
+  };
+}

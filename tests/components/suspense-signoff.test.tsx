@@ -1,0 +1,113 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { RawCell } from '../../src/engine/cells';
+import { renderPane, testHost, type TestHost } from './support/pane-host';
+import { sampleSheets } from './support/sample';
+
+let sample: { name: string; rows: RawCell[][] }[];
+beforeAll(async () => {
+  sample = await sampleSheets();
+});
+beforeEach(() => localStorage.clear());
+
+async function runThenOpen(step: string, host: TestHost = testHost(sample)) {
+  renderPane(host);
+  fireEvent.click(await screen.findByText('3 Run'));
+  fireEvent.click(screen.getByText(/^Run (the reconciliation|again)$/));
+  await screen.findByText('Review', { selector: 'h2' }, { timeout: 30_000 });
+  fireEvent.click(screen.getByText(step));
+  return host;
+}
+
+const card = (item: string) => screen.getByLabelText(`Suspense item ${item}`);
+
+describe('Suspense', () => {
+  it('asks for a name first: nothing can be decided without one', async () => {
+    await runThenOpen('5 Suspense');
+    expect(screen.getByText('Add your name in Settings: every decision records who made it.')).toBeTruthy();
+    expect((within(card('SUS001016')).getByText(/^Allocate to 00101527/).closest('button') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('allocates to a candidate with who decided, undoes, accepts the automatic ones, and saves each decision', async () => {
+    localStorage.setItem('housing-ledger.name', 'Alex Preparer');
+    const host = await runThenOpen('5 Suspense');
+    fireEvent.click(within(card('SUS001016')).getByText(/^Allocate to 00101527/));
+    await within(card('SUS001016')).findByText('Allocated to 00101527 by Alex Preparer.');
+    fireEvent.click(within(card('SUS001015')).getByText(/^Leave in suspense/));
+    await within(card('SUS001015')).findByText('Left in suspense by Alex Preparer.');
+    fireEvent.click(screen.getByText('Undo'));
+    await within(card('SUS001015')).findByText(/^Leave in suspense/);
+
+    const accept = screen.getByText(/^Accept all automatic \(\d+\)$/);
+    const autos = Number(/\((\d+)\)/.exec(accept.textContent ?? '')?.[1]);
+    expect(autos).toBeGreaterThan(0);
+    fireEvent.click(accept);
+    await waitFor(() => expect(screen.getAllByText(/by rule, accepted by Alex Preparer\.$/)).toHaveLength(autos), { timeout: 10_000 });
+    const saved = (await (await host.store()).sessionsFor('book-1'))[0]?.suspenseReview;
+    expect(saved?.resolutions.SUS001016).toMatchObject({ kind: 'allocated', account: '00101527' });
+    expect(Object.keys(saved?.resolutions ?? {})).toHaveLength(autos + 1);
+  });
+
+  it('keeps the decisions on items still in suspense when the month is run again', async () => {
+    localStorage.setItem('housing-ledger.name', 'Alex Preparer');
+    const host = await runThenOpen('5 Suspense');
+    fireEvent.click(within(card('SUS001016')).getByText(/^Allocate to 00101527/));
+    await within(card('SUS001016')).findByText('Allocated to 00101527 by Alex Preparer.');
+    await waitFor(async () => expect((await (await host.store()).sessionsFor('book-1'))[0]?.suspenseReview).toBeTruthy());
+    fireEvent.click(screen.getByText('3 Run'));
+    fireEvent.click(screen.getByText('Run again'));
+    await screen.findByText('Review', { selector: 'h2' }, { timeout: 30_000 });
+    fireEvent.click(screen.getByText('5 Suspense'));
+    expect(within(card('SUS001016')).getByText('Allocated to 00101527 by Alex Preparer.')).toBeTruthy();
+  });
+
+  it('finds any account on the rent roll by search and allocates to it', async () => {
+    localStorage.setItem('housing-ledger.name', 'Alex Preparer');
+    await runThenOpen('5 Suspense');
+    const item = card('SUS001010');
+    fireEvent.click(within(item).getByText(/^Search the rent roll/));
+    fireEvent.change(within(item).getByLabelText('Find any account (ref, name or postcode) for SUS001010'), { target: { value: '00100683' } });
+    fireEvent.click(within(item).getByText(/^Search$/));
+    fireEvent.click(within(await within(item).findByLabelText('Accounts found for item SUS001010')).getByText(/^Allocate to 00100683/));
+    await within(item).findByText('Allocated to 00100683 by Alex Preparer.');
+  });
+});
+
+describe('Sign-off', () => {
+  it('writes the audit pack into the workbook, refuses a reviewer who prepared it, and writes the pack again with both names', async () => {
+    localStorage.setItem('housing-ledger.name', 'Alex Preparer');
+    const host = await runThenOpen('6 Sign-off');
+    fireEvent.click(screen.getByText('Write the audit pack'));
+    await screen.findByText('Audit pack written');
+    const first = host.port.written.at(-1)?.map((s) => s.name) ?? [];
+    expect(first).toEqual(expect.arrayContaining(['HL Summary', 'HL Issues']));
+    expect(first.length).toBeGreaterThan(4);
+
+    fireEvent.click(screen.getByText('Sign as preparer'));
+    await screen.findByText(/^Signed .* by Alex Preparer$/);
+    fireEvent.change(screen.getByLabelText('Reviewed by'), { target: { value: 'alex preparer' } });
+    fireEvent.click(screen.getByText('Sign as reviewer'));
+    await waitFor(() => expect(screen.getByLabelText('Messages').textContent).toMatch(/Sign-off refused.*cannot also review it/), { timeout: 5000 });
+    expect(screen.getByText('A different person from the preparer')).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Reviewed by'), { target: { value: 'Sam Reviewer' } });
+    fireEvent.click(screen.getByText('Sign as reviewer'));
+    await screen.findByText(/^Signed .* by Sam Reviewer$/);
+    // Signed after the pack was written: the pack is written again, with both names in it.
+    await waitFor(() => expect(JSON.stringify(host.port.written.at(-1))).toContain('Sam Reviewer'));
+    expect(JSON.stringify(host.port.written.at(-1))).toContain('Alex Preparer');
+    expect(screen.getByLabelText('Session trail').textContent).toMatch(/Signed as preparer.*Signed as reviewer/);
+  });
+
+  it('exports the session and imports it again', async () => {
+    const host = await runThenOpen('6 Sign-off');
+    const store = await host.store();
+    const [session] = await store.sessionsFor('book-1');
+    const text = await store.exportSession(session!.id);
+    fireEvent.change(screen.getByLabelText('Session file to import'), { target: { files: [new File([text], 'session.json', { type: 'application/json' })] } });
+    await screen.findByText('Session imported');
+  });
+});
