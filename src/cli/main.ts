@@ -16,6 +16,7 @@ import { parse } from './args';
 import { CliInputError } from './errors';
 import { formatSummary } from './format-summary';
 import { bankCheckCommand, DD_HELP, DD_HELP_TEXT, ddCommand } from './dd-cli';
+import { ACTIONS_HELP, ACTIONS_HELP_TEXT, actionsCommand, readActionsLog, refundsCommand } from './actions-cli';
 import { balanceCashCommand, PAYMENTS_HELP, PAYMENTS_HELP_TEXT, paymentsCommand } from './payments-cli';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { readUserSheets } from '../workbook/user-sheets';
@@ -41,11 +42,12 @@ export const HELP = `housing-ledger ${PRODUCT_VERSION}: rent reconciliation and 
 
 Usage:
   housing-ledger reconcile WORKBOOK.xlsx --period YYYY-MM [--config F.json] [--out AUDIT.xlsx] [--json]
-                           [--prepared-by NAME] [--with-inputs]
+                           [--prepared-by NAME] [--with-inputs] [--actions ACTIONS.json]
   housing-ledger match-suspense WORKBOOK.xlsx [--config F.json] [--out F.xlsx] [--csv JOURNAL.csv] [--json]
                            [--ageing AGEING.csv] [--as-of YYYY-MM-DD] [--with-inputs]
 ${PAYMENTS_HELP}
 ${DD_HELP}
+${ACTIONS_HELP}
   housing-ledger demo [--out AUDIT.xlsx]
   housing-ledger verify AUDIT.xlsx [--sources WORKBOOK.xlsx] [--json]
   housing-ledger sign AUDIT.xlsx --as preparer|reviewer --name NAME [--reason TEXT]
@@ -55,7 +57,8 @@ reconcile        reconciles the rent roll and the housing system's postings to t
                  account for one month; --out writes the audit workbook (with the clearance journal
                  and the suspense ageing as of the period end when there is a suspense sheet): the
                  HL sheets in a new workbook (with a copy of the input sheets given --with-inputs),
-                 or added to an existing --out file, replacing only the HL sheets written before.
+                 or added to an existing --out file, replacing only the HL sheets written before; --actions adds the
+                 HL Account actions sheet for the period (see actions below).
 match-suspense   ranks candidate accounts for each suspense item and decides auto/review/none;
                  --out writes the matches, the clearance journal and the ageing (in a new workbook,
                  with a copy of the input sheets given --with-inputs, or added to an existing --out
@@ -68,6 +71,7 @@ verify           re-performs an audit workbook from itself: every cell written, 
                  all holds, 1 with each finding located (sheet and cell), 2 when it is no audit workbook.
 sign             signs an audit workbook's session as preparer (first) or reviewer (a different person);
                  a NOT BALANCED reconciliation needs --reason. A typed name is an attestation, not a login.
+${ACTIONS_HELP_TEXT}
 demo             reconciles the sample workbook in assets/ and writes out/sample-audit.xlsx.
 
 --json prints exactly one JSON object on stdout; money is a decimal string ("-1234.50").
@@ -105,6 +109,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         return await bankCheckCommand(rest, io, HELP);
       case 'dd':
         return await ddCommand(rest, io, HELP);
+      case 'actions':
+        return await actionsCommand(rest, io, HELP);
+      case 'refunds':
+        return await refundsCommand(rest, io, HELP);
       default:
         throw new CliInputError(`unknown command '${command}'; try --help`);
     }
@@ -135,6 +143,7 @@ async function reconcileCommand(args: readonly string[], io: Io, fixed?: { workb
     json: { type: 'boolean' },
     'prepared-by': { type: 'string' },
     'with-inputs': { type: 'boolean' },
+    actions: { type: 'string' },
   });
   if (values.help) {
     io.out(HELP);
@@ -160,7 +169,7 @@ async function reconcileCommand(args: readonly string[], io: Io, fixed?: { workb
   if (out !== undefined) {
     const now = io.now().toISOString();
     const preparedBy = values['prepared-by'] as string | undefined;
-    const pack = monthEndPack(run, { productVersion: PRODUCT_VERSION, runAt: now, preparer: preparedBy ? { name: preparedBy, at: now } : null, reviewer: null, review: null });
+    const pack = monthEndPack(run, { productVersion: PRODUCT_VERSION, runAt: now, preparer: preparedBy ? { name: preparedBy, at: now } : null, reviewer: null, review: null, ...(values.actions !== undefined ? { actions: readActionsLog(values.actions as string) } : {}) });
     // A new audit workbook holds the HL sheets (the Sources sheet fingerprints each input); a copy of
     // the inputs as well only when asked, since re-writing a large workbook costs time and memory.
     const target = existsSync(out) ? await openWorkbook(out) : values['with-inputs'] ? wb : XlsxWorkbook.empty();

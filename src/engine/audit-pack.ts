@@ -4,6 +4,8 @@
  * re-perform them in any spreadsheet), and the detail: components, batches, account exceptions,
  * reconciling items, the suspense check, the sources with their control totals and hashes, issues.
  */
+import { accountActionsSheet } from './actions/actions-sheet';
+import type { ActionEvent } from './approvals/types';
 import { a1, columnLetter } from './cells';
 import { CATEGORY_LABELS } from './categories';
 import type { LedgerConfig } from './config';
@@ -36,6 +38,8 @@ export interface AuditMeta {
   readonly reviewedOn: IsoDate | null;
   readonly sources: readonly SourceSummary[];
   readonly issues: readonly InputIssue[];
+  /** The account actions log (issue 14): when given, the pack gains the HL Account actions sheet for the period. */
+  readonly actions?: readonly ActionEvent[];
 }
 
 export const AUDIT_SHEETS = {
@@ -260,7 +264,9 @@ export function buildAuditPack(result: ReconcileResult, config: LedgerConfig, me
     nExceptions: result.accountExceptions.length,
     nBatches: batchRows.length,
   });
-  return [summary, componentsSheet, batches, exceptions, items, suspense, sourcesSheet, issues];
+  const sheets = [summary, componentsSheet, batches, exceptions, items, suspense, sourcesSheet, issues];
+  if (meta.actions !== undefined) sheets.push(accountActionsSheet(meta.actions, result.period, config.approvals));
+  return sheets;
 }
 
 interface Refs {

@@ -11,6 +11,7 @@ import { isCategory, type Category } from './categories';
 import { addDays, isoDate, parseDayFirst, weekday, type IsoDate } from './dates';
 import { parsePence, type Pence } from './money';
 import { DEFAULT_SUSPENSE_MATCH, type SuspenseMatchConfig } from './suspense/match-suspense';
+import { approvalsSchema, DEFAULT_APPROVALS, toApprovalsConfig, type ApprovalsConfig } from './approvals/approvals-config';
 import { cashBalanceConfigSchema, DEFAULT_CASH_BALANCE, type CashBalanceConfig } from './payments/cash-balance';
 import { DEFAULT_POSTINGS, postingsConfigSchema, type PostingsConfig } from './payments/payment-outputs';
 
@@ -52,6 +53,8 @@ export interface LedgerConfig {
   readonly suspenseAgeLimitDays: number;
   /** When the suspense matcher may allocate on its own, and what it shows a person. */
   readonly suspenseMatch: SuspenseMatchConfig;
+  /** Who may approve account actions, their limits, and when a second approver is needed (issue 14). */
+  readonly approvals: ApprovalsConfig;
   /** Payment files: the postings file's layout and what happens to payments for ended tenancies. */
   readonly payments: PaymentsSettings;
   /** Cash balancing: settlement channels, the line-by-line channel, tolerance, channels balanced. */
@@ -81,6 +84,7 @@ export const DEFAULT_CONFIG: LedgerConfig = {
   reconcilingItems: [],
   suspenseAgeLimitDays: 28,
   suspenseMatch: DEFAULT_SUSPENSE_MATCH,
+  approvals: DEFAULT_APPROVALS,
   payments: DEFAULT_PAYMENTS,
   cashBalance: DEFAULT_CASH_BALANCE,
 };
@@ -133,6 +137,7 @@ const configSchema = z
       .strict()
       .refine((m) => (m.reviewMinScore ?? DEFAULT_SUSPENSE_MATCH.reviewMinScore) <= (m.autoMinScore ?? DEFAULT_SUSPENSE_MATCH.autoMinScore), 'reviewMinScore must not be above autoMinScore')
       .optional(),
+    approvals: approvalsSchema.optional(),
     payments: z.object({ postings: postingsConfigSchema.optional(), endedTenancies: endedTenancies.optional() }).strict().optional(),
     cashBalance: cashBalanceConfigSchema.optional(),
     // The payments command's own config file (before one config served every job): still accepted.
@@ -200,6 +205,7 @@ export function parseConfig(json: unknown): ConfigResult {
         reviewMinScore: c.suspenseMatch?.reviewMinScore ?? d.suspenseMatch.reviewMinScore,
         autoAllocate: c.suspenseMatch?.autoAllocate ?? d.suspenseMatch.autoAllocate,
       },
+      approvals: toApprovalsConfig(c.approvals),
       payments: {
         postings: c.payments?.postings ?? c.postings ?? d.payments.postings,
         endedTenancies: c.payments?.endedTenancies ?? c.endedTenancies ?? d.payments.endedTenancies,

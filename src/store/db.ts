@@ -7,6 +7,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { ImportLedgerEntry } from '../engine/payments/import-ledger';
 import type { SavedSettings, Session, StoredImportProfile, TrailEvent } from './schema';
 import { upgradeSessionV1toV2, type SessionV1 } from './upgrades';
+import { SCHEMA_V6, type StoredActionEvent } from './actions-store';
 
 export const DB_BASE_NAME = 'housing-ledger';
 
@@ -27,6 +28,7 @@ export class LedgerDb extends Dexie {
   profiles!: EntityTable<SavedSettings, 'name'>;
   imports!: EntityTable<ImportLedgerEntry, 'fileHash'>;
   importProfiles!: EntityTable<StoredImportProfile, 'name'>;
+  actions!: EntityTable<StoredActionEvent, 'seq'>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -45,5 +47,7 @@ export class LedgerDb extends Dexie {
       });
     // New tables only: every record of version 2 is kept as it is.
     this.version(3).stores(SCHEMA_V3);
+    // Version 6 (issue 14; 4, 5 and 7 belong to other work): the account actions log, a new table only.
+    this.version(6).stores(SCHEMA_V6);
   }
 }

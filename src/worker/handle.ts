@@ -4,6 +4,7 @@
  * payment files) answer without the sheets crossing again. Kept apart from the Worker global so
  * tests call it directly.
  */
+import { runActionsJob } from '../engine/jobs/actions-worker';
 import type { RawCell, SheetData } from '../engine/cells';
 import { parseConfig, type LedgerConfig } from '../engine/config';
 import { parseDayFirst, type IsoDate } from '../engine/dates';
@@ -184,6 +185,9 @@ async function answer(request: WorkerRequest, post: (response: WorkerResponse) =
         post({ kind: 'payments-posted', id, outcome });
         return;
       }
+      case 'account-actions':
+        post({ kind: 'account-actions', id, result: runActionsJob(request.job, request.config) });
+        return;
       case 'balance-cash': {
         const config = configOf(request.config, id, post);
         if (!config) return;

@@ -9,6 +9,7 @@
  * src/engine/jobs/; the worker only calls them. Config fields are the config file's JSON, validated
  * in the worker by the engine's own parser.
  */
+import type { ActionsJob, ActionsJobResult } from '../engine/jobs/actions-worker';
 import type { RawCell, SheetData } from '../engine/cells';
 import type { InputIssue } from '../engine/issues';
 import type { ReconcileResult } from '../engine/reconcile/types';
@@ -167,6 +168,13 @@ export type WorkerRequest =
       readonly kind: 'fingerprint';
       readonly id: number;
       readonly sheets: readonly SheetData[];
+    }
+  | {
+      /** An account actions job (issue 14): refund candidates, request, approve/reject, list, export. */
+      readonly kind: 'account-actions';
+      readonly id: number;
+      readonly job: ActionsJob;
+      readonly config: unknown;
     };
 
 export type Stage = 'sending' | 'validating' | 'reading' | 'reconciling' | 'fingerprinting';
@@ -209,4 +217,5 @@ export type WorkerResponse =
   | { readonly kind: 'accounts'; readonly id: number; readonly hits: readonly AccountHit[] }
   | { readonly kind: 'input-error'; readonly id: number; readonly issues: readonly InputIssue[]; readonly problems: readonly string[] }
   | { readonly kind: 'fingerprints'; readonly id: number; readonly fingerprints: Readonly<Record<string, string>> }
+  | { readonly kind: 'account-actions'; readonly id: number; readonly result: ActionsJobResult }
   | { readonly kind: 'failure'; readonly id: number; readonly message: string };

@@ -65,6 +65,9 @@ export function checkStandard18(text: string, calendar: WorkingCalendar | null):
   let records = 0;
   let sinceContra = 0;
   let sinceContraCount = 0;
+  // Credits to payees (refunds) wait for a contra debit (17) to the originator's own account.
+  let creditsPending = 0;
+  let creditsPendingCount = 0;
   let sawUtl = false;
   const references = new Map<string, number>();
 
@@ -118,6 +121,7 @@ export function checkStandard18(text: string, calendar: WorkingCalendar | null):
       stage = ORDER.length + at + 1;
       if (label === 'EOF1') {
         if (sinceContraCount > 0) add(n, 1, 'contra.missing', `${sinceContraCount} debit record(s) before EOF1 have no contra (99) after them`);
+        if (creditsPendingCount > 0) add(n, 1, 'contra.missing', `${creditsPendingCount} credit record(s) before EOF1 have no contra (17) after them`);
         if (hdr1 !== null) {
           const d = firstDifference(line.slice(4, LABEL_LENGTH), hdr1.text.slice(4, LABEL_LENGTH));
           if (d >= 0) add(n, 5 + d, 'eof1.mismatch', `EOF1 differs from HDR1 (line ${hdr1.line}) at position ${5 + d}`);
@@ -169,6 +173,25 @@ export function checkStandard18(text: string, calendar: WorkingCalendar | null):
     }
     const amountText = field(line, DETAIL.amount);
     const amount = /^\d+$/.test(amountText) ? Number(amountText) : 0;
+    const toOriginator = field(line, DETAIL.destSortCode) + field(line, DETAIL.destAccount) === orig;
+    if (code === '99' && !toOriginator && sinceContraCount === 0) {
+      // A credit to a payee (a refund), not a contra.
+      if (amount === 0) add(n, DETAIL.amount[0], 'field.amount', 'a credit of 0p');
+      creditValue += amount;
+      creditCount++;
+      creditsPending += amount;
+      creditsPendingCount++;
+      return;
+    }
+    if (DEBIT_CODES.includes(code) && toOriginator && creditsPendingCount > 0) {
+      // The contra debiting the originator with the credits before it.
+      debitValue += amount;
+      debitCount++;
+      if (amount !== creditsPending) add(n, DETAIL.amount[0], 'contra.amount', `the contra is ${amount}p; the credits before it add up to ${creditsPending}p`);
+      creditsPending = 0;
+      creditsPendingCount = 0;
+      return;
+    }
     if (code === '99') {
       creditValue += amount;
       creditCount++;
@@ -199,6 +222,7 @@ export function checkStandard18(text: string, calendar: WorkingCalendar | null):
   else {
     if (stage < ORDER.length) add(lines.length, 1, 'order.missing', `the file ends before ${ORDER[stage] as string}`);
     if (stage === ORDER.length && sinceContraCount > 0) add(lines.length, 1, 'contra.missing', `${sinceContraCount} debit record(s) at the end have no contra (99) after them`);
+    if (stage === ORDER.length && creditsPendingCount > 0) add(lines.length, 1, 'contra.missing', `${creditsPendingCount} credit record(s) at the end have no contra (17) after them`);
     if (!sawUtl) add(lines.length, 1, 'order.missing', 'the file has no UTL1 trailer (EOF1, EOF2, UTL1)');
   }
   findings.sort((a, b) => a.line - b.line || a.position - b.position);

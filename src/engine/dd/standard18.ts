@@ -3,7 +3,8 @@
  * the detail records (100 characters: payer's sort code and account, transaction code, originator's
  * sort code and account, amount in pence, service user name, reference, payer's name), a contra
  * (99) crediting the originator with the day's debits, then EOF1, EOF2 and UTL1 with the value and
- * count totals. Lines end CRLF. The layout positions here are shared with the checker.
+ * count totals. A credit file (refunds, issue 14) carries 99 records crediting payees, balanced by a
+ * contra (17) debiting the originator's own account with their total. Lines end CRLF. The layout positions here are shared with the checker.
  */
 import type { IsoDate } from '../dates';
 import type { Pence } from '../money';
@@ -42,7 +43,8 @@ export const VOL1 = { serial: [5, 6], sun: [42, 6] } as const;
 export interface Std18Record {
   readonly sortCode: string;
   readonly account: string;
-  readonly code: Exclude<TransactionCode, '99'>;
+  /** '99' here is a credit to the payee (a refund); the contras are written by the writer. */
+  readonly code: TransactionCode;
   /** Pence; 0 for the DDI codes 0N, 0C, 0S. */
   readonly amount: Pence;
   /** The DDI reference, as the payer's bank will show it. */
@@ -96,17 +98,28 @@ export function writeStandard18(f: Std18File): string {
   let debitValue = 0;
   let debitCount = 0;
   let ddiCount = 0;
+  let payeeCredits = 0;
+  let payeeCreditCount = 0;
   for (const r of f.records) {
     lines.push(detail(r.sortCode, r.account, r.code, f, r.amount, f.serviceUserName, r.reference, r.payerName));
     if (DEBIT_CODES.includes(r.code)) {
       debitValue += r.amount;
       debitCount++;
+    } else if (r.code === '99') {
+      payeeCredits += r.amount;
+      payeeCreditCount++;
     } else ddiCount++;
   }
-  const creditCount = debitCount > 0 ? 1 : 0;
+  const creditCount = (debitCount > 0 ? 1 : 0) + payeeCreditCount;
+  const creditValue = debitValue + payeeCredits;
   if (debitCount > 0) lines.push(detail(f.originator.sortCode, f.originator.account, '99', f, debitValue, 'DD COLLECTIONS', 'CONTRA', f.originator.name));
+  if (payeeCreditCount > 0) {
+    lines.push(detail(f.originator.sortCode, f.originator.account, '17', f, payeeCredits, 'REFUNDS', 'CONTRA', f.originator.name));
+    debitValue += payeeCredits;
+    debitCount++;
+  }
   lines.push(`EOF1${hdrBody}`, `EOF2${hdr2Body}`);
-  lines.push(`UTL1${numeric(debitValue, 13)}${numeric(debitValue, 13)}${numeric(debitCount, 7)}${numeric(creditCount, 7)}${' '.repeat(8)}${numeric(ddiCount, 7)}${' '.repeat(21)}`);
+  lines.push(`UTL1${numeric(debitValue, 13)}${numeric(creditValue, 13)}${numeric(debitCount, 7)}${numeric(creditCount, 7)}${' '.repeat(8)}${numeric(ddiCount, 7)}${' '.repeat(21)}`);
   for (const l of lines) if (l.length !== (l.startsWith('VOL1') || /^(HDR|EOF|UHL|UTL)/.test(l) ? LABEL_LENGTH : DETAIL_LENGTH)) throw new Error(`internal: a Standard 18 record of ${l.length} characters`);
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -15,6 +15,7 @@
  * - The pack holds the audit sheets, then, when the workbook has a rent roll and a suspense sheet,
  *   the clearance journal and the suspense ageing.
  */
+import type { ActionEvent } from '../approvals/types';
 import { buildAuditPack, type SourceSummary } from '../audit-pack';
 import type { SheetData } from '../cells';
 import type { LedgerConfig, UserReconcilingItem } from '../config';
@@ -130,6 +131,8 @@ export interface MonthEndPackOptions {
   readonly review: ReviewState | null;
   /** People's decisions on the suggested reconciling items (accepted or rejected); none: nothing suggested counts. */
   readonly suggestionDecisions?: readonly SuggestionDecision[];
+  /** The account actions log: when given, the pack gains the HL Account actions sheet for the period (issue 14). */
+  readonly actions?: readonly ActionEvent[];
 }
 
 export interface MonthEndPack {
@@ -163,6 +166,7 @@ export function monthEndPack(run: MonthEndReady, options: MonthEndPackOptions): 
     reviewedOn: day(options.reviewer),
     sources: run.summaries,
     issues: run.issues,
+    ...(options.actions !== undefined ? { actions: options.actions } : {}),
   });
   if (!run.suspense) return { result, sheets: audit, journal: null, ageing: null };
   const { items, matches } = run.suspense;

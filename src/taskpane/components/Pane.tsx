@@ -22,6 +22,7 @@ import { configOf, localToday, monthLabel, settingsOf, toUserItems } from '../mo
 import { STEPS, type ReviewCommand, type StepId } from '../pane-state';
 import { Notices } from './Notices';
 import { PaymentsPanel } from './PaymentsPanel';
+import { AccountActionsMode } from '../actions/AccountActionsMode';
 import { ReviewStep } from './ReviewStep';
 import { RunStep } from './RunStep';
 import { SettingsStep } from './SettingsStep';
@@ -37,7 +38,7 @@ const useStyles = makeStyles({
 export function Pane({ host }: { readonly host: PaneHost }) {
   const styles = useStyles();
   const [step, setStep] = useState<StepId>('sources');
-  const [mode, setMode] = useState<'month-end' | 'payments'>('month-end');
+  const [mode, setMode] = useState<'month-end' | 'payments' | 'account-actions'>('month-end');
   const { notices, announce, notify, dismiss, setAnnounce } = useNotices();
   const settings = usePaneSettings();
   const { config, period, name, actor, parsed, engineConfig } = settings;
@@ -193,7 +194,11 @@ export function Pane({ host }: { readonly host: PaneHost }) {
         <Button size="small" appearance={mode === 'payments' ? 'primary' : 'secondary'} aria-pressed={mode === 'payments'} onClick={() => setMode('payments')}>
           Payment files
         </Button>
+        <Button size="small" appearance={mode === 'account-actions' ? 'primary' : 'secondary'} aria-pressed={mode === 'account-actions'} onClick={() => setMode('account-actions')}>
+          Account actions
+        </Button>
       </div>
+      {mode === 'account-actions' && <AccountActionsMode host={host} config={config} store={sessions.store} send={engine.request} />}
       {mode === 'payments' && <PaymentsPanel host={host} assignment={assignment} config={config} store={sessions.store} send={engine.request} />}
       {mode === 'month-end' && (
         <>

@@ -6,6 +6,11 @@
 import { TextDecoder, TextEncoder } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import { clearImmediate, setImmediate } from 'node:timers';
+import { configure } from '@testing-library/react';
+
+// The pane's work goes through an in-thread worker and IndexedDB: on a busy 2-core machine a screen can
+// take seconds to appear. Waiting longer changes no outcome, only how long a failure takes to show.
+configure({ asyncUtilTimeout: 20_000 });
 
 const g = globalThis as Record<string, unknown>;
 g.structuredClone ??= (value: unknown) => deserialize(serialize(value));
