@@ -21,8 +21,11 @@ import { ACTIONS_HELP, ACTIONS_HELP_TEXT, actionsCommand, readActionsLog, refund
 import { balanceCashCommand, PAYMENTS_HELP, PAYMENTS_HELP_TEXT, paymentsCommand } from './payments-cli';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { readUserSheets } from '../workbook/user-sheets';
-import { openWorkbook, saveWorkbook, writeAll, type FileToWrite } from './workbook-io';
+import { openWorkbook, saveWorkbook, writeAll, writeTextFile, type FileToWrite } from './workbook-io';
 import { guardPaths, runPath } from './run-guard';
+import { packSession } from '../engine/signoff/pack-session';
+import { signCommand } from './sign-cli';
+import { imageOf, verifyCommand, writeSession } from './verify-cli';
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -49,6 +52,8 @@ ${DD_HELP}
 ${FACTORING_HELP}
 ${ACTIONS_HELP}
   housing-ledger demo [--out AUDIT.xlsx]
+  housing-ledger verify AUDIT.xlsx [--sources WORKBOOK.xlsx] [--json]
+  housing-ledger sign AUDIT.xlsx --as preparer|reviewer --name NAME [--reason TEXT]
   housing-ledger --help | --version
 
 reconcile        reconciles the rent roll and the housing system's postings to the GL control
@@ -65,6 +70,11 @@ match-suspense   ranks candidate accounts for each suspense item and decides aut
 ${PAYMENTS_HELP_TEXT}
 ${DD_HELP_TEXT}
 ${FACTORING_HELP_TEXT}
+verify           re-performs an audit workbook from itself: every cell written, the trail's chain, each
+                 sign-off against the content now, and with --sources the inputs' SHA-256. Exit 0 when
+                 all holds, 1 with each finding located (sheet and cell), 2 when it is no audit workbook.
+sign             signs an audit workbook's session as preparer (first) or reviewer (a different person);
+                 a NOT BALANCED reconciliation needs --reason. A typed name is an attestation, not a login.
 ${ACTIONS_HELP_TEXT}
 demo             reconciles the sample workbook in assets/ and writes out/sample-audit.xlsx.
 
@@ -91,6 +101,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         return await matchSuspenseCommand(rest, io);
       case 'demo':
         return await demoCommand(rest, io);
+      case 'verify':
+        return await verifyCommand(rest, io);
+      case 'sign':
+        return await signCommand(rest, io);
       case 'payments':
         return await paymentsCommand(rest, io, HELP);
       case 'balance-cash':
@@ -167,6 +181,8 @@ async function reconcileCommand(args: readonly string[], io: Io, fixed?: { workb
     // the inputs as well only when asked, since re-writing a large workbook costs time and memory.
     const target = existsSync(out) ? await openWorkbook(out) : values['with-inputs'] ? wb : XlsxWorkbook.empty();
     await target.writeSheets(pack.sheets);
+    // The session travels inside the pack (issue 11), with an image of what was written for verify.
+    await writeSession(target, packSession(run, pack.result, { savedAt: now, who: preparedBy ?? 'housing-ledger CLI', image: await imageOf(target) }));
     await saveWorkbook(target, out);
   }
   if (values.json) io.out(JSON.stringify(monthEndJson(run)));

@@ -44,7 +44,7 @@ export interface LedgerConfig {
   readonly batchWindowDays: number;
   /** Unmatched housing-system batches dated this many days before the period end or later are suggested as timing differences. */
   readonly timingWindowDays: number;
-  /** Whether suggested timing differences count as reconciling items without a person adding them. */
+  /** Whether suggested timing differences count without a person accepting them (default false since issue 11: a person decides). */
   readonly acceptSuggestedTiming: boolean;
   readonly sheets: Readonly<Partial<Record<SourceRole, string>>>;
   /** Column overrides: role -> field -> header text or column letter. */
@@ -81,7 +81,7 @@ export const DEFAULT_CONFIG: LedgerConfig = {
   codes: new Map(),
   batchWindowDays: 5,
   timingWindowDays: 5,
-  acceptSuggestedTiming: true,
+  acceptSuggestedTiming: false,
   sheets: {},
   columns: {},
   reconcilingItems: [],

@@ -47,4 +47,6 @@ export interface SheetSpec {
   readonly freeze: { readonly rows: number; readonly cols: number } | null;
   /** Protected against accidental edits, without a password. */
   readonly protect: boolean;
+  /** Very hidden (not listed under Unhide): the session sheet only. Absent: visible. */
+  readonly veryHidden?: boolean;
 }

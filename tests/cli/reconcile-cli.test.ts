@@ -20,7 +20,8 @@ type Json = Record<string, unknown> & {
   unmatchedBatches: { side: string; date: string; category: string; amount: string }[];
   accountExceptions: { account: string; kind: string; expected: string; actual: string }[];
   suspense: Record<string, string>;
-  reconcilingItems: { type: string; amount: string; origin: string }[];
+  reconcilingItems: { type: string; amount: string; origin: string; counted: boolean }[];
+  keyingPairs: { hms: { amount: string; category: string }; gl: { amount: string; category: string }; difference: string; proposal: string }[];
   status: string;
 };
 
@@ -35,7 +36,17 @@ function expectMatchesOracle(json: Json, month: GeneratedMonth): void {
   const ex = (x: { account: string; kind: string; expected: string; actual: string }) => `${x.account} ${x.kind} ${x.expected} ${x.actual}`;
   expect(json.accountExceptions.map(ex).sort()).toEqual(e.accountExceptions.map((x) => ex({ ...x, expected: m(x.expected), actual: m(x.actual) })).sort());
   expect(json.suspense).toMatchObject({ glBalance: m(e.suspense.glBalance), itemsTotal: m(e.suspense.itemsTotal), difference: m(e.suspense.difference) });
-  expect(json.reconcilingItems.filter((i) => i.origin === 'suggested').map((i) => i.amount)).toEqual(e.timingSuggestions.map((t) => m(t.amount)));
+  expect(json.reconcilingItems.filter((i) => i.origin === 'suggested' && i.type === 'timing').map((i) => i.amount)).toEqual(e.timingSuggestions.map((t) => m(t.amount)));
+  // Suggestions are proposals (issue 11): none counts until a person accepts it.
+  expect(json.reconcilingItems.filter((i) => i.origin === 'suggested' && i.counted)).toEqual([]);
+  // The GL line keyed with a wrong amount and its batch are one keying pair, its difference proposed as a GL correction.
+  const wrongPlanted = month.plants.some((p) => p.kind === 'gl-wrong-amount');
+  expect(json.keyingPairs).toHaveLength(wrongPlanted ? 1 : 0);
+  for (const k of json.keyingPairs) {
+    expect(k.hms.category).toBe(k.gl.category);
+    expect(k.difference).toBe(((Math.round(Number(k.hms.amount) * 100) - Math.round(Number(k.gl.amount) * 100)) / 100).toFixed(2));
+    expect(json.reconcilingItems).toContainEqual(expect.objectContaining({ origin: 'suggested', type: 'other', amount: k.difference, counted: false }));
+  }
 }
 
 describe('housing-ledger reconcile --json', () => {
@@ -177,7 +188,8 @@ describe('the human summary and --help', () => {
     expect(run.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name).slice(-2)).toEqual(['HL Clearance journal', 'HL Suspense ageing']);
+    // The pack ends with the journal, the ageing and the session (issue 11, a very hidden sheet).
+    expect(wb.worksheets.map((w) => w.name).slice(-3)).toEqual(['HL Clearance journal', 'HL Suspense ageing', 'HL Session']);
     const asOf = wb.getWorksheet('HL Suspense ageing')?.getCell('B2').value;
     expect(asOf instanceof Date && asOf.toISOString().slice(0, 10)).toBe('2026-12-31');
   });

@@ -24,7 +24,7 @@ describe('Run', () => {
   it('reads the sheets whole once, reconciles in the worker and opens Review with the status', async () => {
     const host = await openAndRun();
     await screen.findByText('Review', { selector: 'h2' }, { timeout: 30_000 });
-    expect(screen.getByText(/^Not balanced: £[\d,.]+ unexplained$/)).toBeTruthy();
+    expect(screen.getByText(/^Not balanced: -?£[\d,.]+ unexplained$/)).toBeTruthy();
     const cells = sample.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.length, 0), 0);
     // Opening read the tops; Run read every sheet once more, whole: less than twice the workbook.
     expect(host.port.cellsRead).toBeGreaterThanOrEqual(cells);

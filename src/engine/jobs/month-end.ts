@@ -26,6 +26,7 @@ import { toPence, type Pence } from '../money';
 import type { SuspenseItem } from '../records';
 import { reconcileToJson } from '../reconcile/to-json';
 import type { Period, ReconcileResult } from '../reconcile/types';
+import { withSuggestionDecisions, type SuggestionDecision } from '../reconcile/suggestions';
 import { withUserItems } from '../reconcile/user-items';
 import { runReconciliation, summariseSources } from '../run-reconciliation';
 import type { Sources } from '../sources/read-sources';
@@ -128,6 +129,8 @@ export interface MonthEndPackOptions {
   readonly userItems?: readonly UserReconcilingItem[];
   /** The suspense review's decisions; null when nobody reviewed (the CLI). */
   readonly review: ReviewState | null;
+  /** People's decisions on the suggested reconciling items (accepted or rejected); none: nothing suggested counts. */
+  readonly suggestionDecisions?: readonly SuggestionDecision[];
   /** The account actions log: when given, the pack gains the HL Account actions sheet for the period (issue 14). */
   readonly actions?: readonly ActionEvent[];
 }
@@ -152,7 +155,7 @@ export function journalDecisions(matches: readonly SuspenseMatch[], review: Revi
 
 /** The audit pack of a run: the audit sheets, the clearance journal and the ageing as of the period end. */
 export function monthEndPack(run: MonthEndReady, options: MonthEndPackOptions): MonthEndPack {
-  const result = options.userItems ? withUserItems(run.result, options.userItems) : run.result;
+  const result = withSuggestionDecisions(options.userItems ? withUserItems(run.result, options.userItems) : run.result, options.suggestionDecisions ?? []);
   const day = (s: PackSignOff | null): IsoDate | null => (s ? (s.at.slice(0, 10) as IsoDate) : null);
   const audit = buildAuditPack(result, run.config, {
     productVersion: options.productVersion,
@@ -180,8 +183,8 @@ export function monthEndAgeing(run: MonthEndReady, asOf: IsoDate = run.period.en
 }
 
 /** The `reconcile --json` object (the contract in README.md), with the people's items applied when given. */
-export function monthEndJson(run: MonthEndReady, userItems?: readonly UserReconcilingItem[]): Record<string, unknown> {
-  return reconcileToJson(userItems ? withUserItems(run.result, userItems) : run.result, run.issues);
+export function monthEndJson(run: MonthEndReady, userItems?: readonly UserReconcilingItem[], decisions: readonly SuggestionDecision[] = []): Record<string, unknown> {
+  return reconcileToJson(withSuggestionDecisions(userItems ? withUserItems(run.result, userItems) : run.result, decisions), run.issues);
 }
 
 /**

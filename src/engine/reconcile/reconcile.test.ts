@@ -83,12 +83,15 @@ describe('reconcile', () => {
     const input = clean();
     const late = posting('002', '2026-12-30', 'CASH', -20, 'C30');
     const roll = input.rentRoll.map((t) => (t.account === '002' ? { ...t, closing: P(230) } : t));
-    const r = reconcile({ ...input, rentRoll: roll, postings: [...input.postings, late] }, { period: DEC, config: CONFIG });
+    // With acceptSuggestedTiming the suggestion counts on its own (a scheduled run may ask for that).
+    const r = reconcile({ ...input, rentRoll: roll, postings: [...input.postings, late] }, { period: DEC, config: { ...CONFIG, acceptSuggestedTiming: true } });
     expect(r.difference).toBe(P(-20));
     expect(r.reconcilingItems).toEqual([expect.objectContaining({ type: 'timing', origin: 'suggested', amount: P(-20), accepted: true })]);
     expect(r.unexplained).toBe(0);
     expect(r.status).toBe('BALANCED');
-    const off = reconcile({ ...input, rentRoll: roll, postings: [...input.postings, late] }, { period: DEC, config: { ...CONFIG, acceptSuggestedTiming: false } });
+    // By default (issue 11) it is a proposal: nothing counts until a person accepts it.
+    const off = reconcile({ ...input, rentRoll: roll, postings: [...input.postings, late] }, { period: DEC, config: CONFIG });
+    expect(off.reconcilingItems).toEqual([expect.objectContaining({ type: 'timing', origin: 'suggested', accepted: false })]);
     expect(off.unexplained).toBe(P(-20));
     expect(off.status).toBe('NOT BALANCED');
   });

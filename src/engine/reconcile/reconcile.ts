@@ -1,7 +1,8 @@
 /**
  * The month-end reconciliation (DOMAIN.md section 5): the roll-forward of the housing system, the GL
  * control account, the components by category, batch matching, the rent roll's account exceptions,
- * the suspense check and the reconciling items that explain the difference.
+ * the suspense check and the reconciling items that explain the difference. Keying pairs are found in
+ * keying.ts; the suggested items (proposals a person decides) are made in suggestions.ts.
  */
 import { CATEGORIES, compareCategory, type Category } from '../categories';
 import { effectiveRentYearStart, type LedgerConfig, type UserReconcilingItem } from '../config';
@@ -10,6 +11,8 @@ import type { InputIssue, Location } from '../issues';
 import { formatGBP, toPence, ZERO } from '../money';
 import type { GlLine, Posting, SuspenseItem, Tenancy } from '../records';
 import { compileCalendar, debitRuleFor, isRentFreeWeek, type CompiledCalendar } from '../rent-calendar';
+import { findKeyingPairs } from './keying';
+import { suggestItems, withSuggestionDecisions, type SuggestionDecision } from './suggestions';
 import type {
   AccountException,
   BatchMatch,
@@ -36,6 +39,8 @@ export interface ReconcileOptions {
   readonly config: LedgerConfig;
   /** Items a person added; defaults to the config's reconcilingItems. */
   readonly userItems?: readonly UserReconcilingItem[];
+  /** People's decisions on the suggested items (none: nothing suggested counts unless the config says so). */
+  readonly suggestionDecisions?: readonly SuggestionDecision[];
 }
 
 /** Reconciles the housing system to the GL for one period. Pure: same input, same output. */
@@ -137,8 +142,9 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
   const reported = toPence(hmsReported);
   const glClosing = toPence(glOpening + glMovement);
   const difference = toPence(reported - glClosing);
+  const keyingPairs = findKeyingPairs(unmatched, config.batchWindowDays);
   const reconcilingItems = [
-    ...suggestTiming(unmatched, period, config),
+    ...suggestItems(unmatched, keyingPairs, period, config),
     ...(options.userItems ?? config.reconcilingItems).map(
       (u): ReconcilingItem => ({ ...u, origin: 'user', accepted: true, ageDays: u.date ? daysBetween(u.date, period.end) : null }),
     ),
@@ -146,7 +152,7 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
   const reconcilingTotal = toPence(reconcilingItems.reduce((s, r) => (r.accepted ? s + r.amount : s), 0));
   const unexplained = toPence(difference - reconcilingTotal);
 
-  return {
+  const result: ReconcileResult = {
     period,
     basis: 'system',
     hms: { opening: hmsOpeningP, transactions: toPence(hmsTransactions), calculatedClosing: toPence(hmsOpening + hmsTransactions), reportedClosing: reported },
@@ -155,6 +161,7 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
     components,
     matchedBatches: matched,
     unmatchedBatches: unmatched,
+    keyingPairs,
     accountExceptions,
     suspense,
     reconcilingItems,
@@ -172,6 +179,7 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
     },
     issues,
   };
+  return withSuggestionDecisions(result, options.suggestionDecisions ?? []);
 }
 
 /**
@@ -390,25 +398,3 @@ function suspenseCheck(lines: readonly GlLine[], items: readonly SuspenseItem[],
     .sort((a, b) => b.ageDays - a.ageDays || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
   return { glBalance, itemsTotal, difference: toPence(glBalance - itemsTotal), ageLimitDays: limit, items: aged };
 }
-
-/**
- * A housing-system batch posted in the last days of the period with no GL line is most likely on
- * its way: the GL will carry it next period. Suggest it as a timing difference.
- */
-function suggestTiming(unmatched: readonly (HmsBatch | GlBatchLine)[], period: Period, config: LedgerConfig): ReconcilingItem[] {
-  const from = addDays(period.end, -(config.timingWindowDays - 1));
-  return unmatched
-    .filter((u): u is HmsBatch => u.side === 'hms' && u.date >= from && u.date <= period.end)
-    .map((b, i) => ({
-      ref: `T${i + 1}`,
-      type: 'timing' as const,
-      amount: b.amount,
-      explanation: `${b.category} batch ${b.batch || '(no ref)'} of ${formatUkDate(b.date)} (${formatGBP(b.amount)}, ${b.postings} postings) is in the housing system but not yet in the GL: expected in the next period's GL`,
-      owner: '',
-      date: b.date,
-      origin: 'suggested' as const,
-      accepted: config.acceptSuggestedTiming,
-      ageDays: daysBetween(b.date, period.end),
-    }));
-}
-

@@ -4,6 +4,7 @@ import type { UserReconcilingItem } from '../config';
 import type { IsoDate } from '../dates';
 import type { InputIssue } from '../issues';
 import type { Pence } from '../money';
+import type { KeyingPair } from './keying';
 
 export interface Period {
   /** "YYYY-MM" */
@@ -69,6 +70,10 @@ export interface ReconcilingItem extends UserReconcilingItem {
   readonly accepted: boolean;
   /** Days from its date to the period end, when dated. */
   readonly ageDays: number | null;
+  /** A suggested item's key: what it is about (the batch, or the batch and the GL line); decisions use it. */
+  readonly key?: string;
+  /** Who accepted or rejected a suggested item; null while undecided. */
+  readonly decidedBy?: string | null;
 }
 
 export interface SuspenseAgeing {
@@ -92,6 +97,8 @@ export interface ReconcileResult {
   readonly components: readonly ComponentRow[];
   readonly matchedBatches: readonly BatchMatch[];
   readonly unmatchedBatches: readonly (HmsBatch | GlBatchLine)[];
+  /** Unmatched batches on both sides that are one batch keyed differently (both stay in unmatchedBatches). */
+  readonly keyingPairs: readonly KeyingPair[];
   readonly accountExceptions: readonly AccountException[];
   readonly suspense: {
     readonly glBalance: Pence;

@@ -316,6 +316,7 @@ export class ExcelWorkbook implements WorkbookPort {
       if (spec.freeze.cols > 0) ws.freezePanes.freezeColumns(spec.freeze.cols);
     }
     if (spec.protect) ws.protection.protect({ allowAutoFilter: PROTECTION.autoFilter, allowSort: PROTECTION.sort, allowFormatColumns: PROTECTION.formatColumns, allowFormatRows: PROTECTION.formatRows });
+    if (spec.veryHidden) ws.visibility = 'VeryHidden';
     // The caller's next sync sends the last block with the formats, tables and protection.
   }
 }

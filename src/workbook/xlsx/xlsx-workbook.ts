@@ -237,6 +237,7 @@ export class XlsxWorkbook implements WorkbookPort {
       // The replacement takes the old sheet's place in the tab order.
       if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
       writeSpec(ws, spec, this.tableNames());
+      if (spec.veryHidden) ws.state = 'veryHidden';
       if (spec.protect) {
         // No password: a guard against accidental edits; filtering, sorting and widening columns stay allowed.
         await ws.protect('', { selectLockedCells: PROTECTION.selectCells, selectUnlockedCells: PROTECTION.selectCells, autoFilter: PROTECTION.autoFilter, sort: PROTECTION.sort, formatColumns: PROTECTION.formatColumns, formatRows: PROTECTION.formatRows });

@@ -1,0 +1,32 @@
+/**
+ * `housing-ledger sign AUDIT.xlsx --as preparer|reviewer --name NAME [--reason TEXT]`: signs the pack's
+ * session under the pane's rules (preparer first, a different reviewer, a reason when NOT BALANCED).
+ * A pack changed since it was written is not signed (run verify). Refusals exit 2.
+ */
+import { SESSION_SHEET } from '../engine/signoff/session-sheet';
+import { packImage, verifyPack } from '../engine/signoff/pack-check';
+import { signSession } from '../engine/signoff/pack-session';
+import { parse } from './args';
+import { CliInputError } from './errors';
+import { openPack, writeSession, type PackIo } from './verify-cli';
+import { saveWorkbook } from './workbook-io';
+
+export async function signCommand(args: readonly string[], io: PackIo): Promise<number> {
+  const { values, positionals } = parse(args, { as: { type: 'string' }, name: { type: 'string' }, reason: { type: 'string' } });
+  const path = positionals[0];
+  const role = values.as as string | undefined;
+  if (path === undefined) throw new CliInputError('sign needs an audit workbook: housing-ledger sign AUDIT.xlsx --as preparer|reviewer --name NAME [--reason TEXT]');
+  if (role !== 'preparer' && role !== 'reviewer') throw new CliInputError('--as must be preparer or reviewer');
+  const name = values.name as string | undefined;
+  if (!name) throw new CliInputError('sign needs --name NAME (a typed name is an attestation, not a login: docs/signing.md)');
+  const { wb, sheets, session } = await openPack(path);
+  const pack = sheets.filter((s) => s.name !== SESSION_SHEET.name);
+  const check = verifyPack({ ...session, signOffs: [] }, packImage(pack), pack);
+  if (!check.ok) throw new CliInputError(`${path}: changed since it was written; not signed (run housing-ledger verify)`, check.findings.slice(0, 10).map((f) => `${f.sheet}!${f.cell}: ${f.message}`));
+  const out = signSession(session, { role, name, at: io.now().toISOString(), reason: (values.reason as string | undefined) ?? null });
+  if (!out.ok || !out.session) throw new CliInputError(out.ok ? 'not signed' : out.message);
+  await writeSession(wb, out.session);
+  await saveWorkbook(wb, path);
+  io.out(`${path}: signed as ${role} by ${out.signOff.name}${out.signOff.reason ? ` (reason: ${out.signOff.reason})` : ''}.`);
+  return 0;
+}
