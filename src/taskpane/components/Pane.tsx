@@ -17,6 +17,7 @@ import { useNotices } from '../hooks/useNotices';
 import { usePaneSettings } from '../hooks/usePaneSettings';
 import { useSession } from '../hooks/useSession';
 import { useSheetTops } from '../hooks/useSheetTops';
+import { useStepFocus } from '../hooks/useStepFocus';
 import { useSuspenseReview } from '../hooks/useSuspenseReview';
 import { configOf, monthLabel, settingsOf, toUserItems } from '../model';
 import { STEPS, type ReviewCommand, type StepId } from '../pane-state';
@@ -44,6 +45,7 @@ function previousMonth(): string {
 export function Pane({ host }: { readonly host: PaneHost }) {
   const styles = useStyles();
   const [step, setStep] = useState<StepId>('sources');
+  useStepFocus(step);
   const [mode, setMode] = useState<'month-end' | 'payments'>('month-end');
   const { notices, announce, notify, dismiss, setAnnounce } = useNotices();
   const settings = usePaneSettings();
