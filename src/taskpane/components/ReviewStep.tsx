@@ -248,10 +248,11 @@ function ItemsEditor({ items, owner, result, onItems }: { items: readonly Stored
             </Field>
             <Field
               className={styles.grow}
-              label="Amount (£, signed like the difference)"
+              label="Amount (£)"
               required
-              validationState={tried && !amountOk ? 'error' : 'none'}
-              validationMessage={tried && !amountOk ? 'An amount in pounds with at most two decimals, e.g. -223.06' : null}
+              hint={unexplained === 0 ? 'Nothing is unexplained now.' : `${formatGBP(unexplained)} is unexplained: a ${unexplained < 0 ? 'negative' : 'positive'} amount reduces it.`}
+              validationState={(tried || draft.amount.trim() !== '') && !amountOk ? 'error' : 'none'}
+              validationMessage={(tried || draft.amount.trim() !== '') && !amountOk ? 'An amount in pounds with at most two decimals, e.g. -223.06' : null}
             >
               <Input value={draft.amount} inputMode="decimal" onChange={(_, d) => setDraft({ ...draft, amount: d.value })} />
             </Field>
