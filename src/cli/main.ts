@@ -21,7 +21,7 @@ import { ACTIONS_HELP, ACTIONS_HELP_TEXT, actionsCommand, readActionsLog, refund
 import { balanceCashCommand, PAYMENTS_HELP, PAYMENTS_HELP_TEXT, paymentsCommand } from './payments-cli';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { readUserSheets } from '../workbook/user-sheets';
-import { openWorkbook, saveWorkbook, writeAll, writeTextFile, type FileToWrite } from './workbook-io';
+import { openWorkbook, saveWorkbook, writeAll, type FileToWrite } from './workbook-io';
 import { guardPaths, runPath } from './run-guard';
 import { packSession } from '../engine/signoff/pack-session';
 import { signCommand } from './sign-cli';

@@ -175,25 +175,62 @@ suite('the standalone page in Chromium', () => {
   });
 
 
-  it('reviews suspense: allocates to a candidate and to an account found by search, leaves one, undoes, accepts the automatic ones', async () => {
+  it('reviews suspense as a worklist: search, filter, sort, keyboard decisions, a candidate, the rent roll, undo, accept all after confirming', async () => {
     await press(page.getByRole('button', { name: 'Next: Suspense' }));
     const card = (item: string) => page.getByRole('group', { name: `Suspense item ${item}` }).or(page.getByLabel(`Suspense item ${item}`));
+    const queue = page.getByRole('listbox', { name: /^Suspense items/ });
+    const search = page.getByLabel('Search the queue (reference, payer, account or amount)');
+    /** Finds an item by the queue's search box (typed) and makes it the active row by the keyboard. */
+    const open = async (item: string) => {
+      await tabTo(search);
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.type(item);
+      await queue.getByRole('option', { name: new RegExp(`^${item}`) }).waitFor();
+      await tabTo(queue);
+      await page.keyboard.press('Home');
+      await card(item).waitFor();
+    };
+    await open('SUS001016');
     await press(page.getByRole('button', { name: 'Allocate to 00101527 (item SUS001016)' }));
     await card('SUS001016').getByText('Allocated to 00101527 by Alex Preparer.').waitFor();
+    await open('SUS001015');
     await press(page.getByRole('button', { name: 'Leave in suspense (item SUS001015)' }));
     await card('SUS001015').getByText('Left in suspense by Alex Preparer.').waitFor();
     await press(page.getByRole('button', { name: 'Undo' }));
     await page.getByRole('button', { name: 'Leave in suspense (item SUS001015)' }).waitFor();
+    await open('SUS001010');
     await press(page.getByRole('button', { name: 'Search the rent roll (item SUS001010)' }));
     await tabTo(page.getByLabel('Find any account (ref, name or postcode) for SUS001010'));
     await page.keyboard.type('00100683');
     await page.keyboard.press('Enter');
     await press(page.getByRole('list', { name: 'Accounts found for item SUS001010' }).getByRole('button', { name: 'Allocate to 00100683 (item SUS001010)' }));
     await card('SUS001010').getByText('Allocated to 00100683 by Alex Preparer.').waitFor();
+
+    // Filter and sort: the open items for review, largest first; A allocates the active one to its best candidate.
+    await tabTo(search);
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Backspace');
+    await page.getByLabel('Show').selectOption('review');
+    await page.getByLabel('Sort by').selectOption('amount');
+    await press(page.getByRole('button', { name: 'Smallest first' }));
+    const amounts = (await queue.getByRole('option').allInnerTexts()).map((t) => Number((/£([\d,]+\.\d\d)/.exec(t)?.[1] ?? '').replace(/,/g, '')));
+    expect([...amounts].sort((x, y) => y - x)).toEqual(amounts);
+    const first = await queue.getByRole('option').first().innerText();
+    const [item] = first.split(/\s/);
+    const best = /Best (\S+),/.exec(first)?.[1];
+    await tabTo(queue);
+    await page.keyboard.press('a');
+    await page.getByText(`${item} allocated to ${best}.`).waitFor();
     await look('5b-suspense');
+
+    await page.getByLabel('Show').selectOption('all');
     await press(page.getByRole('button', { name: `Accept all automatic (${autos})` }));
-    await expect(page.getByRole('list', { name: 'Suspense items' }).getByText(/^Allocated to /).count()).resolves.toBe(autos + 2);
-    await expect(page.getByRole('list', { name: 'Suspense items' }).getByText(/by rule, accepted by Alex Preparer/).count()).resolves.toBe(autos);
+    const confirm = page.getByRole('group', { name: 'Confirm accepting all automatic allocations' });
+    await expect(confirm.innerText()).resolves.toMatch(new RegExp(`Accept ${autos} automatic allocations?, £[\\d,]+\\.\\d\\d in all\\?`));
+    await press(confirm.getByRole('button', { name: `Accept ${autos}` }));
+    await page.getByRole('button', { name: 'Accept all automatic (0)' }).waitFor();
+    await page.getByLabel('Show').selectOption('decided');
+    await page.getByText(new RegExp(`^Showing ${autos + 3} items`)).waitFor();
     await press(page.getByRole('button', { name: 'Next: Audit pack and sign-off' }));
   });
 

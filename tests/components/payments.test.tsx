@@ -51,21 +51,25 @@ describe('Payment files: posting and history', () => {
     expect(within(screen.getByLabelText('Files imported')).getByText('allpay-20261201.csv')).toBeTruthy();
     expect((await (await host.store()).imports()).map((e) => [e.fileName, e.count])).toEqual([['allpay-20261201.csv', 60]]);
 
+    expect((screen.getByText('Posted').closest('button') as HTMLButtonElement).disabled).toBe(true);
+
+    // The same file again: the preview says so (the ledger is asked at preview) and offers no post.
     choose('allpay-20261201.csv');
-    fireEvent.click(await screen.findByText('Check and post'));
-    await screen.findByText('allpay-20261201.csv was refused', {}, { timeout: 20_000 });
-    expect(screen.getByLabelText('Why the file was refused').textContent).toMatch(/imported/i);
+    const warning = await screen.findByText('Imported before', {}, { timeout: 20_000 });
+    expect(warning.parentElement?.textContent).toMatch(/already imported on \d\d\/\d\d\/\d{4},? \d\d:\d\d as allpay-20261201\.csv/);
+    expect((screen.getByText('Check and post').closest('button') as HTMLButtonElement).disabled).toBe(true);
     expect(await (await host.store()).imports()).toHaveLength(1);
   });
 
   it('without storage, a file posted twice in the same pane is still refused', async () => {
     await openPayments(testHost(sample, { store: 'unavailable' }));
     expect(screen.getByText(/storage is off/)).toBeTruthy();
-    for (const expected of ['allpay-20261202.csv posted', 'allpay-20261202.csv was refused']) {
-      choose('allpay-20261202.csv');
-      fireEvent.click(await screen.findByText('Check and post'));
-      await screen.findByText(expected, {}, { timeout: 20_000 });
-    }
+    choose('allpay-20261202.csv');
+    fireEvent.click(await screen.findByText('Check and post'));
+    await screen.findByText('allpay-20261202.csv posted', {}, { timeout: 20_000 });
+    choose('allpay-20261202.csv');
+    await screen.findByText('Imported before', {}, { timeout: 20_000 });
+    expect((screen.getByText('Check and post').closest('button') as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('allocates to the rent roll as the workbook holds it when posting, not as it was when the pane opened', async () => {

@@ -85,6 +85,16 @@ describe('Review', () => {
     expect(saved?.reconcilingItems.map((i) => i.explanation)).toEqual(['Card refund of 30/12 posted to the GL in January']);
   });
 
+  it('says at once, next to the field, that an amount is not an amount, and which sign reduces the unexplained difference', async () => {
+    await openAndRun();
+    await screen.findByText('Review', { selector: 'h2' }, { timeout: 30_000 });
+    const unexplained = screen.getByTestId('unexplained').textContent ?? '';
+    fireEvent.click(screen.getByText('Add a reconciling item'));
+    expect(screen.getByText(`${unexplained} is unexplained: a ${unexplained.startsWith('-') ? 'negative' : 'positive'} amount reduces it.`)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/^Amount/), { target: { value: '£1,2x' } });
+    expect(screen.getByText('An amount in pounds with at most two decimals, e.g. -223.06')).toBeTruthy();
+  });
+
   it('shows a draft item’s effect on the unexplained difference before it is added', async () => {
     await openAndRun();
     await screen.findByText('Review', { selector: 'h2' }, { timeout: 30_000 });

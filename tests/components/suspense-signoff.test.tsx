@@ -23,20 +23,27 @@ async function runThenOpen(step: string, host: TestHost = testHost(sample)) {
 }
 
 const card = (item: string) => screen.getByLabelText(`Suspense item ${item}`);
+const queue = () => screen.getByRole('listbox', { name: /^Suspense items/ });
+/** Finds an item with the queue's search box and makes it the active one (shown in full below the list). */
+function open(item: string) {
+  fireEvent.change(screen.getByLabelText('Search the queue (reference, payer, account or amount)'), { target: { value: item } });
+  fireEvent.click(within(queue()).getByText(item));
+  return card(item);
+}
 
 describe('Suspense', () => {
   it('asks for a name first: nothing can be decided without one', async () => {
     await runThenOpen('5 Suspense');
     expect(screen.getByText('Add your name in Settings: every decision records who made it.')).toBeTruthy();
-    expect((within(card('SUS001016')).getByText(/^Allocate to 00101527/).closest('button') as HTMLButtonElement).disabled).toBe(true);
+    expect((within(open('SUS001016')).getByText(/^Allocate to 00101527/).closest('button') as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('allocates to a candidate with who decided, undoes, accepts the automatic ones, and saves each decision', async () => {
     localStorage.setItem('housing-ledger.name', 'Alex Preparer');
     const host = await runThenOpen('5 Suspense');
-    fireEvent.click(within(card('SUS001016')).getByText(/^Allocate to 00101527/));
+    fireEvent.click(within(open('SUS001016')).getByText(/^Allocate to 00101527/));
     await within(card('SUS001016')).findByText('Allocated to 00101527 by Alex Preparer.');
-    fireEvent.click(within(card('SUS001015')).getByText(/^Leave in suspense/));
+    fireEvent.click(within(open('SUS001015')).getByText(/^Leave in suspense/));
     await within(card('SUS001015')).findByText('Left in suspense by Alex Preparer.');
     fireEvent.click(screen.getByText('Undo'));
     await within(card('SUS001015')).findByText(/^Leave in suspense/);
@@ -45,7 +52,14 @@ describe('Suspense', () => {
     const autos = Number(/\((\d+)\)/.exec(accept.textContent ?? '')?.[1]);
     expect(autos).toBeGreaterThan(0);
     fireEvent.click(accept);
-    await waitFor(() => expect(screen.getAllByText(/by rule, accepted by Alex Preparer\.$/)).toHaveLength(autos), { timeout: 10_000 });
+    // It first says how many items and how much money, and moves nothing until confirmed.
+    const confirm = screen.getByRole('group', { name: 'Confirm accepting all automatic allocations' });
+    expect(within(confirm).getByText(new RegExp(`^Accept ${autos} automatic allocations?, £[\\d,]+\\.\\d\\d in all\\?`))).toBeTruthy();
+    fireEvent.click(within(confirm).getByText(`Accept ${autos}`));
+    await screen.findByText(/^Accept all automatic \(0\)$/, undefined, { timeout: 10_000 });
+    fireEvent.change(screen.getByLabelText('Search the queue (reference, payer, account or amount)'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'decided' } });
+    expect(screen.getByText(new RegExp(`^Showing ${autos + 1} items`))).toBeTruthy();
     const saved = (await (await host.store()).sessionsFor('book-1'))[0]?.suspenseReview;
     expect(saved?.resolutions.SUS001016).toMatchObject({ kind: 'allocated', account: '00101527' });
     expect(Object.keys(saved?.resolutions ?? {})).toHaveLength(autos + 1);
@@ -54,25 +68,64 @@ describe('Suspense', () => {
   it('keeps the decisions on items still in suspense when the month is run again', async () => {
     localStorage.setItem('housing-ledger.name', 'Alex Preparer');
     const host = await runThenOpen('5 Suspense');
-    fireEvent.click(within(card('SUS001016')).getByText(/^Allocate to 00101527/));
+    fireEvent.click(within(open('SUS001016')).getByText(/^Allocate to 00101527/));
     await within(card('SUS001016')).findByText('Allocated to 00101527 by Alex Preparer.');
     await waitFor(async () => expect((await (await host.store()).sessionsFor('book-1'))[0]?.suspenseReview).toBeTruthy());
     fireEvent.click(screen.getByText('3 Run'));
     fireEvent.click(screen.getByText('Run again'));
     await screen.findByText('Review', { selector: 'h2' }, { timeout: 30_000 });
     fireEvent.click(screen.getByText('5 Suspense'));
-    expect(within(card('SUS001016')).getByText('Allocated to 00101527 by Alex Preparer.')).toBeTruthy();
+    expect(within(open('SUS001016')).getByText('Allocated to 00101527 by Alex Preparer.')).toBeTruthy();
   });
 
   it('finds any account on the rent roll by search and allocates to it', async () => {
     localStorage.setItem('housing-ledger.name', 'Alex Preparer');
     await runThenOpen('5 Suspense');
-    const item = card('SUS001010');
+    const item = open('SUS001010');
     fireEvent.click(within(item).getByText(/^Search the rent roll/));
     fireEvent.change(within(item).getByLabelText('Find any account (ref, name or postcode) for SUS001010'), { target: { value: '00100683' } });
     fireEvent.click(within(item).getByText(/^Search$/));
     fireEvent.click(within(await within(item).findByLabelText('Accounts found for item SUS001010')).getByText(/^Allocate to 00100683/));
     await within(item).findByText('Allocated to 00100683 by Alex Preparer.');
+  });
+});
+
+describe('Suspense worklist', () => {
+  const amounts = () => within(queue()).getAllByRole('option').map((o) => Number((/£([\d,]+\.\d\d)/.exec(o.textContent ?? '')?.[1] ?? '').replace(/,/g, '')));
+
+  it('keeps only the rows in sight in the page, filters by state, sorts by amount and totals what is shown', async () => {
+    await runThenOpen('5 Suspense');
+    const total = Number(/^([\d,]+) items? in suspense/.exec(screen.getByText(/items? in suspense:/).textContent ?? '')?.[1]?.replace(/,/g, ''));
+    expect(within(queue()).getAllByRole('option').length).toBeLessThan(total);
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'none' } });
+    for (const o of within(queue()).getAllByRole('option')) expect(o.textContent).toMatch(/No candidate/);
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'all' } });
+    fireEvent.change(screen.getByLabelText('Sort by'), { target: { value: 'amount' } });
+    fireEvent.click(screen.getByText('Smallest first'));
+    const shown = amounts();
+    expect(shown.length).toBeGreaterThan(2);
+    expect([...shown].sort((a, b) => b - a)).toEqual(shown);
+    fireEvent.change(screen.getByLabelText('Search the queue (reference, payer, account or amount)'), { target: { value: 'SUS001016' } });
+    expect(screen.getByText(/^Showing 1 item, £/)).toBeTruthy();
+  });
+
+  it('decides from the keyboard: A allocates the active item to its best candidate, then moves on, and L leaves the next in suspense', async () => {
+    localStorage.setItem('housing-ledger.name', 'Alex Preparer');
+    await runThenOpen('5 Suspense');
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'review' } });
+    const first = within(queue()).getAllByRole('option')[0]?.textContent ?? '';
+    const item = /^(\S+)/.exec(first)?.[1] ?? '';
+    const best = /Best (\S+),/.exec(first)?.[1] ?? '';
+    fireEvent.keyDown(queue(), { key: 'a' });
+    await screen.findByText(`${item} allocated to ${best}.`);
+    const second = /^(\S+)/.exec(within(queue()).getAllByRole('option').find((o) => o.getAttribute('aria-selected') === 'true')?.textContent ?? '')?.[1] ?? '';
+    expect(second).not.toBe(item);
+    fireEvent.keyDown(queue(), { key: 'l' });
+    await screen.findByText(`${second} left in suspense.`);
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'decided' } });
+    await waitFor(() => expect(within(queue()).getByText(item)).toBeTruthy());
+    fireEvent.click(within(queue()).getByText(item));
+    expect(within(card(item)).getByText(`Allocated to ${best} by Alex Preparer.`)).toBeTruthy();
   });
 });
 

@@ -94,15 +94,26 @@ export function reviewQueue(matches: readonly SuspenseMatch[], items: readonly S
       reference: i.reference,
       payer: i.payer,
       proposed: m.decision,
-      candidates: m.candidates.map((c) => ({ account: c.account, score: c.score, reasons: [...c.reasons] })),
+      candidates: m.candidates.map((c) => ({ account: c.account, score: c.score, reasons: [...new Set(c.reasons)] })),
     });
   }
   entries.sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
   return { version: 1, entries, resolutions: {}, undo: [] };
 }
 
+/**
+ * Item ref -> entry, built once per entries array (actions never change the entries, so every state
+ * of one queue shares it): finding the item of a decision does not walk the queue.
+ */
+const indexes = new WeakMap<readonly ReviewEntry[], Map<string, ReviewEntry>>();
+
 function entryOf(state: ReviewState, item: string): ReviewEntry | undefined {
-  return state.entries.find((e) => e.item === item);
+  let index = indexes.get(state.entries);
+  if (!index) {
+    index = new Map(state.entries.map((e) => [e.item, e]));
+    indexes.set(state.entries, index);
+  }
+  return index.get(item);
 }
 
 function change(state: ReviewState, action: ReviewAction['type'], updates: readonly { item: string; resolution: Resolution | null }[]): ReviewState {

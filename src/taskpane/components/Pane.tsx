@@ -19,6 +19,7 @@ import { useNotices } from '../hooks/useNotices';
 import { usePaneSettings } from '../hooks/usePaneSettings';
 import { useSession } from '../hooks/useSession';
 import { useSheetTops } from '../hooks/useSheetTops';
+import { useStepFocus } from '../hooks/useStepFocus';
 import { useSuspenseReview } from '../hooks/useSuspenseReview';
 import { configOf, localToday, monthLabel, settingsOf, toUserItems } from '../model';
 import { STEPS, type ReviewCommand, type StepId } from '../pane-state';
@@ -41,6 +42,7 @@ const useStyles = makeStyles({
 export function Pane({ host }: { readonly host: PaneHost }) {
   const styles = useStyles();
   const [step, setStep] = useState<StepId>('sources');
+  useStepFocus(step);
   const [mode, setMode] = useState<'month-end' | 'payments' | 'account-actions' | 'factoring' | 'direct-debits'>('month-end');
   const { notices, announce, notify, dismiss, setAnnounce } = useNotices();
   const settings = usePaneSettings();

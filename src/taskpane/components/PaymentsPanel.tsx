@@ -8,6 +8,7 @@
 import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { describePaymentIssue } from '../../engine/payments/payment-issues';
+import { ukTimesIn } from './payments/when';
 import type { RoleAssignment } from '../../engine/sources/detect';
 import type { LedgerStore } from '../../store/ledger-store';
 import type { RequestBody, WorkerOutcome } from '../../worker/client';
@@ -80,12 +81,12 @@ export function PaymentsPanel({ host, assignment, config, store, send }: Payment
           </MessageBarBody>
         </MessageBar>
       )}
-      {p.preview && <PaymentPreview preview={p.preview} settlement={p.settlementPence} onPost={() => void p.post()} />}
+      {p.preview && <PaymentPreview preview={p.preview} settlement={p.settlementPence} prior={p.prior} posted={p.posted !== null} onPost={() => void p.post()} />}
       {p.refused && (
         <ul className={styles.list} aria-label="Why the file was refused">
           {p.refused.slice(0, 30).map((i, k) => (
             <li key={k}>
-              <Body1>{describePaymentIssue(i)}</Body1>
+              <Body1>{ukTimesIn(describePaymentIssue(i))}</Body1>
             </li>
           ))}
         </ul>

@@ -12,10 +12,11 @@ import { CATEGORY_LABELS } from '../../engine/categories';
 import { formatUkDate, type IsoDate } from '../../engine/dates';
 import { unexplainedWithDraft } from '../../engine/jobs/month-end';
 import { formatGBP, parsePence, type Pence } from '../../engine/money';
-import type { AccountException, GlBatchLine, HmsBatch, ReconcileResult } from '../../engine/reconcile/types';
+import type { GlBatchLine, HmsBatch, ReconcileResult } from '../../engine/reconcile/types';
 import type { RoleAssignment } from '../../engine/sources/detect';
 import type { StoredReconcilingItem } from '../../store/schema';
 import { nextRef } from '../model';
+import { ExceptionList } from './review/ExceptionList';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -44,13 +45,6 @@ export interface ReviewProps {
 }
 
 const isHms = (b: HmsBatch | GlBatchLine): b is HmsBatch => b.side === 'hms';
-const EXCEPTION_WORDS: Readonly<Record<AccountException['kind'], string>> = {
-  balance: 'balance does not roll forward',
-  'missing-debit': 'rent debit missing',
-  'extra-debit': 'more rent debited than due',
-  'debit-after-end': 'debit after the tenancy ended',
-  'debit-in-rent-free-week': 'debit in a rent-free week',
-};
 
 export function ReviewStep({ result, ms, assignment, items, owner, onItems, onShow, onNext }: ReviewProps) {
   const styles = useStyles();
@@ -144,24 +138,7 @@ export function ReviewStep({ result, ms, assignment, items, owner, onItems, onSh
       {result.accountExceptions.length === 0 ? (
         <Body1>No account exceptions.</Body1>
       ) : (
-        <ul className={styles.list} aria-label="Account exceptions">
-          {result.accountExceptions.slice(0, LIMIT).map((x, i) => {
-            const sheet = sheetOf(x.sheetRole);
-            return (
-              <li key={i} className={styles.row}>
-                <Body1 className={styles.grow}>
-                  <strong>{x.account}</strong>: {EXCEPTION_WORDS[x.kind]} (expected {formatGBP(x.expected)}, found {formatGBP(x.actual)}){x.note ? `. ${x.note}` : ''}
-                </Body1>
-                {sheet && x.row !== null && (
-                  <Button size="small" onClick={() => onShow(sheet, x.row as number)}>
-                    Show in sheet<span className="hl-visually-hidden">: account {x.account}</span>
-                  </Button>
-                )}
-              </li>
-            );
-          })}
-          {result.accountExceptions.length > LIMIT && <Caption1>…and {result.accountExceptions.length - LIMIT} more on HL Account exceptions.</Caption1>}
-        </ul>
+        <ExceptionList exceptions={result.accountExceptions} sheetOf={sheetOf} onShow={onShow} />
       )}
 
       <Subtitle2 as="h3">Suspense</Subtitle2>
@@ -271,10 +248,11 @@ function ItemsEditor({ items, owner, result, onItems }: { items: readonly Stored
             </Field>
             <Field
               className={styles.grow}
-              label="Amount (£, signed like the difference)"
+              label="Amount (£)"
               required
-              validationState={tried && !amountOk ? 'error' : 'none'}
-              validationMessage={tried && !amountOk ? 'An amount in pounds with at most two decimals, e.g. -223.06' : null}
+              hint={unexplained === 0 ? 'Nothing is unexplained now.' : `${formatGBP(unexplained)} is unexplained: a ${unexplained < 0 ? 'negative' : 'positive'} amount reduces it.`}
+              validationState={(tried || draft.amount.trim() !== '') && !amountOk ? 'error' : 'none'}
+              validationMessage={(tried || draft.amount.trim() !== '') && !amountOk ? 'An amount in pounds with at most two decimals, e.g. -223.06' : null}
             >
               <Input value={draft.amount} inputMode="decimal" onChange={(_, d) => setDraft({ ...draft, amount: d.value })} />
             </Field>

@@ -1,25 +1,24 @@
 /**
- * The suspense review queue: each item with the matcher's candidates and the reasons in words;
- * allocate to a candidate or to any account found by search, leave in suspense, accept every
- * automatic allocation at once, undo. Every decision is saved with who and when, and goes into the
- * clearance journal of the audit pack.
+ * The suspense queue as a worklist: filters, sort, search and running totals over every item
+ * (computed by the engine, worklist.ts), a virtualised list, and the active item in full with its
+ * candidates and reasons; allocate, leave in suspense, accept every automatic allocation at once
+ * (after saying how many and how much), undo. Keyboard: A, L, N on the list. Every decision is saved
+ * with who and when, and goes into the clearance journal of the audit pack.
  */
-import { Badge, Body1, Button, Caption1, Card, CardHeader, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import { formatUkDate } from '../../engine/dates';
-import { formatGBP } from '../../engine/money';
+import { Body1, Button, Caption1, Card, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
 import type { AccountHit } from '../../engine/suspense/account-search';
-import { openItems, type ReviewEntry, type ReviewState } from '../../engine/suspense/review-queue';
+import type { ReviewState } from '../../engine/suspense/review-queue';
 import type { ReviewCommand } from '../pane-state';
+import { useWorklist } from '../hooks/useWorklist';
+import { ItemDetail } from './suspense/ItemDetail';
+import { WorklistControls, itemsWord, tallyWords } from './suspense/WorklistControls';
+import { WorklistRows } from './suspense/WorklistRows';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
-  grow: { flexGrow: 1, minWidth: '140px' },
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
-  candidate: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, padding: tokens.spacingVerticalXS, borderTop: `1px solid ${tokens.colorNeutralStroke3}` },
 });
-
 
 export interface SuspenseProps {
   readonly state: ReviewState;
@@ -29,153 +28,114 @@ export interface SuspenseProps {
   readonly onNext: () => void;
 }
 
-const DECISION_WORDS = { auto: 'Automatic', review: 'For review', none: 'No candidate' } as const;
-
 export function SuspenseStep({ state, reviewer, onAction, onSearch, onNext }: SuspenseProps) {
   const styles = useStyles();
-  const open = openItems(state);
-  const waitingAuto = open.filter((e) => e.proposed === 'auto' && e.candidates.length > 0).length;
-  const decided = state.entries.length - open.length;
+  const { query, change, view } = useWorklist(state);
+  const [activeItem, setActiveItem] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [said, setSaid] = useState('');
+  const confirmBox = useRef<HTMLDivElement>(null);
+  const canDecide = reviewer.trim() !== '';
+
+  const found = activeItem === null ? -1 : view.rows.findIndex((r) => r.entry.item === activeItem);
+  const active = found >= 0 ? found : view.rows.length > 0 ? 0 : -1;
+  const current = view.rows[active];
+  const waiting = view.automaticWaiting;
+
+  useEffect(() => {
+    if (confirming) confirmBox.current?.querySelector('button')?.focus();
+  }, [confirming]);
+
+  const setActive = (i: number) => setActiveItem(view.rows[i]?.entry.item ?? null);
+  const nextOpen = (from: number): number => {
+    for (let i = from + 1; i < view.rows.length; i++) {
+      const r = view.rows[i];
+      if (r && state.resolutions[r.entry.item] === undefined) return i;
+    }
+    return from;
+  };
+  const onKey = (key: 'accept' | 'leave' | 'next') => {
+    if (key === 'next') {
+      setActive(nextOpen(active));
+      return;
+    }
+    if (!current) return;
+    if (!canDecide) {
+      setSaid('Add your name in Settings first: every decision records who made it.');
+      return;
+    }
+    const item = current.entry.item;
+    if (key === 'accept') {
+      if (current.entry.candidates.length === 0) {
+        setSaid(`${item} has no candidate: search the rent roll, or leave it in suspense.`);
+        return;
+      }
+      onAction({ type: 'pick-candidate', item, candidate: 0 });
+      setSaid(`${item} allocated to ${current.entry.candidates[0]?.account ?? ''}.`);
+    } else {
+      onAction({ type: 'reject', item });
+      setSaid(`${item} left in suspense.`);
+    }
+    setActive(nextOpen(active));
+  };
+
   return (
     <section aria-labelledby="hl-suspense" className={styles.box}>
-      <Subtitle2 as="h2" id="hl-suspense">
+      <Subtitle2 as="h2" id="hl-suspense" tabIndex={-1}>
         Suspense review
       </Subtitle2>
       <Body1>
-        {state.entries.length} items in suspense: {decided} decided, {open.length} open. An automatic allocation is only proposed when one account is clearly ahead; nothing
-        moves until a person accepts it.
+        {itemsWord(view.all.count)} in suspense: {view.decided.count.toLocaleString('en-GB')} decided, {(view.all.count - view.decided.count).toLocaleString('en-GB')} open. An
+        automatic allocation is only proposed when one account is clearly ahead; nothing moves until a person accepts it.
       </Body1>
-      {!reviewer.trim() && <Caption1>Add your name in Settings: every decision records who made it.</Caption1>}
+      {!canDecide && <Caption1>Add your name in Settings: every decision records who made it.</Caption1>}
       <div className={styles.row}>
-        <Button appearance="primary" disabled={waitingAuto === 0 || !reviewer.trim()} onClick={() => onAction({ type: 'accept-all-automatic' })}>
-          Accept all automatic ({waitingAuto})
+        <Button appearance="primary" disabled={waiting.count === 0 || !canDecide || confirming} onClick={() => setConfirming(true)}>
+          Accept all automatic ({waiting.count})
         </Button>
         <Button disabled={state.undo.length === 0} onClick={() => onAction({ type: 'undo' })}>
           Undo
         </Button>
       </div>
-      <ul className={styles.list} aria-label="Suspense items">
-        {state.entries.map((e) => (
-          <li key={e.item}>
-            <ItemCard entry={e} state={state} canDecide={reviewer.trim() !== ''} onAction={onAction} onSearch={onSearch} />
-          </li>
-        ))}
-      </ul>
+      {confirming && (
+        <Card role="group" aria-label="Confirm accepting all automatic allocations">
+          <Body1>
+            Accept {waiting.count.toLocaleString('en-GB')} automatic allocation{waiting.count === 1 ? '' : 's'}, {tallyWords(waiting).split(', ')[1]} in all? They are accepted
+            in your name as one step; Undo takes them all back.
+          </Body1>
+          <div className={styles.row} ref={confirmBox}>
+            <Button
+              appearance="primary"
+              onClick={() => {
+                setConfirming(false);
+                onAction({ type: 'accept-all-automatic' });
+              }}
+            >
+              Accept {waiting.count.toLocaleString('en-GB')}
+            </Button>
+            <Button onClick={() => setConfirming(false)}>Cancel</Button>
+          </div>
+        </Card>
+      )}
+      <WorklistControls query={query} view={view} onChange={change} />
+      <Caption1 id="hl-worklist-keys">
+        Keys in the list: A allocates the item to its best candidate, L leaves it in suspense (both then move to the next open item), N goes to the next open item, the arrows
+        move.
+      </Caption1>
+      {view.rows.length === 0 ? (
+        <Body1>No item matches these filters.</Body1>
+      ) : (
+        <WorklistRows rows={view.rows} state={state} active={active} onActive={setActive} onKey={onKey} />
+      )}
+      <span className="hl-visually-hidden" role="status" aria-live="polite">
+        {said}
+      </span>
+      {current && <ItemDetail key={current.entry.item} entry={current.entry} daysHeld={current.daysHeld} state={state} canDecide={canDecide} onAction={onAction} onSearch={onSearch} />}
       <div className={styles.row}>
         <Button appearance="primary" onClick={onNext}>
           Next: Audit pack and sign-off
         </Button>
       </div>
     </section>
-  );
-}
-
-function ItemCard({ entry, state, canDecide, onAction, onSearch }: { entry: ReviewEntry; state: ReviewState; canDecide: boolean; onAction: SuspenseProps['onAction']; onSearch: SuspenseProps['onSearch'] }) {
-  const styles = useStyles();
-  const resolution = state.resolutions[entry.item];
-  const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<readonly AccountHit[] | null>(null);
-  const [searching, setSearching] = useState(false);
-  const [more, setMore] = useState(false);
-  const [searchOpen, setSearchOpen] = useState(entry.candidates.length === 0);
-  const label = `item ${entry.item}`;
-  return (
-    <Card size="small" aria-label={`Suspense ${label}`}>
-      <CardHeader
-        header={
-          <Body1>
-            <strong>{entry.item}</strong> {formatGBP(entry.amount)} on {formatUkDate(entry.date)}{' '}
-            <Badge appearance="tint" color={entry.proposed === 'auto' ? 'success' : entry.proposed === 'review' ? 'warning' : 'informative'}>
-              {DECISION_WORDS[entry.proposed]}
-            </Badge>
-          </Body1>
-        }
-        description={
-          <Caption1>
-            Payer {entry.payer || '(none)'} · reference {entry.reference || '(none)'}
-          </Caption1>
-        }
-      />
-      {resolution ? (
-        <Body1 role="status">
-          {resolution.kind === 'allocated'
-            ? `Allocated to ${resolution.account} by ${resolution.decidedBy === 'rule' ? `rule, accepted by ${resolution.confirmedBy}` : resolution.decidedBy}.`
-            : `Left in suspense by ${resolution.decidedBy}.`}
-        </Body1>
-      ) : (
-        <>
-          {entry.candidates.length === 0 && <Body1>No account looks likely. Search the rent roll, or leave it in suspense.</Body1>}
-          {entry.candidates.slice(0, more ? 3 : 1).map((c, k) => (
-            <div key={c.account} className={styles.candidate}>
-              <Body1>
-                <strong>{c.account}</strong> score {Math.round(c.score * 100)}%
-              </Body1>
-              <Caption1>{c.reasons.join('; ')}</Caption1>
-              <div>
-                <Button size="small" disabled={!canDecide} onClick={() => onAction({ type: 'pick-candidate', item: entry.item, candidate: k })}>
-                  Allocate to {c.account}
-                  <span className="hl-visually-hidden"> ({label})</span>
-                </Button>
-              </div>
-            </div>
-          ))}
-          <div className={styles.row}>
-            {entry.candidates.length > 1 && (
-              <Button size="small" appearance="subtle" aria-expanded={more} onClick={() => setMore((m) => !m)}>
-                {more ? 'Fewer candidates' : `${Math.min(3, entry.candidates.length) - 1} more candidate${entry.candidates.length > 2 ? 's' : ''}`}
-                <span className="hl-visually-hidden"> ({label})</span>
-              </Button>
-            )}
-            <Button size="small" appearance="subtle" aria-expanded={searchOpen} onClick={() => setSearchOpen((o) => !o)}>
-              Search the rent roll<span className="hl-visually-hidden"> ({label})</span>
-            </Button>
-            <Button size="small" disabled={!canDecide} onClick={() => onAction({ type: 'reject', item: entry.item })}>
-              Leave in suspense<span className="hl-visually-hidden"> ({label})</span>
-            </Button>
-          </div>
-          {searchOpen && (
-          <form
-            className={styles.row}
-            role="search"
-            aria-label={`Find any account for ${label}`}
-            onSubmit={async (ev) => {
-              ev.preventDefault();
-              if (!query.trim()) return;
-              setSearching(true);
-              try {
-                setHits(await onSearch(query));
-              } finally {
-                setSearching(false);
-              }
-            }}
-          >
-            <Field className={styles.grow} label={`Find any account (ref, name or postcode) for ${entry.item}`}>
-              <Input value={query} onChange={(_, d) => setQuery(d.value)} />
-            </Field>
-            <Button type="submit" disabled={searching}>
-              Search<span className="hl-visually-hidden"> for {label}</span>
-            </Button>
-          </form>
-          )}
-          {hits && hits.length === 0 && <Caption1 role="status">No account matches “{query}”.</Caption1>}
-          {hits && hits.length > 0 && (
-            <ul className={styles.list} aria-label={`Accounts found for ${label}`}>
-              {hits.slice(0, 8).map((h) => (
-                <li key={h.account} className={styles.row}>
-                  <Caption1 className={styles.grow}>
-                    <strong>{h.account}</strong> {h.tenant}, {h.address} {h.postcode}
-                    {h.ended ? ' (ended)' : ''} · {h.matchedBy}
-                  </Caption1>
-                  <Button size="small" disabled={!canDecide} onClick={() => onAction({ type: 'pick-account', item: entry.item, account: h.account, search: query })}>
-                    Allocate to {h.account}
-                    <span className="hl-visually-hidden"> ({label})</span>
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
-      )}
-    </Card>
   );
 }

@@ -25,6 +25,20 @@ export interface PaymentNote {
   readonly text: string;
 }
 
+/** What the ledger holds of a file: the earlier import of the same file, and how many of its payments were imported before (from which files). */
+export interface PriorImport {
+  readonly file: { readonly name: string; readonly at: string } | null;
+  readonly payments: number;
+  readonly from: readonly { readonly name: string; readonly at: string }[];
+}
+
+function priorOf(m: LedgerMatches): PriorImport | null {
+  if (!m.file && m.payments.size === 0) return null;
+  const from = new Map<string, { name: string; at: string }>();
+  for (const e of m.payments.values()) from.set(`${e.fileName}|${e.importedAt}`, { name: e.fileName, at: e.importedAt });
+  return { file: m.file ? { name: m.file.fileName, at: m.file.importedAt } : null, payments: m.payments.size, from: [...from.values()] };
+}
+
 export type PostedImport = Extract<PaymentImport, { ok: true }>;
 
 type Send = (body: RequestBody) => Promise<WorkerOutcome>;
@@ -41,6 +55,8 @@ export function usePaymentImport(host: Pick<PaneHost, 'port' | 'fileName'>, assi
   const [refused, setRefused] = useState<readonly PaymentIssue[] | null>(null);
   const [history, setHistory] = useState<ImportLedgerEntry[]>([]);
   const [note, setNote] = useState<PaymentNote | null>(null);
+  /** What the import ledger already holds of the chosen file, asked at preview (and asked again when posting). */
+  const [prior, setPrior] = useState<PriorImport | null>(null);
   // Without storage, the ledger lives as long as the pane: a file posted twice is still refused.
   const sessionLedger = useRef(EMPTY_LEDGER);
 
@@ -65,15 +81,26 @@ export function usePaymentImport(host: Pick<PaneHost, 'port' | 'fileName'>, assi
   // The preview follows the file, the profile and the settlement; an answer for an earlier choice is dropped.
   useEffect(() => {
     setPreview(null);
+    setPrior(null);
     if (!file || !profile) return;
     let live = true;
-    void send({ kind: 'preview-payments', text: file.text, fileName: file.name, profile, settlement: settlementPence, maxLines: 10 }).then((o) => {
-      if (live && o.kind === 'payments-preview') setPreview(o.preview);
+    void send({ kind: 'preview-payments', text: file.text, fileName: file.name, profile, settlement: settlementPence, maxLines: 10 }).then(async (o) => {
+      if (!live || o.kind !== 'payments-preview') return;
+      setPreview(o.preview);
+      // The ledger is asked now, so the preview says whether the file or any payment was imported before.
+      const prepared = await send({ kind: 'prepare-payments', text: file.text, fileName: file.name, profile, settlement: settlementPence });
+      if (!live || prepared.kind !== 'payments-prepared') return;
+      try {
+        const matches = store ? await store.findImports(prepared.hash, prepared.keys) : findInLedger(sessionLedger.current, prepared.hash, prepared.keys);
+        if (live) setPrior(priorOf(matches));
+      } catch {
+        // The ledger is asked again inside the post, which refuses with the reason.
+      }
     });
     return () => {
       live = false;
     };
-  }, [file, profile, settlementPence, send]);
+  }, [file, profile, settlementPence, send, store]);
 
   const clear = () => {
     setPosted(null);
@@ -87,7 +114,8 @@ export function usePaymentImport(host: Pick<PaneHost, 'port' | 'fileName'>, assi
     const detected = await send({ kind: 'detect-profile', text, fileName: f.name, profiles });
     const name = detected.kind === 'profile-detected' ? detected.name : null;
     setFile({ name: f.name, text });
-    setProfileName(name ?? profileName);
+    // An unrecognised file shows no profile: the last file's would only speak of the wrong columns.
+    setProfileName(name ?? '');
     if (!name) setNote({ intent: 'warning', title: 'Profile not recognised', text: 'No profile reads this file cleanly: choose one, or make a profile from it below.' });
   }
 
@@ -119,7 +147,7 @@ export function usePaymentImport(host: Pick<PaneHost, 'port' | 'fileName'>, assi
       const errors = outcome.issues.filter((i) => i.severity === 'error');
       setPosted(null);
       setRefused(errors);
-      setNote({ intent: 'error', title: `${file.name} was refused`, text: `${errors.length} problem(s); nothing was imported or recorded.` });
+      setNote({ intent: 'error', title: `${file.name} was refused`, text: `${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was imported or recorded.` });
       return;
     }
     try {
@@ -131,12 +159,13 @@ export function usePaymentImport(host: Pick<PaneHost, 'port' | 'fileName'>, assi
     }
     setRefused(null);
     setPosted(outcome);
+    setPrior(priorOf(findInLedger({ entries: [outcome.entry] }, outcome.entry.fileHash, outcome.entry.paymentKeys)));
     setHistory(store ? await store.imports().catch(() => history) : [...sessionLedger.current.entries].reverse());
     const a = outcome.run.allocation;
     setNote({
       intent: 'success',
       title: `${file.name} posted`,
-      text: `${a.allocated.length} payments allocated (${formatGBP(outcome.allocatedTotal)}), ${a.suspense.length} to suspense (${formatGBP(outcome.suspenseTotal)}). Download the files below for the housing system.`,
+      text: `${a.allocated.length} payment${a.allocated.length === 1 ? '' : 's'} allocated (${formatGBP(outcome.allocatedTotal)}), ${a.suspense.length} to suspense (${formatGBP(outcome.suspenseTotal)}). Download the files below for the housing system.`,
     });
   }
 
@@ -148,7 +177,7 @@ export function usePaymentImport(host: Pick<PaneHost, 'port' | 'fileName'>, assi
   }
 
   return {
-    file, profiles, profile, profileName, settlement, settlementPence, settlementBad, preview, posted, refused, history, note,
+    file, profiles, profile, profileName, settlement, settlementPence, settlementBad, preview, posted, refused, history, note, prior,
     choose, post, saveProfile,
     chooseProfile: (name: string) => { setProfileName(name); clear(); },
     changeSettlement: (text: string) => { setSettlement(text); clear(); },

@@ -1,26 +1,34 @@
 /** A payment file's preview: its count and total, the controls, its problems and first lines, and Check and post. */
-import { Badge, Body1, Button, Caption1, Card, CardHeader, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Card, CardHeader, MessageBar, MessageBarBody, MessageBarTitle, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { formatUkDate } from '../../../engine/dates';
 import { formatGBP, type Pence } from '../../../engine/money';
 import { describePaymentIssue } from '../../../engine/payments/payment-issues';
 import type { PaymentPreview as Preview } from '../../../engine/jobs/import-payments';
+import type { PriorImport } from '../../hooks/usePaymentImport';
 import { usePaymentStyles } from './styles';
+import { ukDateTime } from '../../model';
 
 export interface PaymentPreviewProps {
   readonly preview: Preview;
   readonly settlement: Pence | null;
   readonly onPost: () => void;
+  /** What the import ledger already holds of this file (asked at preview); null when nothing. */
+  readonly prior?: PriorImport | null;
+  /** Posted already: Check and post is not offered again. */
+  readonly posted?: boolean;
 }
 
-export function PaymentPreview({ preview, settlement, onPost }: PaymentPreviewProps) {
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+export function PaymentPreview({ preview, settlement, onPost, prior = null, posted = false }: PaymentPreviewProps) {
   const styles = usePaymentStyles();
   return (
     <Card size="small" aria-label="Preview">
       <CardHeader
         header={
           <Body1 role="status">
-            <strong>{preview.count} payments</strong>, total {formatGBP(preview.total)}
-            {preview.skipped ? ` (${preview.skipped} lines skipped)` : ''}{' '}
+            <strong>{plural(preview.count, 'payment')}</strong>, total {formatGBP(preview.total)}
+            {preview.skipped ? ` (${plural(preview.skipped, 'line')} skipped)` : ''}{' '}
             <Badge appearance="tint" color={preview.ok ? 'success' : 'danger'}>
               {preview.ok ? 'controls agree' : 'problems'}
             </Badge>
@@ -65,9 +73,19 @@ export function PaymentPreview({ preview, settlement, onPost }: PaymentPreviewPr
           </TableBody>
         </Table>
       </div>
+      {prior && !posted && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>Imported before</MessageBarTitle>
+            {prior.file
+              ? `This file was already imported on ${ukDateTime(prior.file.at)} as ${prior.file.name}. Posting it again would count its payments twice, so it will be refused.`
+              : `${plural(prior.payments, 'payment')} in this file ${prior.payments === 1 ? 'was' : 'were'} already imported (${prior.from.map((f) => `${f.name} on ${ukDateTime(f.at)}`).join('; ')}). The file will be refused.`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.row}>
-        <Button appearance="primary" disabled={!preview.ok} onClick={onPost}>
-          Check and post
+        <Button appearance="primary" disabled={!preview.ok || prior !== null || posted} onClick={onPost}>
+          {posted ? 'Posted' : 'Check and post'}
         </Button>
       </div>
     </Card>
