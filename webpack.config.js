@@ -41,7 +41,7 @@ module.exports = (env, argv) => {
     return {
       ...common,
       devtool: false,
-      entry: { bench: './src/bench/worker-bench.ts' },
+      entry: { bench: './tools/bench/worker-bench.ts' },
       output: { path: path.resolve(__dirname, 'dist/bench'), filename: '[name].js', clean: true },
       plugins: [new HtmlWebpackPlugin({ filename: 'bench.html', templateContent: '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>worker bench</title></head><body></body></html>', chunks: ['bench'] })],
     };

@@ -92,6 +92,7 @@ describe('the audit workbook', () => {
     expect(audit.worksheets.map((w) => w.name)).toEqual([
       ...input.worksheets.map((w) => w.name),
       'HL Summary', 'HL Components', 'HL Batches', 'HL Account exceptions', 'HL Reconciling items', 'HL Suspense check', 'HL Sources', 'HL Issues',
+      'HL Clearance journal', 'HL Suspense ageing',
     ]);
     for (const ws of input.worksheets) {
       const copy = audit.getWorksheet(ws.name);
@@ -103,7 +104,7 @@ describe('the audit workbook', () => {
     const lean = join(dir, 'lean.xlsx');
     await reconcileTo(lean, path, configPath, undefined, []);
     const wb = await load(lean);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['HL Summary', 'HL Components', 'HL Batches', 'HL Account exceptions', 'HL Reconciling items', 'HL Suspense check', 'HL Sources', 'HL Issues']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['HL Summary', 'HL Components', 'HL Batches', 'HL Account exceptions', 'HL Reconciling items', 'HL Suspense check', 'HL Sources', 'HL Issues', 'HL Clearance journal', 'HL Suspense ageing']);
     const r = await recalcWorkbook(readFileSync(lean));
     for (const f of r.formulas) if (typeof f.cached === 'number') expect(Math.round((f.recomputed as number) * 100)).toBe(Math.round(f.cached * 100));
   });

@@ -1,14 +1,12 @@
-/** The comparators against the published vectors in ../shared/samples/similarity. */
+/** The comparators against the published vectors vendored in tests/fixtures/similarity (sources in its README). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
+import { csvRecords } from '../src/engine/csv';
 import { doubleMetaphone, jaro, jaroWinkler, levenshtein } from '../src/engine/suspense/similarity';
 
-const DIR = join(__dirname, '..', '..', 'shared', 'samples', 'similarity');
+const DIR = join(__dirname, 'fixtures', 'similarity');
 function rows(file: string): Record<string, string>[] {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(join(DIR, file), 'utf8'), { header: true, skipEmptyLines: true });
-  if (parsed.errors.length) throw new Error(`${file}: ${parsed.errors[0]?.message}`);
-  return parsed.data;
+  return csvRecords(readFileSync(join(DIR, file), 'utf8'));
 }
 
 // We divide half-transpositions as real numbers (commons-text): the integer-rule rows are skipped.
@@ -38,7 +36,7 @@ describe('Levenshtein (published vectors)', () => {
 
 describe('Double Metaphone (published vectors)', () => {
   const all = rows('double_metaphone.csv');
-  // Philips' McC rule: npm double-metaphone 2.0.1 differs from commons-codec on these (see the samples' README).
+  // Philips' McC rule: npm double-metaphone 2.0.1 differs from commons-codec on these (see tests/fixtures/similarity/README.md).
   const knownDifferent = (r: Record<string, string>) => /McC|Mc/.test(r.note ?? '') && /double-metaphone/.test(r.note ?? '');
   const cut = (code: string, max: string) => (max ? code.slice(0, Number(max)) : code);
   it('agrees with the published codes on every row but the documented McC ones', () => {

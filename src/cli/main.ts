@@ -5,26 +5,21 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { buildAuditPack } from '../engine/audit-pack';
-import { DEFAULT_CONFIG, parseConfig, type LedgerConfig } from '../engine/config';
-import { formatUkDate, monthPeriod, parseDayFirst, type IsoDate } from '../engine/dates';
-import { describeIssue } from '../engine/messages';
-import { reconcileToJson } from '../engine/reconcile/to-json';
-import { runReconciliation, summariseSources } from '../engine/run-reconciliation';
-import { readSources } from '../engine/sources/read-sources';
-import { matchSuspense } from '../engine/suspense/match-suspense';
-import { autoDecisions, clearanceJournal, journalCsv, journalSheet } from '../engine/suspense/clearance-journal';
-import { buildSuspenseSheets, suspenseToJson } from '../engine/suspense/suspense-output';
-import { ageingCsv, ageingSheet, suspenseAgeing } from '../engine/suspense/suspense-ageing';
+import type { LedgerConfig } from '../engine/config';
+import { loadConfig } from './config-file';
+import { formatUkDate, monthPeriod, parseDayFirst } from '../engine/dates';
+import { runMatchSuspense } from '../engine/jobs/match-suspense';
+import { monthEndJson, monthEndPack, runMonthEnd } from '../engine/jobs/month-end';
 import { formatGBP } from '../engine/money';
 import { PRODUCT_VERSION } from '../version';
 import { parse } from './args';
 import { CliInputError } from './errors';
 import { formatSummary } from './format-summary';
+import { bankCheckCommand, DD_HELP, DD_HELP_TEXT, ddCommand } from './dd-cli';
 import { balanceCashCommand, PAYMENTS_HELP, PAYMENTS_HELP_TEXT, paymentsCommand } from './payments-cli';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { readUserSheets } from '../workbook/user-sheets';
-import { openWorkbook, readJsonFile, saveWorkbook, writeTextFile } from './workbook-io';
+import { openWorkbook, saveWorkbook, writeTextFile } from './workbook-io';
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -45,20 +40,24 @@ Usage:
   housing-ledger reconcile WORKBOOK.xlsx --period YYYY-MM [--config F.json] [--out AUDIT.xlsx] [--json]
                            [--prepared-by NAME] [--with-inputs]
   housing-ledger match-suspense WORKBOOK.xlsx [--config F.json] [--out F.xlsx] [--csv JOURNAL.csv] [--json]
-                           [--ageing AGEING.csv] [--as-of YYYY-MM-DD]
+                           [--ageing AGEING.csv] [--as-of YYYY-MM-DD] [--with-inputs]
 ${PAYMENTS_HELP}
+${DD_HELP}
   housing-ledger demo [--out AUDIT.xlsx]
   housing-ledger --help | --version
 
 reconcile        reconciles the rent roll and the housing system's postings to the GL control
-                 account for one month; --out writes the audit workbook: the HL sheets in a new
-                 workbook (with a copy of the input sheets given --with-inputs), or added to an
-                 existing --out file, replacing only the HL sheets written before.
+                 account for one month; --out writes the audit workbook (with the clearance journal
+                 and the suspense ageing as of the period end when there is a suspense sheet): the
+                 HL sheets in a new workbook (with a copy of the input sheets given --with-inputs),
+                 or added to an existing --out file, replacing only the HL sheets written before.
 match-suspense   ranks candidate accounts for each suspense item and decides auto/review/none;
-                 --out writes the matches, the clearance journal and the ageing, --csv the
-                 journal for import, --ageing the days each item has been held as of --as-of
-                 (default today), items past the config's suspenseAgeLimitDays flagged.
+                 --out writes the matches, the clearance journal and the ageing (in a new workbook,
+                 with a copy of the input sheets given --with-inputs, or added to an existing --out
+                 file), --csv the journal for import, --ageing the days each item has been held as
+                 of --as-of (default today), items past the config's suspenseAgeLimitDays flagged.
 ${PAYMENTS_HELP_TEXT}
+${DD_HELP_TEXT}
 demo             reconciles the sample workbook in assets/ and writes out/sample-audit.xlsx.
 
 --json prints exactly one JSON object on stdout; money is a decimal string ("-1234.50").
@@ -88,6 +87,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         return await paymentsCommand(rest, io, HELP);
       case 'balance-cash':
         return await balanceCashCommand(rest, io, HELP);
+      case 'bank-check':
+        return await bankCheckCommand(rest, io, HELP);
+      case 'dd':
+        return await ddCommand(rest, io, HELP);
       default:
         throw new CliInputError(`unknown command '${command}'; try --help`);
     }
@@ -101,17 +104,6 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     if (process.env.HL_DEBUG) io.err((e as Error).stack ?? '');
     return 1;
   }
-}
-
-function loadConfig(path: string | undefined): LedgerConfig {
-  if (path === undefined) return DEFAULT_CONFIG;
-  const parsed = parseConfig(readJsonFile(path));
-  if (!parsed.ok) throw new CliInputError(`${path}: the config is not valid`, parsed.problems);
-  return parsed.config;
-}
-
-function isoDay(d: Date): IsoDate {
-  return d.toISOString().slice(0, 10) as IsoDate;
 }
 
 function checkOut(out: string, input: string): void {
@@ -148,33 +140,22 @@ async function reconcileCommand(args: readonly string[], io: Io, fixed?: { workb
   const wb = await openWorkbook(path);
   const sheets = await readUserSheets(wb);
   const file = basename(path);
-  const outcome = runReconciliation({ file, sheets }, { period: { label: periodText, ...period }, config });
-  if (!outcome.ok) {
-    const errors = outcome.issues.filter((i) => i.severity === 'error');
-    throw new CliInputError(`${file}: ${errors.length} problem(s) in the input; nothing was reconciled or written`, errors.map(describeIssue));
-  }
-  const { result, sources, issues } = outcome;
+  // The suspense matches are needed only for the pack's clearance journal and ageing.
+  const run = runMonthEnd({ file, sheets, period: periodText, config, matchSuspense: out !== undefined });
+  if (!run.ok) throw new CliInputError(`${file}: ${run.summary}; nothing was reconciled or written`, run.problems);
   if (out !== undefined) {
-    const now = io.now();
-    const meta = {
-      productVersion: PRODUCT_VERSION,
-      runAt: now.toISOString(),
-      preparedBy: (values['prepared-by'] as string | undefined) ?? '',
-      preparedOn: values['prepared-by'] ? isoDay(now) : null,
-      reviewedBy: '',
-      reviewedOn: null,
-      sources: summariseSources(sources, sheets),
-      issues,
-    };
+    const now = io.now().toISOString();
+    const preparedBy = values['prepared-by'] as string | undefined;
+    const pack = monthEndPack(run, { productVersion: PRODUCT_VERSION, runAt: now, preparer: preparedBy ? { name: preparedBy, at: now } : null, reviewer: null, review: null });
     // A new audit workbook holds the HL sheets (the Sources sheet fingerprints each input); a copy of
     // the inputs as well only when asked, since re-writing a large workbook costs time and memory.
     const target = existsSync(out) ? await openWorkbook(out) : values['with-inputs'] ? wb : XlsxWorkbook.empty();
-    await target.writeSheets(buildAuditPack(result, config, meta));
+    await target.writeSheets(pack.sheets);
     await saveWorkbook(target, out);
   }
-  if (values.json) io.out(JSON.stringify(reconcileToJson(result, issues)));
+  if (values.json) io.out(JSON.stringify(monthEndJson(run)));
   else {
-    io.out(formatSummary(result, sources, issues, config.glControlAccount));
+    io.out(formatSummary(run.result, run.sources, run.issues, config.glControlAccount));
     if (out !== undefined) io.out(`\nAudit workbook written: ${out}`);
   }
   return 0;
@@ -188,6 +169,7 @@ async function matchSuspenseCommand(args: readonly string[], io: Io): Promise<nu
     json: { type: 'boolean' },
     ageing: { type: 'string' },
     'as-of': { type: 'string' },
+    'with-inputs': { type: 'boolean' },
   });
   if (values.help) {
     io.out(HELP);
@@ -199,42 +181,34 @@ async function matchSuspenseCommand(args: readonly string[], io: Io): Promise<nu
   const out = values.out as string | undefined;
   if (out !== undefined) checkOut(out, path);
   const asOfText = values['as-of'] as string | undefined;
-  const asOf = asOfText === undefined ? isoDay(io.now()) : /^\d{4}-\d{2}-\d{2}$/.test(asOfText) ? parseDayFirst(asOfText) : null;
-  if (asOf === null) throw new CliInputError(`--as-of ${asOfText ?? ''}: expected a date as YYYY-MM-DD, e.g. 2026-12-31`);
+  const asOf = asOfText === undefined ? null : /^\d{4}-\d{2}-\d{2}$/.test(asOfText) ? parseDayFirst(asOfText) : null;
+  if (asOfText !== undefined && asOf === null) throw new CliInputError(`--as-of ${asOfText}: expected a date as YYYY-MM-DD, e.g. 2026-12-31`);
   const wb = await openWorkbook(path);
   const sheets = await readUserSheets(wb);
   const file = basename(path);
-  const sources = readSources(file, sheets, { ...config, sheets: { ...config.sheets } });
-  const errors = sources.issues.filter((i) => i.severity === 'error' && (i.location.sheet === null || [sources.rentRoll, sources.suspense].some((s) => s?.detection.sheet === i.location.sheet)));
-  if (!sources.rentRoll || !sources.suspense || errors.length > 0) {
-    const missing = [!sources.rentRoll && 'a rent roll sheet', !sources.suspense && 'a suspense items sheet'].filter(Boolean).join(' and ');
-    throw new CliInputError(`${file}: ${missing ? `needs ${missing}` : `${errors.length} problem(s) in the input`}; nothing was matched or written`, errors.map(describeIssue));
-  }
-  // The period's postings, when the workbook has them, give each proposed account's payment history.
-  const matches = matchSuspense(sources.suspense.records, sources.rentRoll.records, config.suspenseMatch, sources.transactions?.records ?? []);
-  const ageing = suspenseAgeing(sources.suspense.records, asOf, config.suspenseAgeLimitDays, matches);
-  // The journal clears what the rules allocated; a person's review decisions join it in the task pane.
-  const journal = clearanceJournal(sources.suspense.records, autoDecisions(matches, io.now().toISOString()), config.glSuspenseAccount);
+  const run = runMatchSuspense({ file, sheets, config, asOf, now: io.now().toISOString() });
+  if (!run.ok) throw new CliInputError(`${file}: ${run.summary}; nothing was matched or written`, run.problems);
+  const { matches, ageing, journal, counts } = run;
   if (out !== undefined) {
-    const target = existsSync(out) ? await openWorkbook(out) : wb;
-    await target.writeSheets([...buildSuspenseSheets(matches, sources.suspense.records), journalSheet(journal), ageingSheet(ageing)]);
+    // Like reconcile --out: a new workbook of the HL sheets, the inputs copied only when asked.
+    const target = existsSync(out) ? await openWorkbook(out) : values['with-inputs'] ? wb : XlsxWorkbook.empty();
+    await target.writeSheets(run.sheets);
     await saveWorkbook(target, out);
   }
   const csv = values.csv as string | undefined;
-  if (csv !== undefined) writeTextFile(csv, journalCsv(journal));
+  if (csv !== undefined) writeTextFile(csv, run.journalCsv);
   const ageingPath = values.ageing as string | undefined;
-  if (ageingPath !== undefined) writeTextFile(ageingPath, ageingCsv(ageing));
-  if (values.json) io.out(JSON.stringify(suspenseToJson(matches, ageing)));
+  if (ageingPath !== undefined) writeTextFile(ageingPath, run.ageingCsv);
+  if (values.json) io.out(JSON.stringify(run.json));
   else {
-    const n = (d: string) => matches.filter((m) => m.decision === d).length;
-    io.out(`Suspense items: ${matches.length}; auto ${n('auto')}, review ${n('review')}, none ${n('none')}; the journal clears ${journal.lines.length} item(s), ${formatGBP(journal.total)}`);
+    io.out(`Suspense items: ${matches.length}; auto ${counts.auto}, review ${counts.review}, none ${counts.none}; the journal clears ${journal.lines.length} item(s), ${formatGBP(journal.total)}`);
     for (const m of matches) {
       const best = m.candidates[0];
       io.out(`  ${m.item.padEnd(10)} ${m.decision.padEnd(6)} ${best ? `${best.account} (${best.score.toFixed(2)}): ${best.reasons[0] ?? ''}` : 'no candidate'}`);
     }
     if (out !== undefined) io.out(`\nWritten: ${out}`);
-    io.out(`Ageing as of ${formatUkDate(asOf)}: ${ageing.overLimitCount} item(s), ${formatGBP(ageing.overLimitTotal)}, held longer than ${ageing.limitDays} days`);
-    if (!config.suspenseMatch.autoEnabled) io.out('Automatic allocation is off (config suspenseMatch.autoAllocate): every item is for review.');
+    io.out(`Ageing as of ${formatUkDate(ageing.asOf)}: ${ageing.overLimitCount} item(s), ${formatGBP(ageing.overLimitTotal)}, held longer than ${ageing.limitDays} days`);
+    if (!config.suspenseMatch.autoAllocate) io.out('Automatic allocation is off (config suspenseMatch.autoAllocate): every item is for review.');
     if (csv !== undefined) io.out(`Clearance journal CSV: ${csv}`);
     if (ageingPath !== undefined) io.out(`Ageing CSV: ${ageingPath}`);
   }

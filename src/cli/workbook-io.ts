@@ -1,8 +1,10 @@
 /** Files in and out for the CLI: the xlsx adapter over bytes, with located, human errors. */
-import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { CliInputError } from './errors';
+import { writeAll, writeFileSafely, type FileToWrite } from './safe-write';
+
+export { writeAll, type FileToWrite };
 
 export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
   if (!existsSync(path)) throw new CliInputError(`${path}: no such file`);
@@ -19,29 +21,14 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
   }
 }
 
-/** Writes the workbook beside its destination first, then renames: a failed write never leaves half a file. */
+/** Saves the workbook through safe-write: a failed write never leaves half a file, and a finished one is on disk. */
 export async function saveWorkbook(wb: XlsxWorkbook, path: string): Promise<void> {
-  const bytes = await wb.toBuffer();
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, path);
-  } catch (e) {
-    if (existsSync(tmp)) unlinkSync(tmp);
-    throw new CliInputError(`${path}: cannot be written (${(e as Error).message})`);
-  }
+  writeFileSafely(path, await wb.toBuffer());
 }
 
-/** A text file written beside its destination first, then renamed into place. */
+/** A UTF-8 text file (a CSV), written through safe-write. */
 export function writeTextFile(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text, 'utf8');
-    renameSync(tmp, path);
-  } catch (e) {
-    if (existsSync(tmp)) unlinkSync(tmp);
-    throw new CliInputError(`${path}: cannot be written (${(e as Error).message})`);
-  }
+  writeFileSafely(path, text);
 }
 
 export function readJsonFile(path: string): unknown {

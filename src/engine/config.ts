@@ -1,12 +1,18 @@
 /**
  * The landlord's configuration: rent calendar, GL codes, and their own transaction codes mapped onto
- * the categories. Everything has a safe default, so a config file is optional.
+ * the categories; the payment files' postings layout and cash balancing. Everything has a safe
+ * default, so a config file is optional. One config serves every job (CLI --config and the pane's
+ * settings alike); the payments and balance-cash commands' older files (top-level `postings` and
+ * `endedTenancies`; top-level `settlements`, `individual`, `nearTolerancePercent`, `channels`) are
+ * still accepted and read into the `payments` and `cashBalance` sections.
  */
 import { z } from 'zod';
 import { isCategory, type Category } from './categories';
 import { addDays, isoDate, parseDayFirst, weekday, type IsoDate } from './dates';
 import { parsePence, type Pence } from './money';
 import { DEFAULT_SUSPENSE_MATCH, type SuspenseMatchConfig } from './suspense/match-suspense';
+import { cashBalanceConfigSchema, DEFAULT_CASH_BALANCE, type CashBalanceConfig } from './payments/cash-balance';
+import { DEFAULT_POSTINGS, postingsConfigSchema, type PostingsConfig } from './payments/payment-outputs';
 
 export type SourceRole = 'rentRoll' | 'transactions' | 'gl' | 'suspense';
 
@@ -46,7 +52,19 @@ export interface LedgerConfig {
   readonly suspenseAgeLimitDays: number;
   /** When the suspense matcher may allocate on its own, and what it shows a person. */
   readonly suspenseMatch: SuspenseMatchConfig;
+  /** Payment files: the postings file's layout and what happens to payments for ended tenancies. */
+  readonly payments: PaymentsSettings;
+  /** Cash balancing: settlement channels, the line-by-line channel, tolerance, channels balanced. */
+  readonly cashBalance: CashBalanceConfig;
 }
+
+export interface PaymentsSettings {
+  readonly postings: PostingsConfig;
+  /** A payment to an account whose tenancy ended before it: held in suspense (default) or posted. */
+  readonly endedTenancies: 'suspense' | 'post';
+}
+
+export const DEFAULT_PAYMENTS: PaymentsSettings = { postings: DEFAULT_POSTINGS, endedTenancies: 'suspense' };
 
 export const DEFAULT_CONFIG: LedgerConfig = {
   rentYearStart: null,
@@ -63,6 +81,8 @@ export const DEFAULT_CONFIG: LedgerConfig = {
   reconcilingItems: [],
   suspenseAgeLimitDays: 28,
   suspenseMatch: DEFAULT_SUSPENSE_MATCH,
+  payments: DEFAULT_PAYMENTS,
+  cashBalance: DEFAULT_CASH_BALANCE,
 };
 
 const dateText = z.string().refine((s) => parseDayFirst(s) !== null, 'not a date (YYYY-MM-DD or dd/mm/yyyy)');
@@ -73,6 +93,7 @@ const mondayText = dateText.refine((s) => {
 const codeText = z.union([z.string().min(1), z.number().int().nonnegative()]).transform((v) => String(v).trim());
 const moneyText = z.union([z.string(), z.number()]).refine((v) => parsePence(String(v)) !== null, 'not an amount with at most two decimals');
 const roles = ['rentRoll', 'transactions', 'gl', 'suspense'] as const;
+const endedTenancies = z.enum(['suspense', 'post'], { message: 'expected "suspense" or "post"' });
 
 const configSchema = z
   .object({
@@ -110,10 +131,20 @@ const configSchema = z
         autoAllocate: z.boolean().optional(),
       })
       .strict()
-      .refine((m) => (m.reviewMinScore ?? DEFAULT_SUSPENSE_MATCH.reviewThreshold) <= (m.autoMinScore ?? DEFAULT_SUSPENSE_MATCH.autoThreshold), 'reviewMinScore must not be above autoMinScore')
+      .refine((m) => (m.reviewMinScore ?? DEFAULT_SUSPENSE_MATCH.reviewMinScore) <= (m.autoMinScore ?? DEFAULT_SUSPENSE_MATCH.autoMinScore), 'reviewMinScore must not be above autoMinScore')
       .optional(),
+    payments: z.object({ postings: postingsConfigSchema.optional(), endedTenancies: endedTenancies.optional() }).strict().optional(),
+    cashBalance: cashBalanceConfigSchema.optional(),
+    // The payments command's own config file (before one config served every job): still accepted.
+    postings: postingsConfigSchema.optional(),
+    endedTenancies: endedTenancies.optional(),
+    // The balance-cash command's own config file: still accepted, read into cashBalance.
+    ...cashBalanceConfigSchema.partial().shape,
   })
   .strict();
+
+/** The keys of the balance-cash command's own config file, accepted at the top level. */
+const CASH_KEYS = Object.keys(cashBalanceConfigSchema.shape) as (keyof typeof cashBalanceConfigSchema.shape)[];
 
 export type ConfigResult = { ok: true; config: LedgerConfig } | { ok: false; problems: string[] };
 
@@ -127,6 +158,16 @@ export function parseConfig(json: unknown): ConfigResult {
     };
   }
   const c = parsed.data;
+  // A setting given both in its section and at the top level (the old per-command files) is ambiguous.
+  const given = (k: string): boolean => typeof json === 'object' && json !== null && k in json;
+  const twice = [
+    ...(given('postings') && c.payments?.postings !== undefined ? ['postings: give it once, as payments.postings'] : []),
+    ...(given('endedTenancies') && c.payments?.endedTenancies !== undefined ? ['endedTenancies: give it once, as payments.endedTenancies'] : []),
+    ...CASH_KEYS.filter((k) => given(k) && c.cashBalance !== undefined).map((k) => `${k}: give it once, as cashBalance.${k}`),
+  ];
+  if (twice.length > 0) return { ok: false, problems: twice };
+  const topCash = Object.fromEntries(CASH_KEYS.filter(given).map((k) => [k, c[k]]));
+  const cashBalance = c.cashBalance ?? cashBalanceConfigSchema.parse(topCash);
   const codes = new Map<string, Category>();
   for (const [code, cat] of Object.entries(c.codes ?? {})) codes.set(code.trim().toUpperCase(), cat.trim().toUpperCase() as Category);
   const d = DEFAULT_CONFIG;
@@ -154,11 +195,16 @@ export function parseConfig(json: unknown): ConfigResult {
       })),
       suspenseAgeLimitDays: c.suspenseAgeLimitDays ?? d.suspenseAgeLimitDays,
       suspenseMatch: {
-        autoThreshold: c.suspenseMatch?.autoMinScore ?? d.suspenseMatch.autoThreshold,
+        autoMinScore: c.suspenseMatch?.autoMinScore ?? d.suspenseMatch.autoMinScore,
         autoMargin: c.suspenseMatch?.autoMargin ?? d.suspenseMatch.autoMargin,
-        reviewThreshold: c.suspenseMatch?.reviewMinScore ?? d.suspenseMatch.reviewThreshold,
-        autoEnabled: c.suspenseMatch?.autoAllocate ?? d.suspenseMatch.autoEnabled,
+        reviewMinScore: c.suspenseMatch?.reviewMinScore ?? d.suspenseMatch.reviewMinScore,
+        autoAllocate: c.suspenseMatch?.autoAllocate ?? d.suspenseMatch.autoAllocate,
       },
+      payments: {
+        postings: c.payments?.postings ?? c.postings ?? d.payments.postings,
+        endedTenancies: c.payments?.endedTenancies ?? c.endedTenancies ?? d.payments.endedTenancies,
+      },
+      cashBalance,
     },
   };
 }

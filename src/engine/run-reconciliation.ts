@@ -6,7 +6,8 @@ import type { SheetData } from './cells';
 import { columnLetter } from './cells';
 import type { LedgerConfig, UserReconcilingItem } from './config';
 import { fingerprintSheet } from './fingerprint';
-import { cellLocation, hasErrors, type InputIssue } from './issues';
+import { cellLocation, type InputIssue } from './issues';
+import { blockingIssues, sheetsOf } from './jobs/common';
 import { reconcile } from './reconcile/reconcile';
 import type { Period, ReconcileResult } from './reconcile/types';
 import { ROLE_BY_NAME } from './sources/fields';
@@ -25,14 +26,19 @@ export interface RunOptions {
   readonly userItems?: readonly UserReconcilingItem[];
 }
 
-export type RunOutcome =
+/** The reconciliation's outcome (the worker client's answers are `WorkerOutcome`). */
+export type ReconciliationOutcome =
   | { readonly ok: true; readonly result: ReconcileResult; readonly sources: Sources; readonly issues: readonly InputIssue[] }
   | { readonly ok: false; readonly sources: Sources; readonly issues: readonly InputIssue[] };
 
-/** Reads the sources and reconciles; any error-level issue stops before reconciling, with every issue reported. */
-export function runReconciliation(input: RunInput, options: RunOptions): RunOutcome {
+/**
+ * Reads the sources and reconciles. An error in any of the four sheets it reads (or in finding them)
+ * stops it before reconciling, with every issue reported; see blockingIssues.
+ */
+export function runReconciliation(input: RunInput, options: RunOptions): ReconciliationOutcome {
   const sources = readSources(input.file, input.sheets, options.config);
-  if (hasErrors(sources.issues) || !sources.rentRoll || !sources.transactions || !sources.gl) {
+  const blocking = blockingIssues(sources.issues, sheetsOf(sources, ['rentRoll', 'transactions', 'gl', 'suspense']));
+  if (blocking.length > 0 || !sources.rentRoll || !sources.transactions || !sources.gl) {
     return { ok: false, sources, issues: sources.issues };
   }
   const tx = sources.transactions;

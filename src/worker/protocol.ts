@@ -1,6 +1,13 @@
 /**
  * Messages between the task pane and the engine's Web Worker: one discriminated union each way.
  * Everything here is plain data (structured-clone safe): money as integer pence, dates as strings.
+ *
+ * The worker keeps what the last 'reconcile' read (the sources, the run, the suspense matches, the
+ * review queue) and what 'load-roll' read (the rent roll for payment files), and answers every job
+ * over them: review actions, account search, ageing, the audit pack, suspense matching, payment
+ * files (detect, preview, prepare, post) and cash balancing. Each job's rules are in
+ * src/engine/jobs/; the worker only calls them. Config fields are the config file's JSON, validated
+ * in the worker by the engine's own parser.
  */
 import type { RawCell, SheetData } from '../engine/cells';
 import type { InputIssue } from '../engine/issues';
@@ -10,6 +17,18 @@ import type { UserReconcilingItem } from '../engine/config';
 import type { SuspenseItem } from '../engine/records';
 import type { AccountHit } from '../engine/suspense/account-search';
 import type { SuspenseMatch } from '../engine/suspense/match-suspense';
+import type { Resolution, ReviewAction, ReviewState } from '../engine/suspense/review-queue';
+import type { SuspenseAgeing } from '../engine/suspense/suspense-ageing';
+import type { SheetSpec } from '../engine/sheet-spec';
+import type { PackSignOff } from '../engine/jobs/month-end';
+import type { LedgerMatchesData, PaymentImport, PaymentPreview } from '../engine/jobs/import-payments';
+import type { CashBalanceRun } from '../engine/jobs/balance-cash';
+import type { Category } from '../engine/categories';
+import type { Pence } from '../engine/money';
+import type { ImportLedgerEntry } from '../engine/payments/import-ledger';
+import type { ImportProfile } from '../engine/payments/profile';
+import type { OpenItem } from '../engine/payments/cash-balance';
+import type { PaymentIssue } from '../engine/payments/payment-issues';
 
 export type WorkerRequest =
   | {
@@ -26,6 +45,104 @@ export type WorkerRequest =
       readonly partsSent?: boolean;
       /** Also rank candidate accounts for each suspense item (the review queue's input). */
       readonly matchSuspense?: boolean;
+      /**
+       * The saved review (state or its resolutions) to carry into this run: the result then holds
+       * `review`, the new queue with the decisions on items still in suspense (carryReview).
+       */
+      readonly carryReview?: ReviewState | Readonly<Record<string, Resolution>> | null;
+    }
+  | {
+      /** A review action on the kept queue (accept, reject, pick, accept all automatic, undo). */
+      readonly kind: 'review';
+      readonly id: number;
+      readonly action: ReviewAction;
+    }
+  | {
+      /** Replaces the kept review queue (e.g. a session imported); answered with 'review-state'. */
+      readonly kind: 'set-review';
+      readonly id: number;
+      readonly state: ReviewState;
+    }
+  | {
+      /** The last run's suspense ageing: as of the period end (the pack's), or as of the day given. */
+      readonly kind: 'ageing';
+      readonly id: number;
+      readonly asOf?: string;
+    }
+  | {
+      /** The audit pack of the last run: the audit sheets, the clearance journal of the kept review, the ageing. */
+      readonly kind: 'build-pack';
+      readonly id: number;
+      readonly productVersion: string;
+      /** The run's stamp (ISO instant). */
+      readonly runAt: string;
+      readonly preparer: PackSignOff | null;
+      readonly reviewer: PackSignOff | null;
+      /** The reconciling items people hold now; the run's when absent. */
+      readonly userItems?: readonly UserReconcilingItem[];
+    }
+  | {
+      /** match-suspense over the last run's sources: ageing as of `asOf`, else the day of `now`. */
+      readonly kind: 'match-suspense';
+      readonly id: number;
+      readonly config: unknown;
+      readonly asOf: string | null;
+      readonly now: string;
+    }
+  | {
+      /** Reads and keeps the rent roll that payment files are allocated to (the sheets need only hold the roll). */
+      readonly kind: 'load-roll';
+      readonly id: number;
+      readonly file: string;
+      readonly sheets: readonly SheetData[];
+      readonly config: unknown;
+    }
+  | {
+      /** Which of the profiles reads the file (null: none cleanly). */
+      readonly kind: 'detect-profile';
+      readonly id: number;
+      readonly text: string;
+      readonly fileName: string;
+      readonly profiles: readonly ImportProfile[];
+    }
+  | {
+      readonly kind: 'preview-payments';
+      readonly id: number;
+      readonly text: string;
+      readonly fileName: string;
+      readonly profile: ImportProfile;
+      readonly settlement: Pence | null;
+      readonly maxLines: number;
+    }
+  | {
+      /** Step one of posting: read and control the file; the answer's hash and keys are what to ask the import ledger. */
+      readonly kind: 'prepare-payments';
+      readonly id: number;
+      readonly text: string;
+      readonly fileName: string;
+      readonly profile: ImportProfile;
+      readonly settlement: Pence | null;
+    }
+  | {
+      /** Step two: what the import ledger holds of the prepared file; answered with every output, or the refusal. */
+      readonly kind: 'post-payments';
+      readonly id: number;
+      readonly ledger: LedgerMatchesData;
+      readonly importedAt: string;
+      readonly config: unknown;
+    }
+  | {
+      readonly kind: 'balance-cash';
+      readonly id: number;
+      readonly statement: { readonly text: string; readonly file: string };
+      /** The statement's profile; the job's default statement profile when null. */
+      readonly profile: ImportProfile | null;
+      readonly ledger: readonly ImportLedgerEntry[];
+      readonly asOf: string;
+      readonly from: string | null;
+      readonly carried: { readonly asOf: string; readonly items: readonly OpenItem[] } | null;
+      readonly channels: readonly Category[] | null;
+      readonly config: unknown;
     }
   | {
       /** Any account on the rent roll of the last run, by ref, name or postcode (the review queue's search). */
@@ -68,7 +185,27 @@ export type WorkerResponse =
       readonly timings: { readonly engineMs: number; readonly fingerprintMs: number };
       /** The suspense items and the matcher's ranking, when asked for and there is a suspense sheet. */
       readonly suspense?: { readonly items: readonly SuspenseItem[]; readonly matches: readonly SuspenseMatch[] };
+      /** The review queue of this run with the carried decisions, when carryReview was given and there are matches. */
+      readonly review?: ReviewState;
     }
+  | { readonly kind: 'review-state'; readonly id: number; readonly state: ReviewState; readonly refused: string | null }
+  | { readonly kind: 'ageing'; readonly id: number; readonly ageing: SuspenseAgeing }
+  | { readonly kind: 'pack'; readonly id: number; readonly result: ReconcileResult; readonly sheets: readonly SheetSpec[] }
+  | {
+      readonly kind: 'suspense-matched';
+      readonly id: number;
+      readonly sheets: readonly SheetSpec[];
+      readonly journalCsv: string;
+      readonly ageingCsv: string;
+      readonly json: Readonly<Record<string, unknown>>;
+      readonly counts: { readonly auto: number; readonly review: number; readonly none: number };
+    }
+  | { readonly kind: 'roll'; readonly id: number; readonly accounts: number }
+  | { readonly kind: 'profile-detected'; readonly id: number; readonly name: string | null }
+  | { readonly kind: 'payments-preview'; readonly id: number; readonly preview: PaymentPreview }
+  | { readonly kind: 'payments-prepared'; readonly id: number; readonly hash: string; readonly keys: readonly string[]; readonly issues: readonly PaymentIssue[] }
+  | { readonly kind: 'payments-posted'; readonly id: number; readonly outcome: PaymentImport }
+  | { readonly kind: 'cash-balance'; readonly id: number; readonly run: CashBalanceRun }
   | { readonly kind: 'accounts'; readonly id: number; readonly hits: readonly AccountHit[] }
   | { readonly kind: 'input-error'; readonly id: number; readonly issues: readonly InputIssue[]; readonly problems: readonly string[] }
   | { readonly kind: 'fingerprints'; readonly id: number; readonly fingerprints: Readonly<Record<string, string>> }

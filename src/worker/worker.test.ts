@@ -1,4 +1,4 @@
-import { generateMonth } from '../sample/generate';
+import { generateMonth } from '../../tools/sample/generate';
 import { EngineClient, type WorkerLike } from './client';
 import { handleRequest, SheetParts } from './handle';
 import { fingerprintSheet } from '../engine/fingerprint';
@@ -107,5 +107,46 @@ describe('the engine worker', () => {
     for (const sheet of [...sheets, { name: 'odd', originRow: 3, originCol: 2, rows: [['tab\there', 'new\nline', 1.5, true, null, { error: '#N/A' }], [], ['£ é ☃', '']] }]) {
       await expect(webCryptoFingerprint(sheet)).resolves.toBe(fingerprintSheet(sheet));
     }
+  });
+
+  it('keeps what the run read: review actions, search, ageing and the pack answer without the sheets crossing again', async () => {
+    const env = { parts: new SheetParts() };
+    const answers: WorkerResponse[] = [];
+    const ask = async (r: WorkerRequest) => {
+      await handleRequest(structuredClone(r), (a) => answers.push(structuredClone(a)), env);
+      return answers[answers.length - 1];
+    };
+    expect(await ask({ kind: 'ageing', id: 1 })).toMatchObject({ kind: 'failure', message: 'run the reconciliation first' });
+    const run = await ask({ kind: 'reconcile', id: 2, file: 'm.xlsx', sheets, period: '2026-12', config: month.config, matchSuspense: true, carryReview: null });
+    if (run?.kind !== 'result' || !run.review || !run.suspense) throw new Error('no review queue');
+    const auto = run.suspense.matches.find((m) => m.decision === 'auto');
+    if (!auto) throw new Error('no automatic allocation');
+    const rejected = await ask({ kind: 'review', id: 3, action: { type: 'reject', item: auto.item, by: 'Sam', at: '2027-01-05T10:00:00Z' } });
+    expect(rejected?.kind === 'review-state' && rejected.state.resolutions[auto.item]?.kind).toBe('rejected');
+    const ageing = await ask({ kind: 'ageing', id: 4 });
+    expect(ageing?.kind === 'ageing' && ageing.ageing.asOf).toBe('2026-12-31');
+    const pack = await ask({ kind: 'build-pack', id: 5, productVersion: 't', runAt: '2027-01-05T09:30:00Z', preparer: null, reviewer: null });
+    if (pack?.kind !== 'pack') throw new Error('no pack');
+    const journal = pack.sheets.find((s) => s.name === 'HL Clearance journal');
+    const cleared = journal?.rows.slice(1, -1).map((r) => (r[0]?.kind === 'text' ? r[0].value : '')) ?? [];
+    expect(cleared).not.toContain(auto.item);
+    expect(cleared.length).toBe(run.suspense.matches.filter((m) => m.decision === 'auto').length - 1);
+    const hits = await ask({ kind: 'search-accounts', id: 6, query: auto.account ?? '' });
+    expect(hits?.kind === 'accounts' && hits.hits[0]?.account).toBe(auto.account);
+    // The next run carries the decision on the item still in suspense.
+    const saved = rejected?.kind === 'review-state' ? rejected.state : null;
+    const again = await ask({ kind: 'reconcile', id: 7, file: 'm.xlsx', sheets, period: '2026-12', config: month.config, matchSuspense: true, carryReview: saved });
+    expect(again?.kind === 'result' && again.review?.resolutions[auto.item]?.kind).toBe('rejected');
+  });
+
+  it('the client answers requests by id in turn; only a new reconciliation cancels one under way', async () => {
+    const client = new EngineClient(inThread);
+    const [a, b] = await Promise.all([client.run({ kind: 'reconcile', file: 'm.xlsx', sheets, period: '2026-12', config: month.config, matchSuspense: true }), client.run({ kind: 'ageing' })]);
+    expect(a.kind).toBe('result');
+    expect(b.kind === 'ageing' && b.ageing.lines.length).toBe(month.counts.suspenseItems);
+    const first = client.run({ kind: 'reconcile', file: 'm.xlsx', sheets, period: '2026-12', config: month.config });
+    const second = client.run({ kind: 'reconcile', file: 'm.xlsx', sheets, period: '2026-12', config: month.config });
+    expect(await first).toMatchObject({ kind: 'cancelled' });
+    expect((await second).kind).toBe('result');
   });
 });

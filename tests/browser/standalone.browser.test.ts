@@ -7,9 +7,9 @@
  * may leave the page's own origin.
  *
  * Needs Debian's chromium (.ci/run installs it). Without it the suite fails under CI and is skipped,
- * with a warning, elsewhere.
+ * with a warning, elsewhere. It builds the pages itself (tests/support/web-build.ts) when dist/web is
+ * missing or older than its sources, so it never runs against a stale build.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ import { formatGBP, formatPence, parsePence, type Pence } from '../../src/engine
 import { startServer } from '../../scripts/serve';
 import { recalcWorkbook } from '../support/recalc';
 import { runCli } from '../support/generated';
+import { ensureWebBuild } from '../support/web-build';
 
 const ROOT = resolve(__dirname, '..', '..');
 const WEB = join(ROOT, 'dist', 'web');
@@ -46,8 +47,10 @@ suite('the standalone page in Chromium', () => {
   /** The CLI's automatic suspense decisions on the same file: the pane must propose the same. */
   let autos: number;
 
+  // The pages are rebuilt first when dist/web is missing or older than its sources (a cold build can take minutes).
+  beforeAll(() => ensureWebBuild(ROOT), 600_000);
+
   beforeAll(async () => {
-    if (!existsSync(join(WEB, 'standalone.html'))) execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: ROOT, stdio: 'inherit' });
     mkdirSync(SHOTS, { recursive: true });
     axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     ({ server, url: origin } = await startServer(WEB));

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MATCH_PASSES } from '../../src/engine/suspense/match-passes';
 import { generatedWorkbook, runCli } from '../support/generated';
 import { recalcWorkbook } from '../support/recalc';
 
@@ -10,7 +11,7 @@ describe('housing-ledger match-suspense', () => {
     const run = await runCli(['match-suspense', path, '--json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const json = JSON.parse(run.stdout) as { items: { item: string; decision: string; account: string | null; score: number; candidates: { account: string; score: number; reasons: string[] }[] }[] };
+    const json = JSON.parse(run.stdout) as { items: { item: string; decision: string; account: string | null; score: number; candidates: { account: string; score: number; reasons: string[]; pass: string }[] }[] };
     expect(json.items).toHaveLength(month.counts.suspenseItems);
     for (const i of json.items) {
       expect(['auto', 'review', 'none']).toContain(i.decision);
@@ -22,19 +23,28 @@ describe('housing-ledger match-suspense', () => {
       const scores = i.candidates.map((c) => c.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
       for (const c of i.candidates) expect(c.reasons.length).toBeGreaterThan(0);
+      for (const c of i.candidates) expect(MATCH_PASSES.map((p) => p.name)).toContain(c.pass);
     }
     expect(json.items.some((i) => i.decision === 'auto')).toBe(true);
+    // Every automatic allocation names the pass that found its account: a reference, never a name alone.
+    const autoPasses = new Set(json.items.filter((i) => i.decision === 'auto').map((i) => i.candidates[0]?.pass));
+    expect(autoPasses.has('name')).toBe(false);
   });
 
-  it('--out writes the matches sheet beside the input sheets', async () => {
-    const { path, dir } = await generatedWorkbook({ seed: 5, accounts: 100, period: '2026-12' });
+  it('--out writes the matches, journal and ageing sheets in a new workbook, like reconcile --out; --with-inputs copies the input sheets too', async () => {
+    const { path, dir, month } = await generatedWorkbook({ seed: 5, accounts: 100, period: '2026-12' });
     const out = join(dir, 'matches.xlsx');
     const run = await runCli(['match-suspense', path, '--out', out, '--as-of', '2026-12-31']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Suspense items: \d+; auto \d+, review \d+, none \d+/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['HL Suspense matches', 'HL Clearance journal', 'HL Suspense ageing']));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['HL Suspense matches', 'HL Clearance journal', 'HL Suspense ageing']);
+    const withInputs = join(dir, 'with-inputs.xlsx');
+    expect((await runCli(['match-suspense', path, '--out', withInputs, '--with-inputs', '--as-of', '2026-12-31'])).code).toBe(0);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(withInputs);
+    expect(copy.worksheets.map((w) => w.name)).toEqual([...month.sheets.map((s) => s.name), 'HL Suspense matches', 'HL Clearance journal', 'HL Suspense ageing']);
     // The journal total and the ageing counts are live formulas an auditor can re-perform.
     const r = await recalcWorkbook(readFileSync(out));
     expect(r.formulas.filter((f) => f.sheet === 'HL Suspense ageing').map((f) => f.formula)).toEqual([expect.stringMatching(/^COUNTIF/), expect.stringMatching(/^ROUND\(SUMIF/)]);

@@ -122,7 +122,7 @@ describe('housing-ledger payments', () => {
     writeFileSync(cfg, JSON.stringify({ postings: { amountSign: 'backwards' } }));
     const bad = await runCli(['payments', join(ASSETS, 'cash-office-20261202.csv'), '--profile', 'cash-office', '--accounts', ACCOUNTS, '--out', join(dir, 'bad-config'), '--config', cfg]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/payments.json: the payments config is not valid\n {2}postings.amountSign: /);
+    expect(bad.stderr).toMatch(/payments.json: the config is not valid\n {2}postings.amountSign: /);
   });
 
   it('a rent roll with a bad cell exits 2 naming the sheet, row and column', async () => {

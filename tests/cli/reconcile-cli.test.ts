@@ -2,10 +2,11 @@
  * The CLI against the contract, on workbooks the generator makes: its figures must equal the
  * generator's own record of what it made and planted.
  */
+import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatPence, type Pence } from '../../src/engine/money';
-import type { GeneratedMonth, LayoutOptions } from '../../src/sample/generate';
+import type { GeneratedMonth, LayoutOptions } from '../../tools/sample/generate';
 import { generatedWorkbook, runCli } from '../support/generated';
 
 const BASE = { seed: 7, accounts: 150, period: '2026-12', rentFreeWeeks: ['2026-12-21', '2026-12-28'] } as const;
@@ -167,6 +168,18 @@ describe('the human summary and --help', () => {
     expect(run.stdout).toMatch(/Status: NOT BALANCED/);
     expect(run.stdout).toMatch(/Audit workbook written: .*audit\.xlsx/);
     expect(existsSync(out)).toBe(true);
+  });
+
+  it('--out adds the clearance journal and the suspense ageing as of the period end, not the day it runs', async () => {
+    const { path, configPath, dir } = await generatedWorkbook(BASE);
+    const out = join(dir, 'audit.xlsx');
+    const run = await runCli(['reconcile', path, '--period', '2026-12', '--config', configPath, '--out', out], new Date('2027-03-02T09:00:00Z'));
+    expect(run.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name).slice(-2)).toEqual(['HL Clearance journal', 'HL Suspense ageing']);
+    const asOf = wb.getWorksheet('HL Suspense ageing')?.getCell('B2').value;
+    expect(asOf instanceof Date && asOf.toISOString().slice(0, 10)).toBe('2026-12-31');
   });
 
   it('--help lists both commands', async () => {

@@ -29,6 +29,24 @@ export class PayloadError extends Error {
   }
 }
 
+/** A cell's look as Excel keeps it: only what was set. */
+export interface Look {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string;
+  fill?: string;
+  borderTop?: string;
+}
+
+/** worksheet.pageLayout, as far as it was set (ExcelApi 1.9). */
+export interface PageLayout {
+  paperSize?: string;
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printTitleRows?: string;
+}
+
 interface Sheet {
   name: string;
   position: number;
@@ -44,7 +62,32 @@ interface Sheet {
   frozenCols: number;
   protected: boolean;
   widths: Map<string, number>;
+  looks: Map<string, Look>;
+  pageLayout: PageLayout;
   deleted: boolean;
+}
+
+/**
+ * Excel's rules for a sheet name (worksheets.add and renaming refuse any other): 1 to 31
+ * characters, none of : \ / ? * [ ], no apostrophe first or last, and not "History".
+ */
+export function sheetNameProblem(name: string): string | null {
+  if (name.length === 0 || name.length > 31) return 'must be 1 to 31 characters';
+  if (/[:\\/?*[\]]/.test(name)) return 'must not contain : \\ / ? * [ ]';
+  if (name.startsWith("'") || name.endsWith("'")) return 'must not begin or end with an apostrophe';
+  if (name.toLowerCase() === 'history') return 'History is reserved';
+  return null;
+}
+
+/**
+ * Excel's rules for a table name: starts with a letter, "_" or "\\"; then letters, digits, "." and
+ * "_"; at most 255 characters; not a cell reference (A1 or R1C1 style) nor "C", "c", "R", "r".
+ */
+export function tableNameProblem(name: string): string | null {
+  if (name.length === 0 || name.length > 255) return 'must be 1 to 255 characters';
+  if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name)) return 'must start with a letter or _ and hold only letters, digits, _ and .';
+  if (/^[RrCc]$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name)) return 'must not be a cell reference';
+  return null;
 }
 
 interface NameItem {
@@ -113,6 +156,8 @@ export class FakeExcel {
   /** The largest request and response of one sync that went through. */
   largestRequest = 0;
   largestResponse = 0;
+  /** Refuse a page zoom, as a platform may refuse an option it does not support (InvalidArgument). */
+  refuseZoom = false;
   /** The sheet the user sees. */
   active: string | null = null;
   /** The cell the user sees selected, 0-based, after `select()`. */
@@ -147,6 +192,47 @@ export class FakeExcel {
     s.name = to;
   }
 
+  /** What the user does: delete a sheet; Excel turns the names that referred to it into #REF!. */
+  deleteSheet(name: string): void {
+    const s = this.find(name);
+    if (!s) throw new Error(name);
+    const quoted = `'${name.replace(/'/g, "''")}'!`;
+    for (const n of this.names) if (n.formula.includes(quoted)) n.formula = n.formula.replace(quoted, '#REF!');
+    s.deleted = true;
+    this.live().forEach((x, i) => (x.position = i));
+  }
+
+  /** What the user does: add a table of their own (Insert > Table). */
+  addUserTable(sheet: string, name: string, address: string): void {
+    const s = this.find(sheet);
+    if (!s) throw new Error(sheet);
+    this.checkNewName(name);
+    s.tables.push({ name, address, style: 'TableStyleMedium2' });
+  }
+
+  /** Table and workbook names share one namespace in Excel, case-insensitively. */
+  private checkNewName(name: string): void {
+    const lower = name.toLowerCase();
+    const clash = this.names.some((n) => n.name.toLowerCase() === lower) || this.live().some((s) => s.tables.some((t) => t.name.toLowerCase() === lower));
+    if (clash) throw new Error(`InvalidArgument: the name '${name}' is already in use`);
+  }
+
+  /**
+   * Column widths as Excel's Column Width box shows them, from column A to the last column set: the
+   * points set through office-js (its unit: OfficeDev/office-js#187) as pixels at 96 dpi, less the
+   * 5 pixels of padding, in digits 7 pixels wide (Calibri 11), to 2 decimals (ECMA-376 18.3.1.13).
+   * A column never set has Excel's default, 8.43.
+   */
+  columnWidths(name: string): number[] {
+    const s = this.find(name);
+    if (!s) throw new Error(name);
+    const last = Math.max(-1, ...[...s.widths.keys()].map(Number));
+    return Array.from({ length: last + 1 }, (_x, c) => {
+      const points = s.widths.get(`${c}`);
+      return points === undefined ? 8.43 : Math.round(((points / 0.75 - 5) / 7) * 100) / 100;
+    });
+  }
+
   sheetNames(): string[] {
     return this.live().map((s) => s.name);
   }
@@ -164,7 +250,7 @@ export class FakeExcel {
   }
 
   private addSheet(name: string): Sheet {
-    const sheet: Sheet = { name, position: this.live().length, cells: new Map(), formats: new Map(), formulas: new Map(), texts: new Set(), styled: 0, tables: [], frozenRows: 0, frozenCols: 0, protected: false, widths: new Map(), deleted: false };
+    const sheet: Sheet = { name, position: this.live().length, cells: new Map(), formats: new Map(), formulas: new Map(), texts: new Set(), styled: 0, tables: [], frozenRows: 0, frozenCols: 0, protected: false, widths: new Map(), looks: new Map(), pageLayout: {}, deleted: false };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -258,10 +344,40 @@ export class FakeExcel {
     };
 
     const rangeOf = (sheet: Sheet, r0: number, c0: number, rows: number, cols: number, isNull = false): unknown => {
+      const setLook = (k: keyof Look, v: unknown): void => {
+        for (let r = 0; r < rows; r++)
+          for (let c = 0; c < cols; c++) {
+            const key = `${r0 + r},${c0 + c}`;
+            sheet.looks.set(key, { ...sheet.looks.get(key), [k]: v });
+          }
+      };
       const format = {
-        font: {} as Record<string, unknown>,
-        fill: {} as Record<string, unknown>,
-        borders: { getItem: () => ({}) },
+        font: {
+          set bold(v: boolean) {
+            setLook('bold', v);
+          },
+          set italic(v: boolean) {
+            setLook('italic', v);
+          },
+          set size(v: number) {
+            setLook('size', v);
+          },
+          set color(v: string) {
+            setLook('color', v.toUpperCase());
+          },
+        },
+        fill: {
+          set color(v: string) {
+            setLook('fill', v.toUpperCase());
+          },
+        },
+        borders: {
+          getItem: (edge: string) => ({
+            set style(v: string) {
+              if (edge === 'EdgeTop') setLook('borderTop', v);
+            },
+          }),
+        },
         set columnWidth(w: number) {
           sheet.widths.set(`${c0}`, w);
           fake.request(20);
@@ -359,10 +475,41 @@ export class FakeExcel {
           },
           tables: {
             add: (address: string) => {
-              const t = { name: '', address, style: '' };
+              // Excel names a new table Table1, Table2 ...; the adapter renames it.
+              const t = { name: `Table${fake.live().reduce((n, s) => n + s.tables.length, 0) + 1}`, address, style: '' };
               sheet.tables.push(t);
               fake.request(60);
-              return t;
+              return {
+                get name() {
+                  return t.name;
+                },
+                set name(n: string) {
+                  const problem = tableNameProblem(n);
+                  if (problem) throw new Error(`InvalidArgument: table name '${n}' ${problem}`);
+                  if (n.toLowerCase() !== t.name.toLowerCase()) fake.checkNewName(n);
+                  t.name = n;
+                  fake.request(20);
+                },
+                set style(v: string) {
+                  t.style = v;
+                },
+              };
+            },
+          },
+          pageLayout: {
+            set paperSize(v: string) {
+              sheet.pageLayout.paperSize = v;
+            },
+            set orientation(v: string) {
+              sheet.pageLayout.orientation = v;
+            },
+            set zoom(v: NonNullable<PageLayout['zoom']>) {
+              if (fake.refuseZoom) throw new Error('InvalidArgument: zoom');
+              sheet.pageLayout.zoom = v;
+            },
+            setPrintTitleRows: (rows: string) => {
+              if (!/^\$\d+:\$\d+$/.test(rows)) throw new Error(`InvalidArgument: print title rows '${rows}'`);
+              sheet.pageLayout.printTitleRows = rows;
             },
           },
           freezePanes: {
@@ -384,7 +531,9 @@ export class FakeExcel {
           return worksheetOf(s);
         },
         add: (name: string) => {
-          if (fake.find(name)) throw new Error(`ItemAlreadyExists: ${name}`);
+          const problem = sheetNameProblem(name);
+          if (problem) throw new Error(`InvalidArgument: sheet name '${name}' ${problem}`);
+          if (fake.live().some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: ${name}`);
           fake.request(40);
           return worksheetOf(fake.addSheet(name));
         },
@@ -393,9 +542,12 @@ export class FakeExcel {
       { items: () => fake.live().map((s) => worksheetOf(s, ['name', 'position'])) },
     );
 
+    const tables = loaded({}, { items: () => fake.live().flatMap((s) => s.tables.map((t) => ({ name: t.name, worksheet: { name: s.name } }))) });
+
     const names = loaded(
       {
         add: (name: string, range: { sheet: Sheet }) => {
+          fake.checkNewName(name);
           fake.names.push({ name, formula: `='${range.sheet.name.replace(/'/g, "''")}'!$A$1` });
           fake.request(60);
         },
@@ -410,7 +562,7 @@ export class FakeExcel {
     );
 
     return {
-      workbook: { worksheets, names },
+      workbook: { worksheets, names, tables },
       sync: () => fake.sync(),
     };
   }

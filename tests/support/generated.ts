@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
-import { generateMonth, type GenerateOptions, type GeneratedMonth } from '../../src/sample/generate';
-import { writeGeneratedXlsx } from '../../src/sample/write-xlsx';
+import { generateMonth, type GenerateOptions, type GeneratedMonth } from '../../tools/sample/generate';
+import { writeGeneratedXlsx } from '../../tools/sample/write-xlsx';
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'hl-test-'));

@@ -2,7 +2,7 @@
 import { DEFAULT_CONFIG } from '../../src/engine/config';
 import type { Tenancy } from '../../src/engine/records';
 import { readSources } from '../../src/engine/sources/read-sources';
-import { generateMonth } from '../../src/sample/generate';
+import { generateMonth } from '../../tools/sample/generate';
 
 const cache = new Map<string, readonly Tenancy[]>();
 

@@ -1,9 +1,10 @@
 import type { RawCell } from '../../src/engine/cells';
 import type { SheetSpec } from '../../src/engine/sheet-spec';
-import { ExcelWorkbook, sheetOfNameFormula } from '../../src/workbook/excel/excel-workbook';
+import { ExcelWorkbook } from '../../src/workbook/excel/excel-workbook';
+import { sheetOfReference, type PrintSetup } from '../../src/workbook/render';
 import type { WorkbookPort } from '../../src/workbook/port';
-import { enter, FakeExcel, PAYLOAD_LIMIT } from '../support/fake-excel';
-import { COERCIBLE_TEXT, describePortContract, SEED } from './port-contract';
+import { enter, FakeExcel, PAYLOAD_LIMIT, sheetNameProblem, tableNameProblem } from '../support/fake-excel';
+import { COERCIBLE_TEXT, describePortContract, productSpec, SEED, type WrittenSheet } from './port-contract';
 
 /*
  * Why the contract runs on tests/support/fake-excel.ts and not on office-addin-mock seeds
@@ -26,10 +27,45 @@ import { COERCIBLE_TEXT, describePortContract, SEED } from './port-contract';
  * - Under Jest it needs `office-addin-manifest` mocked (an ESM-only dependency).
  */
 const fakes = new WeakMap<WorkbookPort, FakeExcel>();
+/** An adapter over the stand-in, on an Excel that has ExcelApi 1.9 (print setup). */
 function portOf(fake: FakeExcel): ExcelWorkbook {
-  const port = new ExcelWorkbook(fake.run);
+  const port = new ExcelWorkbook(fake.run, { isSetSupported: () => true });
   fakes.set(port, fake);
   return port;
+}
+
+/** The live workbook's state, in the contract's terms. */
+function inspectExcel(port: WorkbookPort, name: string): WrittenSheet {
+  const fake = fakes.get(port);
+  const state = fake?.sheetState(name);
+  if (!fake || !state) throw new Error(`no sheet ${name}`);
+  const key = (a1: string): string => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a1);
+    const col = (m?.[1] ?? 'A').split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    return `${Number(m?.[2] ?? 1) - 1},${col}`;
+  };
+  const layout = state.pageLayout;
+  const titles = /^\$(\d+):\$(\d+)$/.exec(layout.printTitleRows ?? '');
+  return {
+    format: (a1) => state.formats.get(key(a1)) ?? 'General',
+    look: (a1) => {
+      const l = state.looks.get(key(a1)) ?? {};
+      return { bold: l.bold ?? false, italic: l.italic ?? false, size: l.size ?? null, color: l.color ?? null, fill: l.fill ?? null, borderTop: l.borderTop !== undefined };
+    },
+    tables: state.tables.map((t) => ({ ...t })),
+    print:
+      layout.paperSize === undefined
+        ? null
+        : ({
+            paper: layout.paperSize,
+            orientation: layout.orientation?.toLowerCase(),
+            fitToWidth: layout.zoom?.horizontalFitToPages ?? null,
+            fitToHeight: layout.zoom?.verticalFitToPages ?? null,
+            titleRows: titles ? { first: Number(titles[1]), last: Number(titles[2]) } : null,
+          } as unknown as PrintSetup),
+    widths: fake.columnWidths(name),
+    names: fake.names.filter((n) => n.formula.startsWith(`='${name.replace(/'/g, "''")}'!`)).map((n) => n.name),
+  };
 }
 
 describePortContract('Excel (office-js)', {
@@ -39,6 +75,7 @@ describePortContract('Excel (office-js)', {
     fakes.get(port)?.rename(from, to);
     return port;
   },
+  inspect: async (port, name) => inspectExcel(port, name),
 });
 
 describe('Excel adapter round trips', () => {
@@ -141,7 +178,7 @@ describe('Excel adapter round trips', () => {
     ["='It''s mine'!$A$1", "It's mine"],
     ['=Summary!$A$1', 'Summary'],
     ['not a reference', null],
-  ])('reads the sheet of the name formula %p', (formula, sheet) => expect(sheetOfNameFormula(formula)).toBe(sheet));
+  ])('reads the sheet of the name formula %p', (formula, sheet) => expect(sheetOfReference(formula)).toBe(sheet));
 });
 
 describe('Excel adapter: show in sheet', () => {
@@ -160,5 +197,50 @@ describe('Excel adapter: show in sheet', () => {
     await expect(port.selectCell('GL', 0, 1)).rejects.toThrow(/no cell/);
     await expect(port.selectCell('GL', 1, 16_385)).rejects.toThrow(/no cell/);
     expect(fake.selection).toBeNull();
+  });
+});
+
+describe('Excel adapter: names and print setup in a live workbook', () => {
+  it.each([['A'.repeat(32)], ['a/b'], ['a:b'], ['[x]'], ["'x"], ['History'], ['']])('the stand-in, as Excel, refuses the sheet name %p', (name) => {
+    expect(sheetNameProblem(name)).not.toBeNull();
+  });
+
+  it.each([['Cash balancing'], ['1st'], ['A1'], ['R1C1'], ['c']])('the stand-in, as Excel, refuses the table name %p', (name) => {
+    expect(tableNameProblem(name)).not.toBeNull();
+  });
+
+  it("a table name the user's own table already has gets a new name; the user's table is untouched", async () => {
+    const fake = new FakeExcel(SEED);
+    fake.addUserTable('GL', 'T_test_one', 'B2:C3');
+    await portOf(fake).writeSheets([productSpec('test.one', 'HL One', 'x')]);
+    expect(fake.sheetState('GL')?.tables).toEqual([{ name: 'T_test_one', address: 'B2:C3', style: 'TableStyleMedium2' }]);
+    expect(fake.sheetState('HL One')?.tables.map((t) => t.name)).toEqual(['T_test_one_2']);
+  });
+
+  it('a product sheet the user deleted is written again, marked again, on the next run', async () => {
+    const fake = new FakeExcel(SEED);
+    const port = portOf(fake);
+    await port.writeSheets([productSpec('test.one', 'HL One', 'first')]);
+    fake.deleteSheet('HL One');
+    expect(fake.names.map((n) => n.formula)).toEqual(['=#REF!$A$1']);
+    await port.writeSheets([productSpec('test.one', 'HL One', 'second')]);
+    expect((await port.listSheets()).map((s) => [s.name, s.productKey])).toEqual([['Rent Roll', null], ['GL', null], ['HL One', 'test.one']]);
+    expect(fake.names).toEqual([{ name: '_HL_test_one', formula: "='HL One'!$A$1" }]);
+  });
+
+  it('on an Excel without ExcelApi 1.9 the sheets are written without print setup', async () => {
+    const fake = new FakeExcel(SEED);
+    await new ExcelWorkbook(fake.run, { isSetSupported: (set, version) => set === 'ExcelApi' && Number(version) <= 1.7 }).writeSheets([productSpec('test.one', 'HL One', 'x')]);
+    expect(fake.sheetState('HL One')).toMatchObject({ pageLayout: {}, tables: [{ name: 'T_test_one' }], protected: true });
+  });
+
+  it('an Excel that refuses part of the print setup still gets the sheets, written and marked', async () => {
+    const fake = new FakeExcel(SEED);
+    fake.refuseZoom = true;
+    const port = portOf(fake);
+    await port.writeSheets([productSpec('test.one', 'HL One', 'x')]);
+    expect((await port.listSheets()).map((s) => [s.name, s.productKey])).toEqual([['Rent Roll', null], ['GL', null], ['HL One', 'test.one']]);
+    expect((await port.readSheet('HL One')).rows[1]?.slice(0, 2)).toEqual([10.5, 'x']);
+    expect(fake.sheetState('HL One')?.pageLayout.zoom).toBeUndefined();
   });
 });

@@ -7,7 +7,9 @@
 import type { RawCell, SheetData } from '../../src/engine/cells';
 import type { Pence } from '../../src/engine/money';
 import type { CellSpec, SheetSpec } from '../../src/engine/sheet-spec';
+import type { IsoDate } from '../../src/engine/dates';
 import type { SheetInfo, WorkbookPort } from '../../src/workbook/port';
+import { CELL_LOOKS, DATE_FORMAT, GENERAL_FORMAT, INTEGER_FORMAT, markerName, MONEY_FORMAT, PLAIN_LOOK, TABLE_STYLE, type CellLook, type PrintSetup } from '../../src/workbook/render';
 
 export interface SeedSheet {
   readonly name: string;
@@ -26,6 +28,24 @@ export interface PortHarness {
   reopen(port: WorkbookPort): Promise<WorkbookPort>;
   /** Rename a sheet the way the user does in Excel (Excel updates the names that refer to it). */
   rename(port: WorkbookPort, from: string, to: string): Promise<WorkbookPort>;
+  /** How a written sheet looks to the user in Excel, read from the workbook itself (the file's XML, or the live workbook's state). */
+  inspect(port: WorkbookPort, sheet: string): Promise<WrittenSheet>;
+}
+
+/** What the user sees of a sheet beyond its values, in terms both adapters can report. */
+export interface WrittenSheet {
+  /** The number format of a cell ("General" when none was set). */
+  format(a1: string): string;
+  /** The look of a cell: bold, italic, size, font colour, fill and top border as #RRGGBB. */
+  look(a1: string): CellLook;
+  /** Its tables: name, address ("A1:B3") and style. */
+  readonly tables: readonly { readonly name: string; readonly address: string; readonly style: string }[];
+  /** Print setup, or null when none was set. */
+  readonly print: PrintSetup | null;
+  /** The workbook names that refer to this sheet. */
+  readonly names: readonly string[];
+  /** Column widths as Excel shows them in its Column Width box (characters of the default font), from column A. */
+  readonly widths: readonly number[];
 }
 
 /** Two user sheets: a rent roll under a title and a blank row, and a GL extract that starts at B2. */
@@ -201,6 +221,116 @@ export function describePortContract(adapter: string, h: PortHarness): void {
       const after = await h.reopen(renamed);
       expect(await namesAndKeys(after)).toEqual([['Rent Roll', null], ['HL One', null], ['HL One (2)', 'test.one']]);
       expect((await after.readSheet('HL One')).rows).toEqual([['Account', 'Debit'], [1100, 12.34]]);
+    });
+
+    describe('rendering: the same rules on every adapter', () => {
+      const plain = (rows: SheetSpec['rows'], extra: Partial<SheetSpec> = {}): SheetSpec => ({ key: 'test.render', name: 'HL Render', rows, columnWidths: [], tables: [], freeze: null, protect: false, ...extra });
+      const formula = (result: Extract<CellSpec, { kind: 'formula' }>['result']): CellSpec => ({ kind: 'formula', formula: 'A1', result });
+
+      it('money shows as pounds with negatives in red, dates day first, whole-number formulas without decimals, the rest General', async () => {
+        const port = await h.make(SEED);
+        await port.writeSheets([
+          plain([
+            [money(-1250), { kind: 'date', value: '2026-12-07' as IsoDate }, formula({ kind: 'money', value: 1075 as Pence }), formula({ kind: 'number', value: 3 }), formula({ kind: 'number', value: 0.5 }), text('x'), { kind: 'number', value: 7 }],
+          ]),
+        ]);
+        const after = await h.reopen(port);
+        const sheet = await h.inspect(after, 'HL Render');
+        expect(['A1', 'B1', 'C1', 'D1', 'E1', 'F1', 'G1'].map((a) => sheet.format(a))).toEqual([MONEY_FORMAT, DATE_FORMAT, MONEY_FORMAT, INTEGER_FORMAT, GENERAL_FORMAT, GENERAL_FORMAT, GENERAL_FORMAT]);
+        expect(MONEY_FORMAT).toBe('"£"#,##0.00;[Red]-"£"#,##0.00');
+        expect((await after.readSheet('HL Render')).rows[0]?.slice(0, 2)).toEqual([-12.5, 46363]);
+      });
+
+      it.each([
+        ['1900-01-01', 1],
+        ['1900-02-28', 59],
+        ['1900-03-01', 61],
+        ['2026-12-07', 46363],
+      ])('the date %s is written as Excel serial %d', async (iso, serial) => {
+        const port = await h.make(SEED);
+        await port.writeSheets([plain([[{ kind: 'date', value: iso as IsoDate }]])]);
+        expect((await (await h.reopen(port)).readSheet('HL Render')).rows).toEqual([[serial]]);
+      });
+
+      it('each cell style has its look; an unstyled cell is plain', async () => {
+        const styles = Object.keys(CELL_LOOKS) as (keyof typeof CELL_LOOKS)[];
+        const port = await h.make(SEED);
+        await port.writeSheets([plain([[...styles.map((style): CellSpec => ({ kind: 'text', value: style, style })), text('plain')]])]);
+        const sheet = await h.inspect(await h.reopen(port), 'HL Render');
+        const letters = 'ABCDEFGHIJ';
+        expect(styles.map((style, i) => [style, sheet.look(`${letters[i]}1`)])).toEqual(styles.map((style) => [style, CELL_LOOKS[style]]));
+        expect(sheet.look(`${letters[styles.length]}1`)).toEqual(PLAIN_LOOK);
+        expect(CELL_LOOKS.heading).toMatchObject({ bold: true, fill: '#E7E6E6' });
+      });
+
+      it.each([
+        ['Ledger: Dec/Jan [draft]?*', 'Ledger- Dec-Jan -draft---'],
+        ['Suspense ageing for the month ending December 2026', 'Suspense ageing for the month e'],
+        ["'Quoted'", 'Quoted'],
+        ['History', 'History (HL)'],
+        ['   ', 'Sheet (HL)'],
+      ])('a sheet wanted as %p is named %p, as Excel allows', async (wanted, name) => {
+        const port = await h.make(SEED);
+        await port.writeSheets([plain([[text('x')]], { name: wanted })]);
+        expect(await namesAndKeys(await h.reopen(port))).toEqual([['Rent Roll', null], ['GL', null], [name, 'test.render']]);
+      });
+
+      it("a long name taken by the user's sheet gets a numbered name still within 31 characters", async () => {
+        const long = 'Suspense ageing for the month e';
+        const port = await h.make([...SEED, { name: long, rows: [['mine']] }]);
+        await port.writeSheets([plain([[text('x')]], { name: `${long}nding December` })]);
+        expect(await namesAndKeys(await h.reopen(port))).toEqual([['Rent Roll', null], ['GL', null], [long, null], ['Suspense ageing for the mon (2)', 'test.render']]);
+      });
+
+      it('table names are cleaned, kept distinct across sheets, and kept on re-runs; empty tables keep one blank row', async () => {
+        const table = (name: string, rowCount: number) => ({ name, headerRow: 0, firstCol: 0, columns: ['Amount', 'Payer'], rowCount });
+        const specs = [
+          { ...productSpec('test.one', 'HL One', 'x'), tables: [table('Cash balancing', 2)] },
+          { ...productSpec('test.two', 'HL Two', 'y'), tables: [table('Cash_balancing', 2)] },
+          { ...plain([[text('Amount'), text('Payer')]], { key: 'test.empty', name: 'HL Empty' }), tables: [table('A1', 0)] },
+        ];
+        const port = await h.make(SEED);
+        await port.writeSheets(specs);
+        const once = await h.reopen(port);
+        await once.writeSheets(specs);
+        const after = await h.reopen(once);
+        const tables = async (sheet: string) => (await h.inspect(after, sheet)).tables;
+        expect([await tables('HL One'), await tables('HL Two'), await tables('HL Empty')]).toEqual([
+          [{ name: 'Cash_balancing', address: 'A1:B3', style: TABLE_STYLE }],
+          [{ name: 'Cash_balancing_2', address: 'A1:B3', style: TABLE_STYLE }],
+          [{ name: '_A1', address: 'A1:B2', style: TABLE_STYLE }],
+        ]);
+      });
+
+      it('prints on A4, one page wide, wide sheets in landscape, the first table header repeated on every page', async () => {
+        const port = await h.make(SEED);
+        const wide = { ...productSpec('test.wide', 'HL Wide', 'x'), columnWidths: [60, 50] };
+        const headed = { ...productSpec('test.headed', 'HL Headed', 'x'), rows: [[text('Title')], [text('Amount', 'heading'), text('Payer', 'heading')], [money(1), text('p')]], tables: [{ name: 'Headed', headerRow: 1, firstCol: 0, columns: ['Amount', 'Payer'], rowCount: 1 }] };
+        const bare = plain([[text('x')]], { columnWidths: [10] });
+        await port.writeSheets([productSpec('test.one', 'HL One', 'x'), wide, headed, bare]);
+        const after = await h.reopen(port);
+        const print = async (sheet: string) => (await h.inspect(after, sheet)).print;
+        const a4 = { paper: 'A4', fitToWidth: 1, fitToHeight: 0 };
+        expect(await print('HL One')).toEqual({ ...a4, orientation: 'portrait', titleRows: { first: 1, last: 1 } });
+        expect(await print('HL Wide')).toEqual({ ...a4, orientation: 'landscape', titleRows: { first: 1, last: 1 } });
+        expect(await print('HL Headed')).toEqual({ ...a4, orientation: 'portrait', titleRows: { first: 2, last: 2 } });
+        expect(await print('HL Render')).toEqual({ ...a4, orientation: 'portrait', titleRows: null });
+      });
+
+      it('columns are as wide as the spec says, in characters of the default font', async () => {
+        const port = await h.make(SEED);
+        await port.writeSheets([{ ...productSpec('test.one', 'HL One', 'x'), columnWidths: [12, 30, 8.43] }]);
+        expect((await h.inspect(await h.reopen(port), 'HL One')).widths).toEqual([12, 30, 8.43]);
+      });
+
+      it("each product sheet is marked by a workbook name _HL_<key> that refers to it, and the user's sheets by none", async () => {
+        const port = await h.make(SEED);
+        await port.writeSheets([productSpec('audit.reconciling-items', 'HL One', 'x')]);
+        const after = await h.reopen(port);
+        expect((await h.inspect(after, 'HL One')).names).toEqual(['_HL_audit_reconciling__items']);
+        expect(markerName('audit.reconciling-items')).toBe('_HL_audit_reconciling__items');
+        expect((await h.inspect(after, 'GL')).names).toEqual([]);
+      });
     });
   });
 }

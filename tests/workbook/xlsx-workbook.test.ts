@@ -9,9 +9,10 @@ import { toPence } from '../../src/engine/money';
 import type { CellSpec, SheetSpec } from '../../src/engine/sheet-spec';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { openXlsxFile, saveXlsxFile } from '../../src/workbook/xlsx/xlsx-file';
-import { markerName, MONEY_FORMAT, XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
+import { markerName, MONEY_FORMAT, type PrintSetup } from '../../src/workbook/render';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
 import { recalcWorkbook } from '../support/recalc';
-import { describePortContract, FORMULA_LOOKING_TEXT, productSpec, SEED, type SeedSheet } from './port-contract';
+import { describePortContract, FORMULA_LOOKING_TEXT, productSpec, SEED, type SeedSheet, type WrittenSheet } from './port-contract';
 
 const MS_PER_DAY = 86_400_000;
 const dateOf = (serial: number): Date => new Date((serial - 25569) * MS_PER_DAY);
@@ -77,10 +78,52 @@ async function renameAsExcelDoes(bytes: Uint8Array, from: string, to: string): P
   );
 }
 
+/** Column widths from A to the last column given one; a column without one has Excel's default, 8.43. */
+function widthsOf(ws: ExcelJS.Worksheet): number[] {
+  const all = Array.from({ length: ws.columnCount }, (_x, i) => ws.getColumn(i + 1).width);
+  let last = all.length;
+  while (last > 0 && all[last - 1] === undefined) last--;
+  return all.slice(0, last).map((w) => w ?? 8.43);
+}
+
+/** How exceljs read the sheet back from the file's XML, in the contract's terms. */
+function inspectXlsx(port: WorkbookPort, name: string): WrittenSheet {
+  const wb = (port as XlsxWorkbook).workbook;
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name}`);
+  const hex = (argb: string | undefined): string | null => (argb ? `#${argb.slice(2).toUpperCase()}` : null);
+  const ps = ws.pageSetup;
+  const titles = /^\$?(\d+):\$?(\d+)$/.exec(ps.printTitlesRow ?? '');
+  const tables = (ws as unknown as { tables: Record<string, { table: { tableRef: string; style: { theme: string } } }> }).tables;
+  const quoted = `'${name.replace(/'/g, "''")}'!`;
+  return {
+    format: (a1) => ws.getCell(a1).numFmt ?? 'General',
+    look: (a1) => {
+      const c = ws.getCell(a1);
+      const fill = c.fill?.type === 'pattern' ? hex(c.fill.fgColor?.argb) : null;
+      return { bold: c.font?.bold ?? false, italic: c.font?.italic ?? false, size: c.font?.size ?? null, color: hex(c.font?.color?.argb), fill, borderTop: c.border?.top?.style !== undefined };
+    },
+    tables: Object.entries(tables ?? {}).map(([n, t]) => ({ name: n, address: t.table.tableRef, style: t.table.style.theme })),
+    print:
+      ps.paperSize === undefined
+        ? null
+        : ({
+            paper: ps.paperSize === 9 ? 'A4' : String(ps.paperSize),
+            orientation: ps.orientation,
+            fitToWidth: ps.fitToPage ? ps.fitToWidth : null,
+            fitToHeight: ps.fitToPage ? ps.fitToHeight : null,
+            titleRows: titles ? { first: Number(titles[1]), last: Number(titles[2]) } : null,
+          } as unknown as PrintSetup),
+    widths: widthsOf(ws),
+    names: wb.definedNames.model.filter((n) => n.ranges.some((r) => r.startsWith(quoted) || r.startsWith(`${name}!`))).map((n) => n.name),
+  };
+}
+
 describePortContract('xlsx (exceljs)', {
   make: async (seed) => XlsxWorkbook.fromBuffer(await bytesOf(seedBook(seed))),
   reopen,
   rename: async (port, from, to) => XlsxWorkbook.fromBuffer(await renameAsExcelDoes(await (port as XlsxWorkbook).toBuffer(), from, to)),
+  inspect: async (port, name) => inspectXlsx(port, name),
 });
 
 const sheetOf = (key: string, name: string, rows: (CellSpec | null)[][], extra: Partial<SheetSpec> = {}): SheetSpec => ({ key, name, rows, columnWidths: [], tables: [], freeze: null, protect: false, ...extra });

@@ -10,6 +10,7 @@ import type { SuspenseItem, Tenancy } from '../records';
 import { DEFAULT_SUSPENSE_MATCH, matchSuspense, repairs, type SuspenseMatchConfig } from '../suspense/match-suspense';
 import type { LedgerBatch } from './import-ledger';
 import type { PaymentLine } from './read-payment-file';
+import { ALLOCATION_REASON } from './messages';
 
 export interface AllocatedLine {
   readonly line: PaymentLine;
@@ -21,7 +22,7 @@ export interface AllocatedLine {
 }
 
 /** The reason of every exact allocation (one string shared by 50,000 lines, not 50,000 strings). */
-export const EXACT = 'the reference is the account ref';
+export const EXACT = ALLOCATION_REASON.exact;
 
 export interface SuspenseLine {
   readonly line: PaymentLine;
@@ -159,7 +160,7 @@ export function allocatePayments(lines: readonly PaymentLine[], channel: Categor
   for (const line of lines) {
     const t = index.byAccount.get(norm(line.reference));
     if (t) {
-      if (config.endedTenancies === 'suspense' && ended(t, line.date)) toSuspense(line, `reference ${line.reference} is account ${t.account}, whose tenancy ended on ${t.end}: a person must decide where it goes`);
+      if (config.endedTenancies === 'suspense' && ended(t, line.date)) toSuspense(line, ALLOCATION_REASON.endedTenancy(line.reference, t.account, String(t.end)));
       else allocated.push({ line, account: t.account, how: 'exact', reason: EXACT, batchRef: batchRef(line.date) });
     } else unresolved.push(line);
   }
@@ -182,9 +183,9 @@ export function allocatePayments(lines: readonly PaymentLine[], channel: Categor
     if (m && m.decision === 'auto' && t && !(config.endedTenancies === 'suspense' && ended(t, line.date))) {
       allocated.push({ line, account: t.account, how: 'repaired', reason: best?.reasons.join('; ') ?? '', batchRef: batchRef(line.date) });
     } else if (m && best) {
-      toSuspense(line, `not safe to allocate automatically; for review: ${best.account} (score ${best.score.toFixed(2)}): ${best.reasons.join('; ')}`);
-    } else if (line.reference === '') toSuspense(line, line.narrative === '' ? 'no reference' : `no account reference in the narrative "${line.narrative}"`);
-    else toSuspense(line, `reference ${line.reference} matches no account`);
+      toSuspense(line, ALLOCATION_REASON.forReview(best.account, best.score.toFixed(2), best.reasons.join('; ')));
+    } else if (line.reference === '') toSuspense(line, line.narrative === '' ? ALLOCATION_REASON.noReference : ALLOCATION_REASON.noReferenceInNarrative(line.narrative));
+    else toSuspense(line, ALLOCATION_REASON.matchesNoAccount(line.reference));
   }
   allocated.sort((a, b) => a.line.line - b.line.line);
   suspense.sort((a, b) => a.line.line - b.line.line);

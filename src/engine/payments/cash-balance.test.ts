@@ -1,7 +1,7 @@
 import type { IsoDate } from '../dates';
 import { toPence } from '../money';
 import { generatedRoll } from '../../../tests/support/payment-roll';
-import { generatePaymentFile, generateSettlementStatement } from '../../sample/payment-files';
+import { generatePaymentFile, generateSettlementStatement } from '../../../tools/sample/payment-files';
 import { RollIndex } from './allocate-payments';
 import { balanceCash, cashBalanceSheet, DEFAULT_CASH_BALANCE, openItemsFromJson, openItemsToJson, receiptDays, type BankCredit } from './cash-balance';
 import { appendToLedger, EMPTY_LEDGER, type ImportLedger } from './import-ledger';

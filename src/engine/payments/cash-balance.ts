@@ -11,6 +11,7 @@ import { addDays, daysBetween, type IsoDate } from '../dates';
 import { formatPence, parsePence, sumPence, toPence, type Pence } from '../money';
 import type { CellSpec, SheetSpec } from '../sheet-spec';
 import type { LedgerBatch } from './import-ledger';
+import { CASH_NOTE } from './messages';
 import { receiptChannel, regexText } from './profile';
 
 /** Receipts posted for one channel on one day (the batches of every file imported for it). */
@@ -184,13 +185,13 @@ export function balanceCash(receipts: readonly ReceiptDay[], credits: readonly B
         const difference = toPence(d.amount - c.amount);
         const status: CashStatus = difference > 0 ? 'short' : 'over';
         rows.push({ channel: d.channel, date: d.date, batchRefs: d.batchRefs, receipts: d.amount, credited: c.amount, difference, status, creditDate: c.date, creditText: c.text, ageDays: age(d.date), broughtForward: d.carried });
-        if (difference > 0) open.push({ kind: 'unsettled', channel: d.channel, date: d.date, amount: difference, batchRefs: d.batchRefs, note: `settled short by ${formatPence(difference)} (${c.text} on ${c.date})` });
-        else open.push({ kind: 'unexpected-credit', channel: d.channel, date: c.date, amount: toPence(-difference), batchRefs: d.batchRefs, note: `over-settlement of ${formatPence(toPence(-difference))} on ${c.date} (${c.text})` });
+        if (difference > 0) open.push({ kind: 'unsettled', channel: d.channel, date: d.date, amount: difference, batchRefs: d.batchRefs, note: CASH_NOTE.settledShort(formatPence(difference), c.text, c.date) });
+        else open.push({ kind: 'unexpected-credit', channel: d.channel, date: c.date, amount: toPence(-difference), batchRefs: d.batchRefs, note: CASH_NOTE.overSettled(formatPence(toPence(-difference)), c.date, c.text) });
         continue;
       }
       const due = daysBetween(d.date, asOf) <= rule.lagDays;
       rows.push({ channel: d.channel, date: d.date, batchRefs: d.batchRefs, receipts: d.amount, credited: toPence(0), difference: d.amount, status: due ? 'pending' : 'missing', creditDate: null, creditText: '', ageDays: age(d.date), broughtForward: d.carried });
-      open.push({ kind: 'unsettled', channel: d.channel, date: d.date, amount: d.amount, batchRefs: d.batchRefs, note: d.note || (due ? 'settlement not yet due' : 'no settlement credit on the statement') });
+      open.push({ kind: 'unsettled', channel: d.channel, date: d.date, amount: d.amount, batchRefs: d.batchRefs, note: d.note || (due ? CASH_NOTE.notYetDue : CASH_NOTE.noCredit) });
     }
   }
 
@@ -216,7 +217,7 @@ export function balanceCash(receipts: readonly ReceiptDay[], credits: readonly B
       const status: CashStatus = difference === 0 ? (e.carried ? 'cleared' : 'agreed') : difference > 0 ? 'short' : 'over';
       rows.push({ channel: ind, date, batchRefs: e.refs, receipts: toPence(e.receipts), credited: toPence(e.credited), difference, status, creditDate: e.credited ? date : null, creditText: e.texts.length === 1 ? (e.texts[0] as string) : `${e.texts.length} credits`, ageDays: age(date), broughtForward: e.carried });
       if (difference !== 0)
-        open.push({ kind: difference > 0 ? 'unsettled' : 'unexpected-credit', channel: ind, date, amount: toPence(Math.abs(difference)), batchRefs: e.refs, note: difference > 0 ? 'receipts posted but not credited on the statement' : 'credits on the statement not posted to accounts' });
+        open.push({ kind: difference > 0 ? 'unsettled' : 'unexpected-credit', channel: ind, date, amount: toPence(Math.abs(difference)), batchRefs: e.refs, note: difference > 0 ? CASH_NOTE.notCredited : CASH_NOTE.notPosted });
     }
   }
 

@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import { CATEGORIES } from '../categories';
+import { csvText } from '../csv';
 import { formatUkDate, type IsoDate } from '../dates';
 import { formatPence, negPence } from '../money';
-import { csvText } from '../suspense/clearance-journal';
 import type { Allocation } from './allocate-payments';
 
 export const POSTING_VALUES = ['account', 'date', 'amount', 'code', 'batch', 'reference', 'channel', 'line', 'how'] as const;

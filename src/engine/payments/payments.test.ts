@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { IsoDate } from '../dates';
 import { formatPence, toPence, type Pence } from '../money';
-import { generatePaymentFile, PAYMENT_FORMATS, type PaymentFormat } from '../../sample/payment-files';
+import { generatePaymentFile, PAYMENT_FORMATS, type PaymentFormat } from '../../../tools/sample/payment-files';
 import { generatedRoll } from '../../../tests/support/payment-roll';
 import { DEFAULT_ALLOCATION, RollIndex, type AllocationConfig } from './allocate-payments';
 import type { Tenancy } from '../records';

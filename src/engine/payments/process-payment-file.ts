@@ -5,12 +5,13 @@
  * asynchronously (IndexedDB) can look the file up between them: preparePaymentFile, then
  * completePaymentFile with what the ledger holds; processPaymentFile does both over an in-memory ledger.
  */
+import { guessDelimiter, splitDelimited, splitLines } from '../csv';
 import type { Pence } from '../money';
 import { allocatePayments, DEFAULT_ALLOCATION, type Allocation, type AllocationConfig, type RollIndex } from './allocate-payments';
 import { checkAgainstLedger, fileHash, findInLedger, paymentKeys, type ImportLedger, type ImportLedgerEntry, type LedgerMatches } from './import-ledger';
 import type { PaymentIssue } from './payment-issues';
 import type { ImportProfile } from './profile';
-import { checkControls, hasPaymentErrors, readPaymentFile, splitDelimited, splitLines, type PaymentFileRead } from './read-payment-file';
+import { checkControls, hasPaymentErrors, readPaymentFile, type PaymentFileRead } from './read-payment-file';
 
 export interface PreparedPaymentFile {
   readonly read: PaymentFileRead;
@@ -94,7 +95,6 @@ export function previewImport(
   return { lines: r.lines.slice(0, options.maxLines ?? 50), count: r.lines.length, total: r.total, skipped: r.skipped, trailer: r.trailer, balance: r.balance, issues, ok: !issues.some((i) => i.severity === 'error') };
 }
 
-const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 /**
  * The first lines of a sample file split into columns, for the task pane's mapping step: the
@@ -107,12 +107,7 @@ export function inspectPaymentFile(
   const all = splitLines(text).filter((l) => l.trim() !== '');
   const body = all.slice(options.skipLines ?? 0);
   const sample = body.slice(0, 20);
-  const score = (d: string): number => {
-    const counts = sample.map((l) => (splitDelimited(l, d) ?? []).length);
-    const common = counts.filter((c) => c === counts[0]).length;
-    return (counts[0] ?? 1) > 1 ? common * 100 + (counts[0] ?? 0) : 0;
-  };
-  const delimiter = options.delimiter ?? [...DELIMITERS].sort((a, b) => score(b) - score(a))[0] ?? ',';
+  const delimiter = options.delimiter ?? guessDelimiter(sample);
   const split = (l: string): string[] => (splitDelimited(l, delimiter) ?? l.split(delimiter)).map((f) => f.trim());
   const headers = options.header && body[0] !== undefined ? split(body[0]) : null;
   const rows = body.slice(headers ? 1 : 0, (headers ? 1 : 0) + (options.maxLines ?? 10)).map(split);

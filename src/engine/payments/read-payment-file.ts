@@ -4,12 +4,15 @@
  * another way, an unknown record type or a missing trailer is an error, never silently fixed.
  */
 import type { Category } from '../categories';
-import { isoDate, parseDayFirst, type IsoDate } from '../dates';
-import { formatPence, parsePence, sumPence, toPence, type Pence } from '../money';
+import { splitDelimited, splitLines } from '../csv';
+import { parseDayFirst, type IsoDate } from '../dates';
+import { formatPence, sumPence, toPence, type Pence } from '../money';
 import { normaliseHeader } from '../sources/fields';
 import { maskNarrative, maskNumber } from './mask';
+import { FIELD_ROLE } from './messages';
+import { dateShape, readAmount, strictDate } from './payment-values';
 import { paymentIssue, type PaymentIssue, type PaymentIssueCode, type PaymentLocation } from './payment-issues';
-import type { DateFormat, FieldRef, ImportProfile } from './profile';
+import type { FieldRef, ImportProfile } from './profile';
 
 /** One payment (a receipt) read from a file. */
 export interface PaymentLine {
@@ -43,114 +46,11 @@ export interface PaymentFileRead {
   readonly issues: readonly PaymentIssue[];
 }
 
-/** Splits the text into lines (LF, CRLF or CR), dropping one BOM. */
-export function splitLines(text: string): string[] {
-  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const crlf = t.indexOf('\r\n');
-  // One kind of line ending throughout is the rule; a plain split is several times faster than a regex.
-  if (crlf >= 0 && !/\r(?!\n)|(?<!\r)\n/.test(t)) return t.split('\r\n');
-  if (crlf < 0 && !t.includes('\r')) return t.split('\n');
-  return t.split(/\r\n|\n|\r/);
-}
+// The CSV reading rules live in ../csv.ts (one module for every CSV the engine reads or writes).
+export { splitDelimited, splitLines } from '../csv';
 
-/** Splits one delimited line (RFC 4180 quoting, one line per record); null when a quote is left open. */
-export function splitDelimited(line: string, delimiter: string): string[] | null {
-  if (!line.includes('"')) return line.split(delimiter);
-  const out: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  let wasQuoted = false;
-  while (i < line.length) {
-    const ch = line[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (line[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field.trim() === '' && !wasQuoted) {
-      quoted = true;
-      wasQuoted = true;
-      field = '';
-    } else if (ch === delimiter) {
-      out.push(field);
-      field = '';
-      wasQuoted = false;
-    } else field += ch;
-    i++;
-  }
-  if (quoted) return null;
-  out.push(field);
-  return out;
-}
-
-/** The shape of a date as written: digits runs as n, letter runs as a ("n/n/n", "n-a-n"). */
-function dateShape(text: string): string {
-  return text.replace(/[A-Za-z]+/g, 'a').replace(/\d+/g, 'n');
-}
-
-const STRICT_DATE: Readonly<Record<Exclude<DateFormat, 'day-first'>, RegExp>> = {
-  'dd/mm/yyyy': /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/,
-  'dd/mm/yy': /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/,
-  'dd-mmm-yyyy': /^(\d{1,2})[- ]([A-Za-z]{3,4})[- ](\d{4})$/,
-  ddmmyyyy: /^(\d{2})(\d{2})(\d{4})$/,
-  yyyymmdd: /^(\d{4})(\d{2})(\d{2})$/,
-  'yyyy-mm-dd': /^(\d{4})-(\d{2})-(\d{2})$/,
-};
-
-const MONTHS: Readonly<Record<string, number>> = { JAN: 1, FEB: 2, MAR: 3, APR: 4, MAY: 5, JUN: 6, JUL: 7, AUG: 8, SEP: 9, SEPT: 9, OCT: 10, NOV: 11, DEC: 12 };
-
-function strictDate(text: string, format: Exclude<DateFormat, 'day-first'>): IsoDate | null {
-  const m = STRICT_DATE[format].exec(text);
-  if (!m) return null;
-  const [a, b, c] = [m[1] ?? '', m[2] ?? '', m[3] ?? ''];
-  switch (format) {
-    case 'dd/mm/yyyy':
-    case 'ddmmyyyy':
-      return isoDate(Number(c), Number(b), Number(a));
-    case 'dd/mm/yy':
-      return isoDate(2000 + Number(c), Number(b), Number(a));
-    case 'dd-mmm-yyyy': {
-      const month = MONTHS[b.toUpperCase()];
-      return month === undefined ? null : isoDate(Number(c), month, Number(a));
-    }
-    case 'yyyymmdd':
-    case 'yyyy-mm-dd':
-      return isoDate(Number(a), Number(b), Number(c));
-    default: {
-      const never: never = format;
-      throw new Error(`unknown date format ${String(never)}`);
-    }
-  }
-}
-
-const PLAIN_POUNDS = /^\s*(\d{1,12})\.(\d\d)\s*$/;
-
-type AmountRead = { ok: true; pence: Pence } | { ok: false; code: PaymentIssueCode } | { ok: 'blank' };
-
-/** An amount in pounds ("1,234.50", "£20", "-3.10") or whole pence ("123450"); never rounded. */
-export function readAmount(text: string, unit: 'pounds' | 'pence'): AmountRead {
-  // The common cases first, without building strings: "", "  200.92".
-  if (text === '') return { ok: 'blank' };
-  if (unit === 'pounds') {
-    const plain = PLAIN_POUNDS.exec(text);
-    if (plain) return { ok: true, pence: toPence(Number(plain[1]) * 100 + Number(plain[2])) };
-  }
-  const t = text.trim().replace(/^£|(?<=^[+-])£/, '').replace(/,(?=\d{3}(\D|$))/g, '');
-  if (t === '') return { ok: 'blank' };
-  if (unit === 'pence') {
-    if (!/^[+-]?\d+$/.test(t)) return { ok: false, code: 'amount.not-number' };
-    const n = Number(t);
-    return Number.isSafeInteger(n) ? { ok: true, pence: toPence(n) } : { ok: false, code: 'amount.not-number' };
-  }
-  if (/^[+-]?\d*\.\d{3,}$/.test(t)) return { ok: false, code: 'amount.too-many-decimals' };
-  const p = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) ? parsePence(t.startsWith('.') ? `0${t}` : t.replace(/^([+-])\./, '$10.')) : null;
-  return p === null ? { ok: false, code: 'amount.not-number' } : { ok: true, pence: p };
-}
+// Dates and amounts as a payment file writes them: ./payment-values.ts.
+export { readAmount } from './payment-values';
 
 interface Accessor {
   /** 0-based field index (delimited) or character start (fixed). */
@@ -210,22 +110,22 @@ export function readPaymentFile(text: string, profile: ImportProfile, file = 'fi
     }
     return { index: i, width: 0, column: i + 1, label: (headers?.[i] ?? ref).trim() };
   };
-  const dateAcc = resolve(profile.date, 'the date');
+  const dateAcc = resolve(profile.date, FIELD_ROLE.date);
   const amountAccs =
     profile.amount.kind === 'signed'
-      ? { kind: 'signed' as const, value: resolve(profile.amount.field, 'the amount') }
-      : { kind: 'debit-credit' as const, debit: resolve(profile.amount.debit, 'the debit'), credit: resolve(profile.amount.credit, 'the credit') };
-  const refAcc = resolve(profile.reference.field, 'the reference');
-  const payerAcc = profile.payer !== undefined ? resolve(profile.payer, 'the payer') : null;
-  const narrativeAcc = profile.narrative !== undefined ? resolve(profile.narrative, 'the narrative') : null;
-  const cardAcc = profile.card !== undefined ? resolve(profile.card, 'the card number') : null;
-  const txAccs = profile.transactionId.map((r) => resolve(r, 'the transaction id'));
-  const typeAcc = profile.recordType ? resolve(profile.recordType.field, 'the record type') : null;
-  const trailerAcc = profile.trailer ? resolve(profile.trailer.field, 'the trailer marker') : null;
-  const trailerCountAcc = profile.trailer?.count !== undefined ? resolve(profile.trailer.count, 'the trailer count') : null;
-  const trailerTotalAcc = profile.trailer?.total !== undefined ? resolve(profile.trailer.total, 'the trailer total') : null;
-  const balanceAcc = profile.balance ? resolve(profile.balance.field, 'the balance') : null;
-  const skipAccs = profile.skip.map((s) => ({ acc: resolve(s.field, 'a skip rule'), re: patternOf(s.pattern) }));
+      ? { kind: 'signed' as const, value: resolve(profile.amount.field, FIELD_ROLE.amount) }
+      : { kind: 'debit-credit' as const, debit: resolve(profile.amount.debit, FIELD_ROLE.debit), credit: resolve(profile.amount.credit, FIELD_ROLE.credit) };
+  const refAcc = resolve(profile.reference.field, FIELD_ROLE.reference);
+  const payerAcc = profile.payer !== undefined ? resolve(profile.payer, FIELD_ROLE.payer) : null;
+  const narrativeAcc = profile.narrative !== undefined ? resolve(profile.narrative, FIELD_ROLE.narrative) : null;
+  const cardAcc = profile.card !== undefined ? resolve(profile.card, FIELD_ROLE.card) : null;
+  const txAccs = profile.transactionId.map((r) => resolve(r, FIELD_ROLE.transactionId));
+  const typeAcc = profile.recordType ? resolve(profile.recordType.field, FIELD_ROLE.recordType) : null;
+  const trailerAcc = profile.trailer ? resolve(profile.trailer.field, FIELD_ROLE.trailerMarker) : null;
+  const trailerCountAcc = profile.trailer?.count !== undefined ? resolve(profile.trailer.count, FIELD_ROLE.trailerCount) : null;
+  const trailerTotalAcc = profile.trailer?.total !== undefined ? resolve(profile.trailer.total, FIELD_ROLE.trailerTotal) : null;
+  const balanceAcc = profile.balance ? resolve(profile.balance.field, FIELD_ROLE.balance) : null;
+  const skipAccs = profile.skip.map((s) => ({ acc: resolve(s.field, FIELD_ROLE.skipRule), re: patternOf(s.pattern) }));
   if (resolveErrors.length > 0) {
     issues.push(...resolveErrors);
     return empty();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { UserReconcilingItem } from '../config';
 import type { IsoDate } from '../dates';
 import { toPence } from '../money';
-import { generateMonth } from '../../sample/generate';
+import { generateMonth } from '../../../tools/sample/generate';
 import { runReconciliation } from '../run-reconciliation';
 import { DEFAULT_CONFIG, parseConfig } from '../config';
 import { guessPeriod } from '../sources/guess-period';

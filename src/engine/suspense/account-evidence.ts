@@ -8,6 +8,7 @@
 import { formatUkDate, type IsoDate } from '../dates';
 import { formatGBP, mulDiv, type Pence } from '../money';
 import type { Posting, SuspenseItem, Tenancy } from '../records';
+import { EVIDENCE_REASON } from './messages';
 
 /** One reason and what it adds to (or takes from) a candidate's score. */
 export interface Evidence {
@@ -87,14 +88,14 @@ export function amountEvidence(amount: Pence, tenancy: Tenancy, history: readonl
   const weekly = tenancy.weeklyCharge;
   const money = formatGBP(amount);
   if (weekly > 0 && amount > 0) {
-    if (amount === weekly) return { reason: `amount ${money} is the weekly charge`, score: AMOUNT_SCORE };
-    if (amount % weekly === 0 && amount / weekly <= MAX_WEEKS) return { reason: `amount ${money} is ${amount / weekly} x the weekly charge of ${formatGBP(weekly)}`, score: AMOUNT_SCORE };
+    if (amount === weekly) return { reason: EVIDENCE_REASON.weeklyCharge(money), score: AMOUNT_SCORE };
+    if (amount % weekly === 0 && amount / weekly <= MAX_WEEKS) return { reason: EVIDENCE_REASON.weeks(money, amount / weekly, formatGBP(weekly)), score: AMOUNT_SCORE };
     // Landlords and tenants round the monthly equivalent either way: a penny's difference is the same figure.
     const monthly = monthlyEquivalent(weekly);
-    if (Math.abs(amount - monthly) <= 1) return { reason: `amount ${money} is the monthly equivalent of the weekly charge of ${formatGBP(weekly)} (x 52 / 12)`, score: AMOUNT_SCORE };
+    if (Math.abs(amount - monthly) <= 1) return { reason: EVIDENCE_REASON.monthlyEquivalent(money, formatGBP(weekly)), score: AMOUNT_SCORE };
   }
   const usual = usualPayment(history);
-  if (usual && usual.amount === amount) return { reason: `amount ${money} is the account's usual payment (paid ${usual.times} times this period)`, score: AMOUNT_SCORE };
+  if (usual && usual.amount === amount) return { reason: EVIDENCE_REASON.usualPayment(money, usual.times), score: AMOUNT_SCORE };
   return null;
 }
 
@@ -121,18 +122,18 @@ export function historyEvidence(item: SuspenseItem, history: readonly PaymentSee
       const text = ` ${h.description.toUpperCase().replace(/[^A-Z]/g, ' ')} `;
       return words.every((w) => text.includes(` ${w} `));
     });
-    if (byPayer) out.push({ reason: `${item.payer.trim()} paid this account before (${formatUkDate(byPayer.date)}: ${byPayer.description})`, score: HISTORY_PAYER_SCORE });
+    if (byPayer) out.push({ reason: EVIDENCE_REASON.payerPaidBefore(item.payer.trim(), formatUkDate(byPayer.date), byPayer.description), score: HISTORY_PAYER_SCORE });
   }
   const channel = item.channel.trim().toUpperCase();
   const same = channel === '' ? undefined : earlier.find((h) => h.channel === channel && h.amount === item.amount);
-  if (same) out.push({ reason: `the account was paid ${formatGBP(item.amount)} by ${channel} before (${formatUkDate(same.date)})`, score: HISTORY_CHANNEL_SCORE });
+  if (same) out.push({ reason: EVIDENCE_REASON.channelPaidBefore(formatGBP(item.amount), channel, formatUkDate(same.date)), score: HISTORY_CHANNEL_SCORE });
   return out;
 }
 
 /** The tenancy's status on the item's date: current, ended (former tenancy) or not yet started. */
 export function statusEvidence(item: SuspenseItem, tenancy: Tenancy): Evidence {
-  if (tenancy.end !== null && tenancy.end < item.date) return { reason: `tenancy ended on ${formatUkDate(tenancy.end)}, before the payment (a former tenancy)`, score: -STATUS_PENALTY };
-  if (tenancy.start !== null && tenancy.start > item.date) return { reason: `tenancy starts on ${formatUkDate(tenancy.start)}, after the payment`, score: -STATUS_PENALTY };
-  if (tenancy.end !== null) return { reason: `tenancy ends on ${formatUkDate(tenancy.end)}, after the payment`, score: 0 };
-  return { reason: 'tenancy current', score: 0 };
+  if (tenancy.end !== null && tenancy.end < item.date) return { reason: EVIDENCE_REASON.ended(formatUkDate(tenancy.end)), score: -STATUS_PENALTY };
+  if (tenancy.start !== null && tenancy.start > item.date) return { reason: EVIDENCE_REASON.notStarted(formatUkDate(tenancy.start)), score: -STATUS_PENALTY };
+  if (tenancy.end !== null) return { reason: EVIDENCE_REASON.ends(formatUkDate(tenancy.end)), score: 0 };
+  return { reason: EVIDENCE_REASON.current, score: 0 };
 }

@@ -5,6 +5,7 @@
  * sorted arrays and maps, never a scan of every account. Pure: the index is plain data.
  */
 import type { Tenancy } from '../records';
+import { SEARCH_MATCHED_BY } from './messages';
 import { doubleMetaphone } from './similarity';
 
 export interface AccountHit {
@@ -107,13 +108,13 @@ export function searchAccounts(index: AccountSearchIndex, query: string, limit =
     for (const i of withPrefix(index.refs, compact, cap)) {
       const t = index.tenancies[i] as Tenancy;
       const exact = t.account.toUpperCase() === compact || t.property.toUpperCase() === compact;
-      add(i, exact ? 0 : 1, exact ? `reference ${query.trim()}` : `reference starts with ${query.trim()}`);
+      add(i, exact ? 0 : 1, exact ? SEARCH_MATCHED_BY.reference(query.trim()) : SEARCH_MATCHED_BY.referenceStarts(query.trim()));
     }
-    if (/^[A-Z]{1,2}\d/.test(compact)) for (const i of withPrefix(index.postcodes, compact, cap)) add(i, 2, `postcode starts with ${query.trim()}`);
+    if (/^[A-Z]{1,2}\d/.test(compact)) for (const i of withPrefix(index.postcodes, compact, cap)) add(i, 2, SEARCH_MATCHED_BY.postcodeStarts(query.trim()));
   }
   const qw = words(q);
   if (qw.length > 0) {
-    for (const i of byNameWords(index, qw, cap)) add(i, 3, `tenant's name has ${qw.join(' ')}`);
+    for (const i of byNameWords(index, qw, cap)) add(i, 3, SEARCH_MATCHED_BY.nameHas(qw.join(' ')));
     if (ranked.size < limit) {
       // Sounding alike: every word of two letters or more must share a Double Metaphone key with a word of the tenant.
       const keyed = qw.filter((w) => w.length > 1);
@@ -123,7 +124,7 @@ export function searchAccounts(index: AccountSearchIndex, query: string, limit =
         for (const k of doubleMetaphone(w)) if (k !== '') for (const i of index.sounds[k] ?? []) s.add(i);
         sets = sets === null ? s : new Set([...(sets as Set<number>)].filter((i) => s.has(i)));
       }
-      for (const i of sets ?? []) add(i, 4, `tenant's name sounds like ${keyed.join(' ')}`);
+      for (const i of sets ?? []) add(i, 4, SEARCH_MATCHED_BY.nameSoundsLike(keyed.join(' ')));
     }
   }
   return [...ranked]

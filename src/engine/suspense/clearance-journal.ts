@@ -6,8 +6,10 @@
 import { formatUkDate, type IsoDate } from '../dates';
 import { formatPence, sumPence, type Pence } from '../money';
 import type { SuspenseItem } from '../records';
+import { csvText } from '../csv';
 import type { CellSpec, SheetSpec } from '../sheet-spec';
 import type { SuspenseMatch } from './match-suspense';
+import { JOURNAL_REFUSED } from './messages';
 
 export interface ClearanceDecision {
   readonly item: string;
@@ -53,11 +55,11 @@ export function clearanceJournal(items: readonly SuspenseItem[], decisions: read
   for (const d of decisions) {
     const item = byItem.get(d.item);
     if (!item) {
-      refused.push({ decision: d, why: `no suspense item ${d.item}` });
+      refused.push({ decision: d, why: JOURNAL_REFUSED.noSuchItem(d.item) });
       continue;
     }
     if (cleared.has(d.item)) {
-      refused.push({ decision: d, why: `item ${d.item} is already cleared` });
+      refused.push({ decision: d, why: JOURNAL_REFUSED.alreadyCleared(d.item) });
       continue;
     }
     cleared.add(d.item);
@@ -66,14 +68,8 @@ export function clearanceJournal(items: readonly SuspenseItem[], decisions: read
   return { lines, total: sumPence(lines.map((l) => l.amount)), refused };
 }
 
-/** CSV cells a spreadsheet could run as a formula get a leading apostrophe (CSV injection). */
-export function csvText(value: string): string {
-  return csvQuote(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-}
-
-export function csvQuote(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+// CSV writing (quoting, formula escaping) lives in ../csv.ts; re-exported for existing callers.
+export { csvQuote, csvText } from '../csv';
 
 export const JOURNAL_COLUMNS = ['Item Ref', 'Date', 'Amount', 'From Account', 'To Account', 'Reason', 'Decided By', 'Decided At'] as const;
 

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../dates';
 import { toPence } from '../money';
 import type { Posting, SuspenseItem, Tenancy } from '../records';
+import { MATCH_PASSES } from './match-passes';
 import { DEFAULT_SUSPENSE_MATCH, matchSuspense } from './match-suspense';
 
 const t = (account: string, property: string, tenant: string, end: string | null = null, address = '', postcode = ''): Tenancy => ({
@@ -101,7 +102,7 @@ describe('matchSuspense', () => {
   });
 
   it('automatic allocation can be switched off', () => {
-    const [m] = matchSuspense([item('00012345')], ROLL, { autoThreshold: 0.9, autoMargin: 0.15, reviewThreshold: 0.5, autoEnabled: false });
+    const [m] = matchSuspense([item('00012345')], ROLL, { autoMinScore: 0.9, autoMargin: 0.15, reviewMinScore: 0.5, autoAllocate: false });
     expect(m?.decision).toBe('review');
   });
 
@@ -209,10 +210,10 @@ describe('matchSuspense: every kind of evidence in issue 4', () => {
   });
 
   it.each([
-    ['a higher auto minimum sends a clear item to review', { autoThreshold: 0.99 }, 'review'],
+    ['a higher auto minimum sends a clear item to review', { autoMinScore: 0.99 }, 'review'],
     ['a wider margin sends a clear item to review', { autoMargin: 0.6 }, 'review'],
-    ['a review minimum above every score leaves no candidate', { reviewThreshold: 0.99, autoThreshold: 0.99 }, 'none'],
-    ['automatic allocation switched off', { autoEnabled: false }, 'review'],
+    ['a review minimum above every score leaves no candidate', { reviewMinScore: 0.99, autoMinScore: 0.99 }, 'none'],
+    ['automatic allocation switched off', { autoAllocate: false }, 'review'],
     ['the defaults', {}, 'auto'],
   ])('thresholds: %s', (_name, overrides, decision) => {
     const [m] = matchSuspense([item('00012354', 'J SMITH')], ROLL2, { ...DEFAULT_SUSPENSE_MATCH, ...overrides });
@@ -235,8 +236,39 @@ describe('matchSuspense: someone else paying', () => {
     ['exact reference, minimum auto score configured at its floor', item('00067890', 'JANE SMITH', '', 20_000), [], 'review'],
     ['exact reference, the payer seen paying this account before (a relative who always pays)', item('00067890', 'JANE SMITH', '', 10_000), [payment('00067890', 10_000, 'BANK', 'FP JANE SMITH')], 'auto'],
   ])('%s: %s', (_name, it, postings, decision) => {
-    const [m] = matchSuspense([it], ROLL2, { ...DEFAULT_SUSPENSE_MATCH, autoThreshold: 0.8 }, postings);
+    const [m] = matchSuspense([it], ROLL2, { ...DEFAULT_SUSPENSE_MATCH, autoMinScore: 0.8 }, postings);
     expect(m?.decision).toBe(decision);
     expect(m?.candidates[0]?.account).toBe('00067890');
+  });
+});
+
+describe('matchSuspense: the pass recorded for each candidate', () => {
+  it.each([
+    ['exact-reference', item('00012345', 'JANE SMITH'), '00012345'],
+    ['reference-without-leading-zeros', item('12345', 'JANE SMITH'), '00012345'],
+    ['property-reference', item('P0000001', 'JANE SMITH'), '00012345'],
+    ['repaired-reference', item('00012354', 'JANE SMITH'), '00012345'],
+    ['account-in-text', item('', 'JANE SMITH', 'SO RENT 00012345 FLAT 2'), '00012345'],
+    ['property-in-text', item('RENT', 'JANE SMITH', 'RENT P0000001'), '00012345'],
+    ['account-broken-in-text', item('RENT', 'JANE SMITH', 'FP RENT 0001 2345 FLAT 2'), '00012345'],
+    ['postcode-and-house-number', item('', 'J SMITH', 'RENT 12 HIGH STREET LS6 2AB'), '00012345'],
+    ['postcode', item('', 'J SMITH', 'RENT LS6 2AB'), '00012345'],
+    ['name-and-address', item('', 'LOWE', 'RENT 67 BALLARAT ST'), '00077777'],
+    ['name', item('', 'THEODORE MORRIS', 'FASTER PAYMENT'), '00088888'],
+    ['house-and-street', item('', 'MOR RIS', 'FP 5 KENT ROAD'), '00088888'], // a name broken by a space: no name key finds it
+    ['former-tenancy', item('00044444', 'PETER FORMER'), '00044445'],
+  ])('%s', (pass, it, account) => {
+    const [m] = matchSuspense([it], ROLL2, { ...DEFAULT_SUSPENSE_MATCH, reviewMinScore: 0 });
+    expect(m?.candidates.find((c) => c.account === account)?.pass).toBe(pass);
+  });
+
+  it('every pass in the table has its own name and runs in its own place', () => {
+    expect(new Set(MATCH_PASSES.map((p) => p.name)).size).toBe(MATCH_PASSES.length);
+    expect(MATCH_PASSES.map((p) => p.order)).toEqual(MATCH_PASSES.map((_p, k) => k + 1));
+  });
+
+  it('the strongest evidence names the pass: a reference that is both an account and in the text is an exact reference', () => {
+    const [m] = matchSuspense([item('00012345', 'JANE SMITH', 'RENT 00012345 LS6 2AB')], ROLL2);
+    expect(m?.candidates[0]).toMatchObject({ account: '00012345', pass: 'exact-reference' });
   });
 });

@@ -9,27 +9,20 @@
  */
 import type { Posting, Tenancy, SuspenseItem } from '../records';
 import { amountEvidence, HISTORY_PAYER_SCORE, historyEvidence, paymentHistory, statusEvidence, type PaymentSeen } from './account-evidence';
-import { doubleMetaphone as metaphoneOf, jaroWinkler, levenshtein } from './similarity';
+import { NAME_BONUS, PASS, type MatchPass, type MatchPassName } from './match-passes';
+import { MATCH_REASON } from './messages';
+import { doubleMetaphone, nameCloseness, nameLikeness, nameWords } from './name-likeness';
+import { forEachRepair } from './reference-repairs';
 
-/**
- * Double Metaphone, memoised: names repeat (a roll of 125,000 tenancies has a few thousand
- * surnames). Caching a pure function changes no answer; the cache is bounded.
- */
-const METAPHONES = new Map<string, [string, string]>();
-function doubleMetaphone(word: string): [string, string] {
-  let keys = METAPHONES.get(word);
-  if (!keys) {
-    if (METAPHONES.size > 100_000) METAPHONES.clear();
-    keys = metaphoneOf(word);
-    METAPHONES.set(word, keys);
-  }
-  return keys;
-}
+/** References one keying slip away, each with the slip in words (kept here for existing callers). */
+export { repairs } from './reference-repairs';
 
 export interface SuspenseCandidate {
   readonly account: string;
   readonly score: number;
   readonly reasons: readonly string[];
+  /** The matching pass that found the account and gave it its base score (match-passes.ts). */
+  readonly pass: MatchPassName;
 }
 
 export type SuspenseDecision = 'auto' | 'review' | 'none';
@@ -42,17 +35,19 @@ export interface SuspenseMatch {
   readonly candidates: readonly SuspenseCandidate[];
 }
 
+/** The config file's `suspenseMatch` keys, under the same names (config.ts fills in the defaults). */
 export interface SuspenseMatchConfig {
   /** Best score needed for an automatic allocation. */
-  readonly autoThreshold: number;
+  readonly autoMinScore: number;
   /** How far ahead of the runner-up the best must be for an automatic allocation. */
   readonly autoMargin: number;
   /** Lowest score worth showing a person. */
-  readonly reviewThreshold: number;
-  readonly autoEnabled: boolean;
+  readonly reviewMinScore: number;
+  /** Off: every item with a candidate goes to review. */
+  readonly autoAllocate: boolean;
 }
 
-export const DEFAULT_SUSPENSE_MATCH: SuspenseMatchConfig = { autoThreshold: 0.9, autoMargin: 0.15, reviewThreshold: 0.5, autoEnabled: true };
+export const DEFAULT_SUSPENSE_MATCH: SuspenseMatchConfig = { autoMinScore: 0.9, autoMargin: 0.15, reviewMinScore: 0.5, autoAllocate: true };
 
 interface Index {
   readonly byAccount: ReadonlyMap<string, Tenancy>;
@@ -169,22 +164,8 @@ function buildIndex(roll: readonly Tenancy[]): Index {
   return { byAccount, zeroPaddedLengths: [...padded].sort((a, b) => a - b), byProperty, byPostcode, byNameKey, byHouse };
 }
 
-
 /** UK postcode, outward and inward parts. */
 const POSTCODE = /\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b/;
-
-/** What the payer's surname adds, by the kind of evidence that found the candidate. */
-const NAME_BONUS = {
-  reference: { same: 0.03, alike: 0.02 },
-  // a property has had other tenants: its ref needs the payer to be the current one
-  property: { same: 0.1, alike: 0.05 },
-  repaired: { same: 0.12, alike: 0.06 },
-  // the postcode and house number with the surname the same or alike: the household at that address
-  address: { same: 0.15, alike: 0.15 },
-  // found by the name itself: the name adds nothing more, and it can never be allocated alone
-  name: { same: 0.1, alike: 0.05 },
-} as const satisfies Record<string, { same: number; alike: number }>;
-
 
 /** More tenancies than this at one postcode: it needs the house number as well. */
 const MAX_POSTCODE_CANDIDATES = 40;
@@ -192,156 +173,16 @@ const MAX_POSTCODE_CANDIDATES = 40;
 /** More tenants than this under one name key (a common surname and an initial) are not candidates. */
 const MAX_NAME_CANDIDATES = 25;
 
-/** Base score of a reference one keying slip away from an account. */
-const REPAIRED = 0.78;
-
-/**
- * References one keying slip away: a digit substituted, two neighbouring digits swapped, a digit
- * dropped or one added. `visit` sees each once with the slip in words (built only when asked: a
- * ref has about 170 neighbours and few of them are accounts).
- */
-function forEachRepair(ref: string, visit: (candidate: string, how: () => string) => void): void {
-  const seen = new Set<string>([ref]);
-  const once = (r: string, how: () => string): void => {
-    if (seen.has(r)) return;
-    seen.add(r);
-    visit(r, how);
-  };
-  for (let i = 0; i + 1 < ref.length; i++) {
-    if (ref[i] === ref[i + 1]) continue;
-    once(ref.slice(0, i) + ref[i + 1] + ref[i] + ref.slice(i + 2), () => `with two digits swapped (${ref[i]}${ref[i + 1]} at position ${i + 1})`);
-  }
-  for (let i = 0; i < ref.length; i++) {
-    for (let d = 0; d <= 9; d++) {
-      const ch = DIGITS[d] as string;
-      if (ch !== ref[i]) once(ref.slice(0, i) + ch + ref.slice(i + 1), () => `with one digit different (position ${i + 1})`);
-    }
-    once(ref.slice(0, i) + ref.slice(i + 1), () => `with a digit added (position ${i + 1})`);
-  }
-  for (let i = 0; i <= ref.length; i++) {
-    for (let d = 0; d <= 9; d++) once(ref.slice(0, i) + (DIGITS[d] as string) + ref.slice(i), () => `with a digit dropped (position ${i + 1})`);
-  }
-}
-
-const DIGITS = '0123456789'.split('');
-
-/** References one keying slip away, each with the slip in words, for the reasons. */
-export function repairs(ref: string): [string, string][] {
-  const out: [string, string][] = [];
-  forEachRepair(ref, (r, how) => out.push([r, how()]));
-  return out;
-}
-
-const TITLES = new Set(['MR', 'MRS', 'MS', 'MISS', 'DR', 'MX', 'REV']);
-
-function nameWords(name: string): string[] {
-  return name.toUpperCase().replace(/[^A-Z\s]/g, ' ').split(/\s+/).filter((w) => w !== '' && !TITLES.has(w));
-}
-
-/**
- * First names are compared strictly: one slip (JANE ~ JANET), or two letters swapped in a longer
- * name (CONONR ~ CONNOR), never by sound (JANE is not JOAN).
- */
-function sameFirstName(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length < 4 || b.length < 4) return false;
-  return levenshtein(a, b) <= 1 || (a.length >= 5 && a.length === b.length && jaroWinkler(a, b) >= 0.92);
-}
-
-function alike(a: string, b: string): boolean {
-  if (a.length < 2 || b.length < 2) return false;
-  if (jaroWinkler(a, b) >= 0.9) return true;
-  const [a1, a2] = doubleMetaphone(a);
-  const [b1, b2] = doubleMetaphone(b);
-  return a1 !== '' && (a1 === b1 || a1 === b2 || (a2 !== '' && (a2 === b1 || a2 === b2)));
-}
-
-/**
- * How a payer's name compares with the tenants' (joint tenancies: each person): 'same' surname,
- * or a surname spelt or sounding alike (Jaro-Winkler >= 0.9, or one Double Metaphone key) with the
- * first name the same; 'alike' for a surname alike alone; else 'different'. Word order is free
- * ("DAVIES W" is W Davies).
- */
-function nameLikeness(payer: string, tenant: string): { level: 'same' | 'alike' | 'different'; how: string } {
-  const plain = nameWords(payer);
-  const words = withJoined(plain);
-  if (words.length === 0) return { level: 'different', how: '' };
-  let best: { level: 'same' | 'alike' | 'different'; how: string } = { level: 'different', how: '' };
-  for (const person of tenant.split(/&|\band\b/i)) {
-    const p = nameWords(person);
-    const last = p[p.length - 1];
-    const first = p.length > 1 ? p[0] : undefined;
-    if (!last) continue;
-    if (words.includes(last)) {
-      // A first name or initial given that is not the tenant's (JANE or S for Joan Smith) is a
-      // relative or a namesake.
-      const given = plain.filter((w) => w !== last && w.length > 1);
-      const initials = plain.filter((w) => w.length === 1);
-      const agrees = given.some((w) => sameFirstName(w, first ?? '')) || initials.includes((first ?? '')[0] ?? '');
-      if (first !== undefined && first.length > 1 && given.length + initials.length > 0 && !agrees) {
-        if (best.level === 'different') best = { level: 'alike', how: 'shares the surname but not the first name of' };
-        continue;
-      }
-      return { level: 'same', how: 'shares the surname of' };
-    }
-    const similar = words.some((w) => alike(w, last));
-    if (!similar) {
-      // The first name, and a surname close in spelling though not alike (MOSRIR for MORRIS).
-      if (first !== undefined && first.length > 1 && words.some((w) => sameFirstName(w, first)) && words.some((w) => w.length > 2 && jaroWinkler(w, last) >= 0.8) && best.level === 'different') {
-        best = { level: 'alike', how: 'has the first name, and a surname close in spelling, of' };
-      }
-      continue;
-    }
-    if (first !== undefined && words.includes(first)) return { level: 'same', how: 'has the first name, and a surname spelt or sounding alike, of' };
-    best = { level: 'alike', how: '~' };
-  }
-  return best;
-}
-
-/**
- * The payer's words with each two neighbours joined: bank narratives break names at fixed widths
- * or with stray spaces ("JORD AN BLAKE", "H O").
- */
-function withJoined(words: readonly string[]): string[] {
-  const out = [...words];
-  for (let k = 0; k + 1 < words.length; k++) {
-    const joined = `${words[k] ?? ''}${words[k + 1] ?? ''}`;
-    if (joined.length >= 2) out.push(joined);
-  }
-  return out;
-}
-
-/**
- * How close a payer's name not alike the tenant's still is, 0..1: the best Jaro-Winkler of a payer
- * word against a tenant's surname (0.7 -> 0, 0.9 -> 1), or 0.5 for the tenant's first name given
- * (a surname changed by marriage, a relative). Grades the penalty for a name that does not agree.
- */
-function nameCloseness(payer: string, tenant: string): number {
-  const words = withJoined(nameWords(payer)).filter((w) => w.length > 1);
-  let best = 0;
-  for (const person of tenant.split(/&|\band\b/i)) {
-    const p = nameWords(person);
-    const last = p[p.length - 1];
-    const first = p.length > 1 ? p[0] : undefined;
-    if (!last) continue;
-    for (const w of words) best = Math.max(best, Math.min(1, Math.max(0, (jaroWinkler(w, last) - 0.7) / 0.2)));
-    if (first !== undefined && first.length > 1 && words.some((w) => sameFirstName(w, first))) best = Math.max(best, 0.5);
-  }
-  return best;
-}
-
 /** The most a candidate can score when the payer is someone else: below the lowest auto minimum the config allows (0.8). */
 const SOMEONE_ELSE_CAP = 0.79;
 
 /** The least and the most a payer whose name does not agree takes from a candidate. */
 const NAME_PENALTY = { least: 0.1, most: 0.25 } as const;
 
-/** kind: how much the payer's name must add. A reference is evidence on its own; a repaired reference or an address needs the name to agree before it can be trusted. */
-type Kind = keyof typeof NAME_BONUS;
-
+/** An account an index proposed: the base score of the strongest pass that found it, and every reason. */
 interface Found {
   score: number;
-  kind: Kind;
+  pass: MatchPass;
   readonly reasons: string[];
 }
 
@@ -351,12 +192,13 @@ const MAX_SAME_PERSON = 3;
 /** Every account an index proposes for one item, with the evidence that found it (no scan of the roll). */
 function gather(item: SuspenseItem, index: Index): Map<string, Found> {
   const found = new Map<string, Found>();
-  const add = (t: Tenancy, score: number, reason: string, kind: Kind = 'reference'): void => {
+  const add = (t: Tenancy, pass: MatchPass, reason: string): void => {
+    const score = pass.baseScore;
     const c = found.get(t.account);
-    if (!c) found.set(t.account, { score, kind, reasons: [reason] });
+    if (!c) found.set(t.account, { score, pass, reasons: [reason] });
     else if (score > c.score) {
       c.score = score;
-      c.kind = kind;
+      c.pass = pass;
       c.reasons.unshift(reason);
     } else c.reasons.push(reason);
   };
@@ -366,16 +208,16 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
     // A ref whose leading zeros a spreadsheet stripped: padded back to each length the roll uses.
     const stripped = ref.replace(/^0+/, '');
     const read = exact ? [exact] : index.zeroPaddedLengths.filter((n) => n > stripped.length).flatMap((n) => index.byAccount.get(stripped.padStart(n, '0')) ?? []);
-    if (exact) add(exact, 0.97, `reference ${item.reference.trim()} is account ${exact.account}`);
-    else for (const t of read) add(t, 0.92, `reference ${item.reference.trim()} is account ${t.account} without its leading zeros`);
+    if (exact) add(exact, PASS['exact-reference'], MATCH_REASON.exactReference(item.reference.trim(), exact.account));
+    else for (const t of read) add(t, PASS['reference-without-leading-zeros'], MATCH_REASON.withoutLeadingZeros(item.reference.trim(), t.account));
     // A keying slip is only a hypothesis when the reference as typed is contradicted: it names no
     // account, or an account whose tenant is not the payer.
     const agreed = item.payer.trim() !== '' && read.some((t) => nameLikeness(item.payer, t.tenant).level === 'same');
-    for (const t of index.byProperty.get(ref) ?? []) add(t, 0.8, `reference ${item.reference.trim()} is the property ref ${t.property} of account ${t.account}`, 'property');
+    for (const t of index.byProperty.get(ref) ?? []) add(t, PASS['property-reference'], MATCH_REASON.propertyReference(item.reference.trim(), t.property, t.account));
     if (!agreed && /^\d{4,}$/.test(ref)) {
       forEachRepair(ref, (candidate, how) => {
         const t = index.byAccount.get(candidate);
-        if (t) add(t, REPAIRED, `reference ${item.reference.trim()} is ${t.account} ${how()}`, 'repaired');
+        if (t) add(t, PASS['repaired-reference'], MATCH_REASON.repairedReference(item.reference.trim(), t.account, how()));
       });
     }
   }
@@ -384,9 +226,9 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
   for (const token of text.toUpperCase().match(/[A-Z]*\d[\dA-Z]*/g) ?? []) {
     if (token === ref) continue;
     const t = index.byAccount.get(token);
-    if (t) add(t, 0.9, `account ${t.account} appears in the text "${text.trim()}"`);
+    if (t) add(t, PASS['account-in-text'], MATCH_REASON.accountInText(t.account, text.trim()));
     const p = index.byProperty.get(token);
-    for (const pt of p ?? []) add(pt, 0.75, `property ref ${pt.property} of account ${pt.account} appears in the text`);
+    for (const pt of p ?? []) add(pt, PASS['property-in-text'], MATCH_REASON.propertyInText(pt.property, pt.account));
   }
   // A reference broken by spaces or dashes inside text ("RENT 0001 2345"): neighbouring digit
   // groups joined, each run of two to four groups tried.
@@ -397,7 +239,7 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
       for (let j = i + 1; j < Math.min(groups.length, i + 4); j++) {
         joined += groups[j] ?? '';
         const t = index.byAccount.get(joined);
-        if (t && joined !== ref) add(t, 0.88, `account ${t.account} appears in the text "${text.trim()}", broken by spaces`);
+        if (t && joined !== ref) add(t, PASS['account-broken-in-text'], MATCH_REASON.accountBrokenInText(t.account, text.trim()));
       }
     }
   }
@@ -408,7 +250,7 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
     for (const t of list) {
       const house = houseNumber(t.address);
       const sameHouse = house !== undefined && numbers.has(house);
-      add(t, sameHouse ? 0.75 : 0.5, `postcode ${t.postcode}${sameHouse ? ` and house number ${house}` : ''} in the narrative match account ${t.account} (${t.address})`, 'address');
+      add(t, sameHouse ? PASS['postcode-and-house-number'] : PASS.postcode, MATCH_REASON.postcode(t.postcode, sameHouse ? (house as string) : null, t.account, t.address));
     }
   };
   const postcodes = new Set<string>();
@@ -440,7 +282,7 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
       if (found.has(t.account) || nameLikeness(item.payer, t.tenant).level === 'different') return;
       const house = /^\s*(\d{1,4}[A-Z]?)\s+(\S+)/i.exec(t.address);
       const atAddress = house !== null && new RegExp(`\\b${house[1]}\\s+${house[2]?.toUpperCase().replace(/[^A-Z0-9]/g, '')}`).test(plain);
-      add(t, atAddress ? 0.65 : 0.4, `payer ${item.payer.trim()} is a tenant of account ${t.account}${atAddress ? ` and the narrative gives the address ${t.address.split(',')[0]}` : ''}`, 'name');
+      add(t, atAddress ? PASS['name-and-address'] : PASS.name, MATCH_REASON.payerIsTenant(item.payer.trim(), t.account, atAddress ? (t.address.split(',')[0] as string) : null));
     };
     const keys = new Set<string>();
     for (const sw of payerWords) if (sw.length > 1) for (const other of payerWords) if (other !== sw) for (const k of nameKeys(sw, other[0] as string)) keys.add(k);
@@ -462,14 +304,14 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
     if (list.length > MAX_NAME_CANDIDATES) continue;
     for (const t of list) {
       if (found.has(t.account) || nameLikeness(item.payer, t.tenant).level === 'different') continue;
-      add(t, 0.55, `the narrative gives the address of account ${t.account} (${t.address.split(',')[0]})`, 'name');
+      add(t, PASS['house-and-street'], MATCH_REASON.houseAndStreet(t.account, t.address.split(',')[0] as string));
     }
   }
   // A former tenancy's reference, paid by a person who now holds another tenancy: money for the
   // current account as likely as for the old one, so both go before a person.
   for (const [account, c] of [...found]) {
     const t = index.byAccount.get(norm(account));
-    if (!t || c.kind !== 'reference' || t.end === null || t.end >= item.date) continue;
+    if (!t || c.pass.kind !== 'reference' || t.end === null || t.end >= item.date) continue;
     const person = nameWords(t.tenant);
     const last = person[person.length - 1];
     const first = person.length > 1 ? person[0] : undefined;
@@ -479,7 +321,7 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
     const keyed = nameKeys(last, first[0] as string).flatMap((k) => index.byNameKey.get(k) ?? []);
     const same = [...new Map(keyed.map((o) => [o.account, o])).values()].filter((o) => o.account !== t.account && nameWords(o.tenant).join(' ') === whole && (o.end === null || o.end >= item.date));
     if (same.length === 0 || same.length > MAX_SAME_PERSON) continue;
-    for (const o of same) add(o, 0.82, `account ${t.account} is a former tenancy of ${t.tenant}, who now holds account ${o.account}`, 'repaired');
+    for (const o of same) add(o, PASS['former-tenancy'], MATCH_REASON.formerTenancy(t.account, t.tenant, o.account));
   }
   return found;
 }
@@ -495,18 +337,18 @@ function rank(item: SuspenseItem, found: ReadonlyMap<string, Found>, index: Inde
     let someoneElse = false;
     if (t && item.payer.trim() !== '') {
       const likeness = nameLikeness(item.payer, t.tenant);
-      const bonus = NAME_BONUS[c.kind];
+      const bonus = NAME_BONUS[c.pass.kind];
       if (likeness.level === 'same') {
         score = Math.min(1, score + bonus.same);
-        reasons.push(`payer ${item.payer} ${likeness.how} tenant ${t.tenant}`);
+        reasons.push(MATCH_REASON.payerName(item.payer, likeness.how, t.tenant));
       } else if (likeness.level === 'alike') {
         score = Math.min(1, score + bonus.alike);
-        reasons.push(likeness.how === '~' ? `payer ${item.payer} ~ tenant ${t.tenant} (surnames spelt alike or sounding alike)` : `payer ${item.payer} ${likeness.how} tenant ${t.tenant}`);
+        reasons.push(likeness.how === '~' ? MATCH_REASON.payerNameAlike(item.payer, t.tenant) : MATCH_REASON.payerName(item.payer, likeness.how, t.tenant));
       } else {
         // A reference that names someone else's account is most often a keying slip: never enough
         // alone (the least penalty keeps an exact reference below the auto threshold).
         score = Math.max(0, score - (NAME_PENALTY.most - (NAME_PENALTY.most - NAME_PENALTY.least) * nameCloseness(item.payer, t.tenant)));
-        reasons.push(`payer ${item.payer} does not share a surname with tenant ${t.tenant}`);
+        reasons.push(MATCH_REASON.payerNotTenant(item.payer, t.tenant));
         someoneElse = true;
       }
     }
@@ -522,10 +364,10 @@ function rank(item: SuspenseItem, found: ReadonlyMap<string, Found>, index: Inde
       // account's history shows this payer paying it before (a relative who always pays).
       if (someoneElse && !evidence.some((e) => e?.score === HISTORY_PAYER_SCORE) && score > SOMEONE_ELSE_CAP) {
         score = SOMEONE_ELSE_CAP;
-        reasons.push('capped below automatic allocation: the payer is not the tenant');
+        reasons.push(MATCH_REASON.cappedSomeoneElse);
       }
     }
-    out.push({ account, score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000, reasons });
+    out.push({ account, score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000, reasons, pass: c.pass.name });
   }
   return out.sort((a, b) => b.score - a.score || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
 }
@@ -547,10 +389,10 @@ export function matchSuspense(items: readonly SuspenseItem[], roll: readonly Ten
   for (const f of found) for (const account of f.keys()) proposed.add(account);
   const history = paymentHistory(postings, proposed);
   return items.map((item, k) => {
-    const candidates = rank(item, found[k] ?? new Map(), index, history).filter((c) => c.score >= config.reviewThreshold);
+    const candidates = rank(item, found[k] ?? new Map(), index, history).filter((c) => c.score >= config.reviewMinScore);
     const [best, second] = candidates;
-    const clear = best !== undefined && best.score >= config.autoThreshold && (second === undefined || best.score - second.score >= config.autoMargin);
-    const decision: SuspenseDecision = best === undefined ? 'none' : clear && config.autoEnabled ? 'auto' : 'review';
+    const clear = best !== undefined && best.score >= config.autoMinScore && (second === undefined || best.score - second.score >= config.autoMargin);
+    const decision: SuspenseDecision = best === undefined ? 'none' : clear && config.autoAllocate ? 'auto' : 'review';
     return { item: item.item, decision, account: decision === 'auto' && best ? best.account : null, score: best?.score ?? 0, candidates };
   });
 }

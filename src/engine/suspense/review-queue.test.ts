@@ -11,7 +11,7 @@ const match = (n: number, decision: SuspenseMatch['decision'], accounts: string[
   decision,
   account: decision === 'auto' ? (accounts[0] ?? null) : null,
   score: accounts.length ? 0.95 : 0,
-  candidates: accounts.map((account, k) => ({ account, score: 0.95 - k * 0.2, reasons: [`reason for ${account}`] })),
+  candidates: accounts.map((account, k) => ({ account, score: 0.95 - k * 0.2, reasons: [`reason for ${account}`], pass: 'exact-reference' })),
 });
 const ITEMS = [item(1, 1000), item(2, 2550), item(3, 700), item(4, 12_345)];
 const MATCHES = [match(1, 'auto', ['A1', 'A2']), match(2, 'review', ['B1', 'B2', 'B3']), match(3, 'none', []), match(4, 'auto', ['D1'])];

@@ -10,6 +10,7 @@ import type { IsoDate } from '../dates';
 import type { Pence } from '../money';
 import type { SuspenseItem } from '../records';
 import { clearanceJournal, type ClearanceDecision, type ClearanceJournal } from './clearance-journal';
+import { REVIEW } from './messages';
 import type { SuspenseDecision, SuspenseMatch } from './match-suspense';
 
 export interface ReviewCandidate {
@@ -118,10 +119,10 @@ function allocation(entry: ReviewEntry, account: string, by: string, at: string,
   const candidate = entry.candidates.find((c) => c.account === account);
   const reason =
     how === 'search'
-      ? `chosen by ${by} from the rent roll (search "${search}")`
+      ? REVIEW.chosenFromSearch(by, search)
       : candidate
-        ? `chosen by ${by}: ${candidate.reasons.join('; ')}`
-        : `chosen by ${by}`;
+        ? REVIEW.chosenCandidate(by, candidate.reasons.join('; '))
+        : REVIEW.chosen(by);
   return { kind: 'allocated', account, decidedBy: by, confirmedBy: by, at, how, reason };
 }
 
@@ -135,7 +136,7 @@ export function applyReview(state: ReviewState, action: ReviewAction): ReviewOut
   switch (action.type) {
     case 'undo': {
       const last = state.undo[state.undo.length - 1];
-      if (!last) return refuse('nothing to undo');
+      if (!last) return refuse(REVIEW.nothingToUndo);
       const resolutions: Record<string, Resolution> = { ...state.resolutions };
       for (const b of last.before) {
         if (b.resolution === null) delete resolutions[b.item];
@@ -144,7 +145,7 @@ export function applyReview(state: ReviewState, action: ReviewAction): ReviewOut
       return { state: { ...state, resolutions, undo: state.undo.slice(0, -1) }, refused: null };
     }
     case 'accept-all-automatic': {
-      if (action.by.trim() === '') return refuse('a decision needs the name of the person making it');
+      if (action.by.trim() === '') return refuse(REVIEW.needsName);
       const updates = state.entries
         .filter((e) => e.proposed === 'auto' && state.resolutions[e.item] === undefined && e.candidates[0] !== undefined)
         .map((e) => {
@@ -152,7 +153,7 @@ export function applyReview(state: ReviewState, action: ReviewAction): ReviewOut
           const resolution: Resolution = { kind: 'allocated', account: best.account, decidedBy: 'rule', confirmedBy: action.by, at: action.at, how: 'automatic', reason: best.reasons.join('; ') };
           return { item: e.item, resolution };
         });
-      if (updates.length === 0) return refuse('no automatic allocation is waiting');
+      if (updates.length === 0) return refuse(REVIEW.noAutomaticWaiting);
       return { state: change(state, action.type, updates), refused: null };
     }
     case 'accept':
@@ -160,17 +161,17 @@ export function applyReview(state: ReviewState, action: ReviewAction): ReviewOut
     case 'pick-account':
     case 'reject': {
       const entry = entryOf(state, action.item);
-      if (!entry) return refuse(`no suspense item ${action.item} in the queue`);
-      if (action.by.trim() === '') return refuse('a decision needs the name of the person making it');
+      if (!entry) return refuse(REVIEW.noSuchItem(action.item));
+      if (action.by.trim() === '') return refuse(REVIEW.needsName);
       let resolution: Resolution;
       if (action.type === 'reject') {
-        resolution = { kind: 'rejected', decidedBy: action.by, at: action.at, reason: action.reason ?? `left in suspense by ${action.by}` };
+        resolution = { kind: 'rejected', decidedBy: action.by, at: action.at, reason: action.reason ?? REVIEW.leftInSuspense(action.by) };
       } else if (action.type === 'pick-candidate') {
         const c = entry.candidates[action.candidate];
-        if (!c) return refuse(`item ${action.item} has no candidate ${action.candidate + 1}`);
+        if (!c) return refuse(REVIEW.noSuchCandidate(action.item, action.candidate + 1));
         resolution = allocation(entry, c.account, action.by, action.at, 'candidate');
       } else {
-        if (action.account.trim() === '') return refuse('an allocation needs an account');
+        if (action.account.trim() === '') return refuse(REVIEW.needsAccount);
         resolution = action.type === 'pick-account' ? allocation(entry, action.account, action.by, action.at, 'search', action.search) : allocation(entry, action.account, action.by, action.at, 'candidate');
       }
       return { state: change(state, action.type, [{ item: action.item, resolution }]), refused: null };
@@ -193,7 +194,7 @@ export function reviewDecisions(state: ReviewState): ClearanceDecision[] {
   for (const e of state.entries) {
     const r = state.resolutions[e.item];
     if (r?.kind !== 'allocated') continue;
-    const reason = r.how === 'automatic' ? `${r.reason} (automatic; accepted by ${r.confirmedBy})` : r.reason;
+    const reason = r.how === 'automatic' ? REVIEW.acceptedAutomatic(r.reason, r.confirmedBy) : r.reason;
     out.push({ item: e.item, account: r.account, by: r.decidedBy, at: r.at, reason });
   }
   return out;

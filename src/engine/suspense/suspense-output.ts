@@ -6,7 +6,8 @@ import type { SuspenseMatch } from './match-suspense';
 import type { SuspenseAgeing } from './suspense-ageing';
 
 /**
- * `{ items: [ { item, decision, account|null, score, candidates: [ { account, score, reasons } ] } ] }`;
+ * `{ items: [ { item, decision, account|null, score, candidates: [ { account, score, reasons, pass } ] } ] }`
+ * (`pass`, the matching pass that found the candidate, added later: MATCH_PASSES names);
  * given the ageing, each item also carries `daysHeld` and `overAgeLimit`, and the object `ageing`
  * `{ asOf, limitDays, overLimitCount, overLimitTotal }` (extra fields; the contract is unchanged).
  */
@@ -19,7 +20,7 @@ export function suspenseToJson(matches: readonly SuspenseMatch[], ageing?: Suspe
       decision: m.decision,
       account: m.account,
       score: m.score,
-      candidates: m.candidates.map((c) => ({ account: c.account, score: c.score, reasons: [...c.reasons] })),
+      candidates: m.candidates.map((c) => ({ account: c.account, score: c.score, reasons: [...c.reasons], pass: c.pass })),
       ...(a ? { daysHeld: a.daysHeld, overAgeLimit: a.overLimit } : {}),
     };
   });

@@ -2,16 +2,35 @@
  * The Excel adapter: the WorkbookPort over office-js. Reads a sheet's used range in row blocks
  * sized to the request payload limit (Excel on the web caps a request and a response at 5 MB, and
  * any platform caps a read at 5,000,000 cells), halving a block on a payload error; writes values
- * first, then number formats, styles, tables, widths, freeze panes, protection, and marks the
- * sheets it wrote with a workbook name that Excel keeps pointing at the sheet through renames.
+ * first, then number formats, styles, tables, widths, print setup, freeze panes, protection, and
+ * marks the sheets it wrote with a workbook name that Excel keeps pointing at the sheet through
+ * renames. What each of those is (formats, looks, names, print setup, the marker, serial dates) is
+ * decided in ../render.ts, shared with the xlsx adapter; this file only says it in office-js.
  * `Excel.run` never leaves this file.
  */
-import { isoToSerial, type IsoDate } from '../../engine/dates';
 import type { RawCell, SheetData } from '../../engine/cells';
-import { penceToPounds } from '../../engine/money';
+import { columnLetter } from '../../engine/cells';
 import type { CellSpec, CellStyle, SheetSpec } from '../../engine/sheet-spec';
 import type { ReadProgress, SheetInfo, WorkbookPort } from '../port';
-import { keyFromMarker, markerName } from '../markers';
+import {
+  CELL_LOOKS,
+  columnWidthPoints,
+  formulaText,
+  freeSheetName,
+  freeTableName,
+  GENERAL_FORMAT,
+  isMarkerName,
+  keyFromMarker,
+  markerName,
+  numberFormatOf,
+  numberOf,
+  printSetupOf,
+  PROTECTION,
+  sheetOfReference,
+  TABLE_STYLE,
+  tableBox,
+  titleRowsReference,
+} from '../render';
 
 /** Excel.run, or a stand-in with the same shape in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -21,13 +40,14 @@ export interface ExcelWorkbookOptions {
   readonly targetBytes?: number;
   /** Cells in the first block read, before the size of a cell is known. */
   readonly firstBlockCells?: number;
+  /** Office.context.requirements.isSetSupported, or a stand-in in tests; by default the real one when Office is there. */
+  readonly isSetSupported?: (set: string, version: string) => boolean;
 }
 
 const FIVE_MILLION_CELLS = 5_000_000;
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 const EXCEL_ERRORS = new Set(['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
-const MONEY_FORMAT = '"£"#,##0.00;[Red]-"£"#,##0.00';
 
 function isPayloadError(e: unknown): boolean {
   const code = (e as { code?: string }).code ?? '';
@@ -60,14 +80,12 @@ function cellValue(c: CellSpec | null): string | number | boolean | null {
   switch (c.kind) {
     case 'text':
       return textValue(c.value);
-    case 'number':
-      return c.value;
-    case 'money':
-      return penceToPounds(c.value);
-    case 'date':
-      return isoToSerial(c.value as IsoDate);
     case 'formula':
-      return `=${c.formula}`;
+      return `=${formulaText(c)}`;
+    case 'number':
+    case 'money':
+    case 'date':
+      return numberOf(c);
     default: {
       const never: never = c;
       return never;
@@ -75,34 +93,11 @@ function cellValue(c: CellSpec | null): string | number | boolean | null {
   }
 }
 
-function numberFormat(c: CellSpec | null): string | null {
-  if (!c) return null;
-  if (c.kind === 'money' || (c.kind === 'formula' && c.result.kind === 'money')) return MONEY_FORMAT;
-  if (c.kind === 'date') return 'dd/mm/yyyy';
-  if (c.kind === 'formula' && c.result.kind === 'number') return '0';
-  return null;
-}
-
-function columnLetter(col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** The sheet a workbook name refers to: "='HL Summary'!$A$1" -> "HL Summary". */
-export function sheetOfNameFormula(formula: string): string | null {
-  const m = /^=?(?:'((?:[^']|'')+)'|([^!'"]+))!/.exec(formula.trim());
-  if (!m) return null;
-  return m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? null);
-}
-
 export class ExcelWorkbook implements WorkbookPort {
   private readonly targetBytes: number;
   private readonly firstBlockCells: number;
+
+  private readonly supports: ((set: string, version: string) => boolean) | undefined;
 
   constructor(
     private readonly run: ExcelRun,
@@ -110,20 +105,37 @@ export class ExcelWorkbook implements WorkbookPort {
   ) {
     this.targetBytes = options.targetBytes ?? 4 * 1024 * 1024;
     this.firstBlockCells = options.firstBlockCells ?? 50_000;
+    this.supports = options.isSetSupported;
   }
 
   /** Sheet name -> product key, from the workbook's names. */
   private async markers(context: Excel.RequestContext): Promise<Map<string, { key: string; name: string }>> {
+    return (await this.names(context)).markers;
+  }
+
+  /**
+   * The workbook's names: the markers by the sheet they point at, the markers whose sheet the user
+   * deleted (Excel turns their reference into #REF!), and every name (tables must differ from them).
+   */
+  private async names(context: Excel.RequestContext): Promise<{ markers: Map<string, { key: string; name: string }>; dangling: string[]; all: string[] }> {
     const names = context.workbook.names;
     names.load('items/name,items/formula');
     await context.sync();
-    const out = new Map<string, { key: string; name: string }>();
+    const markers = new Map<string, { key: string; name: string }>();
+    const dangling: string[] = [];
     for (const n of names.items) {
-      if (!n.name.startsWith('_HL_')) continue;
-      const sheet = sheetOfNameFormula(String(n.formula));
-      if (sheet) out.set(sheet, { key: keyFromMarker(n.name), name: n.name });
+      if (!isMarkerName(n.name)) continue;
+      const sheet = sheetOfReference(String(n.formula));
+      if (sheet) markers.set(sheet, { key: keyFromMarker(n.name), name: n.name });
+      else dangling.push(n.name);
     }
-    return out;
+    return { markers, dangling, all: names.items.map((n) => n.name) };
+  }
+
+  /** Print setup (worksheet.pageLayout) needs ExcelApi 1.9; the manifest asks only for 1.7, so older Excel skips it. */
+  private canSetPrint(): boolean {
+    if (this.supports) return this.supports('ExcelApi', '1.9');
+    return typeof Office !== 'undefined' && Boolean(Office.context?.requirements?.isSetSupported('ExcelApi', '1.9'));
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -195,8 +207,17 @@ export class ExcelWorkbook implements WorkbookPort {
       const book = context.workbook;
       const sheets = book.worksheets;
       sheets.load('items/name,items/position');
-      const markers = await this.markers(context);
+      const tables = book.tables;
+      tables.load('items/name,items/worksheet/name');
+      const { markers, dangling, all } = await this.names(context); // one sync: the sheets and tables ride along
       const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+      // Markers of sheets the user deleted point nowhere: ours, dropped so the name can mark the new sheet.
+      for (const name of dangling) book.names.getItem(name).delete();
+      // Table names Excel will still hold once the replaced sheets are gone, and every other workbook name.
+      const replaced = new Set(specs.map((spec) => markerName(spec.key)));
+      const replacedSheets = new Set([...markers].filter(([, m]) => replaced.has(m.name)).map(([sheet]) => sheet));
+      const tableNames = new Set([...tables.items.filter((t) => !replacedSheets.has(t.worksheet.name)).map((t) => t.name), ...all.filter((n) => !dangling.includes(n))].map((n) => n.toLowerCase()));
+      const written: { ws: Excel.Worksheet; spec: SheetSpec }[] = [];
       for (const spec of specs) {
         const marker = markerName(spec.key);
         let position: number | undefined;
@@ -210,19 +231,21 @@ export class ExcelWorkbook implements WorkbookPort {
           }
           book.names.getItem(marker).delete();
         }
-        const name = freeName(spec.name, taken);
+        const name = freeSheetName(spec.name, taken);
         taken.add(name.toLowerCase());
         const ws = sheets.add(name);
         if (position !== undefined) ws.position = position;
-        await this.writeCells(context, ws, spec);
+        await this.writeCells(context, ws, spec, tableNames);
+        written.push({ ws, spec });
         book.names.add(marker, ws.getRange('A1'));
       }
       await context.sync();
+      if (this.canSetPrint()) await setPrint(context, written);
     });
   }
 
   /** Values (and formulas) first in row blocks, then formats, styles, tables, widths, panes, protection. */
-  private async writeCells(context: Excel.RequestContext, ws: Excel.Worksheet, spec: SheetSpec): Promise<void> {
+  private async writeCells(context: Excel.RequestContext, ws: Excel.Worksheet, spec: SheetSpec, tableNames: Set<string>): Promise<void> {
     const width = Math.max(1, spec.columnWidths.length, ...spec.rows.map((r) => r.length));
     // Row blocks of values and their formats, each request filled up to the target size.
     let pendingBytes = 0;
@@ -234,7 +257,7 @@ export class ExcelWorkbook implements WorkbookPort {
       while (r + values.length < spec.rows.length) {
         const src = spec.rows[r + values.length] ?? [];
         const row = Array.from({ length: width }, (_x, c) => cellValue(src[c] ?? null) ?? '');
-        const fmt = Array.from({ length: width }, (_x, c) => numberFormat(src[c] ?? null) ?? 'General');
+        const fmt = Array.from({ length: width }, (_x, c) => (src[c] ? numberFormatOf(src[c]) : null) ?? GENERAL_FORMAT);
         const size = JSON.stringify(row).length + JSON.stringify(fmt).length;
         if (pendingBytes + bytes + size > this.targetBytes && (values.length > 0 || pendingBytes > 0)) break;
         values.push(row);
@@ -264,64 +287,53 @@ export class ExcelWorkbook implements WorkbookPort {
       }
     });
     spec.columnWidths.forEach((w, i) => {
-      ws.getRange(`${columnLetter(i + 1)}:${columnLetter(i + 1)}`).format.columnWidth = Math.round(w * 7);
+      ws.getRange(`${columnLetter(i + 1)}:${columnLetter(i + 1)}`).format.columnWidth = columnWidthPoints(w);
     });
     for (const t of spec.tables) {
-      const last = t.headerRow + Math.max(1, t.rowCount) + 1;
-      const address = `${columnLetter(t.firstCol + 1)}${t.headerRow + 1}:${columnLetter(t.firstCol + t.columns.length)}${last}`;
-      const table = ws.tables.add(address, true);
-      table.name = t.name;
-      table.style = 'TableStyleLight9';
+      const table = ws.tables.add(tableBox(t).address, true);
+      table.name = freeTableName(t.name, tableNames);
+      table.style = TABLE_STYLE;
     }
     if (spec.freeze) {
       if (spec.freeze.rows > 0) ws.freezePanes.freezeRows(spec.freeze.rows);
       if (spec.freeze.cols > 0) ws.freezePanes.freezeColumns(spec.freeze.cols);
     }
-    if (spec.protect) ws.protection.protect({ allowAutoFilter: true, allowSort: true, allowFormatColumns: true, allowFormatRows: true });
+    if (spec.protect) ws.protection.protect({ allowAutoFilter: PROTECTION.autoFilter, allowSort: PROTECTION.sort, allowFormatColumns: PROTECTION.formatColumns, allowFormatRows: PROTECTION.formatRows });
     // The caller's next sync sends the last block with the formats, tables and protection.
   }
 }
 
+/** A cell look (render.ts) on a range: only what differs from a plain cell is set, so a plain run costs nothing. */
 function applyStyle(range: Excel.Range, style: CellStyle): void {
+  const look = CELL_LOOKS[style];
+  if (!look.bold && !look.italic && look.size === null && look.color === null && look.fill === null && !look.borderTop) return;
   const font = range.format.font;
-  switch (style) {
-    case 'title':
-      font.bold = true;
-      font.size = 14;
-      break;
-    case 'heading':
-      font.bold = true;
-      range.format.fill.color = '#E7E6E6';
-      break;
-    case 'total':
-      font.bold = true;
-      range.format.borders.getItem('EdgeTop').style = 'Continuous';
-      break;
-    case 'status-ok':
-      font.bold = true;
-      font.color = '#107C10';
-      break;
-    case 'status-bad':
-      font.bold = true;
-      font.color = '#C50F1F';
-      break;
-    case 'note':
-      font.italic = true;
-      font.color = '#605E5C';
-      break;
-    case 'label':
-      break;
-    default: {
-      const never: never = style;
-      return never;
-    }
-  }
+  if (look.bold) font.bold = true;
+  if (look.italic) font.italic = true;
+  if (look.size !== null) font.size = look.size;
+  if (look.color !== null) font.color = look.color;
+  if (look.fill !== null) range.format.fill.color = look.fill;
+  if (look.borderTop) range.format.borders.getItem('EdgeTop').style = 'Continuous';
 }
 
-function freeName(wanted: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(wanted.toLowerCase())) return wanted;
-  for (let i = 2; ; i++) {
-    const candidate = `${wanted.slice(0, 31 - ` (${i})`.length)} (${i})`;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
+/**
+ * Print setup for the sheets just written, in a request of its own after them: a printing nicety
+ * Excel refuses (a platform that rejects a zoom option) must not cost the user the sheets, which
+ * are already written; printing then falls back to Excel's defaults.
+ */
+async function setPrint(context: Excel.RequestContext, written: readonly { ws: Excel.Worksheet; spec: SheetSpec }[]): Promise<void> {
+  try {
+    for (const { ws, spec } of written) {
+      const setup = printSetupOf(spec);
+      const layout = ws.pageLayout;
+      layout.paperSize = setup.paper;
+      layout.orientation = setup.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+      // 0 pages tall: as many as the rows need (as fitToHeight="0" in the file format).
+      layout.zoom = { horizontalFitToPages: setup.fitToWidth, verticalFitToPages: setup.fitToHeight };
+      if (setup.titleRows) layout.setPrintTitleRows(titleRowsReference(setup.titleRows));
+    }
+    await context.sync();
+  } catch {
+    // The sheets are written; only their print setup is Excel's default.
   }
 }

@@ -2,8 +2,8 @@
  * .xlsx files on disk for Node (the CLI, scripts, tests). Kept apart from XlsxWorkbook so the
  * adapter itself carries no file-system code into the browser page.
  */
-import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeFileSafely } from '../../cli/safe-write';
 import { XlsxWorkbook } from './xlsx-workbook';
 
 export async function openXlsxFile(path: string): Promise<XlsxWorkbook> {
@@ -11,24 +11,10 @@ export async function openXlsxFile(path: string): Promise<XlsxWorkbook> {
 }
 
 /**
- * Saves the workbook to `path`: the bytes go to a temporary file in the same folder, are flushed to
- * disk, and only then renamed over the destination (a rename within one file system is atomic), so
- * a failed write leaves the previous file as it was and no half-written workbook behind.
+ * Saves the workbook to `path` through the CLI's safe write (a temporary file in the same folder,
+ * flushed, renamed over the destination, the folder flushed): a failed write leaves the previous
+ * file as it was and no half-written workbook behind.
  */
 export async function saveXlsxFile(workbook: XlsxWorkbook, path: string): Promise<void> {
-  const bytes = await workbook.toBuffer();
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    const file = await open(tmp, 'wx');
-    try {
-      await file.writeFile(bytes);
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(tmp, path);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  }
+  writeFileSafely(path, await workbook.toBuffer());
 }

@@ -1,7 +1,9 @@
 /**
  * The xlsx adapter: the WorkbookPort over exceljs, for files (CLI) and the standalone page. Holds
  * the whole workbook in memory; bytes in, bytes out. No file system here, so the class runs in a
- * browser too; xlsx-file.ts opens and saves files for Node.
+ * browser too; xlsx-file.ts opens and saves files for Node. How a SheetSpec becomes cells (formats,
+ * looks, sheet and table names, print setup, the marker, serial dates) is decided in ../render.ts,
+ * shared with the Excel adapter; this file only says it in exceljs.
  *
  * Known exceljs limits (checked against 4.4.0), which matter only when a user's workbook is
  * re-saved with the product's sheets added: charts, pivot tables, images in some layouts, form
@@ -10,50 +12,44 @@
  * therefore writes the audit pack to a new workbook unless asked to copy the inputs.
  */
 import ExcelJS from 'exceljs';
-import { columnLetter, type RawCell, type SheetData } from '../../engine/cells';
-import { isoToSerial, type IsoDate } from '../../engine/dates';
-import { penceToPounds } from '../../engine/money';
+import type { RawCell, SheetData } from '../../engine/cells';
 import type { CellSpec, CellStyle, SheetSpec, TableSpec } from '../../engine/sheet-spec';
 import type { ReadProgress, SheetInfo, WorkbookPort } from '../port';
-import { keyFromMarker, MARKER_PREFIX, markerName } from '../markers';
+import {
+  CELL_LOOKS,
+  dateOfIso,
+  formulaResultOf,
+  formulaText,
+  freeSheetName,
+  freeTableName,
+  isMarkerName,
+  keyFromMarker,
+  markerName,
+  markerReference,
+  numberFormatOf,
+  numberOf,
+  printSetupOf,
+  PROTECTION,
+  serialOfDate,
+  TABLE_STYLE,
+  tableBox,
+  type CellLook,
+} from '../render';
 
-export { markerName };
-
-const MS_PER_DAY = 86_400_000;
-/** 1970-01-01 as an Excel (1900 system) serial. */
-const UNIX_EPOCH_SERIAL = 25569;
 /** Progress is reported every this many rows of a large sheet. */
 const PROGRESS_EVERY = 10_000;
-
-export const MONEY_FORMAT = '"£"#,##0.00;[Red]-"£"#,##0.00';
-export const DATE_FORMAT = 'dd/mm/yyyy';
-export const INTEGER_FORMAT = '0';
-export const TABLE_STYLE = 'TableStyleLight9';
 
 /** exceljs keeps the tab order in a property its typings do not declare. */
 type Ordered = ExcelJS.Worksheet & { orderNo: number };
 /** ...and a sheet's tables in a map its typings do not declare either (getTables() is mistyped). */
 type WithTables = ExcelJS.Worksheet & { tables: Record<string, unknown> };
 
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
-/**
- * A JavaScript Date from exceljs as a 1900-system serial. exceljs has already applied the file's
- * date system (1900 or 1904) to make the Date, so the calendar date is right either way; whole
- * days stay integers, times of day become the fraction.
- */
-function serialOf(d: Date): number {
-  return d.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
-}
-
 /** A value as exceljs gives it (a cell's value, or a formula's cached result) as the port's raw cell. */
 function rawOf(v: unknown): RawCell {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : { error: '#NUM!' };
   if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : serialOf(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : serialOfDate(v);
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (typeof o.error === 'string') return { error: o.error };
@@ -132,7 +128,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private markers(): Map<string, ExcelJS.Worksheet | null> {
     const out = new Map<string, ExcelJS.Worksheet | null>();
     this.workbook.definedNames.forEach((name: string, cell: unknown) => {
-      if (!name.startsWith(MARKER_PREFIX) || out.get(name)) return;
+      if (!isMarkerName(name) || out.get(name)) return;
       // exceljs keeps a quoted sheet name's doubled quotes ('Dec''s summary').
       const sheetName = (cell as { sheetName?: string }).sheetName?.replace(/''/g, "'");
       out.set(name, (sheetName !== undefined && this.sheet(sheetName)) || null);
@@ -198,26 +194,16 @@ export class XlsxWorkbook implements WorkbookPort {
         this.workbook.removeWorksheet(old.id);
       }
       this.removeName(marker);
-      const name = this.freeName(sheetName(spec.name));
+      const name = freeSheetName(spec.name, new Set(this.workbook.worksheets.map((w) => w.name.toLowerCase())));
       const ws = this.workbook.addWorksheet(name, spec.freeze && (spec.freeze.rows > 0 || spec.freeze.cols > 0) ? { views: [{ state: 'frozen', xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }] } : {});
       // The replacement takes the old sheet's place in the tab order.
       if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
       writeSpec(ws, spec, this.tableNames());
       if (spec.protect) {
         // No password: a guard against accidental edits; filtering, sorting and widening columns stay allowed.
-        await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, autoFilter: true, sort: true, formatColumns: true, formatRows: true });
+        await ws.protect('', { selectLockedCells: PROTECTION.selectCells, selectUnlockedCells: PROTECTION.selectCells, autoFilter: PROTECTION.autoFilter, sort: PROTECTION.sort, formatColumns: PROTECTION.formatColumns, formatRows: PROTECTION.formatRows });
       }
-      this.workbook.definedNames.add(`${quoteSheet(name)}!$A$1`, marker);
-    }
-  }
-
-  /** The wanted name, or "Name (2)" ... when a sheet (the user's) already has it. */
-  private freeName(wanted: string): string {
-    const taken = new Set(this.workbook.worksheets.map((w) => w.name.toLowerCase()));
-    if (!taken.has(wanted.toLowerCase())) return wanted;
-    for (let i = 2; ; i++) {
-      const candidate = `${wanted.slice(0, 31 - ` (${i})`.length)} (${i})`;
-      if (!taken.has(candidate.toLowerCase())) return candidate;
+      this.workbook.definedNames.add(markerReference(name), marker);
     }
   }
 
@@ -230,68 +216,41 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
-/** A name Excel accepts for a sheet: at most 31 characters, none of : \ / ? * [ ], no quote at either end. */
-function sheetName(wanted: string): string {
-  const s = wanted.replace(/[:\\/?*[\]]/g, '-').replace(/^'+|'+$/g, '').slice(0, 31).trim();
-  return s === '' || s.toLowerCase() === 'history' ? `${s || 'Sheet'} (HL)` : s;
+/** A cell look (render.ts) as exceljs's style: colours as ARGB, the top border thin. */
+function styleOf(look: CellLook): Partial<ExcelJS.Style> {
+  const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
+  const font: Partial<ExcelJS.Font> = {};
+  if (look.bold) font.bold = true;
+  if (look.italic) font.italic = true;
+  if (look.size !== null) font.size = look.size;
+  if (look.color !== null) font.color = { argb: argb(look.color) };
+  const style: Partial<ExcelJS.Style> = {};
+  if (Object.keys(font).length > 0) style.font = font;
+  if (look.fill !== null) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(look.fill) } };
+  if (look.borderTop) style.border = { top: { style: 'thin' } };
+  return style;
 }
 
-const STYLES: Readonly<Record<CellStyle, Partial<ExcelJS.Style>>> = {
-  title: { font: { bold: true, size: 14 } },
-  heading: { font: { bold: true }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } } },
-  label: {},
-  total: { font: { bold: true }, border: { top: { style: 'thin' } } },
-  'status-ok': { font: { bold: true, color: { argb: 'FF107C10' } } },
-  'status-bad': { font: { bold: true, color: { argb: 'FFC50F1F' } } },
-  note: { font: { italic: true, color: { argb: 'FF605E5C' } } },
-};
-
-/** Midnight UTC of the date, as exceljs wants it; exceljs converts it to the workbook's date system (1900 or 1904). */
-function dateValue(iso: IsoDate): Date {
-  // Through the serial, so the days before 1 March 1900 (Excel's phantom 29 Feb 1900) agree with exceljs.
-  return new Date((isoToSerial(iso) - UNIX_EPOCH_SERIAL) * MS_PER_DAY);
-}
+const STYLES: Readonly<Record<CellStyle, Partial<ExcelJS.Style>>> = Object.fromEntries(Object.entries(CELL_LOOKS).map(([k, look]) => [k, styleOf(look)])) as Record<CellStyle, Partial<ExcelJS.Style>>;
 
 /**
  * The exceljs value for a cell spec. Text is always a plain string: exceljs stores a string as a
  * shared string and never as a formula, whatever it starts with ("=", "+", "-", "@"); only a
- * { formula } object becomes a formula.
+ * { formula } object becomes a formula. A date goes in as a Date, which exceljs converts to the
+ * workbook's date system (1900 or 1904).
  */
 function cellValue(spec: CellSpec): ExcelJS.CellValue {
   switch (spec.kind) {
     case 'text':
       return spec.value;
+    case 'date':
+      return dateOfIso(spec.value);
     case 'number':
-      return spec.value;
     case 'money':
-      return penceToPounds(spec.value);
-    case 'date':
-      return dateValue(spec.value);
-    case 'formula': {
-      const r = spec.result;
-      const result = r.kind === 'money' ? penceToPounds(r.value) : r.value;
-      // The cached result goes in as written, 0 included: the cell is created from this object.
-      return { formula: spec.formula.replace(/^=/, ''), result } as ExcelJS.CellFormulaValue;
-    }
-    default: {
-      const never: never = spec;
-      return never;
-    }
-  }
-}
-
-function numFmt(spec: CellSpec): string | undefined {
-  switch (spec.kind) {
-    case 'money':
-      return MONEY_FORMAT;
-    case 'date':
-      return DATE_FORMAT;
+      return numberOf(spec);
     case 'formula':
-      if (spec.result.kind === 'money') return MONEY_FORMAT;
-      return spec.result.kind === 'number' && Number.isInteger(spec.result.value) ? INTEGER_FORMAT : undefined;
-    case 'text':
-    case 'number':
-      return undefined;
+      // The cached result goes in as written, 0 included: the cell is created from this object.
+      return { formula: formulaText(spec), result: formulaResultOf(spec) } as ExcelJS.CellFormulaValue;
     default: {
       const never: never = spec;
       return never;
@@ -299,25 +258,12 @@ function numFmt(spec: CellSpec): string | undefined {
   }
 }
 
-/** The table's name, or Name_2 ... when a table or workbook name elsewhere (the user's) has it. */
-function freeTableName(wanted: string, taken: Set<string>): string {
-  let name = wanted;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${wanted}_${i}`;
-  taken.add(name.toLowerCase());
-  return name;
-}
-
-/**
- * A table covers its header and exactly rowCount rows. Excel cannot open a table without a data
- * row, so an empty one (rowCount 0) gets a single blank row under its header: the filter buttons
- * stay, and the sheet shows an empty list rather than no table at all.
- */
+/** exceljs writes a table's header and rows into the cells itself; the spec's cells go on top afterwards. */
 function addTable(ws: ExcelJS.Worksheet, spec: SheetSpec, t: TableSpec, taken: Set<string>): void {
-  const dataRows = Math.max(1, t.rowCount);
-  // exceljs writes the table's header and rows into the cells itself; the spec's cells go on top afterwards.
+  const box = tableBox(t);
   const rows: ExcelJS.CellValue[][] = [];
-  for (let r = 0; r < dataRows; r++) {
-    const src = spec.rows[t.headerRow + 1 + r] ?? [];
+  for (let r = box.top; r < box.bottom; r++) {
+    const src = spec.rows[r] ?? [];
     rows.push(t.columns.map((_c, i) => {
       const cell = src[t.firstCol + i];
       return cell ? cellValue(cell) : null;
@@ -325,7 +271,7 @@ function addTable(ws: ExcelJS.Worksheet, spec: SheetSpec, t: TableSpec, taken: S
   }
   ws.addTable({
     name: freeTableName(t.name, taken),
-    ref: `${columnLetter(t.firstCol + 1)}${t.headerRow + 1}`,
+    ref: box.address.split(':')[0] ?? 'A1',
     headerRow: true,
     totalsRow: false,
     style: { theme: TABLE_STYLE, showRowStripes: true },
@@ -338,18 +284,16 @@ function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec, tableNames: Set<strin
   spec.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
-  // Auditors print: A4, one page wide, wide sheets in landscape, a table's header on every page.
-  const width = spec.columnWidths.reduce((a, b) => a + b, 0);
-  ws.pageSetup = { paperSize: 9, orientation: width > 100 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
-  const firstTable = spec.tables[0];
-  if (firstTable) ws.pageSetup.printTitlesRow = `${firstTable.headerRow + 1}:${firstTable.headerRow + 1}`;
+  const print = printSetupOf(spec);
+  ws.pageSetup = { paperSize: PAPER_A4, orientation: print.orientation, fitToPage: true, fitToWidth: print.fitToWidth, fitToHeight: print.fitToHeight };
+  if (print.titleRows) ws.pageSetup.printTitlesRow = `${print.titleRows.first}:${print.titleRows.last}`;
   for (const t of spec.tables) addTable(ws, spec, t, tableNames);
   spec.rows.forEach((row, r) => {
     row.forEach((cell, c) => {
       if (!cell) return;
       const target = ws.getCell(r + 1, c + 1);
       target.value = cellValue(cell);
-      const fmt = numFmt(cell);
+      const fmt = numberFormatOf(cell);
       if (fmt) target.numFmt = fmt;
       if (cell.style) Object.assign(target, STYLES[cell.style]);
     });
@@ -362,3 +306,6 @@ function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec, tableNames: Set<strin
     });
   }
 }
+
+/** The paper size code for A4 in the file format (ECMA-376 paperSize). */
+const PAPER_A4 = 9;
