@@ -6,6 +6,11 @@
  * history and its status, every step a reason in words. A wrong automatic allocation moves one
  * tenant's money onto another's account (DOMAIN.md section 4), so `auto` needs one strong candidate
  * clearly ahead of the next, and someone else paying is never enough.
+ *
+ * Over 400 lines (456): the candidate gathering and the weighing share one ranking state per item
+ * (claims, reasons, the best pass); the passes' scores live in match-passes.ts, the wording in
+ * messages.ts, names in name-likeness.ts and keying slips in reference-repairs.ts. Splitting the
+ * ranking further would pass that state between files for no gain in clarity.
  */
 import type { IsoDate } from '../dates';
 import type { Posting, Tenancy, SuspenseItem } from '../records';
