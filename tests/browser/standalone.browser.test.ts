@@ -206,11 +206,12 @@ suite('the standalone page in Chromium', () => {
     await press(page.getByRole('list', { name: 'Accounts found for item SUS001010' }).getByRole('button', { name: 'Allocate to 00100683 (item SUS001010)' }));
     await card('SUS001010').getByText('Allocated to 00100683 by Alex Preparer.').waitFor();
 
-    // Filter and sort: the open items for review, largest first; A allocates the active one to its best candidate.
+    // Filter and sort: the open automatic proposals, largest first; A allocates the active one to its best
+    // candidate as a person's decision (the sample's two items for review were decided above).
     await tabTo(search);
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.press('Backspace');
-    await page.getByLabel('Show').selectOption('review');
+    await page.getByLabel('Show', { exact: true }).selectOption('auto');
     await page.getByLabel('Sort by').selectOption('amount');
     await press(page.getByRole('button', { name: 'Smallest first' }));
     const amounts = (await queue.getByRole('option').allInnerTexts()).map((t) => Number((/£([\d,]+\.\d\d)/.exec(t)?.[1] ?? '').replace(/,/g, '')));
@@ -223,14 +224,16 @@ suite('the standalone page in Chromium', () => {
     await page.getByText(`${item} allocated to ${best}.`).waitFor();
     await look('5b-suspense');
 
-    await page.getByLabel('Show').selectOption('all');
-    await press(page.getByRole('button', { name: `Accept all automatic (${autos})` }));
+    // Accept all: it first says how many and how much; the one a person took is no longer among them.
+    const left = autos - 1;
+    await page.getByLabel('Show', { exact: true }).selectOption('all');
+    await press(page.getByRole('button', { name: `Accept all automatic (${left})` }));
     const confirm = page.getByRole('group', { name: 'Confirm accepting all automatic allocations' });
-    await expect(confirm.innerText()).resolves.toMatch(new RegExp(`Accept ${autos} automatic allocations?, £[\\d,]+\\.\\d\\d in all\\?`));
-    await press(confirm.getByRole('button', { name: `Accept ${autos}` }));
+    await expect(confirm.innerText()).resolves.toMatch(new RegExp(`Accept ${left} automatic allocations?, £[\\d,]+\\.\\d\\d in all\\?`));
+    await press(confirm.getByRole('button', { name: `Accept ${left}` }));
     await page.getByRole('button', { name: 'Accept all automatic (0)' }).waitFor();
-    await page.getByLabel('Show').selectOption('decided');
-    await page.getByText(new RegExp(`^Showing ${autos + 3} items`)).waitFor();
+    await page.getByLabel('Show', { exact: true }).selectOption('decided');
+    await page.getByText(new RegExp(`^Showing ${autos + 2} items`)).waitFor();
     await press(page.getByRole('button', { name: 'Next: Audit pack and sign-off' }));
   });
 
@@ -280,8 +283,11 @@ suite('the standalone page in Chromium', () => {
     const journal = r.sheet('HL Clearance journal');
     const lines = journal.filter((row) => /^SUS\d+$/.test(String(row[0] ?? '')));
     expect(lines).toHaveLength(autos + 2);
-    expect(lines.filter((l) => l[6] === 'rule')).toHaveLength(autos);
-    expect(lines.filter((l) => l[6] === 'Alex Preparer').map((l) => [l[0], l[4]])).toEqual([['SUS001010', '00100683'], ['SUS001016', '00101527']]);
+    // One automatic proposal was taken by a person with the A key; the rest were accepted all at once.
+    expect(lines.filter((l) => l[6] === 'rule')).toHaveLength(autos - 1);
+    const people = lines.filter((l) => l[6] === 'Alex Preparer').map((l) => [l[0], l[4]]);
+    expect(people).toHaveLength(3);
+    expect(people).toEqual(expect.arrayContaining([['SUS001010', '00100683'], ['SUS001016', '00101527']]));
     const total = journal.find((row) => row[0] === 'Total cleared');
     expect(Math.round((total?.[2] as number) * 100)).toBe(lines.reduce((t, l) => t + Math.round((l[2] as number) * 100), 0));
     // The input sheets travel unchanged beside the HL sheets.
@@ -298,8 +304,10 @@ suite('the standalone page in Chromium', () => {
     await page.getByText(/^Balanced$/).waitFor({ timeout: 60_000 });
     await expect(page.getByRole('list', { name: 'Your reconciling items' }).innerText()).resolves.toContain('Card refund of 30/12');
     await press(page.getByRole('button', { name: 'Next: Suspense' }));
-    await page.getByLabel('Suspense item SUS001016').getByText('Allocated to 00101527 by Alex Preparer.').waitFor();
+    await page.getByRole('button', { name: /^Accept all automatic \(0\)/ }).waitFor();
     await expect(page.getByRole('button', { name: /^Accept all automatic \(0\)/ }).isDisabled()).resolves.toBe(true);
+    await page.getByLabel('Show', { exact: true }).selectOption('decided');
+    await page.getByText(new RegExp(`^Showing ${autos + 2} items`)).waitFor();
   });
 
   it('imports a payment file through the pane: profile detected, control agreed, postings and summary; the same file again is refused', async () => {
@@ -322,11 +330,10 @@ suite('the standalone page in Chromium', () => {
     const history = page.getByRole('table', { name: 'Files imported' });
     await expect(history.innerText()).resolves.toMatch(/allpay-20261201\.csv.*60.*£15,167\.77/s);
     await look('9-payments-posted');
-    // The same file a second time: refused, nothing recorded.
+    // The same file a second time: the preview already says it was imported before and offers no post.
     await page.getByLabel('Payment file to import').setInputFiles(sample);
-    await press(page.getByRole('button', { name: 'Check and post' }));
-    await page.getByText('allpay-20261201.csv was refused').waitFor();
-    await expect(page.getByRole('list', { name: 'Why the file was refused' }).innerText()).resolves.toMatch(/imported/i);
+    await page.getByText('Imported before', { exact: true }).waitFor();
+    await page.locator('button:disabled', { hasText: 'Check and post' }).waitFor({ timeout: 15_000 });
     await expect(history.getByRole('row').count()).resolves.toBe(2);
   });
 

@@ -56,13 +56,16 @@ describe('Suspense', () => {
     const confirm = screen.getByRole('group', { name: 'Confirm accepting all automatic allocations' });
     expect(within(confirm).getByText(new RegExp(`^Accept ${autos} automatic allocations?, £[\\d,]+\\.\\d\\d in all\\?`))).toBeTruthy();
     fireEvent.click(within(confirm).getByText(`Accept ${autos}`));
-    await screen.findByText(/^Accept all automatic \(0\)$/, undefined, { timeout: 10_000 });
+    await screen.findByText(/^Accept all automatic \(0\)$/, undefined, { timeout: 20_000 });
     fireEvent.change(screen.getByLabelText('Search the queue (reference, payer, account or amount)'), { target: { value: '' } });
     fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'decided' } });
     expect(screen.getByText(new RegExp(`^Showing ${autos + 1} items`))).toBeTruthy();
-    const saved = (await (await host.store()).sessionsFor('book-1'))[0]?.suspenseReview;
-    expect(saved?.resolutions.SUS001016).toMatchObject({ kind: 'allocated', account: '00101527' });
-    expect(Object.keys(saved?.resolutions ?? {})).toHaveLength(autos + 1);
+    // Saving to IndexedDB follows the screen: wait until the session holds every decision.
+    await waitFor(async () => {
+      const saved = (await (await host.store()).sessionsFor('book-1'))[0]?.suspenseReview;
+      expect(saved?.resolutions.SUS001016).toMatchObject({ kind: 'allocated', account: '00101527' });
+      expect(Object.keys(saved?.resolutions ?? {})).toHaveLength(autos + 1);
+    });
   });
 
   it('keeps the decisions on items still in suspense when the month is run again', async () => {
@@ -143,7 +146,7 @@ describe('Sign-off', () => {
     await screen.findByText(/^Signed .* by Alex Preparer$/);
     fireEvent.change(screen.getByLabelText('Reviewed by'), { target: { value: 'alex preparer' } });
     fireEvent.click(screen.getByText('Sign as reviewer'));
-    await waitFor(() => expect(screen.getByLabelText('Messages').textContent).toMatch(/Sign-off refused.*cannot also review it/), { timeout: 5000 });
+    await waitFor(() => expect(screen.getByLabelText('Messages').textContent).toMatch(/Sign-off refused.*cannot also review it/), { timeout: 20_000 });
     expect(screen.getByText('A different person from the preparer')).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText('Reviewed by'), { target: { value: 'Sam Reviewer' } });

@@ -29,7 +29,7 @@ describe('the mandate register in IndexedDB (version 5)', () => {
 
     const db = new LedgerDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBeGreaterThanOrEqual(5); // 6 and 7 add tables of their own
     expect(await db.sessions.toArray()).toEqual([expect.objectContaining({ id: 'b|2026-11', reconcilingItems: [{ ref: 'U1', amount: -100 }] })]);
     expect(await db.trail.count()).toBe(1);
     expect((await db.imports.toArray()).map((e) => e.paymentKeys)).toEqual([['k1']]);

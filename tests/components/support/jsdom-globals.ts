@@ -19,6 +19,13 @@ g.TextDecoder ??= TextDecoder;
 g.setImmediate ??= setImmediate;
 g.clearImmediate ??= clearImmediate;
 
+// jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one (to reflow its actions).
+g.ResizeObserver ??= class ResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
+
 // jsdom's Blob has no text(): read it the way a browser's FileReader does.
 if (typeof Blob !== 'undefined' && typeof Blob.prototype.text !== 'function') {
   Blob.prototype.text = function text(this: Blob): Promise<string> {
