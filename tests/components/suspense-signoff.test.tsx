@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { RawCell } from '../../src/engine/cells';
 import { renderPane, testHost, type TestHost } from './support/pane-host';
 import { sampleSheets } from './support/sample';
@@ -144,6 +144,12 @@ describe('Sign-off', () => {
 
     fireEvent.click(screen.getByText('Sign as preparer'));
     await screen.findByText(/^Signed .* by Alex Preparer$/);
+    // A sign-off after the pack was written writes the pack again, and its "written" message would replace
+    // the refusal below: let that write finish first.
+    await waitFor(() => expect(JSON.stringify(host.port.written.at(-1))).toContain('Alex Preparer'));
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    });
     fireEvent.change(screen.getByLabelText('Reviewed by'), { target: { value: 'alex preparer' } });
     fireEvent.click(screen.getByText('Sign as reviewer'));
     await waitFor(() => expect(screen.getByLabelText('Messages').textContent).toMatch(/Sign-off refused.*cannot also review it/), { timeout: 20_000 });
