@@ -12,3 +12,10 @@ export function parse(args: readonly string[], options: Record<string, { type: '
     throw new CliInputError(`${(e as Error).message}; try --help`);
   }
 }
+
+/** A string option the command cannot run without: its value, or a located refusal naming the flag. */
+export function needOption(values: ParsedArgs['values'], command: string, key: string): string {
+  const v = values[key];
+  if (typeof v !== 'string') throw new CliInputError(`${command} needs --${key}; try --help`);
+  return v;
+}

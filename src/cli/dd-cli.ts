@@ -18,7 +18,7 @@ import { readUserSheets } from '../workbook/user-sheets';
 import { openWorkbook, readJsonFile } from './workbook-io';
 import { runDdReport } from '../engine/jobs/dd-report';
 import { EMPTY_LEDGER, fileHash, ledgerFromJson, ledgerToJson, type ImportLedger } from '../engine/payments/import-ledger';
-import { parse } from './args';
+import { needOption, parse } from './args';
 import { CliInputError } from './errors';
 import { writeAll } from './safe-write';
 import { lockLedger } from './ledger-lock';
@@ -233,11 +233,7 @@ async function ddCollectCommand(args: readonly string[], io: DdIo, help: string)
     return 0;
   }
   if (positionals.length > 0) throw new CliInputError(`unexpected argument '${positionals[0] ?? ''}'`);
-  const need = (k: string): string => {
-    const v = values[k];
-    if (typeof v !== 'string') throw new CliInputError(`dd collect needs --${k}`);
-    return v;
-  };
+  const need = (k: string): string => needOption(values, 'dd collect', k);
   const out = need('out');
   const given = (flag: string, role: 'input' | 'output') => (typeof values[flag] === 'string' ? runPath(`--${flag}`, values[flag] as string, role) : null);
   guardPaths([given('mandates', 'input'), given('accounts', 'input'), given('represent', 'input'), given('holidays', 'input'), given('out', 'output'), given('notices', 'output'), given('mandates-out', 'output')]);

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parse } from './args';
+import { needOption, parse } from './args';
 import { parseDayFirst, type IsoDate } from '../engine/dates';
 import { formatGBP, type Pence } from '../engine/money';
 import { DEFAULT_STATEMENT_PROFILE, cashBalanceJson, runCashBalance } from '../engine/jobs/balance-cash';
@@ -115,11 +115,7 @@ export async function paymentsCommand(args: readonly string[], io: PaymentsIo, h
   const path = positionals[0];
   if (path === undefined) throw new CliInputError('payments needs a file: housing-ledger payments FILE --profile NAME --accounts WORKBOOK.xlsx --out DIR');
   if (positionals.length > 1) throw new CliInputError(`unexpected argument '${positionals[1] ?? ''}'`);
-  const need = (k: string): string => {
-    const v = values[k];
-    if (typeof v !== 'string') throw new CliInputError(`payments needs --${k}; try --help`);
-    return v;
-  };
+  const need = (k: string): string => needOption(values, 'payments', k);
   const profileArg = need('profile');
   const profile = loadProfile(profileArg);
   const accounts = need('accounts');
@@ -208,11 +204,7 @@ export async function balanceCashCommand(args: readonly string[], io: PaymentsIo
     return 0;
   }
   if (positionals.length > 0) throw new CliInputError(`unexpected argument '${positionals[0] ?? ''}'`);
-  const need = (k: string): string => {
-    const v = values[k];
-    if (typeof v !== 'string') throw new CliInputError(`balance-cash needs --${k}; try --help`);
-    return v;
-  };
+  const need = (k: string): string => needOption(values, 'balance-cash', k);
   const statementPath = need('statement');
   const ledgerPath = need('ledger');
   const asOf = parseDayArg('as-of', need('as-of'));
