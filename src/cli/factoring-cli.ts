@@ -69,7 +69,17 @@ export async function factoringCommand(args: readonly string[], io: FactoringIo,
     io.out(help);
     return sub === undefined ? 2 : 0;
   }
-  if (sub !== 'bill') throw new CliInputError(`unknown factoring command '${sub}'; try --help`);
+  const command = Object.hasOwn(FACTORING_COMMANDS, sub) ? FACTORING_COMMANDS[sub] : undefined;
+  if (command === undefined) throw new CliInputError(`unknown factoring command '${sub}'; try --help`);
+  return command(rest, io, help);
+}
+
+/** One line per `housing-ledger factoring …` subcommand. */
+const FACTORING_COMMANDS: Readonly<Record<string, (args: readonly string[], io: FactoringIo, help: string) => Promise<number>>> = {
+  bill: factoringBill,
+};
+
+async function factoringBill(rest: readonly string[], io: FactoringIo, help: string): Promise<number> {
   const { values, positionals } = parse(rest, {
     quarter: { type: 'string' },
     config: { type: 'string' },
