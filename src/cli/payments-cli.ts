@@ -20,7 +20,7 @@ import type { InputKind } from '../engine/input-limits';
 import { parseProfile, SHIPPED_PROFILES, type ImportProfile } from '../engine/payments/profile';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { CliInputError } from './errors';
-import { writeAll, type FileToWrite } from './safe-write';
+import { recoverInterrupted, writeAll, type FileToWrite } from './safe-write';
 import { lockLedger } from './ledger-lock';
 import { guardOutFolder, guardPaths, runPath } from './run-guard';
 import { loadConfig } from './config-file';
@@ -134,6 +134,8 @@ export async function paymentsCommand(args: readonly string[], io: PaymentsIo, h
   ]);
   const config = loadConfig(configPath);
   const { text, encoding } = readText(path, 'payment-file');
+  // Outputs an earlier run was killed while writing are finished first, before the ledger is read.
+  for (const said of recoverInterrupted(outDir)) io.err(`housing-ledger: ${outDir}: ${said}`);
   // The ledger is read, checked and written under its lock: a second run at once waits, or exits 2.
   const lock = ledgerPath !== undefined ? await lockLedger(ledgerPath, io.err) : null;
   let imp: Awaited<ReturnType<typeof importPaymentFile>>;
@@ -145,7 +147,7 @@ export async function paymentsCommand(args: readonly string[], io: PaymentsIo, h
     const file = basename(path);
     imp = await importPaymentFile({ text, fileName: file, profile, settlement }, roll.roll, ledger, io.now().toISOString(), config);
     if (!imp.ok) throw new CliInputError(`${file}: ${imp.summary}; nothing was imported or written`, imp.problems);
-    const marker = guardOutFolder(outDir, { command: 'payments', key: imp.run.hash, label: file, names: ['postings.csv', 'suspense.csv', 'summary.csv'], at: io.now().toISOString() }, values.force === true);
+    const marker = guardOutFolder(outDir, { command: 'payments', key: imp.run.hash, label: file, names: ['postings.csv', 'suspense.csv', 'summary.csv'], at: io.now().toISOString() }, values.force === true, io.err);
     ensureDir(outDir);
     const files: FileToWrite[] = [
       { path: outputs.postings, data: imp.outputs.postings },
@@ -245,7 +247,7 @@ export async function balanceCashCommand(args: readonly string[], io: PaymentsIo
   }
   // The same statement balanced as of the same day (and from the same start) is the same run.
   const key = fileHash(`${asOf}|${from ?? ''}|${carriedPath !== undefined ? readFileSync(carriedPath, 'utf8') : ''}|${statementText}`);
-  const marker = guardOutFolder(outDir, { command: 'balance-cash', key, label: `${file} as of ${asOf}`, names: ['cash-balance.csv', 'cash-balance.xlsx', 'open-items.json'], at: io.now().toISOString() }, values.force === true);
+  const marker = guardOutFolder(outDir, { command: 'balance-cash', key, label: `${file} as of ${asOf}`, names: ['cash-balance.csv', 'cash-balance.xlsx', 'open-items.json'], at: io.now().toISOString() }, values.force === true, io.err);
   const { result, differences } = run;
   ensureDir(outDir);
   const wb = XlsxWorkbook.empty();

@@ -1,6 +1,7 @@
 /** Files in and out for the CLI: the xlsx adapter over bytes, with located, human errors. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { checkInputSize, type InputKind } from '../engine/input-limits';
+import { notXlsxMessage } from '../workbook/xlsx/not-xlsx';
 import { checkXlsxShape } from '../workbook/xlsx/xlsx-shape';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { CliInputError } from './errors';
@@ -17,6 +18,9 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
   } catch (e) {
     throw new CliInputError(`${path}: cannot be read (${(e as Error).message})`);
   }
+  // A password-protected workbook (an encrypted OLE file) or an old .xls, named as such.
+  const not = notXlsxMessage(bytes);
+  if (not) throw new CliInputError(`${path} ${not}; nothing was read or written`);
   // Out-of-memory-prone shapes (millions of cells or shared strings) refused before exceljs loads them.
   const shape = await checkXlsxShape(bytes);
   if (shape) {

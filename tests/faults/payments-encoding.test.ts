@@ -2,14 +2,16 @@
  * Issue 10 case 13 / item 7: a payment file's encoding is found and named (UTF-8 with or without a
  * BOM, Windows-1252 as Excel's plain "CSV" writes it, UTF-16 with a BOM or without), a file no
  * encoding reads is refused saying so (never decoded into `Zo� Thompson-M�ller`), and the date
- * forms banks write are read when they cannot be misread.
+ * forms banks write are read when they cannot be misread. A password-protected workbook is named.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeText, describeEncoding } from '../../src/engine/payments/decode-text';
 import { describePaymentIssue } from '../../src/engine/payments/payment-issues';
 import { SHIPPED_PROFILES, type ImportProfile } from '../../src/engine/payments/profile';
 import { readPaymentFile } from '../../src/engine/payments/read-payment-file';
+import { notXlsxKind } from '../../src/workbook/xlsx/not-xlsx';
+import { cfbFile } from '../support/cfb';
 import { runCli, tempDir } from '../support/generated';
 
 const cash = SHIPPED_PROFILES.get('cash-office') as ImportProfile;
@@ -148,5 +150,51 @@ describe('the date forms banks write', () => {
   it('one form per file: 08 Dec 2026 then 09/12/2026 is refused as mixed', () => {
     const r = readPaymentFile(statement(['08 Dec 2026', '08 Dec 2026', '09/12/2026']), natwest, 'natwest.csv');
     expect(r.issues.filter((i) => i.severity === 'error').map(describePaymentIssue).join('\n')).toMatch(/line 4, column 1 \(Date\): the date is written as .* but earlier lines use n a n \(line 2\)/);
+  });
+});
+
+describe('a password-protected workbook is named as such', () => {
+  it.each([
+    ['a password-protected .xlsx', ['EncryptionInfo', 'EncryptedPackage'], /locked\.xlsx is password-protected: save a copy without a password/],
+    ['a 97-2003 .xls', ['Workbook'], /locked\.xlsx is an Excel 97-2003 workbook \(\.xls\).*save it as an Excel Workbook \(\.xlsx\)/],
+  ])('%s: exit 2 with what to do, not "not an Excel .xlsx workbook"', async (_name, streams, message) => {
+    const dir = tempDir();
+    const wb = join(dir, 'locked.xlsx');
+    writeFileSync(wb, cfbFile(streams));
+    for (const args of [['reconcile', wb, '--period', '2026-12'], ['payments', join(__dirname, '..', '..', 'assets', 'payments', 'allpay-20261201.csv'), '--profile', 'allpay', '--accounts', wb, '--out', join(dir, 'out')]]) {
+      const r = await runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/not an Excel \.xlsx workbook/);
+    }
+  });
+
+  it('an ordinary .xlsx is not taken for one', () => {
+    expect(notXlsxKind(new Uint8Array(readFileSync(SAMPLE)))).toBeNull();
+  });
+});
+
+describe('every input has a size budget', () => {
+  afterEach(() => {
+    delete process.env.HL_TEST_INPUT_LIMIT;
+  });
+
+  it.each([
+    ['the payment file', (f: string, cfg: string, dir: string) => ['payments', f, '--profile', 'allpay', '--accounts', SAMPLE, '--out', join(dir, 'out'), '--config', cfg], /allpay\.csv: the file is \d+ KB, more than a payment file may be \(1 KB\)/],
+    ['the config', (f: string, cfg: string, dir: string) => ['payments', f, '--profile', 'allpay', '--accounts', SAMPLE, '--out', join(dir, 'out'), '--config', cfg], /cfg\.json: the file is \d+ KB, more than a config file may be/],
+    ['the workbook', (f: string, _cfg: string, dir: string) => ['payments', f, '--profile', 'allpay', '--accounts', SAMPLE, '--out', join(dir, 'out')], /sample-workbook\.xlsx: the file is [\d.]+ (KB|MB), more than a workbook may be/],
+  ])('%s over its budget: a located exit 2 before it is read, nothing written', async (what, args, message) => {
+    const dir = tempDir();
+    const f = join(dir, 'allpay.csv');
+    const cfg = join(dir, 'cfg.json');
+    // The payment file fits 1 KB only when the test is about something else.
+    writeFileSync(f, what === 'the payment file' ? readFileSync(join(__dirname, '..', '..', 'assets', 'payments', 'allpay-20261201.csv')) : '9826849011001000124,00100012,1.00,D,01/12/2026\nT,1,1.00\n');
+    writeFileSync(cfg, `{"payments":{}${' '.repeat(what === 'the config' ? 5000 : 0)}}`);
+    // 1 KB for the payment file; the config's own budget is lowered the same way.
+    process.env.HL_TEST_INPUT_LIMIT = what === 'the workbook' ? '4096' : what === 'the config' ? '2048' : '1024';
+    const r = await runCli(args(f, cfg, dir));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });
