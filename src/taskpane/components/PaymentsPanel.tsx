@@ -81,7 +81,7 @@ export function PaymentsPanel({ host, assignment, config, store, send }: Payment
           </MessageBarBody>
         </MessageBar>
       )}
-      {p.preview && <PaymentPreview preview={p.preview} settlement={p.settlementPence} prior={p.prior} posted={p.posted !== null} onPost={() => void p.post()} />}
+      {p.preview && <PaymentPreview preview={p.preview} settlement={p.settlementPence} prior={p.prior} posted={p.posted !== null} encoding={file?.encoding} onPost={() => void p.post()} />}
       {p.refused && (
         <ul className={styles.list} aria-label="Why the file was refused">
           {p.refused.slice(0, 30).map((i, k) => (
