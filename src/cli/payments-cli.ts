@@ -168,7 +168,7 @@ export async function paymentsCommand(args: readonly string[], io: PaymentsIo, h
   const file = basename(path);
   const { run } = imp;
   const a = run.allocation;
-  if (values.json) io.out(JSON.stringify({ ...paymentsJson(imp, { outputs, ledger: ledgerPath ?? null }), encoding }));
+  if (values.json) io.out(JSON.stringify(paymentsJson(imp, { outputs, ledger: ledgerPath ?? null })));
   else {
     const control = paymentControl(run);
     const controlText =
@@ -258,7 +258,7 @@ export async function balanceCashCommand(args: readonly string[], io: PaymentsIo
     { path: outputs.openItems, data: `${JSON.stringify(run.openItems, null, 1)}\n` },
     marker,
   ]);
-  if (values.json) io.out(JSON.stringify({ ...cashBalanceJson(run, outputs), statementEncoding }));
+  if (values.json) io.out(JSON.stringify(cashBalanceJson(run, outputs)));
   else {
     io.out(`Cash balancing as of ${asOf} (receipts from ${run.from}): posted ${formatGBP(result.totals.receipts)}, credited ${formatGBP(result.totals.credited)}, difference ${formatGBP(result.totals.difference)}`);
     io.out(`  ${file} read as ${describeEncoding(statementEncoding)}`);
