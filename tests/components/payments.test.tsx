@@ -169,3 +169,39 @@ describe('Payment files: profile maker', () => {
     await within(maker).findByText(/^Preview: 39 payments, total £8,588\.96; first: 01\/12\/2026 00102227/);
   });
 });
+
+describe('Cash balancing in the pane', () => {
+  it('balances the posted files against a bank statement through the worker: the missing settlement found, the open items offered', async () => {
+    await openPayments(testHost(sample, { store: 'unavailable' }));
+    for (const f of ['allpay-20261201.csv', 'allpay-20261202.csv', 'allpay-20261203.csv']) {
+      choose(f);
+      const button = async () => (await screen.findByText('Check and post', {}, { timeout: 20_000 })).closest('button') as HTMLButtonElement;
+      await waitFor(async () => expect((await button()).disabled).toBe(false), { timeout: 20_000 });
+      fireEvent.click(await button());
+      await screen.findByText(`${f} posted`, {}, { timeout: 20_000 });
+    }
+    fireEvent.change(screen.getByLabelText('Bank statement to balance against'), { target: { files: [paymentFile('settlements-statement.csv')] } });
+    await screen.findByText(/settlements-statement\.csv \(read as UTF-8\)/);
+    const asOf = screen.getByLabelText('Balance as of');
+    fireEvent.change(asOf, { target: { value: '14/13/2026' } });
+    expect(screen.getByText('A date, e.g. 14/12/2026')).toBeTruthy();
+    expect((screen.getByText('Balance').closest('button') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(asOf, { target: { value: '14/12/2026' } });
+    fireEvent.click(screen.getByText('Balance'));
+    const result = await screen.findByLabelText('Cash balance', {}, { timeout: 20_000 });
+    expect(within(result).getByRole('status').textContent).toMatch(/^As of 14\/12\/2026 \(receipts from \d\d\/\d\d\/2026\): posted £[\d,]+\.\d\d, credited £[\d,]+\.\d\d, difference -?£[\d,]+\.\d\d/);
+    const rows = within(within(result).getByLabelText('Days that did not balance')).getAllByRole('row').map((r) => r.textContent ?? '');
+    // The sample statement's plants: day 1's Allpay money never reached the bank, day 3's came 12.50
+    // short; day 2's settlement agreed, so it is not listed.
+    expect(rows.filter((r) => /ALLPAY0[1-3]\/12/.test(r))).toEqual([expect.stringMatching(/^missingALLPAY01\/12\/2026£15,167\.77£0\.00£15,167\.77\d+$/), expect.stringMatching(/^shortALLPAY03\/12\/2026£[\d,.]+£[\d,.]+£12\.50\d+$/)]);
+    expect(within(result).getByText('Download open-items.json (carry forward next time)')).toBeTruthy();
+  });
+
+  it('an open-items file that is not one is refused in words', async () => {
+    await openPayments();
+    fireEvent.change(screen.getByLabelText('Bank statement to balance against'), { target: { files: [paymentFile('settlements-statement.csv')] } });
+    await screen.findByText(/settlements-statement\.csv \(read as/);
+    fireEvent.change(screen.getByLabelText('Open items carried forward'), { target: { files: [new File(['{"items": 3}'], 'open.json', { type: 'application/json' })] } });
+    expect((await screen.findByRole('alert')).textContent).toBe('open.json is not an open-items file saved by cash balancing (open-items.json).');
+  });
+});

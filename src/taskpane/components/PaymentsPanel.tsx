@@ -21,6 +21,7 @@ import { PaymentPreview } from './payments/PaymentPreview';
 import { PostedResult } from './payments/PostedResult';
 import { ProfileMaker } from './payments/ProfileMaker';
 import { usePaymentStyles } from './payments/styles';
+import { CashBalancePanel } from '../payments/CashBalancePanel';
 
 export interface PaymentsProps {
   readonly host: Pick<PaneHost, 'port' | 'fileName'>;
@@ -111,6 +112,7 @@ export function PaymentsPanel({ host, assignment, config, store, send }: Payment
         />
       )}
       <ImportHistory history={p.history} storeAvailable={store !== null} />
+      <CashBalancePanel ledger={p.history} profiles={p.profiles} config={config} send={send} />
     </section>
   );
 }
