@@ -7,7 +7,7 @@
  * ("Choose the column that holds the date"), never schema text ("Too small: expected string…").
  */
 import { RECEIPT_CATEGORIES } from '../categories';
-import { DATE_FORMATS, parseProfile, type ImportProfile } from './profile';
+import { parseProfile, type DATE_FORMATS, type ImportProfile } from './profile';
 
 /** Where the account reference is inside the chosen column. */
 export type ReferenceIs = 'whole' | 'number' | 'after' | 'pattern';
