@@ -190,10 +190,13 @@ describe('Cash balancing in the pane', () => {
     fireEvent.click(screen.getByText('Balance'));
     const result = await screen.findByLabelText('Cash balance', {}, { timeout: 20_000 });
     expect(within(result).getByRole('status').textContent).toMatch(/^As of 14\/12\/2026 \(receipts from \d\d\/\d\d\/2026\): posted £[\d,]+\.\d\d, credited £[\d,]+\.\d\d, difference -?£[\d,]+\.\d\d/);
-    const rows = within(within(result).getByLabelText('Days that did not balance')).getAllByRole('row').map((r) => r.textContent ?? '');
+    const rows = within(within(result).getByLabelText('Days that did not balance')).getAllByRole('listitem').map((r) => r.textContent ?? '');
     // The sample statement's plants: day 1's Allpay money never reached the bank, day 3's came 12.50
     // short; day 2's settlement agreed, so it is not listed.
-    expect(rows.filter((r) => /ALLPAY0[1-3]\/12/.test(r))).toEqual([expect.stringMatching(/^missingALLPAY01\/12\/2026£15,167\.77£0\.00£15,167\.77\d+$/), expect.stringMatching(/^shortALLPAY03\/12\/2026£[\d,.]+£[\d,.]+£12\.50\d+$/)]);
+    expect(rows.filter((r) => /ALLPAY 0[1-3]\/12/.test(r))).toEqual([
+      expect.stringMatching(/^missing ALLPAY 01\/12\/2026 \(\d+ days old\)posted £15,167\.77, credited £0\.00, difference £15,167\.77$/),
+      expect.stringMatching(/^short ALLPAY 03\/12\/2026 \(\d+ days old\)posted £[\d,.]+, credited £[\d,.]+, difference £12\.50 \(ALLPAY LTD SETTLEMENT 03\/12\)$/),
+    ]);
     expect(within(result).getByText('Download open-items.json (carry forward next time)')).toBeTruthy();
   });
 

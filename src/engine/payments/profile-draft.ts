@@ -89,7 +89,7 @@ export const LEAVE_OUT_CHOICES: readonly { readonly value: LeaveOutHow; readonly
 
 /** The date formats in words. */
 export const DATE_FORMAT_LABELS: Readonly<Record<(typeof DATE_FORMATS)[number], string>> = {
-  'day-first': 'Day first, any UK form (08/12/2026, 08 Dec 2026, 2026-12-08)',
+  'day-first': 'Day first, any UK form',
   'dd/mm/yyyy': '08/12/2026',
   'dd/mm/yy': '08/12/26',
   'dd-mmm-yyyy': '08-Dec-2026 or 08 Dec 2026',

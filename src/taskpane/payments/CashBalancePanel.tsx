@@ -4,7 +4,7 @@
  * CLI (run in the worker). Shows the totals, every day that did not agree (short, over, missing,
  * pending, unexpected, aged) and offers the CSV and the open items to carry forward next time.
  */
-import { Badge, Body1, Button, Caption1, Card, CardHeader, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Card, CardHeader, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle2 } from '@fluentui/react-components';
 import { formatUkDate } from '../../engine/dates';
 import { formatGBP } from '../../engine/money';
 import type { ImportLedgerEntry } from '../../engine/payments/import-ledger';
@@ -108,39 +108,26 @@ export function CashBalancePanel({ ledger, profiles, config, send }: CashBalance
             description={<Caption1>{plural(run.result.rows.length - run.differences.length, 'day')} agreed or cleared.</Caption1>}
           />
           {run.differences.length > 0 && (
-            <div className={styles.scroll}>
-              <Table size="extra-small" aria-label="Days that did not balance">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Status</TableHeaderCell>
-                    <TableHeaderCell>Channel</TableHeaderCell>
-                    <TableHeaderCell>Day</TableHeaderCell>
-                    <TableHeaderCell className={styles.num}>Posted</TableHeaderCell>
-                    <TableHeaderCell className={styles.num}>Credited</TableHeaderCell>
-                    <TableHeaderCell className={styles.num}>Difference</TableHeaderCell>
-                    <TableHeaderCell className={styles.num}>Days old</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {run.differences.map((r, i) => (
-                    <TableRow key={`${r.channel}|${r.date}|${i}`}>
-                      <TableCell>
-                        <Badge appearance="outline" color={r.status === 'pending' ? 'informative' : 'danger'}>
-                          {r.status}
-                        </Badge>
-                        {r.broughtForward ? ' (brought forward)' : ''}
-                      </TableCell>
-                      <TableCell>{r.channel}</TableCell>
-                      <TableCell>{formatUkDate(r.date)}</TableCell>
-                      <TableCell className={styles.num}>{formatGBP(r.receipts)}</TableCell>
-                      <TableCell className={styles.num}>{formatGBP(r.credited)}</TableCell>
-                      <TableCell className={styles.num}>{formatGBP(r.difference)}</TableCell>
-                      <TableCell className={styles.num}>{r.ageDays}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            // A list, not a seven-column table: the pane is 350 px wide in Excel.
+            <ul className={styles.list} aria-label="Days that did not balance">
+              {run.differences.map((r, i) => (
+                <li key={`${r.channel}|${r.date}|${i}`} className={styles.item}>
+                  <Body1>
+                    <Badge appearance="outline" color={r.status === 'pending' ? 'informative' : 'danger'}>
+                      {r.status}
+                    </Badge>{' '}
+                    <strong>
+                      {r.channel} {formatUkDate(r.date)}
+                    </strong>{' '}
+                    ({plural(r.ageDays, 'day')} old{r.broughtForward ? ', brought forward' : ''})
+                  </Body1>
+                  <Caption1 className={styles.figures}>
+                    posted {formatGBP(r.receipts)}, credited {formatGBP(r.credited)}, difference {formatGBP(r.difference)}
+                    {r.creditText ? ` (${r.creditText})` : ''}
+                  </Caption1>
+                </li>
+              ))}
+            </ul>
           )}
           <div className={styles.row}>
             <Button onClick={() => downloadFile(`cash-balance-${run.asOf}.csv`, run.csv, 'text/csv;charset=utf-8')}>Download cash-balance.csv</Button>

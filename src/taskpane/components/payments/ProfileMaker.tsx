@@ -161,7 +161,7 @@ export function ProfileMaker({ text, fileName, onSave, send }: ProfileMakerProps
             ? 'The running balance controls the file: each line must follow from the one before; money paid out is skipped.'
             : 'Without a running balance the file is controlled by the settlement you enter (the bank credit for the file).'}
         </Caption1>
-        <fieldset className={styles.box} aria-label="Lines to leave out">
+        <fieldset className={styles.group} aria-label="Lines to leave out">
           <Body1 as="p">Lines to leave out (for example a statement’s Allpay settlements, already imported from Allpay’s own file):</Body1>
           {draft.leaveOut.map((r, i) => (
             <div key={i} className={styles.row}>
