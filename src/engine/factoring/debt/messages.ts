@@ -35,7 +35,7 @@ const WHAT: Readonly<Record<DebtCode, (d: Readonly<Record<string, string>>) => s
   'debt.renewal-late': (d) => `registered after ${d.ref ?? ''} lapsed (its last valid day was ${d.lastValidDay ?? ''}): it is a new notice, not a renewal`,
   'debt.discharged-before-registered': (d) => `discharged before it was registered (${d.registeredOn ?? ''})`,
   'debt.trail-broken': (d) => d.problem ?? 'the debt trail has been altered',
-  'debt.as-of-invalid': (d) => `expected the as-of date as YYYY-MM-DD (or dd/mm/yyyy); found '${d.text ?? ''}'`,
+  'debt.as-of-invalid': () => 'expected the as-of date as YYYY-MM-DD (or dd/mm/yyyy)',
 };
 
 function isDebtCode(code: string): code is DebtCode {
