@@ -15,7 +15,10 @@ import { accountId } from '../factoring/debt/ledger';
 import type { DebtIssue } from '../factoring/debt/messages';
 import { WRITEOFF_KIND, writeoffActionId, writeoffDetails, writeoffRequest } from '../factoring/debt/writeoffs';
 import type { FactoringConfig } from '../factoring/factoring-config';
-import { runFactoringNopl } from './factoring-nopl';
+import { DEFAULT_DEBT_PROCEDURE } from '../factoring/debt/debt-config';
+import { prescriptions } from '../factoring/debt/prescription';
+import { readDebtBook } from '../factoring/debt/read-debt';
+import { arrearsAccounts, parseAsOf } from './factoring-arrears';
 
 export type WriteoffStep =
   | { readonly kind: 'propose'; readonly owner: string; readonly property: string; readonly reason: string; readonly evidence: readonly string[]; readonly by: string; readonly at: string }
@@ -87,15 +90,19 @@ function scheduleOf(states: readonly ActionState[]): WriteoffRow[] {
 
 /** The schedule, the candidates and (when asked) one step on the log. */
 export function runFactoringWriteoffs(input: FactoringWriteoffsInput): FactoringWriteoffs {
-  const nopl = runFactoringNopl({ file: input.file, sheets: input.sheets, asOf: input.asOf, config: input.config });
-  if (!nopl.ok || nopl.asOf === null || nopl.book === null) return { ok: false, problems: [], issues: nopl.issues };
-  const asOf = nopl.asOf;
-  const accounts = nopl.accounts;
+  const procedure = input.config?.debtProcedure ?? DEFAULT_DEBT_PROCEDURE;
+  const parsed = parseAsOf(input.asOf);
+  const read = readDebtBook(input.file, input.sheets, { transactions: true, nopl: false });
+  const issues: DebtIssue[] = [...parsed.issues, ...read.issues];
+  const asOf = parsed.asOf;
+  if (asOf === null || issues.some((i) => i.severity === 'error')) return { ok: false, problems: [], issues };
+  const accounts = arrearsAccounts(read.book, asOf, procedure, []);
+  const allDebts = accounts.flatMap((a) => prescriptions(a.debt, read.book.acknowledgements));
   const window = addDays(asOf, CANDIDATE_WINDOW_DAYS);
   const candidates: WriteoffCandidate[] = [];
   for (const a of accounts) {
     if (a.balance <= 0) continue;
-    const first = nopl.prescriptions.filter((p) => p.owner === a.owner && p.property === a.property).map((p) => p.prescribesOn).sort()[0];
+    const first = allDebts.filter((p) => p.owner === a.owner && p.property === a.property).map((p) => p.prescribesOn).sort()[0];
     if (first !== undefined && first <= window) candidates.push({ owner: a.owner, property: a.property, balance: a.balance, stage: a.stage, prescribesOn: first });
   }
   let events: readonly ActionEvent[] = [];
@@ -104,16 +111,16 @@ export function runFactoringWriteoffs(input: FactoringWriteoffsInput): Factoring
     let r;
     if (step.kind === 'propose') {
       const a = accounts.find((x) => x.owner === step.owner && x.property === step.property);
-      if (!a) return { ok: false, problems: [`no account ${accountId(step.owner, step.property)} on the Owner Transactions sheet`], issues: nopl.issues };
-      if (a.balance <= 0) return { ok: false, problems: [`account ${accountId(step.owner, step.property)} owes nothing on ${formatUkDate(asOf)}: nothing to write off`], issues: nopl.issues };
-      const debts = nopl.prescriptions.filter((p) => p.owner === a.owner && p.property === a.property);
+      if (!a) return { ok: false, problems: [`no account ${accountId(step.owner, step.property)} on the Owner Transactions sheet`], issues: issues };
+      if (a.balance <= 0) return { ok: false, problems: [`account ${accountId(step.owner, step.property)} owes nothing on ${formatUkDate(asOf)}: nothing to write off`], issues: issues };
+      const debts = allDebts.filter((p) => p.owner === a.owner && p.property === a.property);
       r = requestAction(input.log, { id: writeoffActionId(a.owner, a.property, asOf), by: step.by, at: step.at, request: writeoffRequest(a.debt, a.stage, debts, step.reason, step.evidence) }, input.approvals);
     } else if (step.kind === 'approve') {
       r = approveAction(input.log, { id: step.id, by: step.by, at: step.at, note: step.note }, input.approvals);
     } else {
       r = rejectAction(input.log, { id: step.id, by: step.by, at: step.at, note: step.note }, input.approvals);
     }
-    if (!r.ok) return { ok: false, problems: [r.message], issues: nopl.issues };
+    if (!r.ok) return { ok: false, problems: [r.message], issues: issues };
     events = r.events;
   }
   const log = [...input.log, ...events];
@@ -126,5 +133,5 @@ export function runFactoringWriteoffs(input: FactoringWriteoffsInput): Factoring
     const w = byId.get(p.actionId);
     return [csvText(w?.owner ?? ''), csvText(w?.property ?? ''), p.date, '', 'WRITEOFF', formatPence(p.amount), csvText(p.actionId), 'N'].join(',');
   })].join('\r\n')}\r\n`;
-  return { ok: true, asOf, events, candidates, schedule, scheduleCsv, postingsCsv, issues: nopl.issues };
+  return { ok: true, asOf, events, candidates, schedule, scheduleCsv, postingsCsv, issues: issues };
 }
