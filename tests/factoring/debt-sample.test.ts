@@ -66,6 +66,11 @@ describe('the sample arrears as of 31/12/2026, by hand', () => {
     expect(account(property, owner)).toEqual({ owner, property, balance, aged: { ...zero, ...aged }, stage, nextAction, nextActionOn, disputed });
   });
 
+  it('reads a day-first --as-of and writes it back as YYYY-MM-DD', () => {
+    const dayFirst = runFactoringArrears({ file: 'sample-factoring.xlsx', sheets, asOf: '31/12/2026', config });
+    expect(dayFirst.json).toEqual(run.json);
+  });
+
   it('gives the plans their status', () => {
     const kept = run.accounts.find((a) => a.property === 'KS2-2');
     const broken = run.accounts.find((a) => a.property === 'KS2-3');
