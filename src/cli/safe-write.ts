@@ -91,6 +91,10 @@ function backUp(path: string): string {
  * could not be written; every destination is then as it was before the call.
  */
 export function writeAll(files: readonly FileToWrite[]): void {
+  // A set an earlier run was killed while writing into these folders is finished first (commands
+  // with an --out folder have already done so, and said it; the others, e.g. match-suspense's
+  // --out and --csv, get it here).
+  for (const folder of new Set(files.map((f) => dirname(resolve(f.path))))) recoverInterrupted(folder);
   const staged: { path: string; tmp: string }[] = [];
   let current = '';
   try {

@@ -5,9 +5,10 @@
  * it (saying so), leaves no temporary, backup or journal behind, and the ledger holds the file
  * exactly once, with outputs byte for byte those of an uninterrupted run.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { recoverInterrupted, writeAll } from '../../src/cli/safe-write';
 import { join, resolve } from 'node:path';
 import { tempDir } from '../support/generated';
 
@@ -95,4 +96,32 @@ describe('a payments run killed between its output renames', () => {
     expect(Object.fromEntries(OUTPUTS.map((n) => [n, hash(join(out, n))]))).toEqual(before);
     expect(leftovers(out)).toEqual([]);
   }, 60_000);
+});
+
+describe('any command writing into a folder finishes a set killed there first', () => {
+  it('a journal of a dead process: what it replaced is put back, what it added removed, its temporaries deleted', () => {
+    const dir = tempDir();
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid as number;
+    const p = (n: string) => join(dir, n);
+    // The killed run had renamed a.csv (replacing the old one, kept as a backup) and new.csv (added);
+    // b.csv's temporary was never renamed.
+    writeFileSync(p('a.csv'), 'new a');
+    writeFileSync(p('.a.csv.bak'), 'old a');
+    writeFileSync(p('new.csv'), 'added');
+    writeFileSync(p('b.csv'), 'old b');
+    writeFileSync(p('.b.csv.tmp'), 'new b');
+    const journal = { pid: dead, at: '2026-12-07T01:00:00.000Z', files: [{ path: p('a.csv'), tmp: p('.a.csv.tmp'), bak: p('.a.csv.bak') }, { path: p('new.csv'), tmp: p('.new.csv.tmp'), bak: null }, { path: p('b.csv'), tmp: p('.b.csv.tmp'), bak: p('.b.csv.bak0') }] };
+    writeFileSync(p(`.hl-writing.${dead}.json`), JSON.stringify(journal));
+    writeAll([{ path: p('other.csv'), data: 'x' }]);
+    expect(readdirSync(dir).sort()).toEqual(['a.csv', 'b.csv', 'other.csv']);
+    expect(readFileSync(p('a.csv'), 'utf8')).toBe('old a');
+    expect(readFileSync(p('b.csv'), 'utf8')).toBe('old b');
+  });
+
+  it('a journal of a live process is left alone (that run is still writing)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, `.hl-writing.${process.ppid}.json`), JSON.stringify({ pid: process.ppid, at: '', files: [] }));
+    expect(recoverInterrupted(dir)).toEqual([]);
+    expect(existsSync(join(dir, `.hl-writing.${process.ppid}.json`))).toBe(true);
+  });
 });
