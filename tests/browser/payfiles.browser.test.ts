@@ -3,7 +3,7 @@
  * Windows-1252 cash-office file previewed with its encoding named; the profile maker in words
  * (columns from the file's headers, "starts with" for lines to leave out, no regular expression
  * unless Advanced); cash balancing against the sample bank statement after three Allpay days are
- * posted. Each step is checked by axe and screenshotted at 350 px and 1280 px
+ * posted; a password-protected workbook named as such. Each step is checked by axe and screenshotted at 350 px and 1280 px
  * (test-results/screens/payfiles-*.png). Skipped without Debian's chromium, as the other browser tests.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve';
+import { cfbFile } from '../support/cfb';
 import { ensureWebBuild } from '../support/web-build';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -128,6 +129,12 @@ suite('payment files and cash balancing in the standalone page', () => {
     expect(rows.some((r) => /^short\s+ALLPAY 03\/12\/2026.*difference £12\.50/s.test(r))).toBe(true);
     await look('cash-balance', () => result.getByRole('button', { name: /^Download open-items/ }));
   }, 300_000);
+
+  it('a password-protected workbook is named as such, and the open one stays loaded', async () => {
+    await page.getByLabel('Workbook to open').first().setInputFiles({ name: 'locked.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(cfbFile(['EncryptionInfo', 'EncryptedPackage'])) });
+    await page.getByText(/^locked\.xlsx is password-protected: save a copy without a password/).waitFor({ timeout: 30_000 });
+    await expect(page.getByText(/not an Excel \.xlsx workbook|could not be opened as an Excel/).count()).resolves.toBe(0);
+  });
 
   it('no serious accessibility finding, no page error', () => {
     expect(axeFindings).toEqual([]);
