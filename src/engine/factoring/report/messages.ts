@@ -4,6 +4,7 @@
  */
 import type { InputIssue, IssueCode, Location, Severity } from '../../issues';
 import { describeIssue, describeLocation } from '../../messages';
+import { describeDebtIssue, type DebtCode, type DebtIssue } from '../debt/messages';
 import { describeFactoringIssue, type FactoringIssue } from '../messages';
 
 export type ReportCode =
@@ -15,7 +16,7 @@ export type ReportCode =
   | 'report.budget-empty';
 
 export interface ReportIssue {
-  readonly code: IssueCode | FactoringIssue['code'] | ReportCode;
+  readonly code: IssueCode | FactoringIssue['code'] | DebtCode | ReportCode;
   readonly severity: Severity;
   readonly raw: string | null;
   readonly location: Location;
@@ -37,7 +38,10 @@ function isReportCode(code: string): code is ReportCode {
 
 /** The whole message for one issue, for a person. */
 export function describeReportIssue(issue: ReportIssue): string {
-  if (!isReportCode(issue.code)) return issue.code.startsWith('factoring.') ? describeFactoringIssue(issue as FactoringIssue) : describeIssue(issue as InputIssue);
+  if (!isReportCode(issue.code)) {
+    if (issue.code.startsWith('debt.')) return describeDebtIssue(issue as DebtIssue);
+    return issue.code.startsWith('factoring.') ? describeFactoringIssue(issue as FactoringIssue) : describeIssue(issue as InputIssue);
+  }
   const found = issue.raw !== null ? `; found '${issue.raw}'` : '';
   return `${describeLocation(issue.location)}: ${WHAT[issue.code](issue.detail)}${found}`;
 }
