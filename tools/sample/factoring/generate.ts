@@ -4,6 +4,8 @@
  * mid-quarter, an invoice keyed twice, a charge from last quarter and one on a heading nobody holds
  * shares in, and an insurance policy renewed mid-quarter. `plants` records what was planted.
  */
+import { reportSheets } from './report-data';
+
 export type Cell = string | number | null;
 
 export interface FactoringSample {
@@ -115,6 +117,7 @@ export function generateFactoring(seed = 20261001): FactoringSample {
       Shares: [['Shares by block and heading'], ['Block', 'Property Ref', 'Cost Heading', 'Share', 'Basis', 'From', 'To'], ...shares],
       Charges: [['Block', 'Cost Heading', 'Description', 'Amount', 'Job Date', 'Invoice Ref', 'Supplier'], ...charges],
       Insurance: [['Block', 'Policy', 'Insurer', 'Premium (including IPT)', 'Period From', 'Period To', 'Sum Insured', 'Excess'], ...insurance],
+      ...reportSheets(), // the P&L's Costs sheet (issue 16): report-data.ts
     },
     config: { factoring: { pfNumber: 'PF000123', landlordOwnerRef: 'LANDLORD', managementFee: '120.00', adminFee: '60.00', sampleSize: 5 } },
     plants,

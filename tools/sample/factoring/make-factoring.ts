@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { generateFactoring } from './generate';
+import { reportBudgetCsv } from './report-data';
 import { writeFactoringXlsx } from './write-xlsx';
 
 async function main(): Promise<void> {
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const sample = generateFactoring();
   await writeFactoringXlsx(sample, resolve(dir, 'sample-factoring.xlsx'));
   writeFileSync(resolve(dir, 'sample-factoring-config.json'), `${JSON.stringify(sample.config, null, 2)}\n`);
+  writeFileSync(resolve(dir, 'sample-factoring-budget.csv'), reportBudgetCsv()); // factoring report --budget (issue 16)
   const page = [
     '# The sample factoring register (assets/factoring/sample-factoring.xlsx)',
     '',
