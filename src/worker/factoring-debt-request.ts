@@ -8,6 +8,8 @@ import { parseConfig } from '../engine/config';
 import { runFactoringArrears, type FactoringArrears } from '../engine/jobs/factoring-arrears';
 import { runFactoringNopl, type FactoringNopl } from '../engine/jobs/factoring-nopl';
 import { factoringReport, type FactoringReport } from '../engine/jobs/factoring-report';
+import { runFactoringWriteoffs, type FactoringWriteoffs, type WriteoffStep } from '../engine/jobs/factoring-writeoffs';
+import type { ActionEvent } from '../engine/approvals';
 
 export interface FactoringDebtRequest {
   readonly kind: 'factoring-debt';
@@ -20,6 +22,8 @@ export interface FactoringDebtRequest {
   readonly config: unknown;
   /** Given: the month's P&L and KPI pack as well. */
   readonly report?: { readonly month: string; readonly budget: { readonly name: string; readonly text: string } | null };
+  /** The write-offs' approval log so far, and a step to take on it (propose, approve, reject) or none. */
+  readonly writeoffs?: { readonly log: readonly ActionEvent[]; readonly step: WriteoffStep | null };
 }
 
 export interface FactoringDebtResponse {
@@ -29,14 +33,18 @@ export interface FactoringDebtResponse {
   readonly arrears: FactoringArrears | null;
   readonly nopl: FactoringNopl | null;
   readonly report: FactoringReport | null;
+  /** The write-off schedule and candidates (and the step's new events), when asked. */
+  readonly writeoffs: FactoringWriteoffs | null;
   readonly problems: readonly string[];
 }
 
 export function handleFactoringDebt(request: FactoringDebtRequest): FactoringDebtResponse {
   const parsed = parseConfig(request.config);
-  if (!parsed.ok) return { kind: 'factoring-debt-result', id: request.id, arrears: null, nopl: null, report: null, problems: parsed.problems };
+  if (!parsed.ok) return { kind: 'factoring-debt-result', id: request.id, arrears: null, nopl: null, report: null, writeoffs: null, problems: parsed.problems };
   const config = parsed.config.factoring;
   const input = { file: request.file, sheets: request.sheets, asOf: request.asOf, config };
   const report = request.report ? factoringReport({ file: request.file, sheets: request.sheets, month: request.report.month, config, budget: request.report.budget }) : null;
-  return { kind: 'factoring-debt-result', id: request.id, arrears: runFactoringArrears(input), nopl: runFactoringNopl(input), report, problems: [] };
+  const w = request.writeoffs;
+  const writeoffs = w ? runFactoringWriteoffs({ ...input, approvals: parsed.config.approvals, log: w.log, step: w.step }) : null;
+  return { kind: 'factoring-debt-result', id: request.id, arrears: runFactoringArrears(input), nopl: runFactoringNopl(input), report, writeoffs, problems: [] };
 }

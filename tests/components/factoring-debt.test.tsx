@@ -34,6 +34,7 @@ function open(written: SheetSpec[][], downloads: string[]) {
         writeSheets={async (specs) => {
           written.push([...specs]);
         }}
+        now={() => '2027-01-05T10:00:00Z'}
         downloadWorkbook={async (name) => {
           downloads.push(name);
         }}
@@ -62,6 +63,30 @@ describe('the Factoring debt page', () => {
     expect(within(screen.getByRole('list', { name: 'Notices lapsed' })).getByText(/N-0004 on HC1-2 lapsed after 31\/10\/2026/)).toBeTruthy();
     expect(within(screen.getByRole('list', { name: 'Notices missing' })).getByText(/HC1-5 \(OW0005\) owes £355.00/)).toBeTruthy();
     expect(within(screen.getByRole('list', { name: 'Notices to discharge' })).getByText(/N-0001 on HC1-1/)).toBeTruthy();
+  });
+
+  it('proposes a write-off for the Board, refuses the proposer as approver, and approves by someone else', async () => {
+    open([], []);
+    fireEvent.change(screen.getByLabelText('As of (YYYY-MM-DD)'), { target: { value: '2026-12-31' } });
+    fireEvent.click(screen.getByText('Show debt'));
+    await screen.findByRole('list', { name: 'Accounts in arrears' });
+    fireEvent.change(screen.getByLabelText('Your name (proposer or approver)'), { target: { value: 'Fiona Reid' } });
+    fireEvent.change(screen.getByLabelText('Reason for a proposal'), { target: { value: 'Owner untraced' } });
+    fireEvent.change(screen.getByLabelText('Account to propose'), { target: { value: 'OW0005/HC1-5' } });
+    fireEvent.click(screen.getByText('Propose write-off'));
+    expect(await screen.findByText('Proposed the write-off of OW0005 · HC1-5.')).toBeTruthy();
+    const schedule = screen.getByRole('list', { name: 'Write-off schedule' });
+    expect(within(schedule).getByText(/OW0005 · HC1-5: £355.00, awaiting approval/)).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Your name (proposer or approver)'), { target: { value: 'FIONA  reid' } });
+    fireEvent.click(within(schedule).getByText('Approve'));
+    expect(await screen.findByText(/cannot also approve|requester/i)).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Write-off schedule' })).getByText(/awaiting approval/)).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Your name (proposer or approver)'), { target: { value: 'Morag Bell' } });
+    fireEvent.click(within(screen.getByRole('list', { name: 'Write-off schedule' })).getByText('Approve'));
+    expect(await screen.findByText('Approved by Morag Bell.')).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Write-off schedule' })).getByText(/OW0005 · HC1-5: £355.00, approved/)).toBeTruthy();
   });
 
   it('writes the P&L and KPI sheets with their charts, and downloads on the standalone page', async () => {

@@ -10,6 +10,7 @@ import { formatGBP, sumPence } from '../../engine/money';
 import type { SheetSpec } from '../../engine/sheet-spec';
 import { DebtArrearsList } from './DebtArrearsList';
 import { DebtNotices } from './DebtNotices';
+import { DebtWriteoffs } from './DebtWriteoffs';
 import { ReportWriter } from './ReportWriter';
 import { useFactoringDebt, type RunFactoringDebt } from './useFactoringDebt';
 
@@ -25,9 +26,11 @@ export interface DebtViewProps {
   readonly writeSheets?: (sheets: readonly SheetSpec[]) => Promise<void>;
   /** On the standalone page: downloads the workbook (with the report) under this name. */
   readonly downloadWorkbook?: (name: string) => Promise<void>;
+  /** The clock, for who-did-what-when on the write-offs' log. */
+  readonly now: () => string;
 }
 
-export function DebtView({ run, readSheets, workbookFile, config, writeSheets, downloadWorkbook }: DebtViewProps) {
+export function DebtView({ run, readSheets, workbookFile, config, writeSheets, downloadWorkbook, now }: DebtViewProps) {
   const styles = useStyles();
   const d = useFactoringDebt(run, workbookFile, readSheets, config);
   const { state } = d;
@@ -84,6 +87,7 @@ export function DebtView({ run, readSheets, workbookFile, config, writeSheets, d
         </section>
       )}
       {state.result?.nopl?.ok && <DebtNotices nopl={state.result.nopl} />}
+      {state.result?.writeoffs?.ok && <DebtWriteoffs writeoffs={state.result.writeoffs} accounts={arrears?.accounts ?? []} busy={state.busy} now={now} onStep={d.writeoff} />}
       {writeSheets && <ReportWriter month={d.month} onMonth={d.setMonth} budgetName={d.budget?.name ?? null} onBudget={d.setBudget} busy={state.busy} written={state.written} onWrite={() => void write()} />}
     </div>
   );

@@ -60,7 +60,7 @@ export function FactoringPanel({ readSheets, workbookFile, config, run, approval
     return (
       <div className={styles.box}>
         {pages}
-        <DebtView run={runDebt} readSheets={readSheets} workbookFile={workbookFile} config={effective} {...(writeSheets ? { writeSheets } : {})} {...(downloadWorkbook ? { downloadWorkbook } : {})} />
+        <DebtView run={runDebt} readSheets={readSheets} workbookFile={workbookFile} config={effective} now={now} {...(writeSheets ? { writeSheets } : {})} {...(downloadWorkbook ? { downloadWorkbook } : {})} />
       </div>
     );
   }

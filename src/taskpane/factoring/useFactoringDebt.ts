@@ -4,7 +4,9 @@
  * what the person typed and what came back; it decides nothing.
  */
 import { useCallback, useState } from 'react';
+import type { ActionEvent } from '../../engine/approvals';
 import type { SheetData } from '../../engine/cells';
+import type { WriteoffStep } from '../../engine/jobs/factoring-writeoffs';
 import { describeReportIssue } from '../../engine/factoring/report/messages';
 import type { SheetSpec } from '../../engine/sheet-spec';
 import type { FactoringDebtRequest, FactoringDebtResponse } from '../../worker/factoring-debt-request';
@@ -28,12 +30,31 @@ export function useFactoringDebt(run: RunFactoringDebt, file: string, readSheets
   const [asOf, setAsOf] = useState('');
   const [month, setMonth] = useState('');
   const [budget, setBudget] = useState<{ name: string; text: string } | null>(null);
+  /** The write-offs' approval log: kept while the pane is open. */
+  const [log, setLog] = useState<readonly ActionEvent[]>([]);
 
   const show = useCallback(async () => {
     setState((s) => ({ ...s, busy: true }));
-    const r = await run({ file, sheets: await readSheets(), asOf, config });
+    const r = await run({ file, sheets: await readSheets(), asOf, config, writeoffs: { log, step: null } });
     setState({ busy: false, problems: r?.problems ?? [], result: r, written: null });
-  }, [run, file, readSheets, asOf, config]);
+  }, [run, file, readSheets, asOf, config, log]);
+
+  /** One step on the write-offs' log (propose, approve, reject); the job refuses what the rules refuse, and says why. */
+  const writeoff = useCallback(
+    async (step: WriteoffStep): Promise<string | null> => {
+      setState((s) => ({ ...s, busy: true }));
+      const r = await run({ file, sheets: await readSheets(), asOf, config, writeoffs: { log, step } });
+      const w = r?.writeoffs ?? null;
+      if (!r || !w || !w.ok) {
+        setState((s) => ({ ...s, busy: false }));
+        return w && !w.ok ? w.problems.join('; ') || 'the debt sheets have errors' : (r?.problems.join('; ') ?? 'no answer');
+      }
+      setLog([...log, ...w.events]);
+      setState((s) => ({ ...s, busy: false, result: r }));
+      return null;
+    },
+    [run, file, readSheets, asOf, config, log],
+  );
 
   /** Asks for the month's pack and hands its sheets to `write` (the workbook) when the job gives them. */
   const writeReport = useCallback(
@@ -51,5 +72,5 @@ export function useFactoringDebt(run: RunFactoringDebt, file: string, readSheets
     [run, file, readSheets, asOf, config, month, budget],
   );
 
-  return { state, asOf, setAsOf, month, setMonth, budget, setBudget, show, writeReport };
+  return { state, asOf, setAsOf, month, setMonth, budget, setBudget, show, writeReport, writeoff };
 }
