@@ -18,6 +18,7 @@ export function DebtNotices({ nopl }: { readonly nopl: FactoringNopl }) {
   const alerts = nopl.notices.filter((n) => n.status === 'live' && n.alert !== null).sort((a, b) => a.daysLeft - b.daysLeft);
   const lapsed = nopl.notices.filter((n) => n.status === 'lapsed');
   const live = nopl.notices.filter((n) => n.status === 'live').length;
+  const discharge = new Set(nopl.toDischarge.map((t) => t.notice));
   return (
     <section aria-label="Notices of Potential Liability" className={styles.box}>
       <Subtitle2>Notices of Potential Liability</Subtitle2>
@@ -31,7 +32,7 @@ export function DebtNotices({ nopl }: { readonly nopl: FactoringNopl }) {
               <Badge color={n.alert === 30 ? 'danger' : 'warning'} size="small">
                 {n.alert} days
               </Badge>{' '}
-              {n.notice.ref} on {n.notice.property}: last valid day {formatUkDate(n.lastValidDay)} ({n.daysLeft} days): renew it
+              {n.notice.ref} on {n.notice.property}: last valid day {formatUkDate(n.lastValidDay)} ({n.daysLeft} days): {discharge.has(n.notice.ref) ? 'the account is cleared, so discharge it rather than renew' : 'renew it'}
             </li>
           ))}
         </ul>

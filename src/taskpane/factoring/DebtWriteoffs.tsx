@@ -52,7 +52,7 @@ export function DebtWriteoffs({ writeoffs, accounts, busy, now, onStep }: DebtWr
         <Input value={reason} placeholder="e.g. prescribes within the year; owner untraced" onChange={(_, d) => setReason(d.value)} />
       </Field>
       {message && (
-        <MessageBar intent={message.intent}>
+        <MessageBar intent={message.intent} layout="multiline">
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}

@@ -35,7 +35,7 @@ export function ReportWriter({ month, onMonth, budgetName, onBudget, busy, writt
         Write report
       </Button>
       {written && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" layout="multiline">
           <MessageBarBody>{written}</MessageBarBody>
         </MessageBar>
       )}
