@@ -60,7 +60,7 @@ export function factoringReport(input: FactoringReportInput): FactoringReport {
   const issues: ReportIssue[] = [];
   const period = /^\d{4}-\d{2}$/.test(input.month.trim()) ? monthPeriod(input.month.trim()) : null;
   if (!period) issues.push({ code: 'report.month-invalid', severity: 'error', raw: input.month, location: sheetLocation('--month', null), detail: {} });
-  if (!input.config) issues.push({ code: 'factoring.pf-missing', severity: 'warning', raw: null, location: sheetLocation('config', null), detail: {} });
+  if (!input.config) issues.push({ code: 'report.no-factoring-config', severity: 'warning', raw: null, location: sheetLocation('config', null), detail: {} });
   const budget = input.budget ? readBudget(input.budget.name, input.budget.text) : null;
   issues.push(...(budget?.issues ?? []));
   const base = checkFactoringRegister({ file: input.file, sheets: input.sheets, quarter: null });

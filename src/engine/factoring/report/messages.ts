@@ -13,7 +13,8 @@ export type ReportCode =
   | 'report.budget-month-invalid'
   | 'report.budget-amount-invalid'
   | 'report.budget-duplicate'
-  | 'report.budget-empty';
+  | 'report.budget-empty'
+  | 'report.no-factoring-config';
 
 export interface ReportIssue {
   readonly code: IssueCode | FactoringIssue['code'] | DebtCode | ReportCode;
@@ -30,6 +31,7 @@ const WHAT: Readonly<Record<ReportCode, (d: Readonly<Record<string, string>>) =>
   'report.budget-amount-invalid': () => 'expected an amount in pounds with at most two decimals',
   'report.budget-duplicate': (d) => `${d.line ?? ''} for ${d.month ?? ''} is budgeted twice (first at row ${d.firstRow ?? '?'})`,
   'report.budget-empty': () => 'the budget file has no rows under its header',
+  'report.no-factoring-config': () => 'the config has no factoring object: no bill run is worked out, so management fees, admin fees and recharges are nil',
 };
 
 function isReportCode(code: string): code is ReportCode {
