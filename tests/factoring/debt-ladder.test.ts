@@ -125,6 +125,20 @@ describe('repayment plans', () => {
   });
 });
 
+describe('a plan on a cleared account', () => {
+  it('puts the account on no stage even when the plan was broken on the way', () => {
+    const plan = [['O1', 'P1', '2026-10-01', 100, 'MONTHLY', '', 'Fiona Reid']];
+    const r = arrears(
+      [['O1', 'P1', '2026-08-03', '2026-08-31', 'BILL', 400, 'bill', 'N'], ['O1', 'P1', '2026-08-03', '2026-08-31', 'BILL', 20, 'disputed', 'Y'], ['O1', 'P1', '2026-10-01', '', 'PAYMENT', -100, 'p1', 'N'], ['O1', 'P1', '2026-12-20', '', 'PAYMENT', -300, 'the rest', 'N']],
+      '2026-12-31',
+      plan,
+    );
+    // November was missed (broken on 09/11), then the rest was paid on 20/12: only the disputed £20 is left.
+    expect(r.accounts[0]?.plan).toMatchObject({ status: 'cleared', brokenOn: '2026-11-09' });
+    expect(r.json.accounts[0]).toMatchObject({ balance: '20.00', disputed: '20.00', stage: null, nextAction: null });
+  });
+});
+
 describe('bad input is located', () => {
   it('names the cell of a bad type, a wrong sign, a bad Disputed flag and a bad date', () => {
     const r = runFactoringArrears({

@@ -17,7 +17,7 @@ export type PlanStatus = 'kept' | 'broken' | 'ended' | 'cleared';
 export interface PlanCheck {
   readonly plan: RepaymentPlan;
   readonly status: PlanStatus;
-  /** The first day the plan was broken; null unless broken. */
+  /** The first day the plan was broken (kept for the record on a cleared plan); null when never broken. */
   readonly brokenOn: IsoDate | null;
   /** Instalments fallen due by the as-of date (or the End Date). */
   readonly instalmentsDue: number;
@@ -70,8 +70,9 @@ export function checkPlan(plan: RepaymentPlan, transactions: readonly OwnerTrans
   }
   const instalmentsDue = k - 1;
   const base = { plan, instalmentsDue, due: (plan.instalment * instalmentsDue) as Pence, paid: paidBetween(transactions, plan.start, asOf) };
+  // A clear account has nothing left to chase, whatever happened to the plan on the way.
+  if (cleared) return { ...base, status: 'cleared', brokenOn };
   if (brokenOn !== null) return { ...base, status: 'broken', brokenOn };
-  if (cleared) return { ...base, status: 'cleared', brokenOn: null };
   if (plan.end !== null && plan.end < asOf) return { ...base, status: 'ended', brokenOn: null };
   return { ...base, status: 'kept', brokenOn: null };
 }
