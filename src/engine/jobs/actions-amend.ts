@@ -9,7 +9,7 @@
  */
 import { actionStates, amendAction } from '../approvals/approvals';
 import { samePerson } from '../audit/people';
-import type { ActionEvent, ActionRequestBody } from '../approvals/types';
+import type { ActionRequestBody } from '../approvals/types';
 import { formatPence } from '../money';
 import type { Payee } from '../actions/requests';
 import { stateJson, stateLine } from './actions-list';
