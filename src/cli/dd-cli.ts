@@ -17,6 +17,7 @@ import { readRentRollOnly } from '../engine/sources/read-sources';
 import { readUserSheets } from '../workbook/user-sheets';
 import { openWorkbook, readJsonFile } from './workbook-io';
 import { runDdReport } from '../engine/jobs/dd-report';
+import { runDdSubmission } from '../engine/jobs/dd-submission';
 import { EMPTY_LEDGER, fileHash, ledgerFromJson, ledgerToJson, type ImportLedger } from '../engine/payments/import-ledger';
 import { needOption, parse } from './args';
 import { CliInputError } from './errors';
@@ -38,7 +39,8 @@ export const DD_HELP = `  housing-ledger bank-check SORTCODE ACCOUNT [--data DIR
                            [--holidays FILE] [--data DIR] [--config F.json] [--json]
   housing-ledger dd check FILE [--holidays FILE] [--json]
   housing-ledger dd report REPORT.xml --mandates M.csv|M.xlsx --out DIR [--accounts WORKBOOK.xlsx]
-                           [--ledger LEDGER.json] [--by NAME] [--json] [--force]`;
+                           [--ledger LEDGER.json] [--by NAME] [--json] [--force]
+  housing-ledger dd submission SUBMISSION.xml --file BACS.txt [--json]`;
 
 export const DD_HELP_TEXT = `bank-check       checks sort code and account number pairs by the Pay.UK modulus rules (the file's
                  header is sort_code,account_number); --data DIR uses newer valacdos/scsubtab files
@@ -60,7 +62,11 @@ dd report        reads an ARUDD, ADDACS or AUDDIS report, agrees its control tot
                  --ledger has seen, and writes DIR/postings.csv (unpaids reversed), DIR/mandates.csv
                  (the register after the changes, bank details masked) and DIR/actions.csv (contact
                  the payer, re-present, write to the tenant). Exit 0 applied, 1 the control totals
-                 disagree (nothing written), 2 bad input or a report seen before.`;
+                 disagree (nothing written), 2 bad input or a report seen before.
+dd submission    agrees Bacstel-IP's submission results (SubmissionResults XML) with the Standard 18
+                 file sent (--file): the payment file of its processing day accepted ('complete'),
+                 its debit and credit items and values and instruction count against the file's own
+                 (contras excluded). Exit 0 agrees, 1 differs or not accepted, 2 unreadable.`;
 
 /** The shipped Direct Debit data (assets/dd/), found from the CLI's own location. */
 export function ddAssetsDir(): string {
@@ -137,6 +143,8 @@ export async function ddCommand(args: readonly string[], io: DdIo, help: string)
       return ddCollectCommand(rest, io, help);
     case 'report':
       return ddReportCommand(rest, io, help);
+    case 'submission':
+      return ddSubmissionCommand(rest, io, help);
     case undefined:
     case '--help':
       io.out(help);
@@ -156,6 +164,21 @@ function ddCheckCommand(args: readonly string[], io: DdIo, help: string): number
   if (file === undefined || extra !== undefined) throw new CliInputError('dd check needs one FILE: housing-ledger dd check FILE');
   const result = runDdCheck(readText(file, 'dd check'), holidaysText(values.holidays as string | undefined), basename(file));
   if (result.exitCode === 2) throw new CliInputError(`${file}: the file is empty`);
+  io.out(values.json ? JSON.stringify(result.json) : result.text);
+  return result.exitCode;
+}
+
+function ddSubmissionCommand(args: readonly string[], io: DdIo, help: string): number {
+  const { values, positionals } = parse(args, { file: { type: 'string' }, json: { type: 'boolean' } });
+  if (values.help) {
+    io.out(help);
+    return 0;
+  }
+  const [report, extra] = positionals;
+  if (report === undefined || extra !== undefined) throw new CliInputError('dd submission needs one SUBMISSION.xml: housing-ledger dd submission SUBMISSION.xml --file BACS.txt');
+  const file = needOption(values, 'dd submission', 'file');
+  const result = runDdSubmission(readText(report, 'dd submission'), readText(file, '--file'), { submission: basename(report), file: basename(file) });
+  if (result.exitCode === 2) throw new CliInputError('dd submission: nothing was agreed', [...result.problems]);
   io.out(values.json ? JSON.stringify(result.json) : result.text);
   return result.exitCode;
 }
