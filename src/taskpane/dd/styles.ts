@@ -10,4 +10,6 @@ export const useDdStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   table: { borderCollapse: 'collapse', width: '100%', '& th, & td': { textAlign: 'left', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top' } },
   problem: { color: tokens.colorPaletteRedForeground1 },
+  /** A second line in a table cell: the pane is 320 to 400 pixels wide, so a row stacks what a wide table would spread. */
+  line: { display: 'block' },
 });
