@@ -71,7 +71,11 @@ suite('Direct Debits on the standalone page in Chromium', () => {
       // What is cut off: the page scrolling sideways, or a table wider than the column it sits in.
       const wide = await page.evaluate(() => {
         const out: string[] = [];
-        if (document.documentElement.scrollWidth > window.innerWidth + 1) out.push(`the page is ${document.documentElement.scrollWidth}px wide`);
+        if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+          const wider = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && e.getBoundingClientRect().width > 0);
+          const outermost = wider.filter((e) => ![...e.children].some((c) => wider.includes(c)));
+          out.push(`the page is ${document.documentElement.scrollWidth}px wide: ${outermost.slice(0, 8).map((e) => `${e.tagName.toLowerCase()}${e.getAttribute('aria-label') ? `[${e.getAttribute('aria-label') ?? ''}]` : ''}.${String(e.className).slice(0, 40)} ${Math.round(e.getBoundingClientRect().right)}px`).join('; ')}`);
+        }
         for (const t of document.querySelectorAll('section[aria-labelledby="hl-dd"] table')) {
           const box = t.parentElement?.clientWidth ?? 0;
           if (t.scrollWidth > box + 1) out.push(`table '${t.getAttribute('aria-label') ?? ''}' is ${t.scrollWidth}px in ${box}px`);
@@ -113,7 +117,7 @@ suite('Direct Debits on the standalone page in Chromium', () => {
 
     // An ARUDD for one of the day's collections, reason 0: reversed, and offered for re-presentation.
     const first = (await page.getByRole('table', { name: 'Collections' }).locator('tbody tr').first().locator('td').allInnerTexts()) as string[];
-    const [, , reference = '', , amount = ''] = first;
+    const [, reference = '', , amount = ''] = first;
     const arudd = `<?xml version="1.0" encoding="ISO-8859-1"?>
 <BACSDocument><Data><ARUDD>
 <Header reportType="REFT1234" adviceNumber="000" currentProcessingDate="2026-12-16"></Header>

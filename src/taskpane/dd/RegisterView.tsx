@@ -101,7 +101,7 @@ export function RegisterView({ register, sheets, onCsv, onSheet, today }: Regist
                       {m.row.Status} <span className={mergeClasses(styles.line, problems.length ? styles.problem : undefined)}>{problems.length ? problems.join('; ') : 'ok'}</span>
                     </td>
                     <td>
-                      <Button size="small" aria-label={`Edit ${m.row['DDI Reference'] || m.row['Account Ref']}`} onClick={() => setEditing(m)}>
+                      <Button size="small" className={styles.compact} aria-label={`Edit ${m.row['DDI Reference'] || m.row['Account Ref']}`} onClick={() => setEditing(m)}>
                         Edit
                       </Button>
                     </td>

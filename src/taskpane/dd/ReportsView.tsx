@@ -58,8 +58,7 @@ export function ReportsView({ fileName, preview, applied, onFile, onApply, onDow
             <table className={styles.table} aria-label="Report items">
               <thead>
                 <tr>
-                  <th scope="col">Account</th>
-                  <th scope="col">Reference</th>
+                  <th scope="col">Account, reference</th>
                   <th scope="col">Reason</th>
                   <th scope="col">Action</th>
                   <th scope="col">Amount</th>
@@ -68,8 +67,9 @@ export function ReportsView({ fileName, preview, applied, onFile, onApply, onDow
               <tbody>
                 {preview.records.map((r) => (
                   <tr key={`${r.line}-${r.reference}-${r.action}`}>
-                    <td>{r.account || '(not in the register)'}</td>
-                    <td>{r.reference}</td>
+                    <td>
+                      {r.account || '(not in the register)'} <span className={styles.line}>{r.reference}</span>
+                    </td>
                     <td>
                       {r.code} {r.description}
                     </td>

@@ -115,8 +115,7 @@ export function RunView({ settings, onSettings, result, onRun, onDownloadBacs, o
             <table className={styles.table} aria-label="Collections">
               <thead>
                 <tr>
-                  <th scope="col">Account</th>
-                  <th scope="col">Payer</th>
+                  <th scope="col">Account, payer</th>
                   <th scope="col">Reference</th>
                   <th scope="col">Code</th>
                   <th scope="col">Amount</th>
@@ -125,8 +124,9 @@ export function RunView({ settings, onSettings, result, onRun, onDownloadBacs, o
               <tbody>
                 {result.collections.map((c) => (
                   <tr key={`${c.reference}-${c.code}`}>
-                    <td>{c.account}</td>
-                    <td>{c.payerName}</td>
+                    <td>
+                      {c.account} <span className={styles.line}>{c.payerName}</span>
+                    </td>
                     <td>{c.reference}</td>
                     <td>{c.code}</td>
                     <td className={styles.num}>{formatGBP(c.amount)}</td>
