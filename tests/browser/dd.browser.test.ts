@@ -67,7 +67,10 @@ suite('Direct Debits on the standalone page in Chromium', () => {
       await page.setViewportSize({ width, height: 900 });
       await page.waitForTimeout(150);
       await page.screenshot({ path: join(SHOTS, `dd-${step}-${width}.png`), fullPage: width === 350 });
+      // The section whole: at desktop width the pane scrolls inside a window-high column, so make the window tall for this one.
+      await page.setViewportSize({ width, height: 4000 });
       await page.locator('section[aria-labelledby="hl-dd"]').screenshot({ path: join(SHOTS, `dd-${step}-${width}-pane.png`) });
+      await page.setViewportSize({ width, height: 900 });
       // What is cut off: the page scrolling sideways, or a table wider than the column it sits in.
       const wide = await page.evaluate(() => {
         const out: string[] = [];
