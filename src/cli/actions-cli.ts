@@ -1,5 +1,5 @@
 /**
- * housing-ledger actions (request, approve, reject, list, export) and refunds candidates: argument
+ * housing-ledger actions (request, amend, approve, reject, list, export) and refunds candidates: argument
  * parsing, file reading and writing around the jobs in src/engine/jobs/actions-*.ts and
  * refunds-candidates.ts. No rule lives here. The actions file is append-only: it is re-read just
  * before writing and the new log must keep every event on disk unchanged, so an approved action is
@@ -11,6 +11,7 @@ import { actionsFileText, emptyActionsFile, isAppendOnly, readActionsFile } from
 import type { ActionEvent, ActionStatus } from '../engine/approvals/types';
 import { DEFAULT_CONFIG, parseConfig, type LedgerConfig } from '../engine/config';
 import { parseDayFirst, type IsoDate } from '../engine/dates';
+import { runActionsAmend, type ActionChanges } from '../engine/jobs/actions-amend';
 import { runActionsDecide } from '../engine/jobs/actions-decide';
 import { runActionsExport } from '../engine/jobs/actions-export';
 import { ACTION_STATUSES, listActions } from '../engine/jobs/actions-list';
@@ -39,6 +40,10 @@ export const ACTIONS_HELP = `  housing-ledger actions request --file ACTIONS.jso
                                      rechargeable-repair|other
                            writeoff: --account REF --workbook W.xlsx --reason-code former-tenant-untraced|
                                      deceased-no-estate|statute-barred|uneconomic-to-pursue|small-balance
+  housing-ledger actions amend ID --file ACTIONS.json --by NAME --note WHY [--amount AMOUNT] [--reason TEXT]
+                           [--evidence "TEXT; TEXT"] [--account REF] [--to REF] [--type TYPE] [--method M]
+                           [--payee NAME --sort-code NNNNNN --bank-account NNNNNNNN] [--reason-code CODE]
+                           [--workbook W.xlsx] [--mandates M.csv] [--config F.json] [--json]
   housing-ledger actions approve ID --file ACTIONS.json --by NAME [--digest D] [--note TEXT] [--config F.json] [--json]
   housing-ledger actions reject ID --file ACTIONS.json --by NAME --note REASON [--config F.json] [--json]
   housing-ledger actions list --file ACTIONS.json [--status STATUS] [--config F.json] [--json]
@@ -51,7 +56,9 @@ export const ACTIONS_HELP_TEXT = `actions          refunds, transfers between ac
                  request records who asked, why and the evidence; approve/reject must be by someone
                  else (names compared as for sign-offs), within the config's approvals limits, and a
                  second approver over approvals.secondApproverOver (default: refunds and write-offs
-                 over £500); only the final approval posts. The file is a hash-chained, append-only
+                 over £500); only the final approval posts. amend changes a request not yet decided
+                 (by its requester, with a note): a new event on the log, never a rewrite, voiding
+                 approvals given before it; anything approved or rejected is refused. The file is a hash-chained, append-only
                  log: an edited file is refused. export writes DIR/postings.csv, refunds.csv,
                  writeoff-schedule.csv and, given the Bacs settings, refunds-bacs.txt (Standard 18,
                  code 99, checked as dd check does). Exit 0 done, 1 refused (same person, over a
@@ -135,6 +142,8 @@ export async function actionsCommand(args: readonly string[], io: ActionsIo, hel
   switch (sub) {
     case 'request':
       return requestCommand(rest, io, help);
+    case 'amend':
+      return amendCommand(rest, io, help);
     case 'approve':
     case 'reject':
       return decideCommand(sub, rest, io, help);
@@ -207,6 +216,64 @@ async function requestCommand(args: readonly string[], io: ActionsIo, help: stri
     workbook,
     holidaysText: holidaysText(values.holidays as string | undefined),
     register: await readRegister(values.mandates as string | undefined),
+  });
+  if (r.ok) appendLog(file, log, r.events);
+  return report(r, io, values.json === true);
+}
+
+async function amendCommand(args: readonly string[], io: ActionsIo, help: string): Promise<number> {
+  const { values, positionals } = parse(args, {
+    ...COMMON,
+    note: { type: 'string' },
+    reason: { type: 'string' },
+    amount: { type: 'string' },
+    evidence: { type: 'string' },
+    account: { type: 'string' },
+    to: { type: 'string' },
+    type: { type: 'string' },
+    workbook: { type: 'string' },
+    method: { type: 'string' },
+    payee: { type: 'string' },
+    'sort-code': { type: 'string' },
+    'bank-account': { type: 'string' },
+    mandates: { type: 'string' },
+    'reason-code': { type: 'string' },
+    holidays: { type: 'string' },
+  });
+  if (values.help) {
+    io.out(help);
+    return 0;
+  }
+  const [id, extra] = positionals;
+  if (id === undefined || extra !== undefined) throw new CliInputError('actions amend needs one action ID');
+  const file = need(values, 'file', 'actions amend');
+  const str = (k: string): string | undefined => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const payeeGiven = values.payee !== undefined || values['sort-code'] !== undefined || values['bank-account'] !== undefined;
+  const changes: ActionChanges = {
+    ...(str('amount') !== undefined ? { amount: str('amount') } : {}),
+    ...(str('reason') !== undefined ? { reason: str('reason') } : {}),
+    ...(str('evidence') !== undefined ? { evidence: String(str('evidence')).split(';').map((e) => e.trim()).filter((e) => e !== '') } : {}),
+    ...(str('account') !== undefined ? { account: str('account') } : {}),
+    ...(str('to') !== undefined ? { to: str('to') } : {}),
+    ...(str('type') !== undefined ? { type: str('type') } : {}),
+    ...(str('method') !== undefined ? { method: str('method') } : {}),
+    ...(payeeGiven ? { payee: { name: str('payee') ?? '', sortCode: (str('sort-code') ?? '').replace(/[-\s]/g, ''), bankAccount: (str('bank-account') ?? '').replace(/\s/g, '') } } : {}),
+    ...(str('reason-code') !== undefined ? { reasonCode: str('reason-code') } : {}),
+  } as ActionChanges;
+  const wbPath = str('workbook');
+  const workbook = wbPath !== undefined ? { file: basename(wbPath), sheets: await readUserSheets(await openWorkbook(wbPath)) } : null;
+  const log = readLog(file, false);
+  const r = runActionsAmend({
+    log,
+    id,
+    changes,
+    note: String(values.note ?? ''),
+    by: need(values, 'by', 'actions amend'),
+    at: io.now().toISOString(),
+    config: loadConfig(values.config as string | undefined),
+    workbook,
+    holidaysText: holidaysText(values.holidays as string | undefined),
+    register: await readRegister(str('mandates')),
   });
   if (r.ok) appendLog(file, log, r.events);
   return report(r, io, values.json === true);

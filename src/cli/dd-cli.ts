@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { runBankCheck, type ModulusDataText } from '../engine/jobs/dd-bank-check';
 import { runDdCheck } from '../engine/jobs/dd-check';
-import { runDdCollect, type DdCollectInput, type Representation } from '../engine/jobs/dd-collect';
-import { DEFAULT_CONFIG } from '../engine/config';
+import { ddRentCalendar, runDdCollect, type DdCollectInput, type Representation } from '../engine/jobs/dd-collect';
+import { DEFAULT_CONFIG, parseConfig } from '../engine/config';
 import { parseDayFirst } from '../engine/dates';
 import { describeIssue } from '../engine/messages';
 import { parsePence } from '../engine/money';
@@ -17,6 +17,7 @@ import { readRentRollOnly } from '../engine/sources/read-sources';
 import { readUserSheets } from '../workbook/user-sheets';
 import { checkFileSize, openWorkbook, readJsonFile } from './workbook-io';
 import { runDdReport } from '../engine/jobs/dd-report';
+import { runDdSubmission } from '../engine/jobs/dd-submission';
 import { EMPTY_LEDGER, fileHash, ledgerFromJson, ledgerToJson, type ImportLedger } from '../engine/payments/import-ledger';
 import { needOption, parse } from './args';
 import { CliInputError } from './errors';
@@ -35,19 +36,22 @@ export const DD_HELP = `  housing-ledger bank-check SORTCODE ACCOUNT [--data DIR
   housing-ledger dd collect --mandates M.csv|M.xlsx --date YYYY-MM-DD --sun NNNNNN --originator SORTCODE:ACCOUNT
                            --name "SERVICE USER NAME" --out FILE [--accounts WORKBOOK.xlsx] [--notices NOTICES.csv]
                            [--represent ACTIONS.csv] [--mandates-out M.csv] [--by NAME] [--file-number N]
-                           [--holidays FILE] [--data DIR] [--json]
+                           [--holidays FILE] [--data DIR] [--config F.json] [--json]
   housing-ledger dd check FILE [--holidays FILE] [--json]
   housing-ledger dd report REPORT.xml --mandates M.csv|M.xlsx --out DIR [--accounts WORKBOOK.xlsx]
-                           [--ledger LEDGER.json] [--by NAME] [--json] [--force]`;
+                           [--ledger LEDGER.json] [--by NAME] [--json] [--force]
+  housing-ledger dd submission SUBMISSION.xml --file BACS.txt [--json]`;
 
 export const DD_HELP_TEXT = `bank-check       checks sort code and account number pairs by the Pay.UK modulus rules (the file's
                  header is sort_code,account_number); --data DIR uses newer valacdos/scsubtab files
                  than the ones shipped in assets/dd/. Exit 0 all valid, 1 any invalid, 2 unreadable.
 dd collect       writes the day's Bacs Standard 18 file (--out) for processing day --date: every mandate
-                 due on the next working day (01 first, 17 regular), 0N for new mandates, 18 for the
+                 due on the next working day (01 first, 17 regular, 19 final: on the register's Last
+                 Collection or before the tenancy's end), 0N for new mandates, 18 for the
                  re-present rows of a dd report's actions.csv (--represent); mandates that break a rule,
                  fail the modulus check, lack notice or collect too soon after lodging are held back
-                 with the reason; --notices writes the advance notices to send, --mandates-out the
+                 with the reason; --notices writes the advance notices to send (rent changes, a
+                 53-week rent year's monthly amount by --config's rentYearStart), --mandates-out the
                  register after the run (new mandates lodged, with who and why). Bank details appear
                  only in the Bacs file. Exit 0, or 2 when an input is wrong (nothing written).
 dd check         re-reads a Bacs Standard 18 file: record order and lengths, field rules, dates (the
@@ -58,7 +62,11 @@ dd report        reads an ARUDD, ADDACS or AUDDIS report, agrees its control tot
                  --ledger has seen, and writes DIR/postings.csv (unpaids reversed), DIR/mandates.csv
                  (the register after the changes, bank details masked) and DIR/actions.csv (contact
                  the payer, re-present, write to the tenant). Exit 0 applied, 1 the control totals
-                 disagree (nothing written), 2 bad input or a report seen before.`;
+                 disagree (nothing written), 2 bad input or a report seen before.
+dd submission    agrees Bacstel-IP's submission results (SubmissionResults XML) with the Standard 18
+                 file sent (--file): the payment file of its processing day accepted ('complete'),
+                 its debit and credit items and values and instruction count against the file's own
+                 (contras excluded). Exit 0 agrees, 1 differs or not accepted, 2 unreadable.`;
 
 /** The shipped Direct Debit data (assets/dd/), found from the CLI's own location. */
 export function ddAssetsDir(): string {
@@ -136,6 +144,8 @@ export async function ddCommand(args: readonly string[], io: DdIo, help: string)
       return ddCollectCommand(rest, io, help);
     case 'report':
       return ddReportCommand(rest, io, help);
+    case 'submission':
+      return ddSubmissionCommand(rest, io, help);
     case undefined:
     case '--help':
       io.out(help);
@@ -155,6 +165,21 @@ function ddCheckCommand(args: readonly string[], io: DdIo, help: string): number
   if (file === undefined || extra !== undefined) throw new CliInputError('dd check needs one FILE: housing-ledger dd check FILE');
   const result = runDdCheck(readText(file, 'dd check'), holidaysText(values.holidays as string | undefined), basename(file));
   if (result.exitCode === 2) throw new CliInputError(`${file}: the file is empty`);
+  io.out(values.json ? JSON.stringify(result.json) : result.text);
+  return result.exitCode;
+}
+
+function ddSubmissionCommand(args: readonly string[], io: DdIo, help: string): number {
+  const { values, positionals } = parse(args, { file: { type: 'string' }, json: { type: 'boolean' } });
+  if (values.help) {
+    io.out(help);
+    return 0;
+  }
+  const [report, extra] = positionals;
+  if (report === undefined || extra !== undefined) throw new CliInputError('dd submission needs one SUBMISSION.xml: housing-ledger dd submission SUBMISSION.xml --file BACS.txt');
+  const file = needOption(values, 'dd submission', 'file');
+  const result = runDdSubmission(readText(report, 'dd submission'), readText(file, '--file'), { submission: basename(report), file: basename(file) });
+  if (result.exitCode === 2) throw new CliInputError('dd submission: nothing was agreed', [...result.problems]);
   io.out(values.json ? JSON.stringify(result.json) : result.text);
   return result.exitCode;
 }
@@ -227,6 +252,7 @@ async function ddCollectCommand(args: readonly string[], io: DdIo, help: string)
     'file-number': { type: 'string' },
     holidays: { type: 'string' },
     data: { type: 'string' },
+    config: { type: 'string' },
     json: { type: 'boolean' },
   });
   if (values.help) {
@@ -235,6 +261,8 @@ async function ddCollectCommand(args: readonly string[], io: DdIo, help: string)
   }
   if (positionals.length > 0) throw new CliInputError(`unexpected argument '${positionals[0] ?? ''}'`);
   const need = (k: string): string => needOption(values, 'dd collect', k);
+  const config = values.config !== undefined ? parseConfig(readJsonFile(values.config as string)) : null;
+  if (config !== null && !config.ok) throw new CliInputError(`${values.config as string}: the config is not valid`, config.problems);
   const out = need('out');
   const given = (flag: string, role: 'input' | 'output') => (typeof values[flag] === 'string' ? runPath(`--${flag}`, values[flag] as string, role) : null);
   guardPaths([given('mandates', 'input'), given('accounts', 'input'), given('represent', 'input'), given('holidays', 'input'), given('out', 'output'), given('notices', 'output'), given('mandates-out', 'output')]);
@@ -252,6 +280,7 @@ async function ddCollectCommand(args: readonly string[], io: DdIo, help: string)
     representations: values.represent !== undefined ? readRepresentations(values.represent as string) : [],
     fileNumber: Number(fileNumberText),
     by: (values.by as string | undefined) ?? 'housing-ledger dd collect',
+    ...(config !== null && config.ok ? { rentCalendar: ddRentCalendar(config.config) } : {}),
   });
   if (result.problems.length > 0 || result.bacsText === null) throw new CliInputError('dd collect: nothing was written', [...result.problems]);
   // The Bacs file, the notices and the register are one set: all written, or none.

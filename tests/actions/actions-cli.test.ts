@@ -144,3 +144,58 @@ describe('housing-ledger actions', () => {
     expect(readFileSync(file, 'utf8')).toBe(edited);
   });
 });
+
+describe('housing-ledger actions amend', () => {
+  const request = (file: string, wb: string, amount = '510.00'): string[] => [
+    'actions', 'request', '--file', file, '--kind', 'refund', '--account', 'F100', '--amount', amount, '--by', 'Jo Bloggs',
+    '--reason', 'Former tenant in credit', '--workbook', wb, '--method', 'finance-csv',
+  ];
+  const list = async (file: string) => (JSON.parse((await runCli(['actions', 'list', '--file', file, '--json'], LATER)).stdout) as { actions: { id: string; status: string; amount: string; approvals: unknown[]; digest: string }[] }).actions;
+
+  it('changes a request awaiting approval as a new event: the first approval no longer counts, the amount is judged again', async () => {
+    const dir = tempDir();
+    const wb = await actionsWorkbook(dir);
+    const file = join(dir, 'actions.json');
+    expect((await runCli(request(file, wb), NOW)).code).toBe(0);
+    // Over £500: the first approval leaves it waiting for a second.
+    expect((await runCli(['actions', 'approve', 'R0001', '--file', file, '--by', 'Sam Lee'], LATER)).code).toBe(0);
+    expect((await list(file))[0]?.status).toBe('awaiting-second-approval');
+    const before = readFileSync(file, 'utf8');
+
+    // More than the credit (£512.40) is refused, and the file is not touched.
+    const over = await runCli(['actions', 'amend', 'R0001', '--file', file, '--by', 'Jo Bloggs', '--note', 'typo', '--amount', '512.41', '--workbook', wb], LATER);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toMatch(/refund\.over-credit/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+
+    const amended = await runCli(['actions', 'amend', 'R0001', '--file', file, '--by', 'jo bloggs', '--note', 'the credit is £512.40', '--amount', '512.40', '--workbook', wb], LATER);
+    expect(amended.code).toBe(0);
+    expect(amended.stdout).toMatch(/approval by Sam Lee no longer counts/);
+    const [r] = await list(file);
+    expect(r).toMatchObject({ id: 'R0001', status: 'awaiting-approval', amount: '512.40', approvals: [] });
+    // Appended, never rewritten: the file on disk still begins with every event it had.
+    const events = (JSON.parse(readFileSync(file, 'utf8')) as { events: { type: string; hash: string; request?: { amount: number } }[] }).events;
+    expect(events.map((e) => e.type)).toEqual(['requested', 'approved', 'amended']);
+    expect((JSON.parse(before) as { events: { hash: string }[] }).events.map((e) => e.hash)).toEqual(events.slice(0, 2).map((e) => e.hash));
+    expect(events[0]?.request?.amount).toBe(51000);
+    // The requester still cannot approve the amended request.
+    expect((await runCli(['actions', 'approve', 'R0001', '--file', file, '--by', 'Jo Bloggs'], LATER)).code).toBe(1);
+  });
+
+  it('refuses an amendment of an approved action, by anyone but the requester, or without a note', async () => {
+    const dir = tempDir();
+    const wb = await actionsWorkbook(dir);
+    const file = join(dir, 'actions.json');
+    expect((await runCli(request(file, wb, '120.00'), NOW)).code).toBe(0);
+    const other = await runCli(['actions', 'amend', 'R0001', '--file', file, '--by', 'Sam Lee', '--note', 'smaller', '--amount', '100', '--workbook', wb], LATER);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/only Jo Bloggs may amend it/);
+    const noNote = await runCli(['actions', 'amend', 'R0001', '--file', file, '--by', 'Jo Bloggs', '--amount', '100', '--workbook', wb], LATER);
+    expect(noNote.code).toBe(2);
+    expect(noNote.stderr).toMatch(/say why the request changes/);
+    expect((await runCli(['actions', 'approve', 'R0001', '--file', file, '--by', 'Sam Lee'], LATER)).code).toBe(0);
+    const final = await runCli(['actions', 'amend', 'R0001', '--file', file, '--by', 'Jo Bloggs', '--note', 'smaller', '--amount', '100', '--workbook', wb], LATER);
+    expect(final.code).toBe(1);
+    expect(final.stderr).toMatch(/action\.final.*approved: it cannot be changed/);
+  });
+});

@@ -6,6 +6,7 @@ import { runDdCollect, type DdCollectInput } from '../../src/engine/jobs/dd-coll
 import { checkStandard18 } from '../../src/engine/dd/standard18-check';
 import { addWorkingDays, isWorkingDay, parseHolidays } from '../../src/engine/dd/working-days';
 import { formatPence, type Pence } from '../../src/engine/money';
+import type { Tenancy } from '../../src/engine/records';
 import { runCli, tempDir } from '../support/generated';
 import { bankDetailsFor, DD_ASSETS, sampleDd, SAMPLE_WORKBOOK } from './support/sample-register';
 
@@ -238,5 +239,63 @@ describe('the register as a sheet, and the register after a run', () => {
     const row = readFileSync(after, 'utf8').split('\r\n')[1] ?? '';
     expect(row).toContain(',lodged,10/12/2026,08/01/2027,,10/12/2026,J Coordinator,lodged (0N) in the Bacs file for processing day 10/12/2026');
     expect(row).not.toContain(b1.account);
+  });
+});
+
+describe('dd collect: final collections (19) and the 53-week rent year', () => {
+  const WITH_LAST = `${HEADER},Last Collection`;
+  const weeklyLive = (last: string) => `${line({})},${last}`;
+  const codesOn = (register: string, day: string, extra: Partial<DdCollectInput> = {}) => run(register, day, extra).collections.map((c) => c.code);
+  const tenancy = (over: Partial<Tenancy>): Tenancy => ({ account: '00100001', property: 'P1', tenant: 'Ann Payer', address: '', postcode: '', start: '2020-01-06' as IsoDate, end: null, weeklyCharge: 12000 as Pence, opening: 0 as Pence, closing: 0 as Pence, row: 2, ...over });
+
+  it('codes the collection due on Last Collection 19, collects nothing after it, and 17 before it', () => {
+    // Weekly from Friday 9 October 2026: Fridays 4, 11 and 18 December; processing days the Thursdays before.
+    const reg = `${WITH_LAST}\n${weeklyLive('11/12/2026')}\n`;
+    expect(codesOn(reg, '2026-12-03')).toEqual(['17']);
+    expect(codesOn(reg, '2026-12-10')).toEqual(['19']);
+    const after = run(reg, '2026-12-17');
+    expect(after.collections).toEqual([]);
+    expect(after.heldBack).toEqual([]);
+    expect(checkStandard18(run(reg, '2026-12-10').bacsText ?? '', calendar).findings).toEqual([]);
+  });
+
+  it('a Last Collection between due dates makes the due date before it the final one', () => {
+    expect(codesOn(`${WITH_LAST}\n${weeklyLive('15/12/2026')}\n`, '2026-12-10')).toEqual(['19']);
+  });
+
+  it('codes 19 the last collection before the tenancy ends on the rent roll', () => {
+    const reg = `${HEADER}\n${line({})}\n`;
+    const ending = [tenancy({ end: '2026-12-16' as IsoDate })];
+    expect(codesOn(reg, '2026-12-03', { rentRoll: ending })).toEqual(['17']);
+    expect(codesOn(reg, '2026-12-10', { rentRoll: ending })).toEqual(['19']);
+    expect(codesOn(reg, '2026-12-10', { rentRoll: [tenancy({})] })).toEqual(['17']);
+  });
+
+  it('a Last Collection that is not a date, or before First Collection, holds the mandate back', () => {
+    expect(run(`${WITH_LAST}\n${weeklyLive('soon')}\n`, '2026-12-10').heldBack[0]?.reason).toMatch(/Last Collection 'soon' is not a date/);
+    expect(run(`${WITH_LAST}\n${weeklyLive('01/10/2026')}\n`, '2026-12-10').heldBack[0]?.reason).toMatch(/Last Collection 01\/10\/2026 is before First Collection/);
+  });
+
+  // 2024/25 had 53 Mondays (1 April 2024 to 6 April 2025); 2023/24 and 2025/26 have 52.
+  const monthly = (amount: string) => line({ Frequency: 'monthly', 'Collection Day': '15', 'First Collection': '15/01/2024', 'Lodged On': '01/12/2023', Amount: amount });
+
+  it('with the rent roll, a monthly mandate gets the 53-week amount notice before its first collection of 2024/25', () => {
+    const reg = `${HEADER}\n${monthly('520.00')}\n`;
+    const roll = [tenancy({ weeklyCharge: 12000 as Pence })];
+    // 12,000p x 52 / 12 = 52,000p: the mandate is right for 2023/24, no notice in February.
+    expect(run(reg, '2024-02-14', { rentRoll: roll }).notices).toEqual([]);
+    const march = run(reg, '2024-03-20', { rentRoll: roll });
+    // 12,000p x 53 / 12 = 53,000p from the collection of Monday 15 April 2024.
+    expect(march.notices).toEqual([expect.objectContaining({ account: '00100001', amount: 53000, date: '2024-04-15', reason: expect.stringMatching(/^53-week year: .*2024\/25 has 53 Mondays/) })]);
+  });
+
+  it('without the rent roll, the notice scales the monthly amount by 53/52 going into the long year and back by 52/53 after it', () => {
+    const into = run(`${HEADER}\n${monthly('520.00')}\n`, '2024-03-20').notices;
+    expect(into).toEqual([expect.objectContaining({ amount: 53000, date: '2024-04-15', reason: expect.stringMatching(/^53-week year: the rent year 2024\/25 has 53 Mondays \(2023\/24 had 52\)/) })]);
+    const back = run(`${HEADER}\n${monthly('530.00')}\n`, '2025-03-26').notices;
+    expect(back).toEqual([expect.objectContaining({ amount: 52000, date: '2025-04-15', reason: expect.stringMatching(/2025\/26 has 52 Mondays \(2024\/25 had 53\)/) })]);
+    // Weekly mandates are not changed by the year's length; nor is a monthly one mid-year.
+    expect(run(`${HEADER}\n${line({ 'First Collection': '05/01/2024', 'Lodged On': '01/12/2023' })}\n`, '2024-03-20').notices).toEqual([]);
+    expect(run(`${HEADER}\n${monthly('520.00')}\n`, '2024-05-22').notices).toEqual([]);
   });
 });

@@ -3,3 +3,4 @@ export * from './types';
 export * from './approvals';
 export * from './approvals-config';
 export * from './actions-file';
+export * from './merge-logs';

@@ -2,7 +2,8 @@
  * The mandate register (Direct Debit Instructions), read from a CSV or a sheet with the columns
  * Account Ref, Payer Name, Sort Code, Account Number, DDI Reference, Amount, Frequency, Collection
  * Day, Status, Lodged On, First Collection (header synonyms accepted; an optional Notice Sent column
- * gives the day the latest advance notice of a change went out). A mandate that breaks a rule is
+ * gives the day the latest advance notice of a change went out, an optional Last Collection the day
+ * of the final collection, coded 19, after which the mandate collects nothing). A mandate that breaks a rule is
  * held back with its reason and the rest of the register is still read. Bank details never leave in
  * clear: the register written back masks them (maskNumber), only the Bacs file carries them.
  */
@@ -38,6 +39,8 @@ export interface Mandate {
   readonly lodgedOn: IsoDate | null;
   readonly firstCollection: IsoDate;
   readonly noticeSent: IsoDate | null;
+  /** The final collection's due date (coded 19); nothing is collected after it. Null: open-ended. */
+  readonly lastCollection: IsoDate | null;
 }
 
 export interface HeldMandate {
@@ -47,7 +50,7 @@ export interface HeldMandate {
   readonly reason: string;
 }
 
-export const MANDATE_COLUMNS = ['Account Ref', 'Payer Name', 'Sort Code', 'Account Number', 'DDI Reference', 'Amount', 'Frequency', 'Collection Day', 'Status', 'Lodged On', 'First Collection', 'Notice Sent'] as const;
+export const MANDATE_COLUMNS = ['Account Ref', 'Payer Name', 'Sort Code', 'Account Number', 'DDI Reference', 'Amount', 'Frequency', 'Collection Day', 'Status', 'Lodged On', 'First Collection', 'Notice Sent', 'Last Collection'] as const;
 
 export const MANDATE_SYNONYMS = {
   account: ['Account Ref', 'Account Reference', 'Tenancy Ref', 'Tenancy Reference', 'Rent Account', 'Payment Reference'],
@@ -62,6 +65,7 @@ export const MANDATE_SYNONYMS = {
   lodgedOn: ['Lodged On', 'Lodged', 'Date Lodged', 'Lodgement Date'],
   firstCollection: ['First Collection', 'First Collection Date', 'Start Date'],
   noticeSent: ['Notice Sent', 'Notice Sent On', 'Notice Date'],
+  lastCollection: ['Last Collection', 'Final Collection', 'Last Collection Date', 'Final Collection Date'],
 } as const;
 
 const REQUIRED: readonly (keyof typeof MANDATE_SYNONYMS)[] = ['account', 'payerName', 'sortCode', 'bankAccount', 'reference', 'amount', 'frequency', 'collectionDay', 'status', 'lodgedOn', 'firstCollection'];
@@ -78,6 +82,7 @@ const LABEL: Readonly<Record<keyof typeof MANDATE_SYNONYMS, string>> = {
   lodgedOn: 'Lodged On',
   firstCollection: 'First Collection',
   noticeSent: 'Notice Sent',
+  lastCollection: 'Last Collection',
 };
 
 /** A date cell: dd/mm/yyyy, ISO, or an Excel serial number from a sheet. */
@@ -145,11 +150,15 @@ export function readMandates(table: TextTable): { mandates: Mandate[]; held: Hel
     const noticeText = get('noticeSent');
     const noticeSent = noticeText === '' ? null : readDate(noticeText);
     if (noticeText !== '' && noticeSent === null) problems.push(`Notice Sent '${noticeText}' is not a date`);
+    const lastText = get('lastCollection');
+    const lastCollection = lastText === '' ? null : readDate(lastText);
+    if (lastText !== '' && lastCollection === null) problems.push(`Last Collection '${lastText}' is not a date`);
+    else if (lastCollection !== null && firstCollection !== null && lastCollection < firstCollection) problems.push(`Last Collection ${formatUkDate(lastCollection)} is before First Collection ${formatUkDate(firstCollection)}`);
     if (problems.length > 0 || sortCode === null || bankAccount === null || amount === null || frequency === null || status === null || firstCollection === null) {
       held.push({ line: row.line, account, reference, reason: problems.join('; ') });
       continue;
     }
-    mandates.push({ line: row.line, account, payerName, sortCode, bankAccount, reference, amount, frequency, collectionDay, status, lodgedOn, firstCollection, noticeSent });
+    mandates.push({ line: row.line, account, payerName, sortCode, bankAccount, reference, amount, frequency, collectionDay, status, lodgedOn, firstCollection, noticeSent, lastCollection });
   }
   return { mandates, held, missingColumns };
 }
@@ -165,7 +174,8 @@ export interface MandateChange {
   readonly why: string;
 }
 
-export const REGISTER_OUT_COLUMNS = [...MANDATE_COLUMNS, 'Changed On', 'Changed By', 'Change Reason'] as const;
+/** mandates.csv: Last Collection came later than the change columns and is written after them, so the earlier columns keep their places. */
+export const REGISTER_OUT_COLUMNS = [...MANDATE_COLUMNS.filter((c) => c !== 'Last Collection'), 'Changed On', 'Changed By', 'Change Reason', 'Last Collection'] as const;
 
 /** The register written back (CSV), bank details masked, with each mandate's latest change. */
 export function mandatesCsv(mandates: readonly Mandate[], changes: readonly MandateChange[]): string {
@@ -189,6 +199,7 @@ export function mandatesCsv(mandates: readonly Mandate[], changes: readonly Mand
       c ? formatUkDate(c.on) : '',
       c ? csvText(c.by) : '',
       c ? csvText(c.why) : '',
+      m.lastCollection ? formatUkDate(m.lastCollection) : '',
     ].join(',');
   });
   return `${[REGISTER_OUT_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;

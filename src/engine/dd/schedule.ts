@@ -46,3 +46,22 @@ export function nextCollection(m: Mandate, cal: WorkingCalendar, from: IsoDate):
 export function earliestAfterNotice(cal: WorkingCalendar, sent: IsoDate): IsoDate {
   return addWorkingDays(cal, sent, NOTICE_WORKING_DAYS);
 }
+
+/** The nominal due date after `d` (within 40 days, enough for every frequency); null when there is none. */
+export function nextNominalAfter(m: Mandate, d: IsoDate): IsoDate | null {
+  for (let i = 1; i <= 40; i++) {
+    const x = addDays(d, i);
+    if (isNominalDue(m, x)) return x;
+  }
+  return null;
+}
+
+/** The nominal due date before `d` (within 40 days); null when there is none (the first collection). */
+export function previousNominalBefore(m: Mandate, d: IsoDate): IsoDate | null {
+  for (let i = 1; i <= 40; i++) {
+    const x = addDays(d, -i);
+    if (x < m.firstCollection) return null;
+    if (isNominalDue(m, x)) return x;
+  }
+  return null;
+}

@@ -67,7 +67,8 @@ function amountOf(text: string): Pence | null {
   return p !== null && p > 0 ? p : null;
 }
 
-function build(input: ActionsRequestInput): BuiltRequest | StepFailure {
+/** The request a draft makes, judged against the workbook as the request job judges it (shared with the amend job). */
+export function buildRequest(input: ActionsRequestInput): BuiltRequest | StepFailure {
   const d = input.draft;
   const amount = amountOf(d.amount);
   if (amount === null) return fail('action.invalid', `'${d.amount}' is not an amount of more than £0.00 with at most two decimals`);
@@ -106,7 +107,7 @@ function build(input: ActionsRequestInput): BuiltRequest | StepFailure {
 }
 
 export function runActionsRequest(input: ActionsRequestInput): ActionsStepResult {
-  const built = build(input);
+  const built = buildRequest(input);
   if ('code' in built) return built;
   if (!built.ok) return fail('action.invalid', built.problem);
   const id = input.id ?? nextActionId(input.log, input.draft.kind);

@@ -4,6 +4,7 @@
  * rule is in the jobs themselves; the config arrives as the config file's JSON and is parsed here.
  */
 import type { ActionEvent, ActionStatus } from '../approvals/types';
+import { runActionsImport, type ActionsImportResult } from './actions-import';
 import type { SheetData } from '../cells';
 import { parseConfig } from '../config';
 import type { IsoDate } from '../dates';
@@ -19,13 +20,15 @@ export type ActionsJob =
   | { readonly job: 'request'; readonly log: readonly ActionEvent[]; readonly draft: ActionDraft; readonly reason: string; readonly evidence: readonly string[]; readonly by: string; readonly at: string; readonly workbook: { readonly file: string; readonly sheets: readonly SheetData[] } | null; readonly holidaysText: string; readonly register: DdCollectInput['register'] | null }
   | { readonly job: 'decide'; readonly log: readonly ActionEvent[]; readonly id: string; readonly decision: 'approve' | 'reject'; readonly by: string; readonly at: string; readonly note: string; readonly digest: string | null }
   | { readonly job: 'list'; readonly log: readonly ActionEvent[]; readonly status: ActionStatus | null }
-  | { readonly job: 'export'; readonly log: readonly ActionEvent[]; readonly from: IsoDate | null; readonly to: IsoDate | null; readonly bacs: BacsSettingsInput | null; readonly holidaysText: string; readonly at: string };
+  | { readonly job: 'export'; readonly log: readonly ActionEvent[]; readonly from: IsoDate | null; readonly to: IsoDate | null; readonly bacs: BacsSettingsInput | null; readonly holidaysText: string; readonly at: string }
+  | { readonly job: 'import'; readonly log: readonly ActionEvent[]; readonly fileName: string; readonly fileText: string };
 
 export type ActionsJobResult =
   | { readonly job: 'candidates'; readonly result: RefundCandidatesJobResult }
   | { readonly job: 'request' | 'decide'; readonly result: ActionsStepResult }
   | { readonly job: 'list'; readonly result: ActionsListResult }
   | { readonly job: 'export'; readonly result: ActionsExportResult }
+  | { readonly job: 'import'; readonly result: ActionsImportResult }
   | { readonly job: 'config'; readonly problems: readonly string[] };
 
 /** Runs the job named, with the config file's JSON. */
@@ -47,6 +50,8 @@ export function runActionsJob(job: ActionsJob, configJson: unknown): ActionsJobR
       return { job: 'list', result: listActions(job.log, config, job.status) };
     case 'export':
       return { job: 'export', result: runActionsExport({ log: job.log, config, from: job.from, to: job.to, bacs: job.bacs, holidaysText: job.holidaysText, at: job.at }) };
+    case 'import':
+      return { job: 'import', result: runActionsImport({ log: job.log, fileName: job.fileName, fileText: job.fileText, config }) };
     default: {
       const never: never = job;
       throw new Error(`unknown actions job ${JSON.stringify(never)}`);

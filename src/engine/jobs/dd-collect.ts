@@ -3,18 +3,22 @@
  * day (UHL1) is the day given, collecting every mandate due on the next working day (the day the
  * payer is debited), lodging new mandates (0N), re-presenting unpaid reason-0 collections (18), and
  * holding back, with the reason, any mandate that breaks a rule, fails the modulus check, lacks
- * notice or collects too soon after lodging. Every timing rule is judged against the processing day
+ * notice or collects too soon after lodging. The last collection before a mandate's Last Collection
+ * or its tenancy's end is the final one, coded 19. A monthly collection is the rent year's weekly
+ * charges over 12 months, so a rent year with 53 Mondays changes it: the notice list names it. Every timing rule is judged against the processing day
  * given, never a clock: the file's creation date is the Bacs input day (the working day before).
  */
 import type { SheetData } from '../cells';
+import type { LedgerConfig } from '../config';
 import { addDays, formatUkDate, parseDayFirst, type IsoDate } from '../dates';
 import { csvTable, sheetTable, type TextTable } from '../dd/csv-table';
 import { mandatesCsv, readMandates, type HeldMandate, type Mandate, type MandateChange } from '../dd/mandates';
 import { checkBankDetails, normaliseAccount, normaliseSortCode } from '../dd/modulus';
-import { dueOn, earliestAfterNotice, nextCollection } from '../dd/schedule';
+import { dueOn, earliestAfterNotice, nextCollection, nextNominalAfter, previousNominalBefore } from '../dd/schedule';
 import { writeStandard18, type Std18Record } from '../dd/standard18';
 import { toBacsText } from '../dd/bacs-text';
-import { addWorkingDays, covers, isWorkingDay, parseHolidays, type WorkingCalendar } from '../dd/working-days';
+import { addWorkingDays, covers, isWorkingDay, parseHolidays, workingDayOnOrAfter, type WorkingCalendar } from '../dd/working-days';
+import { compileCalendar, monthlyEquivalent, rentYearOf, type CompiledCalendar, type RentCalendarConfig } from '../rent-calendar';
 import { formatGBP, formatPence, mulDiv, type Pence } from '../money';
 import type { Tenancy } from '../records';
 import { csvText } from '../suspense/clearance-journal';
@@ -43,12 +47,26 @@ export interface DdCollectInput {
   readonly fileNumber: number;
   /** Who runs it, for the mandate trail (new -> lodged). */
   readonly by?: string;
+  /**
+   * The rent calendar (the config's rentYearStart, rentFreeWeeks): a monthly collection is the rent
+   * year's chargeable weeks over 12 months. Absent: rent years start on the first Monday of April,
+   * every week charged.
+   */
+  readonly rentCalendar?: RentCalendarConfig;
+}
+
+/** Rent years from the first Monday of April, no rent-free weeks (DOMAIN.md section 2). */
+export const DEFAULT_DD_RENT_CALENDAR: RentCalendarConfig = { rentYearStart: '2026-04-06' as IsoDate, rentFreeWeeks: [], proRata: 'none' };
+
+/** The rent calendar of the config (rentYearStart, rentFreeWeeks), the default's first Monday of April when it names none. */
+export function ddRentCalendar(config: Pick<LedgerConfig, 'rentYearStart' | 'rentFreeWeeks' | 'proRata'>): RentCalendarConfig {
+  return { rentYearStart: config.rentYearStart ?? DEFAULT_DD_RENT_CALENDAR.rentYearStart, rentFreeWeeks: config.rentFreeWeeks, proRata: config.proRata };
 }
 
 export interface Collection {
   readonly account: string;
   readonly reference: string;
-  readonly code: '01' | '17' | '18';
+  readonly code: '01' | '17' | '18' | '19';
   readonly amount: Pence;
   readonly payerName: string;
 }
@@ -95,8 +113,8 @@ export function registerTable(register: DdCollectInput['register']): { table: Te
   return { table, problem: table === null ? 'the register is empty' : null };
 }
 
-/** The amount a rent-roll weekly charge gives one collection of the mandate's frequency (monthly: 52 weeks over 12 months). */
-function chargeFor(m: Mandate, weekly: Pence): Pence {
+/** The amount a rent-roll weekly charge gives one collection of the mandate's frequency (monthly: the rent year's chargeable weeks, 52 or 53, over 12 months). */
+function chargeFor(m: Mandate, weekly: Pence, rent: CompiledCalendar, on: IsoDate): Pence {
   switch (m.frequency) {
     case 'weekly':
       return weekly;
@@ -105,7 +123,7 @@ function chargeFor(m: Mandate, weekly: Pence): Pence {
     case '4-weekly':
       return mulDiv(weekly, 4, 1);
     case 'monthly':
-      return mulDiv(weekly, 52, 12);
+      return monthlyEquivalent(weekly, rent, on);
     default: {
       const never: never = m.frequency;
       throw new Error(`unknown frequency ${String(never)}`);
@@ -151,8 +169,11 @@ export function runDdCollect(input: DdCollectInput): DdCollectResult {
     held.push({ line: m.line, account: m.account, reference: m.reference, reason });
   };
   const byRef = new Map(read.mandates.map((m) => [m.reference, m]));
+  const rent = compileCalendar(input.rentCalendar ?? DEFAULT_DD_RENT_CALENDAR);
   for (const m of read.mandates) {
     if (m.status === 'cancelled') continue;
+    // After its final collection a mandate collects nothing more and needs no checks.
+    if (m.lastCollection !== null && workingDayOnOrAfter(calendar, m.lastCollection) < collectionDate) continue;
     const tenancy = roll?.get(m.account);
     if (roll !== null && tenancy === undefined) {
       hold(m, `Account Ref ${m.account} is not on the rent roll`);
@@ -188,14 +209,12 @@ export function runDdCollect(input: DdCollectInput): DdCollectResult {
       if (due !== null) hold(m, 'amended mandate without a Notice Sent date: the payer has not had 10 working days notice of the change');
       continue;
     }
-    if (tenancy && m.status !== 'amended') {
-      const expected = chargeFor(m, tenancy.weeklyCharge);
-      if (expected !== m.amount && expected > 0) {
-        const from = earliestAfterNotice(calendar, runDay);
-        notices.push({ account: m.account, payer: m.payerName, amount: expected, date: nextCollection(m, calendar, from) ?? from, reason: `rent change: the rent roll's weekly charge ${formatGBP(tenancy.weeklyCharge)} gives ${formatGBP(expected)} a ${m.frequency} collection, the mandate collects ${formatGBP(m.amount)}` });
-      }
+    if (m.status !== 'amended') {
+      const notice = amountNotice(m, tenancy, calendar, rent, runDay);
+      if (notice !== null) notices.push(notice);
     }
     if (due === null) continue;
+    if (m.lastCollection !== null && due > m.lastCollection) continue;
     const first = due === m.firstCollection;
     if (first && m.lodgedOn !== null && collectionDate < earliestAfterNotice(calendar, m.lodgedOn)) {
       hold(m, `collects too soon after lodging: lodged on ${formatUkDate(m.lodgedOn)}, the first collection cannot be before ${formatUkDate(earliestAfterNotice(calendar, m.lodgedOn))}`);
@@ -205,7 +224,11 @@ export function runDdCollect(input: DdCollectInput): DdCollectResult {
       hold(m, `lacks notice: the notice of change sent on ${formatUkDate(m.noticeSent)} allows collections from ${formatUkDate(earliestAfterNotice(calendar, m.noticeSent))}`);
       continue;
     }
-    const code = first ? '01' : '17';
+    // The final collection (19): the last due on or before the mandate's Last Collection or the tenancy's end.
+    const endsBy = [m.lastCollection, tenancy?.end ?? null].filter((d): d is IsoDate => d !== null).sort()[0];
+    const after = endsBy === undefined ? null : nextNominalAfter(m, due);
+    const final = endsBy !== undefined && (after === null || after > endsBy);
+    const code = first ? '01' : final ? '19' : '17';
     collections.push({ account: m.account, reference: m.reference, code, amount: m.amount, payerName: m.payerName });
     records.push({ sortCode: m.sortCode, account: m.bankAccount, code, amount: m.amount, reference: m.reference, payerName: m.payerName });
   }
@@ -262,6 +285,34 @@ export function runDdCollect(input: DdCollectInput): DdCollectResult {
       ...held.map((h) => `  held back: ${h.account || '(no account)'} ${h.reference || '(no reference)'}${h.line ? ` (line ${h.line})` : ''}: ${h.reason}`),
     ].join('\n'),
   };
+}
+
+/**
+ * The advance notice a change of amount needs, judged on the next collection the notice can still
+ * reach: with the rent roll, whenever its weekly charge no longer gives the mandate's amount (the
+ * April rent change; a monthly mandate in a rent year of 53 Mondays); without it, a monthly
+ * mandate whose next collection is the first in a rent year of another length than the last (53
+ * weeks after 52, or back), at the mandate's amount times the new weeks over the old.
+ */
+function amountNotice(m: Mandate, tenancy: Tenancy | undefined, calendar: WorkingCalendar, rent: CompiledCalendar, runDay: IsoDate): Notice | null {
+  const from = earliestAfterNotice(calendar, runDay);
+  const next = nextCollection(m, calendar, from);
+  const on = next ?? from;
+  if (m.lastCollection !== null && on > workingDayOnOrAfter(calendar, m.lastCollection)) return null;
+  const year = rentYearOf(on, rent);
+  const long = m.frequency === 'monthly' && year.weekCount === 53 ? `the rent year ${year.label} has 53 Mondays, so ` : '';
+  if (tenancy) {
+    const expected = chargeFor(m, tenancy.weeklyCharge, rent, on);
+    if (expected === m.amount || expected <= 0) return null;
+    return { account: m.account, payer: m.payerName, amount: expected, date: on, reason: `${long ? '53-week year: ' : ''}rent change: ${long}the rent roll's weekly charge ${formatGBP(tenancy.weeklyCharge)} gives ${formatGBP(expected)} a ${m.frequency} collection, the mandate collects ${formatGBP(m.amount)}` };
+  }
+  if (m.frequency !== 'monthly' || next === null) return null;
+  const before = previousNominalBefore(m, next);
+  if (before === null || before >= year.start) return null;
+  const last = rentYearOf(before, rent);
+  if (last.weekCount === year.weekCount) return null;
+  const amount = mulDiv(m.amount, year.weekCount, last.weekCount);
+  return { account: m.account, payer: m.payerName, amount, date: next, reason: `${year.weekCount === 53 ? '53-week year' : 'rent year length'}: the rent year ${year.label} has ${year.weekCount} Mondays (${last.label} had ${last.weekCount}), so a monthly collection of ${formatGBP(m.amount)} becomes ${formatGBP(amount)} from ${formatUkDate(next)}; check it against the rent roll` };
 }
 
 function previousWorkingDay(cal: WorkingCalendar, d: IsoDate): IsoDate {

@@ -35,6 +35,7 @@ const KEYS: Readonly<Record<MandateColumn, keyof typeof MANDATE_SYNONYMS>> = {
   'Lodged On': 'lodgedOn',
   'First Collection': 'firstCollection',
   'Notice Sent': 'noticeSent',
+  'Last Collection': 'lastCollection',
 };
 
 /** A register row with every cell blank. */
@@ -47,7 +48,7 @@ export function readRegisterRows(register: DdCollectInput['register']): { rows: 
   const { table, problem } = registerTable(register);
   if (table === null) return { rows: [], problems: [problem ?? 'the register is empty'] };
   const cols = findColumns(table.header, MANDATE_SYNONYMS);
-  const missing = MANDATE_COLUMNS.filter((c) => c !== 'Notice Sent' && cols[KEYS[c]] < 0);
+  const missing = MANDATE_COLUMNS.filter((c) => c !== 'Notice Sent' && c !== 'Last Collection' && cols[KEYS[c]] < 0);
   if (missing.length > 0) return { rows: [], problems: [`line ${table.headerLine}: the register has no column ${missing.join(', ')}`] };
   const rows = table.rows.map((r) => Object.fromEntries(MANDATE_COLUMNS.map((c) => [c, (cols[KEYS[c]] >= 0 ? (r.cells[cols[KEYS[c]]] ?? '') : '').trim()])) as RegisterRow);
   return { rows, problems: [] };
@@ -55,7 +56,7 @@ export function readRegisterRows(register: DdCollectInput['register']): { rows: 
 
 /** The rows as the register CSV the jobs read (header MANDATE_COLUMNS, line n+1 is row n). */
 export function registerCsvText(rows: readonly RegisterRow[]): string {
-  return `${[MANDATE_COLUMNS.join(','), ...rows.map((r) => MANDATE_COLUMNS.map((c) => csvQuote(r[c])).join(','))].join('\r\n')}\r\n`;
+  return `${[MANDATE_COLUMNS.join(','), ...rows.map((r) => MANDATE_COLUMNS.map((c) => csvQuote((r[c] as string | undefined) ?? '')).join(','))].join('\r\n')}\r\n`;
 }
 
 /** What the screen shows of the bank details: the sort code's last pair, the account's last four digits. */

@@ -15,7 +15,7 @@ import { appendToLedger, fileHash, findInLedger, paymentKeys, type ImportLedger,
 import { DEFAULT_POSTINGS, type PostingsConfig } from '../payments/payment-outputs';
 import type { Tenancy } from '../records';
 import { csvText } from '../suspense/clearance-journal';
-import { addMonth, registerTable, type DdCollectInput } from './dd-collect';
+import { addMonth, registerTable, type DdCollectInput, type Representation } from './dd-collect';
 
 export type ReportAction = 'reverse' | 're-present' | 'contact-payer' | 'cancel-mandate' | 'update-bank-details' | 'reinstate' | 'review';
 
@@ -63,6 +63,8 @@ export interface DdReportResult {
   readonly actionsCsv: string;
   /** The ledger with this report's entry (write it last). */
   readonly ledger: ImportLedger | null;
+  /** The unpaids that may be re-presented (ARUDD reason 0 within a month), as dd collect takes them (the actions.csv re-present rows). */
+  readonly representations: readonly Representation[];
   readonly json: unknown;
   readonly text: string;
   /** 0 applied, 1 the control totals disagree (nothing applied), 2 bad input or seen before. */
@@ -180,6 +182,7 @@ export function runDdReport(input: DdReportInput): DdReportResult {
     mandatesCsv: mandatesCsv(mandatesAfter, changes),
     actionsCsv: actions,
     ledger: control.agrees ? appendToLedger(input.ledger, entry) : null,
+    representations: control.agrees ? records.filter((r) => r.action === 're-present' && r.originalProcessingDay !== null).map((r) => ({ reference: r.reference, amount: (r.amount < 0 ? -r.amount : r.amount) as Pence, originalProcessingDay: r.originalProcessingDay as IsoDate })) : [],
     json,
     text,
     exitCode: control.agrees ? 0 : 1,
@@ -298,5 +301,5 @@ function actionsCsv(records: readonly ReportRecord[]): string {
 }
 
 function failed(problems: readonly string[], type: BacsReport['type'] | null): DdReportResult {
-  return { problems, type, records: [], totals: { count: 0, value: 0 as Pence }, controlAgrees: false, control: '', changes: [], postingsCsv: '', mandatesCsv: '', actionsCsv: '', ledger: null, json: { problems }, text: problems.join('\n'), exitCode: 2 };
+  return { problems, type, records: [], totals: { count: 0, value: 0 as Pence }, controlAgrees: false, control: '', changes: [], postingsCsv: '', mandatesCsv: '', actionsCsv: '', ledger: null, representations: [], json: { problems }, text: problems.join('\n'), exitCode: 2 };
 }

@@ -2,9 +2,15 @@
  * The Account actions mode wired to the pane: the worker runs the jobs, the store's actions table
  * (v6) keeps the log per workbook (the pane's memory when storage is unavailable), downloads go
  * through the browser, the workbook is read whole through the host's port when a job needs it. The
- * only piece the Pane's mode switch renders.
+ * Direct Debits mode's mandate register (the store's mandates) gives the refund risks that need
+ * it (a payer who is not the tenant, a bank change), and the shipped England and Wales bank
+ * holidays the Bacs working days, as the CLI's --mandates and holiday list do. The only piece the
+ * Pane's mode switch renders.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { registerCsvText } from '../../engine/jobs/dd-register';
+import { MandateStore } from '../../store/mandate-store';
+import { fetchBankHolidays } from '../dd/dd-data';
 import type { ActionsJob, ActionsJobResult } from '../../engine/jobs/actions-worker';
 import { ActionsRepo } from '../../store/actions-store';
 import type { LedgerStore } from '../../store/ledger-store';
@@ -21,6 +27,8 @@ export interface AccountActionsModeProps {
   readonly config: unknown;
   readonly store: LedgerStore | null;
   readonly send: (body: RequestBody) => Promise<WorkerOutcome>;
+  /** The Bacs bank holidays; fetched from the page's own origin unless given (tests). */
+  readonly loadHolidays?: () => Promise<string>;
 }
 
 function storeLog(store: LedgerStore, logId: string): ActionsLogPort {
@@ -28,8 +36,21 @@ function storeLog(store: LedgerStore, logId: string): ActionsLogPort {
   return { load: () => repo.load(logId), append: (judgedOn, events) => repo.append(logId, judgedOn, events) };
 }
 
-export function AccountActionsMode({ host, config, store, send }: AccountActionsModeProps) {
+export function AccountActionsMode({ host, config, store, send, loadHolidays = fetchBankHolidays }: AccountActionsModeProps) {
   const log = useMemo(() => (store ? storeLog(store, host.workbookId) : memoryLog()), [store, host.workbookId]);
+  // Until the list arrives (or where it cannot be fetched) working days are Monday to Friday.
+  const [holidays, setHolidays] = useState('');
+  useEffect(() => {
+    loadHolidays().then(setHolidays, () => setHolidays(''));
+  }, [loadHolidays]);
+  const loadRegister = useMemo(
+    () => async () => {
+      if (!store) return null;
+      const mandates = await new MandateStore(store.db).mandates();
+      return mandates.length === 0 ? null : { kind: 'csv' as const, text: registerCsvText(mandates.map((m) => m.row)) };
+    },
+    [store],
+  );
   const run = useMemo(
     () =>
       async (job: ActionsJob, cfg: unknown): Promise<ActionsJobResult> => {
@@ -47,8 +68,8 @@ export function AccountActionsMode({ host, config, store, send }: AccountActions
       config={config}
       run={run}
       log={log}
-      // The Bacs holiday list is not shipped to the pane yet: working days are Monday to Friday here.
-      holidaysText=""
+      holidaysText={holidays}
+      loadRegister={loadRegister}
       now={() => new Date()}
       download={(f) => downloadFile(f.name, f.text, f.name.endsWith('.csv') ? 'text/csv' : 'text/plain')}
     />

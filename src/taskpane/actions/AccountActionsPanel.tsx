@@ -9,6 +9,7 @@ import type { IsoDate } from '../../engine/dates';
 import type { ExportFile } from '../../engine/jobs/actions-export';
 import { formatPence } from '../../engine/money';
 import { CandidatesCard } from './CandidatesCard';
+import { ImportCard } from './ImportCard';
 import { OutputsCard } from './OutputsCard';
 import { PendingCard } from './PendingCard';
 import { RequestCard, type RequestPrefill } from './RequestCard';
@@ -37,6 +38,7 @@ export function AccountActionsPanel(props: AccountActionsProps) {
       <RequestCard busy={a.busy} prefill={prefill} onRequest={(d, reason, evidence, by) => void a.request(d, reason, evidence, by)} />
       <PendingCard states={a.states} busy={a.busy} onDecide={(id, decision, by, note, digest) => void a.decide(id, decision, by, note, digest)} />
       <OutputsCard states={a.states} busy={a.busy} onExport={a.exportOutputs} download={props.download} />
+      <ImportCard busy={a.busy} plan={a.importPlan} onFile={(f) => void a.readActionsFile(f)} onConfirm={() => void a.confirmImport()} onCancel={a.cancelImport} />
     </div>
   );
 }

@@ -13,6 +13,8 @@ import type { ActionsJob, ActionsJobResult } from '../../engine/jobs/actions-wor
 import type { ActionDraft } from '../../engine/jobs/actions-request';
 import type { BacsSettingsInput } from '../../engine/jobs/actions-export';
 import type { RefundCandidate } from '../../engine/actions/refund-candidates';
+import type { DdCollectInput } from '../../engine/jobs/dd-collect';
+import type { ActionsImportResult } from '../../engine/jobs/actions-import';
 
 /** Where the log lives: the store's actions table for this workbook, or the pane's memory. */
 export interface ActionsLogPort {
@@ -44,6 +46,18 @@ export interface AccountActionsDeps {
   readonly log: ActionsLogPort;
   readonly holidaysText: string;
   readonly now: () => Date;
+  /**
+   * The Direct Debit mandate register (the Direct Debits mode's store), for the payer-not-tenant and
+   * bank-change risks as the CLI's --mandates; null (or absent) when there is none.
+   */
+  readonly loadRegister?: () => Promise<DdCollectInput['register'] | null>;
+}
+
+/** A CLI actions file read and compared with the log, waiting for the person to bring it over. */
+export interface ImportPlan {
+  readonly fileName: string;
+  readonly judgedOn: readonly ActionEvent[];
+  readonly result: Extract<ActionsImportResult, { ok: true }>;
 }
 
 export interface ActionsNote {
@@ -53,7 +67,8 @@ export interface ActionsNote {
 }
 
 export function useAccountActions(deps: AccountActionsDeps) {
-  const { fileName, readSheets, config, run, log, holidaysText, now } = deps;
+  const { fileName, readSheets, config, run, log, holidaysText, now, loadRegister = () => Promise.resolve(null) } = deps;
+  const [importPlan, setImportPlan] = useState<ImportPlan | null>(null);
   const [events, setEvents] = useState<ActionEvent[]>([]);
   const [states, setStates] = useState<readonly ActionState[]>([]);
   const [candidates, setCandidates] = useState<readonly RefundCandidate[] | null>(null);
@@ -85,7 +100,7 @@ export function useAccountActions(deps: AccountActionsDeps) {
 
   const findCandidates = (asOf: IsoDate) =>
     guard('Finding refund candidates', async () => {
-      const r = await run({ job: 'candidates', file: fileName, sheets: await readSheets(), asOf, holidaysText, register: null }, config);
+      const r = await run({ job: 'candidates', file: fileName, sheets: await readSheets(), asOf, holidaysText, register: await loadRegister() }, config);
       if (r.job === 'config') throw new Error(r.problems.join('; '));
       if (r.job !== 'candidates') return;
       if (!r.result.ok) {
@@ -113,7 +128,7 @@ export function useAccountActions(deps: AccountActionsDeps) {
     guard('The request', async () => {
       const judgedOn = await log.load();
       const workbook = draft.kind === 'transfer' ? null : { file: fileName, sheets: await readSheets() };
-      const r = await run({ job: 'request', log: judgedOn, draft, reason, evidence, by, at: now().toISOString(), workbook, holidaysText, register: null }, config);
+      const r = await run({ job: 'request', log: judgedOn, draft, reason, evidence, by, at: now().toISOString(), workbook, holidaysText, register: draft.kind === 'refund' ? await loadRegister() : null }, config);
       await step(judgedOn, r, 'Requested: nothing is posted until a different person approves');
     });
 
@@ -140,5 +155,32 @@ export function useAccountActions(deps: AccountActionsDeps) {
     return files;
   };
 
-  return { events, states, candidates, note, busy, findCandidates, request, decide, exportOutputs, dismiss: () => setNote(null) };
+  /** Reads a CLI actions file and compares it with the log: the plan is shown, nothing is saved yet. */
+  const readActionsFile = (file: { name: string; text: () => Promise<string> }) =>
+    guard('Reading the actions file', async () => {
+      setImportPlan(null);
+      const judgedOn = await log.load();
+      const r = await run({ job: 'import', log: judgedOn, fileName: file.name, fileText: await file.text() }, config);
+      if (r.job === 'config') throw new Error(r.problems.join('; '));
+      if (r.job !== 'import') return;
+      if (!r.result.ok) {
+        setNote({ intent: 'error', title: r.result.summary, text: r.result.problems.slice(0, 5).join('; ') });
+        return;
+      }
+      setImportPlan({ fileName: file.name, judgedOn, result: r.result });
+      setNote(null);
+    });
+
+  /** Brings the plan's actions over: refused when the log moved on since the plan was made. */
+  const confirmImport = () =>
+    guard('The import', async () => {
+      if (!importPlan) return;
+      const n = importPlan.result.merge.imported.length;
+      await log.append(importPlan.judgedOn, importPlan.result.merge.events);
+      setImportPlan(null);
+      setNote({ intent: 'success', title: `Brought over ${n} action(s) from ${importPlan.fileName}`, text: importPlan.result.merge.conflicts.length > 0 ? `${importPlan.result.merge.conflicts.length} conflict(s) were left as they are here.` : '' });
+      await refresh();
+    });
+
+  return { events, states, candidates, note, busy, findCandidates, request, decide, exportOutputs, importPlan, readActionsFile, confirmImport, cancelImport: () => setImportPlan(null), dismiss: () => setNote(null) };
 }

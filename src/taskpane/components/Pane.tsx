@@ -212,7 +212,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
           Factoring
         </Button>
       </div>
-      {mode === 'direct-debits' && <DdPanel host={host} store={sessions.store} send={engine.request} actor={actor} />}
+      {mode === 'direct-debits' && <DdPanel host={host} store={sessions.store} send={engine.request} actor={actor} config={config} />}
       {mode === 'account-actions' && <AccountActionsMode host={host} config={config} store={sessions.store} send={engine.request} />}
       {mode === 'factoring' && (
         <FactoringPanel

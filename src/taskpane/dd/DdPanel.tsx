@@ -2,16 +2,20 @@
  * The Direct Debits mode: the mandate register, the day's run and the reports that come back, all
  * through the engine's dd jobs in the worker (dd-register, dd collect, dd report), the same jobs as
  * the CLI. The register and the import ledger live in the pane's IndexedDB store; the modulus data
- * and bank holidays ship with the page. This component wires state to the three views.
+ * and bank holidays ship with the page. The run reads the workbook's rent roll (through the
+ * worker's 'load-roll', as the CLI's --accounts) unless the person unticks it, and takes the unpaids
+ * a report found re-presentable (ARUDD reason 0 within a month) as the CLI's --represent. This
+ * component wires state to the three views.
  */
 import { Body1, Button, Field, MessageBar, MessageBarBody, Select, Subtitle2 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import type { DdCollectResult } from '../../engine/jobs/dd-collect';
+import type { DdCollectResult, Representation } from '../../engine/jobs/dd-collect';
 import { registerCsvText } from '../../engine/jobs/dd-register';
 import type { DdReportResult } from '../../engine/jobs/dd-report';
 import type { ImportLedgerEntry } from '../../engine/payments/import-ledger';
 import type { LedgerStore } from '../../store/ledger-store';
 import { MandateStore } from '../../store/mandate-store';
+import { readUserSheets } from '../../workbook/user-sheets';
 import type { RequestBody, WorkerOutcome } from '../../worker/client';
 import { downloadFile } from '../download';
 import type { PaneHost } from '../host';
@@ -31,12 +35,14 @@ export interface DdPanelProps {
   readonly loadData?: () => Promise<DdData>;
   /** Today (YYYY-MM-DD) and now (ISO) from the person's machine: the day a change is recorded on, never a timing rule. */
   readonly now?: () => Date;
+  /** The config file's JSON (how the rent roll's columns are read); the defaults when absent. */
+  readonly config?: unknown;
 }
 
 type View = 'register' | 'run' | 'reports';
 const failed = (out: WorkerOutcome): string => (out.kind === 'failure' ? out.message : `unexpected answer ${out.kind}`);
 
-export function DdPanel({ host, store, send, actor, loadData = fetchDdData, now = () => new Date() }: DdPanelProps) {
+export function DdPanel({ host, store, send, actor, loadData = fetchDdData, now = () => new Date(), config = {} }: DdPanelProps) {
   const styles = useDdStyles();
   const [data, setData] = useState<DdData | null>(null);
   const [region, setRegion] = useState<'englandAndWales' | 'scotland'>('englandAndWales');
@@ -54,6 +60,11 @@ export function DdPanel({ host, store, send, actor, loadData = fetchDdData, now 
   const [applied, setApplied] = useState(false);
   // Where the browser keeps no store, the reports applied in this sitting still refuse a second time.
   const [memoryLedger, setMemoryLedger] = useState<readonly ImportLedgerEntry[]>([]);
+  const [useRoll, setUseRoll] = useState(true);
+  // The unpaids the person chose to re-present in the next run (from an applied ARUDD).
+  const [representations, setRepresentations] = useState<readonly Representation[]>([]);
+  const [represented, setRepresented] = useState(false);
+  const rollAvailable = sheets.length > 0;
 
   useEffect(() => {
     loadData().then(setData, (e: Error) => setProblem(`The modulus data and bank holidays could not be loaded: ${e.message}`));
@@ -72,10 +83,23 @@ export function DdPanel({ host, store, send, actor, loadData = fetchDdData, now 
     await register.importRegister({ kind: 'sheet', sheet: await host.port.readSheet(name) }, `the sheet ‘${name}’`);
   }
 
+  /** The workbook's rent roll, read whole as it is now and kept by the worker for the run; a problem in words, or null. */
+  async function loadRoll(): Promise<string | null> {
+    const out = await send({ kind: 'load-roll', file: host.fileName, sheets: await readUserSheets(host.port), config });
+    if (out.kind === 'roll') return null;
+    const why = out.kind === 'input-error' ? out.problems.join('; ') : failed(out);
+    return `The rent roll could not be read (${why}). Put it right, or untick ‘Check against the workbook’s rent roll’ to run without it.`;
+  }
+
   async function collect(): Promise<void> {
     if (!data) return;
     setProblem(null);
     setRecorded(false);
+    const withRoll = useRoll && rollAvailable;
+    if (withRoll) {
+      const rollProblem = await loadRoll().catch((e: Error) => e.message);
+      if (rollProblem) return setProblem(rollProblem);
+    }
     const out = await send({
       kind: 'dd-collect',
       input: {
@@ -86,11 +110,11 @@ export function DdPanel({ host, store, send, actor, loadData = fetchDdData, now 
         serviceUserName: settings.serviceUserName,
         modulus: data.modulus,
         holidays,
-        representations: [],
+        representations,
         fileNumber: /^\d{1,3}$/.test(settings.fileNumber) ? Number(settings.fileNumber) : 1,
         by: actor,
       },
-      withRoll: false,
+      withRoll,
     });
     if (out.kind !== 'dd-collected') return setProblem(failed(out));
     setRun(out.result);
@@ -99,6 +123,7 @@ export function DdPanel({ host, store, send, actor, loadData = fetchDdData, now 
   async function readReport(file: File): Promise<void> {
     setProblem(null);
     setApplied(false);
+    setRepresented(false);
     const ledger = store ? await store.imports() : memoryLedger;
     const out = await send({ kind: 'dd-report', reportText: await reportText(file), fileName: file.name, register: { kind: 'csv', text: registerText() }, ledger, importedAt: now().toISOString(), by: actor, withRoll: false });
     if (out.kind !== 'dd-reported') return setProblem(failed(out));
@@ -166,6 +191,11 @@ export function DdPanel({ host, store, send, actor, loadData = fetchDdData, now 
             setRecorded(true);
           }}
           lodgementsRecorded={recorded}
+          useRoll={useRoll && rollAvailable}
+          rollAvailable={rollAvailable}
+          onUseRoll={setUseRoll}
+          representations={representations}
+          onClearRepresentations={() => setRepresentations([])}
         />
       )}
       {data && view === 'reports' && (
@@ -175,6 +205,13 @@ export function DdPanel({ host, store, send, actor, loadData = fetchDdData, now 
           applied={applied}
           onFile={readReport}
           onApply={applyReport}
+          represented={represented}
+          onRepresent={() => {
+            const more = report?.result.representations ?? [];
+            const known = new Set(representations.map((r) => `${r.reference}|${r.originalProcessingDay}`));
+            setRepresentations([...representations, ...more.filter((r) => !known.has(`${r.reference}|${r.originalProcessingDay}`))]);
+            setRepresented(true);
+          }}
           onDownload={(what) => report && csv(`${base}-${what}.csv`, what === 'postings' ? report.result.postingsCsv : what === 'actions' ? report.result.actionsCsv : report.result.mandatesCsv)}
         />
       )}

@@ -3,7 +3,7 @@
  * with the engine's checks shown beside it. Bank details are masked everywhere on screen except in
  * the edit form, where the person types them. A status change needs a reason (the mandate trail).
  */
-import { Body1, Button, Caption1, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, mergeClasses, Select, Subtitle2 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { parseDayFirst, type IsoDate } from '../../engine/dates';
 import { MANDATE_COLUMNS, MANDATE_STATUSES, type MandateStatus } from '../../engine/dd/mandates';
@@ -73,13 +73,10 @@ export function RegisterView({ register, sheets, onCsv, onSheet, today }: Regist
           <table className={styles.table} aria-label="Mandates">
             <thead>
               <tr>
-                <th scope="col">Account</th>
-                <th scope="col">Payer</th>
+                <th scope="col">Mandate</th>
                 <th scope="col">Bank</th>
-                <th scope="col">DDI reference</th>
                 <th scope="col">Amount</th>
-                <th scope="col">Status</th>
-                <th scope="col">Checks</th>
+                <th scope="col">Status, checks</th>
                 <th scope="col">
                   <span className="hl-visually-hidden">Edit</span>
                 </th>
@@ -91,17 +88,20 @@ export function RegisterView({ register, sheets, onCsv, onSheet, today }: Regist
                 const problems = checks.get(index) ?? [];
                 return (
                   <tr key={m.id ?? index}>
-                    <td>{m.row['Account Ref']}</td>
-                    <td>{m.row['Payer Name']}</td>
+                    <td>
+                      <strong>{m.row['DDI Reference']}</strong> <span className={styles.line}>{m.row['Account Ref']}</span> <span className={styles.line}>{m.row['Payer Name']}</span>
+                    </td>
                     <td>
                       {bank.sortCode} {bank.account}
                     </td>
-                    <td>{m.row['DDI Reference']}</td>
-                    <td className={styles.num}>£{m.row.Amount} {m.row.Frequency}</td>
-                    <td>{m.row.Status}</td>
-                    <td className={problems.length ? styles.problem : undefined}>{problems.length ? problems.join('; ') : 'ok'}</td>
+                    <td className={styles.num}>
+                      £{m.row.Amount} <span className={styles.line}>{m.row.Frequency}</span>
+                    </td>
                     <td>
-                      <Button size="small" aria-label={`Edit ${m.row['DDI Reference'] || m.row['Account Ref']}`} onClick={() => setEditing(m)}>
+                      {m.row.Status} <span className={mergeClasses(styles.line, problems.length ? styles.problem : undefined)}>{problems.length ? problems.join('; ') : 'ok'}</span>
+                    </td>
+                    <td>
+                      <Button size="small" className={styles.compact} aria-label={`Edit ${m.row['DDI Reference'] || m.row['Account Ref']}`} onClick={() => setEditing(m)}>
                         Edit
                       </Button>
                     </td>

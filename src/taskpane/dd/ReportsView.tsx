@@ -2,7 +2,8 @@
  * Reports in (ARUDD, ADDACS, AUDDIS): choose the file, see the preview with its control (the
  * report's own totals agreed), then apply: the import ledger records it (a report seen before is
  * refused by the dd report job itself), the register takes the mandate changes, and the postings,
- * actions and register CSVs are there to download.
+ * actions and register CSVs are there to download. Unpaids the job found re-presentable (ARUDD
+ * reason 0 within a month) can be put into the next day's run.
  */
 import { Body1, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2 } from '@fluentui/react-components';
 import type { DdReportResult } from '../../engine/jobs/dd-report';
@@ -17,9 +18,12 @@ export interface ReportsViewProps {
   readonly onFile: (file: File) => Promise<void>;
   readonly onApply: () => Promise<void>;
   readonly onDownload: (what: 'postings' | 'actions' | 'mandates') => void;
+  /** Puts the report's re-presentable unpaids into the next run. */
+  readonly onRepresent?: () => void;
+  readonly represented?: boolean;
 }
 
-export function ReportsView({ fileName, preview, applied, onFile, onApply, onDownload }: ReportsViewProps) {
+export function ReportsView({ fileName, preview, applied, onFile, onApply, onDownload, onRepresent, represented = false }: ReportsViewProps) {
   const styles = useDdStyles();
   return (
     <section aria-labelledby="hl-dd-reports" className={styles.box}>
@@ -54,8 +58,7 @@ export function ReportsView({ fileName, preview, applied, onFile, onApply, onDow
             <table className={styles.table} aria-label="Report items">
               <thead>
                 <tr>
-                  <th scope="col">Account</th>
-                  <th scope="col">Reference</th>
+                  <th scope="col">Account, reference</th>
                   <th scope="col">Reason</th>
                   <th scope="col">Action</th>
                   <th scope="col">Amount</th>
@@ -63,9 +66,10 @@ export function ReportsView({ fileName, preview, applied, onFile, onApply, onDow
               </thead>
               <tbody>
                 {preview.records.map((r) => (
-                  <tr key={`${r.line}-${r.reference}`}>
-                    <td>{r.account || '(not in the register)'}</td>
-                    <td>{r.reference}</td>
+                  <tr key={`${r.line}-${r.reference}-${r.action}`}>
+                    <td>
+                      {r.account || '(not in the register)'} <span className={styles.line}>{r.reference}</span>
+                    </td>
                     <td>
                       {r.code} {r.description}
                     </td>
@@ -85,6 +89,11 @@ export function ReportsView({ fileName, preview, applied, onFile, onApply, onDow
                 <Button onClick={() => onDownload('postings')}>Download postings</Button>
                 <Button onClick={() => onDownload('actions')}>Download actions</Button>
                 <Button onClick={() => onDownload('mandates')}>Download the register (masked)</Button>
+                {onRepresent && preview.representations.length > 0 && (
+                  <Button onClick={onRepresent} disabled={represented}>
+                    {represented ? `${preview.representations.length} added to the next run` : `Re-present ${preview.representations.length} unpaid in the next run`}
+                  </Button>
+                )}
               </>
             )}
           </div>

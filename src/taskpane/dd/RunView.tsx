@@ -2,11 +2,13 @@
  * The day's run: the processing day and the service user's details in, the dd collect job through
  * the worker, and on screen what will be collected, what is held back and why, the notice list;
  * the Bacs file and the notice list to download, and the lodgements recorded in the register.
+ * The run checks each mandate against the workbook's rent roll (amounts, ended tenancies, the
+ * notices of a change) unless unticked, and takes the unpaids queued for re-presentation (18).
  */
-import { Body1, Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2 } from '@fluentui/react-components';
+import { Body1, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { formatUkDate } from '../../engine/dates';
-import type { DdCollectResult } from '../../engine/jobs/dd-collect';
+import type { DdCollectResult, Representation } from '../../engine/jobs/dd-collect';
 import { formatGBP } from '../../engine/money';
 import { useDdStyles } from './styles';
 
@@ -27,9 +29,15 @@ export interface RunViewProps {
   readonly onDownloadNotices: () => void;
   readonly onRecordLodgements: () => Promise<void>;
   readonly lodgementsRecorded: boolean;
+  readonly useRoll?: boolean;
+  readonly rollAvailable?: boolean;
+  readonly onUseRoll?: (use: boolean) => void;
+  /** Unpaids queued to be re-presented (18) in this run. */
+  readonly representations?: readonly Representation[];
+  readonly onClearRepresentations?: () => void;
 }
 
-export function RunView({ settings, onSettings, result, onRun, onDownloadBacs, onDownloadNotices, onRecordLodgements, lodgementsRecorded }: RunViewProps) {
+export function RunView({ settings, onSettings, result, onRun, onDownloadBacs, onDownloadNotices, onRecordLodgements, lodgementsRecorded, useRoll = false, rollAvailable = false, onUseRoll, representations = [], onClearRepresentations }: RunViewProps) {
   const styles = useDdStyles();
   const [busy, setBusy] = useState(false);
   const field = (key: keyof RunSettings, label: string, hint?: string) => (
@@ -49,6 +57,26 @@ export function RunView({ settings, onSettings, result, onRun, onDownloadBacs, o
         {field('serviceUserName', 'Service user name')}
         {field('fileNumber', 'File number')}
       </div>
+      {onUseRoll && (
+        <Checkbox
+          checked={useRoll}
+          disabled={!rollAvailable}
+          onChange={(_, d) => onUseRoll(d.checked === true)}
+          label="Check against the workbook’s rent roll (accounts, ended tenancies, amounts and their notices)"
+        />
+      )}
+      {representations.length > 0 && (
+        <div className={styles.row} role="group" aria-label="Re-presentations">
+          <Body1>
+            {representations.length} unpaid to re-present (18): {representations.map((r) => `${r.reference} ${formatGBP(r.amount)}`).join(', ')}
+          </Body1>
+          {onClearRepresentations && (
+            <Button size="small" onClick={onClearRepresentations}>
+              Do not re-present
+            </Button>
+          )}
+        </div>
+      )}
       <Button
         appearance="primary"
         disabled={busy}
@@ -87,8 +115,7 @@ export function RunView({ settings, onSettings, result, onRun, onDownloadBacs, o
             <table className={styles.table} aria-label="Collections">
               <thead>
                 <tr>
-                  <th scope="col">Account</th>
-                  <th scope="col">Payer</th>
+                  <th scope="col">Account, payer</th>
                   <th scope="col">Reference</th>
                   <th scope="col">Code</th>
                   <th scope="col">Amount</th>
@@ -97,8 +124,9 @@ export function RunView({ settings, onSettings, result, onRun, onDownloadBacs, o
               <tbody>
                 {result.collections.map((c) => (
                   <tr key={`${c.reference}-${c.code}`}>
-                    <td>{c.account}</td>
-                    <td>{c.payerName}</td>
+                    <td>
+                      {c.account} <span className={styles.line}>{c.payerName}</span>
+                    </td>
                     <td>{c.reference}</td>
                     <td>{c.code}</td>
                     <td className={styles.num}>{formatGBP(c.amount)}</td>

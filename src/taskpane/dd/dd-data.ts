@@ -30,6 +30,11 @@ export async function fetchDdData(): Promise<DdData> {
   return { modulus: { valacdos, scsubtab }, holidays: { englandAndWales, scotland } };
 }
 
+/** The England and Wales bank holidays (Bacs working days) alone, for modes that need only the calendar. */
+export function fetchBankHolidays(): Promise<string> {
+  return own(DD_ASSET_FILES.englandAndWales);
+}
+
 /** A report's text: ISO-8859-1 when its XML declaration says so (ARUDD often does), UTF-8 otherwise (as the CLI reads it). */
 export async function reportText(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
