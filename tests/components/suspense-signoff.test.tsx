@@ -60,11 +60,12 @@ describe('Suspense', () => {
     fireEvent.change(screen.getByLabelText('Search the queue (reference, payer, account or amount)'), { target: { value: '' } });
     fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'decided' } });
     expect(screen.getByText(new RegExp(`^Showing ${autos + 1} items`))).toBeTruthy();
-    // Saving to IndexedDB follows the screen: wait until the session holds every decision.
+    // Saving to IndexedDB follows the screen: wait until the session holds every decision (a row each).
     await waitFor(async () => {
-      const saved = (await (await host.store()).sessionsFor('book-1'))[0]?.suspenseReview;
-      expect(saved?.resolutions.SUS001016).toMatchObject({ kind: 'allocated', account: '00101527' });
-      expect(Object.keys(saved?.resolutions ?? {})).toHaveLength(autos + 1);
+      const store = await host.store();
+      const saved = await store.reviewResolutions((await store.sessionsFor('book-1'))[0]?.id ?? '');
+      expect(saved.SUS001016).toMatchObject({ kind: 'allocated', account: '00101527' });
+      expect(Object.keys(saved)).toHaveLength(autos + 1);
     });
   });
 
@@ -73,7 +74,10 @@ describe('Suspense', () => {
     const host = await runThenOpen('5 Suspense');
     fireEvent.click(within(open('SUS001016')).getByText(/^Allocate to 00101527/));
     await within(card('SUS001016')).findByText('Allocated to 00101527 by Alex Preparer.');
-    await waitFor(async () => expect((await (await host.store()).sessionsFor('book-1'))[0]?.suspenseReview).toBeTruthy());
+    await waitFor(async () => {
+      const store = await host.store();
+      expect((await store.reviewResolutions((await store.sessionsFor('book-1'))[0]?.id ?? '')).SUS001016).toBeTruthy();
+    });
     fireEvent.click(screen.getByText('3 Run'));
     fireEvent.click(screen.getByText('Run again'));
     await screen.findByText('Review', { selector: 'h2' }, { timeout: 30_000 });
