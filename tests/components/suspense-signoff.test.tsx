@@ -137,6 +137,25 @@ describe('Suspense worklist', () => {
 });
 
 describe('Sign-off', () => {
+  it('shows writing the pack in progress, and Cancel while it is built leaves the workbook as it was', async () => {
+    localStorage.setItem('housing-ledger.name', 'Alex Preparer');
+    const host = await runThenOpen('6 Sign-off');
+    fireEvent.click(screen.getByText('Write the audit pack'));
+    expect(await screen.findByRole('progressbar', { name: 'Writing the audit pack' })).toBeTruthy();
+    expect((screen.getByText('Write the audit pack').closest('button') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel: writing the audit pack' }));
+    await screen.findByText('Cancelled before anything was written: the workbook is as it was.');
+    expect(screen.queryByRole('progressbar', { name: 'Writing the audit pack' })).toBeNull();
+    // The build the worker finished meanwhile is dropped: nothing reaches the workbook.
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    });
+    expect(host.port.written).toHaveLength(0);
+    fireEvent.click(screen.getByText('Write the audit pack'));
+    await screen.findByText('Audit pack written');
+    expect(host.port.written).toHaveLength(1);
+  });
+
   it('writes the audit pack into the workbook, refuses a reviewer who prepared it, and writes the pack again with both names', async () => {
     localStorage.setItem('housing-ledger.name', 'Alex Preparer');
     const host = await runThenOpen('6 Sign-off');

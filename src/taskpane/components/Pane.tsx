@@ -25,6 +25,7 @@ import { configOf, localToday, monthLabel, settingsOf, toUserItems } from '../mo
 import { STEPS, type ReviewCommand, type StepId } from '../pane-state';
 import { DdPanel } from '../dd/DdPanel';
 import { Notices } from './Notices';
+import { PackProgressBar } from './PackProgressBar';
 import { PaymentsPanel } from './PaymentsPanel';
 import { AccountActionsMode } from '../actions/AccountActionsMode';
 import { ReviewStep } from './ReviewStep';
@@ -303,6 +304,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
               defaultName={name}
               storeAvailable={sessions.store !== null}
               onWrite={() => void writePack()}
+              packProgress={pack.progress && <PackProgressBar progress={pack.progress} onCancel={pack.cancel} />}
               onSignOff={signOff}
               onExport={sessions.exportFile}
               onImport={importSession}
