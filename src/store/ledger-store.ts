@@ -130,28 +130,23 @@ export class LedgerStore {
     return guarded(() =>
       this.db.transaction('rw', this.db.sessions, this.db.trail, this.db.reviewDecisions, async () => {
         await this.db.reviewDecisions.where('sessionId').equals(id).delete();
-        await this.db.reviewDecisions.bulkPut(Object.keys(state.resolutions).map((item) => ({ sessionId: id, item, resolution: state.resolutions[item] as Resolution })));
+        await this.db.reviewDecisions.bulkPut(Object.keys(state.resolutions).map((item) => ({ sessionId: id, item, resolution: state.resolutions[item] ?? null })));
         return this.update(id, actor, event, detail, (s) => s);
       }),
     );
   }
 
   /**
-   * Saves what one review action changed and its trail event, in one transaction: a row put (or
-   * deleted, for an item open again) per item touched, so a decision writes one row and accept-all
-   * one bulk write, whatever the queue's size. The session record is not rewritten. The event added.
+   * Saves what one review action changed and its trail event, in one transaction: one bulk put of a
+   * row per item touched (an item open again keeps a row with no resolution: Dexie's bulkDelete
+   * tracks every deleted key for its live queries, which costs the page's thread far more than a
+   * put), so a decision writes one row and accept-all or its undo one bulk write, whatever the
+   * queue's size. The session record is not rewritten. Returns the trail event added.
    */
   saveReviewChanges(id: string, actor: string, changes: ReviewChanges, event: string, detail: Record<string, unknown>): Promise<TrailEvent> {
     return guarded(() =>
       this.db.transaction('rw', this.db.trail, this.db.reviewDecisions, async () => {
-        const put: { sessionId: string; item: string; resolution: Resolution }[] = [];
-        const gone: [string, string][] = [];
-        for (const c of changes.changed) {
-          if (c.resolution === null) gone.push([id, c.item]);
-          else put.push({ sessionId: id, item: c.item, resolution: c.resolution });
-        }
-        if (put.length) await this.db.reviewDecisions.bulkPut(put);
-        if (gone.length) await this.db.reviewDecisions.bulkDelete(gone);
+        await this.db.reviewDecisions.bulkPut(changes.changed.map((c) => ({ sessionId: id, item: c.item, resolution: c.resolution })));
         const e = this.event(id, actor, event, detail);
         const seq = (await this.db.trail.add(e)) as number;
         return { ...e, seq };
@@ -163,7 +158,7 @@ export class LedgerStore {
   reviewResolutions(id: string): Promise<Record<string, Resolution>> {
     return guarded(async () => {
       const out: Record<string, Resolution> = {};
-      for (const r of await this.db.reviewDecisions.where('sessionId').equals(id).toArray()) out[r.item] = r.resolution;
+      for (const r of await this.db.reviewDecisions.where('sessionId').equals(id).toArray()) if (r.resolution) out[r.item] = r.resolution;
       return out;
     });
   }

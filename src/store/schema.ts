@@ -84,5 +84,6 @@ export interface StoredImportProfile {
 export interface StoredReviewDecision {
   readonly sessionId: string;
   readonly item: string;
-  readonly resolution: Resolution;
+  /** Null: decided once, then open again (an undo). */
+  readonly resolution: Resolution | null;
 }
