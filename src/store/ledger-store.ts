@@ -28,6 +28,9 @@ export interface FingerprintChange {
   readonly now: string | null;
 }
 
+/** Decision rows put at once: a block's copy into IndexedDB stays well under a frame on a busy machine. */
+const DECISION_BLOCK = 250;
+
 export function sessionId(workbookId: string, period: string): string {
   return `${workbookId}|${period}`;
 }
@@ -141,12 +144,16 @@ export class LedgerStore {
    * row per item touched (an item open again keeps a row with no resolution: Dexie's bulkDelete
    * tracks every deleted key for its live queries, which costs the page's thread far more than a
    * put), so a decision writes one row and accept-all or its undo one bulk write, whatever the
-   * queue's size. The session record is not rewritten. Returns the trail event added.
+   * queue's size. The session record is not rewritten. Returns the trail event added. The rows go
+   * in blocks, each put once the last is stored: one transaction still (all of them or none), but
+   * IndexedDB copies each block in its own task, so accept-all over thousands never holds the
+   * page's thread for the whole copy.
    */
   saveReviewChanges(id: string, actor: string, changes: ReviewChanges, event: string, detail: Record<string, unknown>): Promise<TrailEvent> {
     return guarded(() =>
       this.db.transaction('rw', this.db.trail, this.db.reviewDecisions, async () => {
-        await this.db.reviewDecisions.bulkPut(changes.changed.map((c) => ({ sessionId: id, item: c.item, resolution: c.resolution })));
+        const rows = changes.changed.map((c) => ({ sessionId: id, item: c.item, resolution: c.resolution }));
+        for (let i = 0; i < rows.length; i += DECISION_BLOCK) await this.db.reviewDecisions.bulkPut(rows.slice(i, i + DECISION_BLOCK));
         const e = this.event(id, actor, event, detail);
         const seq = (await this.db.trail.add(e)) as number;
         return { ...e, seq };

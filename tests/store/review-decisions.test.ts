@@ -49,7 +49,8 @@ describe('suspense decisions kept a row each', () => {
   it('writes the one item a decision touched, all that accept-all touched, and takes them back on undo', async () => {
     const store = await storeWith();
     const { session } = await store.openSession('book-1', '2026-12', SETTINGS, 'Alex');
-    let state = queue(300);
+    // 300 automatic: more than one block of rows.
+    let state = queue(900);
     const one = act(state, { type: 'reject', item: 'SUS00001', by: 'Alex', at: 't1' });
     state = one.state;
     expect(one.changes.changed).toHaveLength(1);
@@ -58,9 +59,9 @@ describe('suspense decisions kept a row each', () => {
 
     const all = act(state, { type: 'accept-all-automatic', by: 'Alex', at: 't2' });
     state = all.state;
-    expect(all.changes.changed).toHaveLength(100);
+    expect(all.changes.changed).toHaveLength(300);
     await store.saveReviewChanges(session.id, 'Alex', all.changes, 'suspense.accept-all-automatic', {});
-    expect(Object.keys(await store.reviewResolutions(session.id))).toHaveLength(101);
+    expect(Object.keys(await store.reviewResolutions(session.id))).toHaveLength(301);
 
     const undo = act(state, { type: 'undo' });
     await store.saveReviewChanges(session.id, 'Alex', undo.changes, 'suspense.undo', {});
