@@ -9,7 +9,7 @@
  * (the median is reported). The month is the seeded generator's (tools/sample), written once to
  * .bench/ and served beside the page.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -32,6 +32,8 @@ const PERIOD = '2026-11';
 const SUSPENSE_ITEMS = Number(process.env.BENCH_SUSPENSE ?? Math.round(ACCOUNTS * 0.213));
 /** Only the queue opening and scrolling is asked of the largest months (the issue's "still opens and scrolls"). */
 const FULL_PATH = ACCOUNTS <= 60_000;
+/** BENCH_PROFILE=1: a CPU profile of the page's thread through accept-all and its undo, saved in .bench/ and summarised. */
+const PROFILE = process.env.BENCH_PROFILE === '1';
 
 interface Probe {
   longtasks: { start: number; duration: number }[];
@@ -121,6 +123,20 @@ async function click(page: Page, name: RegExp | string): Promise<void> {
     .evaluate((el) => (el as HTMLElement).click());
 }
 
+/** The functions the page's thread spent most of its own time in (a CPU profile's self time). */
+function topSelf(profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples?: number[]; timeDeltas?: number[] }): string {
+  const self = new Map<number, number>();
+  (profile.samples ?? []).forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0)));
+  const byName = new Map<string, number>();
+  for (const n of profile.nodes) {
+    const us = self.get(n.id) ?? 0;
+    if (us === 0) continue;
+    const name = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber}`;
+    byName.set(name, (byName.get(name) ?? 0) + us);
+  }
+  return [...byName].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, us]) => `${k} ${Math.round(us / 1000)} ms`).join('; ');
+}
+
 /** Fills `t` as it goes, so a path that fails part way still reports what it measured. */
 async function onePath(page: Page, url: string, run: number, t: Record<string, Timing>): Promise<Record<string, Timing>> {
   await page.goto(url);
@@ -141,8 +157,18 @@ async function onePath(page: Page, url: string, run: number, t: Record<string, T
   const before = (await queue.getAttribute('aria-label')) ?? '';
   t['one decision (L)'] = await timed(page, () => page.keyboard.press('l'), { kind: 'label-changed', from: before });
   await click(page, /^Accept all automatic \(/);
+  const profiler = PROFILE ? await page.context().newCDPSession(page) : null;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.start');
+  }
   t['accept all'] = await timed(page, () => page.getByRole('group', { name: 'Confirm accepting all automatic allocations' }).getByRole('button', { name: /^Accept [\d,]+$/ }).evaluate((el) => (el as HTMLElement).click()), { kind: 'button', re: '^Accept all automatic \\(0\\)$' });
   t['undo accept all'] = await timed(page, () => click(page, 'Undo'), { kind: 'button', re: '^Accept all automatic \\([1-9]' });
+  if (profiler) {
+    const { profile } = await profiler.send('Profiler.stop');
+    writeFileSync(join(OUT, `page-accept-undo-${run + 1}.cpuprofile`), JSON.stringify(profile));
+    process.stdout.write(`page's thread, accept all and undo, by self time: ${topSelf(profile)}\n`);
+  }
   await click(page, '6 Sign-off');
   t['write the pack'] = await timed(page, () => click(page, /^Write the audit pack/), { kind: 'status', re: '^Written ' });
   const downloaded = page.waitForEvent('download', { timeout: 600_000 });
