@@ -25,4 +25,6 @@ export interface PaneHost {
   openStore(): Promise<LedgerStore>;
   /** Called after the pane wrote sheets into the workbook (the standalone page refreshes its view). */
   onWorkbookChanged?(): void;
+  /** The standalone page only: downloads the workbook in memory (with what the pane wrote into it) under this name. */
+  downloadWorkbook?(name: string): Promise<void>;
 }
