@@ -23,7 +23,7 @@ import { parse } from './args';
 import { holidaysText } from './dd-cli';
 import { writeAll, writeFileSafely } from './safe-write';
 import { CliInputError } from './errors';
-import { openWorkbook, readJsonFile } from './workbook-io';
+import { checkFileSize, openWorkbook, readJsonFile } from './workbook-io';
 
 export interface ActionsIo {
   readonly out: (text: string) => void;
@@ -74,7 +74,7 @@ function readLog(path: string, create: boolean): ActionEvent[] {
     if (create) return [];
     throw new CliInputError(`${path}: no such file`);
   }
-  const read = readActionsFile(readJsonFile(path));
+  const read = readActionsFile(readJsonFile(path, 'actions'));
   if (!read.ok) throw new CliInputError(`${path}: not a valid actions file; nothing was changed`, read.problems);
   return [...read.file.events];
 }
@@ -95,6 +95,7 @@ async function readRegister(path: string | undefined): Promise<DdCollectInput['r
   if (path === undefined) return null;
   if (!path.toLowerCase().endsWith('.xlsx')) {
     if (!existsSync(path)) throw new CliInputError(`${path}: no such file`);
+    checkFileSize(path, 'mandates');
     const text = readFileSync(path, 'utf8');
     if (csvTable(text).table === null) throw new CliInputError(`${path}: the mandate register is empty or unreadable`);
     return { kind: 'csv', text };

@@ -15,7 +15,7 @@ import type { Tenancy } from '../engine/records';
 import { csvTable, findColumns, sheetTable } from '../engine/dd/csv-table';
 import { readRentRollOnly } from '../engine/sources/read-sources';
 import { readUserSheets } from '../workbook/user-sheets';
-import { openWorkbook, readJsonFile } from './workbook-io';
+import { checkFileSize, openWorkbook, readJsonFile } from './workbook-io';
 import { runDdReport } from '../engine/jobs/dd-report';
 import { EMPTY_LEDGER, fileHash, ledgerFromJson, ledgerToJson, type ImportLedger } from '../engine/payments/import-ledger';
 import { needOption, parse } from './args';
@@ -86,6 +86,7 @@ function pickFile(dir: string, prefix: string): string {
 }
 
 export function readText(path: string, what: string): string {
+  checkFileSize(path, what === '--mandates' ? 'mandates' : 'text');
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
@@ -266,6 +267,7 @@ async function ddCollectCommand(args: readonly string[], io: DdIo, help: string)
 /** A report's text: ISO-8859-1 when its XML declaration says so (ARUDD often does), UTF-8 otherwise. */
 function readReport(path: string): string {
   let bytes: Buffer;
+  checkFileSize(path, 'text');
   try {
     bytes = readFileSync(path);
   } catch (e) {
@@ -277,7 +279,7 @@ function readReport(path: string): string {
 
 function loadLedger(path: string | undefined): ImportLedger {
   if (path === undefined || !existsSync(path)) return EMPTY_LEDGER;
-  const parsed = ledgerFromJson(readJsonFile(path));
+  const parsed = ledgerFromJson(readJsonFile(path, 'ledger'));
   if (!parsed.ok) throw new CliInputError(`${path}: not an import ledger written by housing-ledger`, parsed.problems);
   return parsed.ledger;
 }

@@ -15,15 +15,17 @@ import { openItemsFromJson, type OpenItem } from '../engine/payments/cash-balanc
 import { RECEIPT_CATEGORIES } from '../engine/categories';
 import { EMPTY_LEDGER, fileHash, ledgerFromJson, ledgerToJson, type ImportLedger } from '../engine/payments/import-ledger';
 import { describePaymentIssue } from '../engine/payments/payment-issues';
+import { decodeText, describeEncoding, type TextEncodingName } from '../engine/payments/decode-text';
+import type { InputKind } from '../engine/input-limits';
 import { parseProfile, SHIPPED_PROFILES, type ImportProfile } from '../engine/payments/profile';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { CliInputError } from './errors';
-import { writeAll, type FileToWrite } from './safe-write';
+import { recoverInterrupted, writeAll, type FileToWrite } from './safe-write';
 import { lockLedger } from './ledger-lock';
 import { guardOutFolder, guardPaths, runPath } from './run-guard';
 import { loadConfig } from './config-file';
 import { readUserSheets } from '../workbook/user-sheets';
-import { openWorkbook, readJsonFile } from './workbook-io';
+import { openWorkbook, readInputBytes, readJsonFile } from './workbook-io';
 
 export interface PaymentsIo {
   readonly out: (text: string) => void;
@@ -55,23 +57,21 @@ function loadProfile(nameOrPath: string): ImportProfile {
   const shipped = SHIPPED_PROFILES.get(nameOrPath);
   if (shipped) return shipped;
   if (!existsSync(nameOrPath)) throw new CliInputError(`--profile ${nameOrPath}: not a shipped profile (${[...SHIPPED_PROFILES.keys()].join(', ')}) nor a profile JSON file`);
-  const parsed = parseProfile(readJsonFile(nameOrPath));
+  const parsed = parseProfile(readJsonFile(nameOrPath, 'profile'));
   if (!parsed.ok) throw new CliInputError(`${nameOrPath}: the profile is not valid`, parsed.problems);
   return parsed.profile;
 }
 
-function readText(path: string): string {
-  if (!existsSync(path)) throw new CliInputError(`${path}: no such file`);
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new CliInputError(`${path}: cannot be read (${(e as Error).message})`);
-  }
+/** A payment file or statement as text: within its size budget, its encoding found and named (decode-text.ts), or refused saying why. */
+function readText(path: string, kind: InputKind): { text: string; encoding: TextEncodingName } {
+  const decoded = decodeText(readInputBytes(path, kind));
+  if (!decoded.ok) throw new CliInputError(`${path}: ${decoded.reason}; nothing was imported or written`);
+  return decoded;
 }
 
 function loadLedger(path: string | undefined): ImportLedger {
   if (path === undefined || !existsSync(path)) return EMPTY_LEDGER;
-  const parsed = ledgerFromJson(readJsonFile(path));
+  const parsed = ledgerFromJson(readJsonFile(path, 'ledger'));
   if (!parsed.ok) throw new CliInputError(`${path}: not an import ledger written by housing-ledger`, parsed.problems);
   return parsed.ledger;
 }
@@ -133,7 +133,9 @@ export async function paymentsCommand(args: readonly string[], io: PaymentsIo, h
     ...Object.values(outputs).map((o) => runPath('--out', o, 'output')),
   ]);
   const config = loadConfig(configPath);
-  const text = readText(path);
+  const { text, encoding } = readText(path, 'payment-file');
+  // Outputs an earlier run was killed while writing are finished first, before the ledger is read.
+  for (const said of recoverInterrupted(outDir)) io.err(`housing-ledger: ${outDir}: ${said}`);
   // The ledger is read, checked and written under its lock: a second run at once waits, or exits 2.
   const lock = ledgerPath !== undefined ? await lockLedger(ledgerPath, io.err) : null;
   let imp: Awaited<ReturnType<typeof importPaymentFile>>;
@@ -145,7 +147,7 @@ export async function paymentsCommand(args: readonly string[], io: PaymentsIo, h
     const file = basename(path);
     imp = await importPaymentFile({ text, fileName: file, profile, settlement }, roll.roll, ledger, io.now().toISOString(), config);
     if (!imp.ok) throw new CliInputError(`${file}: ${imp.summary}; nothing was imported or written`, imp.problems);
-    const marker = guardOutFolder(outDir, { command: 'payments', key: imp.run.hash, label: file, names: ['postings.csv', 'suspense.csv', 'summary.csv'], at: io.now().toISOString() }, values.force === true);
+    const marker = guardOutFolder(outDir, { command: 'payments', key: imp.run.hash, label: file, names: ['postings.csv', 'suspense.csv', 'summary.csv'], at: io.now().toISOString() }, values.force === true, io.err);
     ensureDir(outDir);
     const files: FileToWrite[] = [
       { path: outputs.postings, data: imp.outputs.postings },
@@ -176,6 +178,7 @@ export async function paymentsCommand(args: readonly string[], io: PaymentsIo, h
           ? `running balance agreed (${formatGBP(run.read.balance?.opening ?? (0 as Pence))} to ${formatGBP(run.read.balance?.closing ?? (0 as Pence))})`
           : 'no trailer or balance';
     io.out(`${file} (${profile.name}, ${profile.channel}): ${run.read.lines.length} payment(s), ${formatGBP(run.read.total)}; ${controlText}${settlement !== null ? `; settlement ${formatGBP(settlement)} agreed` : ''}${run.read.skipped ? `; ${run.read.skipped} line(s) skipped` : ''}`);
+    io.out(`  read as ${describeEncoding(encoding)}`);
     io.out(`  allocated ${a.allocated.length} (${formatGBP(imp.allocatedTotal)}; ${a.allocated.filter((x) => x.how === 'repaired').length} by a safe repair), suspense ${a.suspense.length} (${formatGBP(imp.suspenseTotal)})`);
     for (const b of a.batches) io.out(`  batch ${b.batchRef} ${b.date} ${b.channel}: ${b.count} line(s), ${formatGBP(b.total)} = ${formatGBP(b.allocated)} posted + ${formatGBP(b.suspense)} suspense`);
     for (const s of a.suspense) io.out(`  suspense ${s.itemRef} ${formatGBP(s.line.amount)}: ${s.reason}`);
@@ -230,21 +233,21 @@ export async function balanceCashCommand(args: readonly string[], io: PaymentsIo
   const profile = loadProfile(profileArg);
   let carried: { asOf: IsoDate; items: OpenItem[] } | null = null;
   if (carriedPath !== undefined) {
-    const parsed = openItemsFromJson(readJsonFile(carriedPath));
+    const parsed = openItemsFromJson(readJsonFile(carriedPath, 'open-items'));
     if (!parsed.ok) throw new CliInputError(`${carriedPath}: not an open-items file written by balance-cash`, parsed.problems);
     carried = { asOf: parsed.asOf, items: parsed.items };
   }
   const file = basename(statementPath);
   const from = values.from !== undefined ? parseDayArg('from', values.from as string) : null;
-  const statementText = readText(statementPath);
+  const { text: statementText, encoding: statementEncoding } = readText(statementPath, 'statement');
   const run = runCashBalance({ statement: { text: statementText, file }, profile, ledger: ledger.entries, asOf, from, carried, channels, config });
   if (!run.ok) {
     if (run.issues.length === 0) throw new CliInputError(`--as-of ${asOf}: ${run.summary}`);
     throw new CliInputError(`${file}: ${run.summary}; nothing was balanced or written`, run.problems);
   }
   // The same statement balanced as of the same day (and from the same start) is the same run.
-  const key = fileHash(`${asOf}|${from ?? ''}|${carriedPath !== undefined ? readText(carriedPath) : ''}|${statementText}`);
-  const marker = guardOutFolder(outDir, { command: 'balance-cash', key, label: `${file} as of ${asOf}`, names: ['cash-balance.csv', 'cash-balance.xlsx', 'open-items.json'], at: io.now().toISOString() }, values.force === true);
+  const key = fileHash(`${asOf}|${from ?? ''}|${carriedPath !== undefined ? readFileSync(carriedPath, 'utf8') : ''}|${statementText}`);
+  const marker = guardOutFolder(outDir, { command: 'balance-cash', key, label: `${file} as of ${asOf}`, names: ['cash-balance.csv', 'cash-balance.xlsx', 'open-items.json'], at: io.now().toISOString() }, values.force === true, io.err);
   const { result, differences } = run;
   ensureDir(outDir);
   const wb = XlsxWorkbook.empty();
@@ -258,6 +261,7 @@ export async function balanceCashCommand(args: readonly string[], io: PaymentsIo
   if (values.json) io.out(JSON.stringify(cashBalanceJson(run, outputs)));
   else {
     io.out(`Cash balancing as of ${asOf} (receipts from ${run.from}): posted ${formatGBP(result.totals.receipts)}, credited ${formatGBP(result.totals.credited)}, difference ${formatGBP(result.totals.difference)}`);
+    io.out(`  ${file} read as ${describeEncoding(statementEncoding)}`);
     io.out(`  ${result.rows.length - differences.length} day(s) agreed or cleared, ${differences.length} with a difference:`);
     for (const r of differences) io.out(`  ${r.status.padEnd(10)} ${r.channel.padEnd(6)} ${r.date} posted ${formatGBP(r.receipts)} credited ${formatGBP(r.credited)} difference ${formatGBP(r.difference)} (${r.ageDays} day(s) old)${r.broughtForward ? ', brought forward' : ''}`);
     io.out(`Written: ${outputs.csv}, ${outputs.xlsx}, ${outputs.openItems} (carry it forward with --carried)`);

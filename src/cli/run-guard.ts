@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { basename, dirname, join, resolve } from 'node:path';
 import { CliInputError } from './errors';
 import { makeMarker, markerName, outFolderVerdict, parseMarker, pathCollisions, type OutMarker, type PathRole, type RunPath } from './output-rule';
-import type { FileToWrite } from './safe-write';
+import { recoverInterrupted, type FileToWrite } from './safe-write';
 
 /** The path with every link resolved; a file not there yet is resolved through its nearest existing folder. */
 function realOf(path: string): string {
@@ -47,7 +47,10 @@ export function guardOutFolder(
   folder: string,
   run: { readonly command: string; readonly key: string; readonly label: string; readonly names: readonly string[]; readonly at: string },
   force: boolean,
+  report: (text: string) => void = () => undefined,
 ): FileToWrite {
+  // A set of outputs an earlier run was killed while writing is finished first (safe-write.ts).
+  for (const said of recoverInterrupted(folder)) report(`housing-ledger: ${folder}: ${said}`);
   const marker = markerName(run.command);
   let present: string[] = [];
   let found: OutMarker | null | undefined;

@@ -13,6 +13,7 @@ import { downloadFile } from '../taskpane/download';
 import type { PaneHost } from '../taskpane/host';
 import { spawnEngineWorker } from '../taskpane/spawn-worker';
 import type { SheetInfo } from '../workbook/port';
+import { notXlsxMessage } from '../workbook/xlsx/not-xlsx';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { formattedText } from './display';
 import { FilePicker } from '../taskpane/components/FilePicker';
@@ -55,6 +56,11 @@ function Standalone() {
 
   async function open(bytes: ArrayBuffer, name: string): Promise<void> {
     setState({ kind: 'opening', name });
+    const not = notXlsxMessage(new Uint8Array(bytes));
+    if (not) {
+      setState({ kind: 'error', text: `${name} ${not}. Nothing was loaded.` });
+      return;
+    }
     try {
       const wb = await XlsxWorkbook.fromBuffer(new Uint8Array(bytes));
       setBook({ wb, name, opened: Date.now() });

@@ -415,6 +415,32 @@ export class FakeExcel {
               return (t as Record<string | symbol, unknown>)[p];
             },
           }),
+          /** The cells that exist in the range, constants or formulas, as areas: each row's runs of adjacent cells (Excel may merge more; any cover is a valid RangeAreas). */
+          getSpecialCellsOrNullObject: (kind: string) => {
+            const byRow = new Map<number, number[]>();
+            for (const [key, v] of sheet.cells) {
+              if (v === '') continue;
+              const [r, c] = key.split(',').map(Number) as [number, number];
+              if (r < r0 || r >= r0 + rows || c < c0 || c >= c0 + cols) continue;
+              if (sheet.formulas.has(key) !== (kind === 'Formulas')) continue;
+              byRow.set(r, [...(byRow.get(r) ?? []), c]);
+            }
+            const items: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }[] = [];
+            for (const [r, cs] of [...byRow].sort((a, b) => a[0] - b[0])) {
+              cs.sort((a, b) => a - b);
+              let start = cs[0] as number;
+              cs.forEach((c, i) => {
+                const next = cs[i + 1];
+                if (next !== c + 1) {
+                  items.push({ rowIndex: r, columnIndex: start, rowCount: 1, columnCount: c - start + 1 });
+                  if (next !== undefined) start = next;
+                }
+              });
+            }
+            const cellCount = items.reduce((n, a) => n + a.columnCount, 0);
+            const areas = loaded({}, { items: () => items }, () => 40 + 60 * items.length);
+            return loaded({ areas }, { isNullObject: () => items.length === 0, cellCount: () => cellCount });
+          },
           select: () => {
             fake.active = sheet.name;
             fake.selection = { sheet: sheet.name, row: r0, column: c0 };

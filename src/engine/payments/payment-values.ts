@@ -48,6 +48,33 @@ export function strictDate(text: string, format: Exclude<DateFormat, 'day-first'
   }
 }
 
+const BANK_MONTH_NAME = /^(\d{1,2})([- ])([A-Za-z]{3,9})\2(\d{4}|\d{2})$/;
+const BANK_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const FULL_MONTHS: Readonly<Record<string, number>> = { JANUARY: 1, FEBRUARY: 2, MARCH: 3, APRIL: 4, JUNE: 6, JULY: 7, AUGUST: 8, SEPTEMBER: 9, OCTOBER: 10, NOVEMBER: 11, DECEMBER: 12 };
+
+/**
+ * The date forms banks write that cannot be misread whatever the profile's numeric form: a day,
+ * a real month name and a year (`08 Dec 2026`, `08-Dec-26`, `8 December 2026`) or ISO
+ * `2026-12-08`. Month names must be real (`1 Junk 2026` is null); a two-digit year is 20yy
+ * (payment files hold this year's payments; `twoDigitYear` says so, and the reader notes it).
+ * A numeric form in another order (12/08/2026) is never accepted here: that is the ambiguity.
+ */
+export function bankDate(text: string): { date: IsoDate; twoDigitYear: boolean } | null {
+  const iso = BANK_ISO.exec(text);
+  if (iso) {
+    const d = isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    return d === null ? null : { date: d, twoDigitYear: false };
+  }
+  const m = BANK_MONTH_NAME.exec(text);
+  if (!m) return null;
+  const name = (m[3] ?? '').toUpperCase();
+  const month = MONTHS[name] ?? FULL_MONTHS[name];
+  if (month === undefined) return null;
+  const y = m[4] ?? '';
+  const d = isoDate(y.length === 2 ? 2000 + Number(y) : Number(y), month, Number(m[1]));
+  return d === null ? null : { date: d, twoDigitYear: y.length === 2 };
+}
+
 const PLAIN_POUNDS = /^\s*(\d{1,12})\.(\d\d)\s*$/;
 
 export type AmountRead = { ok: true; pence: Pence } | { ok: false; code: PaymentIssueCode } | { ok: 'blank' };

@@ -13,7 +13,7 @@ import { formatPence, sumPence, toPence, type Pence } from '../money';
 import { normaliseHeader } from '../sources/fields';
 import { maskNumber } from './mask';
 import { FIELD_ROLE } from './messages';
-import { dateShape, readAmount, strictDate } from './payment-values';
+import { bankDate, dateShape, readAmount, strictDate } from './payment-values';
 import { paymentIssue, type PaymentIssue, type PaymentIssueCode, type PaymentLocation } from './payment-issues';
 import type { FieldRef, ImportProfile } from './profile';
 
@@ -157,6 +157,8 @@ export function readPaymentFile(text: string, profile: ImportProfile, file = 'fi
 
   const dateCache = new Map<string, IsoDate | null>();
   let firstShape: { shape: string; line: number } | null = null;
+  /** The first date written with a two-digit year in a bank's form (read as 20yy, and said). */
+  let twoDigitYears: string | null = null;
   let skipped = 0;
   let trailer: { line: number; count: number | null; total: Pence | null } | null = null;
   let afterTrailerReported = false;
@@ -244,15 +246,30 @@ export function readPaymentFile(text: string, profile: ImportProfile, file = 'fi
     if (dateText === '') fail('date.blank', dateAcc, null);
     else {
       if (profile.dateFormat !== 'day-first') {
+        // The profile's form, or a bank's form no one can misread (08 Dec 2026, 08-Dec-26,
+        // 2026-12-08: bankDate); one form per file either way.
         date = dateCache.get(dateText) ?? null;
+        let shape: string = profile.dateFormat;
         if (!dateCache.has(dateText)) {
           date = strictDate(dateText, profile.dateFormat);
+          if (date === null) {
+            const bank = bankDate(dateText);
+            if (bank) {
+              date = bank.date;
+              if (bank.twoDigitYear) twoDigitYears ??= dateText;
+            }
+          }
           dateCache.set(dateText, date);
         }
+        if (date !== null && strictDate(dateText, profile.dateFormat) === null) shape = dateShape(dateText);
         if (date === null) {
-          if (parseDayFirst(dateText) !== null) fail('date.mixed-formats', dateAcc, dateText, { shape: dateText, first: profile.dateFormat, ...(firstShape ? { firstLine: String(firstShape.line) } : {}) });
+          if (parseDayFirst(dateText) !== null) fail('date.mixed-formats', dateAcc, dateText, { shape: dateText, first: firstShape?.shape ?? profile.dateFormat, ...(firstShape ? { firstLine: String(firstShape.line) } : {}) });
           else fail('date.invalid', dateAcc, dateText, { format: profile.dateFormat });
-        } else if (firstShape === null) firstShape = { shape: profile.dateFormat, line: lineNo };
+        } else if (firstShape === null) firstShape = { shape, line: lineNo };
+        else if (firstShape.shape !== shape) {
+          fail('date.mixed-formats', dateAcc, dateText, { shape: dateText, first: firstShape.shape, firstLine: String(firstShape.line) });
+          date = null;
+        }
       } else {
         if (!dateCache.has(dateText)) dateCache.set(dateText, parseDayFirst(dateText));
         date = dateCache.get(dateText) ?? null;
@@ -347,6 +364,7 @@ export function readPaymentFile(text: string, profile: ImportProfile, file = 'fi
       transactionId: txAccs.length === 1 && txAccs[0] ? get(txAccs[0]).trim() : txAccs.map((a) => (a ? get(a).trim() : '')).join('|'),
     });
   }
+  if (twoDigitYears !== null) issues.push(paymentIssue('file.tolerated', where(null), null, { what: `two-digit years were read as 20yy (e.g. '${twoDigitYears}')` }, 'warning'));
   if (profile.trailer && profile.control === 'trailer' && trailer === null) issues.push(paymentIssue('trailer.missing', where(all.length)));
   let balance: { opening: Pence; closing: Pence } | null = null;
   if (profile.balance && balances.length > 0) {

@@ -21,6 +21,7 @@ import { PaymentPreview } from './payments/PaymentPreview';
 import { PostedResult } from './payments/PostedResult';
 import { ProfileMaker } from './payments/ProfileMaker';
 import { usePaymentStyles } from './payments/styles';
+import { CashBalancePanel } from '../payments/CashBalancePanel';
 
 export interface PaymentsProps {
   readonly host: Pick<PaneHost, 'port' | 'fileName'>;
@@ -81,7 +82,7 @@ export function PaymentsPanel({ host, assignment, config, store, send }: Payment
           </MessageBarBody>
         </MessageBar>
       )}
-      {p.preview && <PaymentPreview preview={p.preview} settlement={p.settlementPence} prior={p.prior} posted={p.posted !== null} onPost={() => void p.post()} />}
+      {p.preview && <PaymentPreview preview={p.preview} settlement={p.settlementPence} prior={p.prior} posted={p.posted !== null} encoding={file?.encoding} onPost={() => void p.post()} />}
       {p.refused && (
         <ul className={styles.list} aria-label="Why the file was refused">
           {p.refused.slice(0, 30).map((i, k) => (
@@ -111,6 +112,7 @@ export function PaymentsPanel({ host, assignment, config, store, send }: Payment
         />
       )}
       <ImportHistory history={p.history} storeAvailable={store !== null} />
+      <CashBalancePanel ledger={p.history} profiles={p.profiles} config={config} send={send} />
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { EMPTY_LEDGER, findInLedger, type ImportLedgerEntry, type LedgerMatches 
 import { formatGBP } from '../../engine/money';
 import type { PaymentIssue } from '../../engine/payments/payment-issues';
 import { parseProfile, SHIPPED_PROFILES, type ImportProfile } from '../../engine/payments/profile';
+import { decodeText, describeEncoding } from '../../engine/payments/decode-text';
 import type { RoleAssignment } from '../../engine/sources/detect';
 import { explainStorageError } from '../../store/errors';
 import type { LedgerStore } from '../../store/ledger-store';
@@ -46,7 +47,8 @@ type Send = (body: RequestBody) => Promise<WorkerOutcome>;
 const failed = (o: WorkerOutcome): string => (o.kind === 'failure' ? o.message : o.kind === 'input-error' ? [...o.problems].join('; ') || 'the sheet has problems' : 'the engine gave no answer');
 
 export function usePaymentImport(host: Pick<PaneHost, 'port' | 'fileName'>, assignment: RoleAssignment, config: unknown, store: LedgerStore | null, send: Send) {
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  /** The chosen file as text, with its encoding in words (decode-text.ts). */
+  const [file, setFile] = useState<{ name: string; text: string; encoding: string } | null>(null);
   const [custom, setCustom] = useState<ImportProfile[]>([]);
   const [profileName, setProfileName] = useState('');
   const [settlement, setSettlement] = useState('');
@@ -108,12 +110,20 @@ export function usePaymentImport(host: Pick<PaneHost, 'port' | 'fileName'>, assi
   };
 
   async function choose(f: File): Promise<void> {
-    const text = await f.text();
+    // The bytes, so the encoding is found and named, never guessed as UTF-8 (Excel's plain CSV is Windows-1252).
+    const decoded = decodeText(new Uint8Array(await f.arrayBuffer()));
     clear();
     setNote(null);
+    if (!decoded.ok) {
+      setFile(null);
+      setProfileName('');
+      setNote({ intent: 'error', title: `${f.name} cannot be read`, text: `${decoded.reason[0]?.toUpperCase() ?? ''}${decoded.reason.slice(1)}. Nothing was imported.` });
+      return;
+    }
+    const text = decoded.text;
     const detected = await send({ kind: 'detect-profile', text, fileName: f.name, profiles });
     const name = detected.kind === 'profile-detected' ? detected.name : null;
-    setFile({ name: f.name, text });
+    setFile({ name: f.name, text, encoding: describeEncoding(decoded.encoding) });
     // An unrecognised file shows no profile: the last file's would only speak of the wrong columns.
     setProfileName(name ?? '');
     if (!name) setNote({ intent: 'warning', title: 'Profile not recognised', text: 'No profile reads this file cleanly: choose one, or make a profile from it below.' });

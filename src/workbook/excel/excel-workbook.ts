@@ -46,6 +46,21 @@ export interface ExcelWorkbookOptions {
 }
 
 const FIVE_MILLION_CELLS = 5_000_000;
+/**
+ * A used range of more cells than this is not read as a rectangle: a sheet holding A1 and
+ * XFD1048576 has a used range of 17 billion cells and two that exist. It is read from the cells
+ * that exist (the constants and formulas, as areas), within the same budget as the xlsx adapter's.
+ */
+const RECTANGLE_CELLS = 2_000_000;
+/** The cells that exist on one sheet that the adapter reads (the xlsx adapter's workbook budget). */
+export const MAX_SHEET_CELLS = 5_000_000;
+
+interface Area {
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+}
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 const EXCEL_ERRORS = new Set(['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
@@ -180,6 +195,7 @@ export class ExcelWorkbook implements WorkbookPort {
       await context.sync();
       if (used.isNullObject) return { name, originRow: 1, originCol: 1, rows: [] };
       const { rowIndex, columnIndex, rowCount, columnCount } = used;
+      if (rowCount * columnCount > RECTANGLE_CELLS) return this.readSparse(context, ws, used, name, onProgress);
       const rows: RawCell[][] = [];
       let bytesPerCell: number | null = null;
       let cap = Number.POSITIVE_INFINITY; // rows per block after a payload error
@@ -204,6 +220,69 @@ export class ExcelWorkbook implements WorkbookPort {
       }
       return { name, originRow: rowIndex + 1, originCol: columnIndex + 1, rows };
     });
+  }
+
+  /**
+   * A sheet whose used range is too large to read as a rectangle, read from the cells that exist:
+   * the areas of constants and of formulas, their values loaded in batches sized to the payload
+   * limit. Rows holding no cell share one frozen empty row (as the xlsx adapter does), so the cost
+   * is the cells that exist plus one pointer a row. More cells than MAX_SHEET_CELLS is refused,
+   * naming the sheet.
+   */
+  private async readSparse(context: Excel.RequestContext, ws: Excel.Worksheet, used: Excel.Range, name: string, onProgress?: (p: ReadProgress) => void): Promise<SheetData> {
+    const { rowIndex, columnIndex, rowCount, columnCount } = used;
+    const kinds = ['Constants', 'Formulas'].map((k) => used.getSpecialCellsOrNullObject(k as Excel.SpecialCellType));
+    for (const k of kinds) k.load('isNullObject,cellCount');
+    await context.sync();
+    const present = kinds.filter((k) => !k.isNullObject);
+    for (const k of present) k.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
+    if (present.length > 0) await context.sync();
+    const areas: Area[] = present.flatMap((k) => k.areas.items.map((a) => ({ rowIndex: a.rowIndex, columnIndex: a.columnIndex, rowCount: a.rowCount, columnCount: a.columnCount })));
+    const cells = kinds.reduce((n, k) => n + (k.isNullObject ? 0 : k.cellCount), 0);
+    if (cells > MAX_SHEET_CELLS) {
+      throw new Error(`the sheet '${name}' holds ${cells.toLocaleString('en-GB')} cells, more than this tool reads (${MAX_SHEET_CELLS.toLocaleString('en-GB')}); remove the rows or columns the run does not need`);
+    }
+    // Blocks of at most `per` cells: an area wider than a block is read a few rows at a time.
+    const per = Math.max(1, Math.floor(this.targetBytes / 40));
+    const blocks: Area[] = [];
+    for (const a of areas) {
+      const rowsPer = Math.max(1, Math.floor(per / a.columnCount));
+      for (let r = 0; r < a.rowCount; r += rowsPer) blocks.push({ ...a, rowIndex: a.rowIndex + r, rowCount: Math.min(rowsPer, a.rowCount - r) });
+    }
+    const empty = Object.freeze(new Array<RawCell>(columnCount).fill(null)) as RawCell[];
+    const rows: RawCell[][] = new Array<RawCell[]>(rowCount).fill(empty);
+    let done = 0;
+    for (let i = 0; i < blocks.length; ) {
+      const batch: { area: Area; range: Excel.Range }[] = [];
+      let size = 0;
+      while (i < blocks.length && (batch.length === 0 || size + (blocks[i] as Area).rowCount * (blocks[i] as Area).columnCount <= per)) {
+        const a = blocks[i] as Area;
+        const range = ws.getRangeByIndexes(a.rowIndex, a.columnIndex, a.rowCount, a.columnCount);
+        range.load('values');
+        batch.push({ area: a, range });
+        size += a.rowCount * a.columnCount;
+        i++;
+      }
+      await context.sync();
+      for (const { area, range } of batch) {
+        (range.values as unknown[][]).forEach((vals, r) => {
+          const at = area.rowIndex + r - rowIndex;
+          let row = rows[at] as RawCell[];
+          vals.forEach((v, c) => {
+            const raw = toRaw(v);
+            if (raw === null) return;
+            if (row === empty) {
+              row = new Array<RawCell>(columnCount).fill(null);
+              rows[at] = row;
+            }
+            row[area.columnIndex + c - columnIndex] = raw;
+          });
+        });
+      }
+      done += size;
+      onProgress?.({ sheet: name, rowsRead: Math.round((done / Math.max(1, cells)) * rowCount), rowsTotal: rowCount });
+    }
+    return { name, originRow: rowIndex + 1, originCol: columnIndex + 1, rows };
   }
 
   async selectCell(sheet: string, row: number, column: number): Promise<void> {

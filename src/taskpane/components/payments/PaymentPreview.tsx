@@ -16,11 +16,13 @@ export interface PaymentPreviewProps {
   readonly prior?: PriorImport | null;
   /** Posted already: Check and post is not offered again. */
   readonly posted?: boolean;
+  /** The file's encoding in words ("Windows-1252 (Excel's plain “CSV” on a UK PC)"). */
+  readonly encoding?: string | undefined;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
-export function PaymentPreview({ preview, settlement, onPost, prior = null, posted = false }: PaymentPreviewProps) {
+export function PaymentPreview({ preview, settlement, onPost, prior = null, posted = false, encoding }: PaymentPreviewProps) {
   const styles = usePaymentStyles();
   return (
     <Card size="small" aria-label="Preview">
@@ -38,7 +40,8 @@ export function PaymentPreview({ preview, settlement, onPost, prior = null, post
           <Caption1>
             {preview.trailer ? `Trailer: ${preview.trailer.count ?? '?'} lines, ${preview.trailer.total !== null ? formatGBP(preview.trailer.total) : '?'}. ` : ''}
             {preview.balance ? `Statement balance ${formatGBP(preview.balance.opening)} to ${formatGBP(preview.balance.closing)}. ` : ''}
-            {settlement !== null ? `Settlement ${formatGBP(settlement)}.` : ''}
+            {settlement !== null ? `Settlement ${formatGBP(settlement)}. ` : ''}
+            {encoding ? `Read as ${encoding}.` : ''}
           </Caption1>
         }
       />

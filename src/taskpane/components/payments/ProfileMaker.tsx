@@ -1,6 +1,10 @@
 /**
- * The profile maker: map a sample payment file's columns onto a new delimited import profile, see
- * the engine (in the worker) read the file with it, and save it.
+ * The profile maker: a new delimited import profile from a sample payment file, in the user's
+ * terms (issue 12 item 5): columns picked from the file's own headers, the reference "the whole
+ * column / the first 6-10 digit number in it / the word after a label", lines left out when a
+ * column "starts with / contains" a text, a regular expression only under Advanced. The engine
+ * (profile-draft.ts) turns the form into a profile and says what is missing in words; the worker
+ * reads the sample with it as it is made.
  */
 import { Body1, Button, Caption1, Card, CardHeader, Field, Input, Select, Switch } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
@@ -10,11 +14,11 @@ import { formatGBP } from '../../../engine/money';
 import { describePaymentIssue } from '../../../engine/payments/payment-issues';
 import type { PaymentPreview } from '../../../engine/jobs/import-payments';
 import { inspectPaymentFile } from '../../../engine/payments/process-payment-file';
-import { DATE_FORMATS, parseProfile, type ImportProfile } from '../../../engine/payments/profile';
+import { DATE_FORMATS, type ImportProfile } from '../../../engine/payments/profile';
+import { DATE_FORMAT_LABELS, EMPTY_DRAFT, LEAVE_OUT_CHOICES, profileFromDraft, REFERENCE_CHOICES, type LeaveOutHow, type ProfileDraft, type ReferenceIs } from '../../../engine/payments/profile-draft';
 import type { RequestBody, WorkerOutcome } from '../../../worker/client';
 import { usePaymentStyles } from './styles';
 
-/** Map a sample file's columns onto a new delimited profile, preview it, save it. */
 export interface ProfileMakerProps {
   readonly text: string;
   readonly fileName: string;
@@ -25,40 +29,13 @@ export interface ProfileMakerProps {
 
 export function ProfileMaker({ text, fileName, onSave, send }: ProfileMakerProps) {
   const styles = usePaymentStyles();
-  const [header, setHeader] = useState(true);
-  const [skip, setSkip] = useState(0);
-  const seen = useMemo(() => inspectPaymentFile(text, { header, skipLines: skip, maxLines: 3 }), [text, header, skip]);
-  const columns = (seen.headers ?? seen.rows[0] ?? []).map((h, i) => ({ ref: seen.headers ? h : i + 1, label: seen.headers ? h : `Column ${i + 1} (${h})` }));
-  const [name, setName] = useState('');
-  const [channel, setChannel] = useState<string>('BANK');
-  const [date, setDate] = useState('');
-  const [dateFormat, setDateFormat] = useState<string>('day-first');
-  const [amountKind, setAmountKind] = useState<'signed' | 'debit-credit'>('signed');
-  const [amount, setAmount] = useState('');
-  const [debit, setDebit] = useState('');
-  const [credit, setCredit] = useState('');
-  const [reference, setReference] = useState('');
-  const [pattern, setPattern] = useState('');
-  const [payer, setPayer] = useState('');
-  const [balance, setBalance] = useState('');
-  const [order, setOrder] = useState<'newest-first' | 'oldest-first'>('newest-first');
-  const ref = (v: string): string | number => (seen.headers ? v : Number(v));
-  const input = {
-    name,
-    channel,
-    layout: { kind: 'delimited', delimiter: seen.delimiter, header },
-    skipLines: skip,
-    dateFormat,
-    date: ref(date),
-    amount: amountKind === 'signed' ? { kind: 'signed', field: ref(amount) } : { kind: 'debit-credit', debit: ref(debit), credit: ref(credit) },
-    reference: pattern.trim() ? { from: 'pattern', field: ref(reference), pattern } : { from: 'field', field: ref(reference) },
-    ...(payer ? { payer: ref(payer), narrative: ref(payer) } : {}),
-    // A statement's running balance controls the file (and marks money paid out, which is skipped).
-    ...(balance ? { balance: { field: ref(balance), order } } : {}),
-    control: balance ? 'balance' : 'settlement',
-  };
-  const parsed = parseProfile(input);
-  const candidate = parsed.ok ? parsed.profile : null;
+  const [draft, setDraft] = useState<ProfileDraft>(EMPTY_DRAFT);
+  const [advanced, setAdvanced] = useState(false);
+  const set = <K extends keyof ProfileDraft>(key: K, value: ProfileDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const seen = useMemo(() => inspectPaymentFile(text, { header: draft.header, skipLines: draft.skipLines, maxLines: 3 }), [text, draft.header, draft.skipLines]);
+  const columns = (seen.headers ?? seen.rows[0] ?? []).map((h, i) => ({ key: seen.headers ? h : String(i + 1), label: seen.headers ? h : `Column ${i + 1} (${h})` }));
+  const made = profileFromDraft({ ...draft, delimiter: seen.delimiter });
+  const candidate = made.ok ? made.profile : null;
   const key = candidate ? JSON.stringify(candidate) : '';
   const [answer, setAnswer] = useState<{ key: string; preview: PaymentPreview } | null>(null);
   useEffect(() => {
@@ -74,28 +51,35 @@ export function ProfileMaker({ text, fileName, onSave, send }: ProfileMakerProps
   }, [key, text, fileName, send]);
   const trial = candidate && answer?.key === key ? answer.preview : null;
   const trialErrors = trial ? trial.issues.filter((i) => i.severity === 'error') : [];
-  const pick = (label: string, value: string, set: (v: string) => void, optional = false) => (
+  const pick = (label: string, value: string, onPick: (v: string) => void, optional = false) => (
     <Field className={styles.grow} label={label}>
-      <Select value={value} onChange={(_, d) => set(d.value)}>
+      <Select value={value} onChange={(_, d) => onPick(d.value)}>
         <option value="">{optional ? 'None' : 'Choose a column'}</option>
         {columns.map((c) => (
-          <option key={String(c.ref)} value={String(c.ref)}>
+          <option key={c.key} value={c.key}>
             {c.label}
           </option>
         ))}
       </Select>
     </Field>
   );
+  const rule = (i: number, patch: Partial<ProfileDraft['leaveOut'][number]>) => set('leaveOut', draft.leaveOut.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   return (
     <Card size="small" aria-label="Make a profile">
-      <CardHeader header={<Body1><strong>New profile</strong> from {fileName} ({seen.lineCount} lines, delimiter “{seen.delimiter}”)</Body1>} />
+      <CardHeader
+        header={
+          <Body1>
+            <strong>New profile</strong> from {fileName} ({seen.lineCount.toLocaleString('en-GB')} {seen.lineCount === 1 ? 'line' : 'lines'}, columns split at “{seen.delimiter === '\t' ? 'tab' : seen.delimiter}”)
+          </Body1>
+        }
+      />
       <div className={styles.box}>
         <div className={styles.row}>
           <Field className={styles.grow} label="Profile name (lower case, digits, hyphens)">
-            <Input value={name} onChange={(_, d) => setName(d.value)} />
+            <Input value={draft.name} onChange={(_, d) => set('name', d.value)} />
           </Field>
           <Field className={styles.grow} label="Channel">
-            <Select value={channel} onChange={(_, d) => setChannel(d.value)}>
+            <Select value={draft.channel} onChange={(_, d) => set('channel', d.value)}>
               {RECEIPT_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
                   {c}
@@ -105,49 +89,67 @@ export function ProfileMaker({ text, fileName, onSave, send }: ProfileMakerProps
           </Field>
         </div>
         <div className={styles.row}>
-          <Switch checked={header} onChange={(_, d) => setHeader(d.checked)} label="First line is a header" />
+          <Switch checked={draft.header} onChange={(_, d) => set('header', d.checked)} label="First line is a header" />
           <Field label="Title lines to skip">
-            <Input type="number" min={0} max={50} value={String(skip)} onChange={(_, d) => setSkip(Math.max(0, Math.min(50, Number(d.value) || 0)))} />
+            <Input type="number" min={0} max={50} value={String(draft.skipLines)} onChange={(_, d) => set('skipLines', Math.max(0, Math.min(50, Number(d.value) || 0)))} />
           </Field>
         </div>
         <div className={styles.row}>
-          {pick('Date column', date, setDate)}
+          {pick('Date column', draft.date, (v) => set('date', v))}
           <Field className={styles.grow} label="Date format">
-            <Select value={dateFormat} onChange={(_, d) => setDateFormat(d.value)}>
+            <Select value={draft.dateFormat} onChange={(_, d) => set('dateFormat', d.value)}>
               {DATE_FORMATS.map((f) => (
                 <option key={f} value={f}>
-                  {f}
+                  {DATE_FORMAT_LABELS[f]}
                 </option>
               ))}
             </Select>
           </Field>
         </div>
         <Field label="Amounts">
-          <Select value={amountKind} onChange={(_, d) => setAmountKind(d.value as 'signed' | 'debit-credit')}>
+          <Select value={draft.amountKind} onChange={(_, d) => set('amountKind', d.value as ProfileDraft['amountKind'])}>
             <option value="signed">One column, receipts positive</option>
             <option value="debit-credit">Debit and credit columns</option>
           </Select>
         </Field>
         <div className={styles.row}>
-          {amountKind === 'signed' ? pick('Amount column', amount, setAmount) : (
+          {draft.amountKind === 'signed' ? (
+            pick('Amount column', draft.amount, (v) => set('amount', v))
+          ) : (
             <>
-              {pick('Debit column', debit, setDebit)}
-              {pick('Credit column', credit, setCredit)}
+              {pick('Debit column', draft.debit, (v) => set('debit', v))}
+              {pick('Credit column', draft.credit, (v) => set('credit', v))}
             </>
           )}
         </div>
         <div className={styles.row}>
-          {pick('Reference column', reference, setReference)}
-          <Field className={styles.grow} label="Reference pattern (optional; the first group is the reference)">
-            <Input value={pattern} placeholder="e.g. (\d{8})" onChange={(_, d) => setPattern(d.value)} />
+          {pick('Reference column', draft.reference, (v) => set('reference', v))}
+          <Field className={styles.grow} label="The account reference is">
+            <Select value={draft.referenceIs} onChange={(_, d) => set('referenceIs', d.value as ReferenceIs)}>
+              {REFERENCE_CHOICES.filter((c) => advanced || !c.advanced || draft.referenceIs === c.value).map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </Select>
           </Field>
+          {draft.referenceIs === 'after' && (
+            <Field className={styles.grow} label="Label before the reference">
+              <Input value={draft.referenceWord} placeholder="REF" onChange={(_, d) => set('referenceWord', d.value)} />
+            </Field>
+          )}
+          {draft.referenceIs === 'pattern' && (
+            <Field className={styles.grow} label="Reference pattern (the first group is the reference)">
+              <Input value={draft.pattern} placeholder="e.g. (\d{8})" onChange={(_, d) => set('pattern', d.value)} />
+            </Field>
+          )}
         </div>
-        {pick('Payer or description column', payer, setPayer, true)}
+        {pick('Payer or description column', draft.payer, (v) => set('payer', v), true)}
         <div className={styles.row}>
-          {pick('Running balance column (bank statements)', balance, setBalance, true)}
-          {balance && (
+          {pick('Running balance column (bank statements)', draft.balance, (v) => set('balance', v), true)}
+          {draft.balance && (
             <Field className={styles.grow} label="Line order">
-              <Select value={order} onChange={(_, d) => setOrder(d.value as 'newest-first' | 'oldest-first')}>
+              <Select value={draft.order} onChange={(_, d) => set('order', d.value as ProfileDraft['order'])}>
                 <option value="newest-first">Newest first</option>
                 <option value="oldest-first">Oldest first</option>
               </Select>
@@ -155,23 +157,59 @@ export function ProfileMaker({ text, fileName, onSave, send }: ProfileMakerProps
           )}
         </div>
         <Caption1>
-          {balance
+          {draft.balance
             ? 'The running balance controls the file: each line must follow from the one before; money paid out is skipped.'
             : 'Without a running balance the file is controlled by the settlement you enter (the bank credit for the file).'}
         </Caption1>
-        {!parsed.ok && <Caption1 role="status">To finish: {parsed.problems.slice(0, 4).join('; ')}</Caption1>}
+        <fieldset className={styles.group} aria-label="Lines to leave out">
+          <Body1 as="p">Lines to leave out (for example a statement’s Allpay settlements, already imported from Allpay’s own file):</Body1>
+          {draft.leaveOut.map((r, i) => (
+            <div key={i} className={styles.row}>
+              {pick(`Leave out lines whose column`, r.column, (v) => rule(i, { column: v }))}
+              <Field className={styles.grow} label="How">
+                <Select value={r.how} onChange={(_, d) => rule(i, { how: d.value as LeaveOutHow })}>
+                  {LEAVE_OUT_CHOICES.filter((c) => advanced || !c.advanced || r.how === c.value).map((c) => (
+                    <option key={c.value} value={c.value}>
+                      {c.label}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field className={styles.grow} label="Text">
+                <Input value={r.text} placeholder="ALLPAY" onChange={(_, d) => rule(i, { text: d.value })} />
+              </Field>
+              <Button onClick={() => set('leaveOut', draft.leaveOut.filter((_, k) => k !== i))}>Remove</Button>
+            </div>
+          ))}
+          <div>
+            <Button onClick={() => set('leaveOut', [...draft.leaveOut, { column: draft.payer || '', how: 'starts-with', text: '' }])}>Add a line to leave out</Button>
+          </div>
+        </fieldset>
+        <Switch checked={advanced} onChange={(_, d) => setAdvanced(d.checked)} label="Advanced: offer regular expressions" />
+        {!made.ok && (
+          <div role="status" aria-label="To finish the profile">
+            <Caption1>To finish:</Caption1>
+            <ul className={styles.list}>
+              {made.problems.slice(0, 4).map((p) => (
+                <li key={p}>
+                  <Caption1>{p}</Caption1>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {trial && (
           <Body1 role="status">
-            Preview: {trial.count} payments, total {formatGBP(trial.total)}
+            Preview: {trial.count.toLocaleString('en-GB')} {trial.count === 1 ? 'payment' : 'payments'}, total {formatGBP(trial.total)}
             {trialErrors[0]
-              ? `; ${trialErrors.length} problem(s), the first: ${describePaymentIssue(trialErrors[0])}`
+              ? `; ${trialErrors.length} ${trialErrors.length === 1 ? 'problem' : 'problems'}, the first: ${describePaymentIssue(trialErrors[0])}`
               : trial.lines[0]
                 ? `; first: ${formatUkDate(trial.lines[0].date)} ${trial.lines[0].reference || '(no reference)'} ${formatGBP(trial.lines[0].amount)}`
                 : ''}
           </Body1>
         )}
         <div>
-          <Button appearance="primary" disabled={!parsed.ok || !trial || trial.count === 0 || trialErrors.length > 0} onClick={() => parsed.ok && void onSave(parsed.profile)}>
+          <Button appearance="primary" disabled={!made.ok || !trial || trial.count === 0 || trialErrors.length > 0} onClick={() => made.ok && void onSave(made.profile)}>
             Save profile
           </Button>
         </div>

@@ -8,4 +8,8 @@ export const usePaymentStyles = makeStyles({
   scroll: { overflowX: 'auto' },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalS },
+  figures: { fontVariantNumeric: 'tabular-nums' },
+  /** A fieldset without the browser's frame, allowed to be narrower than its content (350 px panes). */
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, margin: 0, padding: 0, border: 'none' },
 });
