@@ -18,6 +18,7 @@ import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { formattedText } from './display';
 import { FilePicker } from '../taskpane/components/FilePicker';
 import { Grid } from './Grid';
+import { Progress } from '../taskpane/components/Progress';
 
 const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -124,9 +125,25 @@ function Standalone() {
     [book],
   );
 
+  /** Set while the workbook is being zipped for download; calling it drops the download. */
+  const [preparing, setPreparing] = useState<{ cancel: () => void } | null>(null);
+
   async function download(): Promise<void> {
-    if (!book) return;
-    const bytes = await book.wb.toBuffer();
+    if (!book || preparing) return;
+    let cancelled = false;
+    setPreparing({ cancel: () => (cancelled = true) });
+    // Let the progress show before exceljs zips the workbook.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    let bytes: Uint8Array;
+    try {
+      bytes = await book.wb.toBuffer();
+    } catch (e) {
+      setState({ kind: 'error', text: `The workbook could not be prepared for download (${(e as Error).message}).` });
+      return;
+    } finally {
+      setPreparing(null);
+    }
+    if (cancelled) return;
     downloadFile(`${book.name.replace(/\.xlsx$/i, '')} audit.xlsx`, bytes as Uint8Array<ArrayBuffer>, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   }
 
@@ -139,9 +156,10 @@ function Standalone() {
         <FilePicker accept={XLSX_ACCEPT} label="Workbook to open" onFile={openFile}>
           Open workbook…
         </FilePicker>
-        <Button appearance="primary" disabled={!book} onClick={() => void download()}>
+        <Button appearance="primary" disabled={!book || preparing !== null} onClick={() => void download()}>
           Download workbook
         </Button>
+        {preparing && <Progress label="Preparing the download" text="Zipping the workbook with the audit pack for download…" onCancel={preparing.cancel} />}
       </header>
       {state.kind === 'error' && (
         <MessageBar intent="error">

@@ -3,12 +3,12 @@
  * a pure function in upgrades.ts. In Excel on the web, storage is partitioned per top-level site:
  * the database name carries Office.context.partitionKey where there is one.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ImportLedgerEntry } from '../engine/payments/import-ledger';
-import type { SavedSettings, Session, StoredImportProfile, TrailEvent } from './schema';
+import type { SavedSettings, Session, StoredImportProfile, StoredReviewDecision, TrailEvent } from './schema';
 import type { StoredFactoringRun } from './factoring-runs';
 import type { MandateEvent, StoredMandate } from './mandate-schema';
-import { upgradeSessionV1toV2, type SessionV1 } from './upgrades';
+import { upgradeReviewToRows, upgradeSessionV1toV2, type SessionV1 } from './upgrades';
 import { SCHEMA_V6, type StoredActionEvent } from './actions-store';
 
 export const DB_BASE_NAME = 'housing-ledger';
@@ -24,6 +24,8 @@ export const SCHEMA_V2 = { trail: '++seq, sessionId' } as const;
 export const SCHEMA_V3 = { imports: '&fileHash, importedAt, *paymentKeys', importProfiles: 'name' } as const;
 /** Version 7 (issue 15): each workbook's factoring runs (sample marks, the approval log), by workbook and quarter. */
 export const SCHEMA_V7 = { factoringRuns: '&key, workbookId' } as const;
+/** Version 8 (issue 12): each suspense decision in its own row, by session and item. */
+export const SCHEMA_V8 = { reviewDecisions: '[sessionId+item], sessionId' } as const;
 
 /**
  * Version 5: the Direct Debit mandate register (one row per mandate, in register order) and its
@@ -42,6 +44,7 @@ export class LedgerDb extends Dexie {
   factoringRuns!: EntityTable<StoredFactoringRun, 'key'>;
   mandates!: EntityTable<StoredMandate, 'id'>;
   mandateTrail!: EntityTable<MandateEvent, 'seq'>;
+  reviewDecisions!: Table<StoredReviewDecision, [string, string]>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -65,5 +68,18 @@ export class LedgerDb extends Dexie {
     this.version(6).stores(SCHEMA_V6);
     // A new table only (versions 4-6 are other issues'): nothing earlier is changed, so no upgrader.
     this.version(7).stores(SCHEMA_V7);
+    // The decisions a session kept inside its record move to a row each (upgrades.ts).
+    this.version(8)
+      .stores(SCHEMA_V8)
+      .upgrade(async (tx) => {
+        const sessions = tx.table<Session, string>('sessions');
+        const decisions = tx.table<StoredReviewDecision, [string, string]>('reviewDecisions');
+        for (const s of await sessions.toArray()) {
+          if (!s.suspenseReview) continue;
+          const { session, decisions: rows } = upgradeReviewToRows(s);
+          await sessions.put(session);
+          if (rows.length) await decisions.bulkPut(rows);
+        }
+      });
   }
 }

@@ -6,7 +6,8 @@
  */
 import type { LedgerDb } from './db';
 import { explainStorageError, StoreError } from './errors';
-import type { ReviewState } from '../engine/suspense/review-queue';
+import { upgradeReviewToRows } from './upgrades';
+import type { Resolution, ReviewChanges, ReviewState } from '../engine/suspense/review-queue';
 import type { ImportLedgerEntry, LedgerMatches } from '../engine/payments/import-ledger';
 import type { StoredImportProfile } from './schema';
 import type { SavedSettings, Session, Settings, SignOff, StoredReconcilingItem, TrailEvent } from './schema';
@@ -26,6 +27,9 @@ export interface FingerprintChange {
   readonly was: string | null;
   readonly now: string | null;
 }
+
+/** Decision rows put at once: a block's copy into IndexedDB stays well under a frame on a busy machine. */
+const DECISION_BLOCK = 250;
 
 export function sessionId(workbookId: string, period: string): string {
   return `${workbookId}|${period}`;
@@ -121,9 +125,49 @@ export class LedgerStore {
     return this.update(id, actor, 'reconciling-items.saved', { count: items.length, refs: items.map((i) => i.ref) }, (s) => ({ ...s, reconcilingItems: [...items] }));
   }
 
-  /** Saves the review queue after a decision; the decision itself goes into the trail. */
+  /**
+   * Saves a whole review queue's decisions (a queue replaced at once): every row of the session is
+   * replaced by the state's resolutions. A decision saves only what it changed (saveReviewChanges).
+   */
   saveSuspenseReview(id: string, actor: string, state: ReviewState, event: string, detail: Record<string, unknown>): Promise<Session> {
-    return this.update(id, actor, event, detail, (s) => ({ ...s, suspenseReview: state }));
+    return guarded(() =>
+      this.db.transaction('rw', this.db.sessions, this.db.trail, this.db.reviewDecisions, async () => {
+        await this.db.reviewDecisions.where('sessionId').equals(id).delete();
+        await this.db.reviewDecisions.bulkPut(Object.keys(state.resolutions).map((item) => ({ sessionId: id, item, resolution: state.resolutions[item] ?? null })));
+        return this.update(id, actor, event, detail, (s) => s);
+      }),
+    );
+  }
+
+  /**
+   * Saves what one review action changed and its trail event, in one transaction: one bulk put of a
+   * row per item touched (an item open again keeps a row with no resolution: Dexie's bulkDelete
+   * tracks every deleted key for its live queries, which costs the page's thread far more than a
+   * put), so a decision writes one row and accept-all or its undo one bulk write, whatever the
+   * queue's size. The session record is not rewritten. Returns the trail event added. The rows go
+   * in blocks, each put once the last is stored: one transaction still (all of them or none), but
+   * IndexedDB copies each block in its own task, so accept-all over thousands never holds the
+   * page's thread for the whole copy.
+   */
+  saveReviewChanges(id: string, actor: string, changes: ReviewChanges, event: string, detail: Record<string, unknown>): Promise<TrailEvent> {
+    return guarded(() =>
+      this.db.transaction('rw', this.db.trail, this.db.reviewDecisions, async () => {
+        const rows = changes.changed.map((c) => ({ sessionId: id, item: c.item, resolution: c.resolution }));
+        for (let i = 0; i < rows.length; i += DECISION_BLOCK) await this.db.reviewDecisions.bulkPut(rows.slice(i, i + DECISION_BLOCK));
+        const e = this.event(id, actor, event, detail);
+        const seq = (await this.db.trail.add(e)) as number;
+        return { ...e, seq };
+      }),
+    );
+  }
+
+  /** The session's suspense decisions, item ref -> resolution (what a new run carries over). */
+  reviewResolutions(id: string): Promise<Record<string, Resolution>> {
+    return guarded(async () => {
+      const out: Record<string, Resolution> = {};
+      for (const r of await this.db.reviewDecisions.where('sessionId').equals(id).toArray()) if (r.resolution) out[r.item] = r.resolution;
+      return out;
+    });
   }
 
   /** Prepared by one person, reviewed by another: a reviewer who is the preparer is refused. */
@@ -156,8 +200,11 @@ export class LedgerStore {
   }
 
   async exportSession(id: string): Promise<string> {
-    const session = await this.getSession(id);
+    const stored = await this.getSession(id);
     const trail = await this.trail(id);
+    // The file keeps the decisions where it always had them: a queue with their resolutions (a run rebuilds the entries).
+    const resolutions = await this.reviewResolutions(id);
+    const session: Session = Object.keys(resolutions).length ? { ...stored, suspenseReview: { version: 1, entries: [], resolutions, undo: [] } } : stored;
     const file: SessionFile = { format: EXPORT_FORMAT, version: EXPORT_VERSION, session, trail };
     return JSON.stringify(file, null, 2);
   }
@@ -175,16 +222,19 @@ export class LedgerStore {
     }
     if (file.version > EXPORT_VERSION) return Promise.reject(new StoreError('invalid', `The session file is from a newer Housing Ledger (format ${file.version}).`));
     return guarded(() =>
-      this.db.transaction('rw', this.db.sessions, this.db.trail, async () => {
+      this.db.transaction('rw', this.db.sessions, this.db.trail, this.db.reviewDecisions, async () => {
         const id = file.session.id;
         if ((await this.db.sessions.get(id)) && !options.replace) {
           throw new StoreError('refused', `A session for ${file.session.workbookId} ${file.session.period} is already saved here; import it again choosing to replace it.`);
         }
         await this.db.trail.where('sessionId').equals(id).delete();
-        await this.db.sessions.put(file.session);
+        await this.db.reviewDecisions.where('sessionId').equals(id).delete();
+        const { session, decisions } = upgradeReviewToRows(file.session);
+        await this.db.sessions.put(session);
+        if (decisions.length) await this.db.reviewDecisions.bulkPut(decisions);
         await this.db.trail.bulkAdd(file.trail.map(({ seq: _seq, ...e }) => ({ ...e, sessionId: id })));
         await this.db.trail.add(this.event(id, actor, 'session.imported', { events: file.trail.length }));
-        return file.session;
+        return session;
       }),
     );
   }

@@ -7,7 +7,7 @@
  * latter. The saved settings' table is still called `profiles` in IndexedDB (renaming a table needs
  * a copy of every row in an upgrader; the rows are the same either way).
  */
-import type { ReviewState } from '../engine/suspense/review-queue';
+import type { Resolution, ReviewState } from '../engine/suspense/review-queue';
 
 export interface StoredReconcilingItem {
   readonly ref: string;
@@ -48,7 +48,11 @@ export interface Session {
   readonly settings: Settings;
   readonly reconcilingItems: readonly StoredReconcilingItem[];
   readonly signOffs: readonly SignOff[];
-  /** The suspense review queue (plain JSON: see engine/suspense/review-queue.ts); absent until reviewed. */
+  /**
+   * The suspense review queue (plain JSON: see engine/suspense/review-queue.ts) as version 7 kept it
+   * and as session files carry it. Since version 8 the store keeps each decision in its own row
+   * (reviewDecisions), so a decision writes one row, not the queue: read them with reviewResolutions.
+   */
   readonly suspenseReview?: ReviewState;
 }
 
@@ -74,4 +78,12 @@ export interface StoredImportProfile {
   readonly name: string;
   readonly updatedAt: string;
   readonly profile: Readonly<Record<string, unknown>>;
+}
+
+/** One suspense item's decision in a session (version 8): the row a decision writes, keyed [sessionId+item]. */
+export interface StoredReviewDecision {
+  readonly sessionId: string;
+  readonly item: string;
+  /** Null: decided once, then open again (an undo). */
+  readonly resolution: Resolution | null;
 }

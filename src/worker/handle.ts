@@ -19,7 +19,7 @@ import { RollIndex } from '../engine/payments/allocate-payments';
 import type { PreparedPaymentFile } from '../engine/payments/process-payment-file';
 import { SHIPPED_PROFILES } from '../engine/payments/profile';
 import { accountSearchIndex, searchAccounts, type AccountSearchIndex } from '../engine/suspense/account-search';
-import { applyReview, type ReviewState } from '../engine/suspense/review-queue';
+import { applyChanges, applyReview, reviewChanges, type ReviewState } from '../engine/suspense/review-queue';
 import { answerDd } from './dd-handle';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { handleFactoring } from './factoring-request';
@@ -117,6 +117,12 @@ async function answer(request: WorkerRequest, post: (response: WorkerResponse) =
         return;
       case 'review': {
         if (!env.review) throw new Error('run the reconciliation first: the review queue comes from its suspense matches');
+        if (request.changesOnly) {
+          const decided = reviewChanges(env.review, request.action);
+          if (decided.changes) env.review = applyChanges(env.review, decided.changes);
+          post({ kind: 'review-changes', id, changes: decided.changes, refused: decided.refused });
+          return;
+        }
         const outcome = applyReview(env.review, request.action);
         env.review = outcome.state;
         post({ kind: 'review-state', id, state: outcome.state, refused: outcome.refused });

@@ -20,7 +20,7 @@ import type { AccountHit } from '../engine/suspense/account-search';
 import type { SuspenseMatch } from '../engine/suspense/match-suspense';
 import type { FactoringRequest, FactoringResponse } from './factoring-request';
 import type { FactoringDebtRequest, FactoringDebtResponse } from './factoring-debt-request';
-import type { Resolution, ReviewAction, ReviewState } from '../engine/suspense/review-queue';
+import type { Resolution, ReviewAction, ReviewChanges, ReviewState } from '../engine/suspense/review-queue';
 import type { SuspenseAgeing } from '../engine/suspense/suspense-ageing';
 import type { SheetSpec } from '../engine/sheet-spec';
 import type { PackSignOff } from '../engine/jobs/month-end';
@@ -60,6 +60,11 @@ export type WorkerRequest =
       readonly kind: 'review';
       readonly id: number;
       readonly action: ReviewAction;
+      /**
+       * Answer with 'review-changes' (only the items the action touched) instead of the whole queue:
+       * the page applies them to its copy, so a decision costs the same in a queue of any size.
+       */
+      readonly changesOnly?: boolean;
     }
   | {
       /** Replaces the kept review queue (e.g. a session imported); answered with 'review-state'. */
@@ -214,6 +219,8 @@ export type WorkerResponse =
       readonly review?: ReviewState;
     }
   | { readonly kind: 'review-state'; readonly id: number; readonly state: ReviewState; readonly refused: string | null }
+  /** The answer to a 'review' with changesOnly: what the action changed (null when refused, with why). */
+  | { readonly kind: 'review-changes'; readonly id: number; readonly changes: ReviewChanges | null; readonly refused: string | null }
   | { readonly kind: 'ageing'; readonly id: number; readonly ageing: SuspenseAgeing }
   | { readonly kind: 'pack'; readonly id: number; readonly result: ReconcileResult; readonly sheets: readonly SheetSpec[] }
   | {

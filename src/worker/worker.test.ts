@@ -161,6 +161,32 @@ describe('the engine worker', () => {
     expect(again?.kind === 'result' && again.review?.resolutions[auto.item]?.kind).toBe('rejected');
   });
 
+  it('answers a review with only what it changed when asked, and keeps the queue it applied them to', async () => {
+    const env = { parts: new SheetParts() };
+    const answers: WorkerResponse[] = [];
+    const ask = async (r: WorkerRequest) => {
+      await handleRequest(structuredClone(r), (a) => answers.push(structuredClone(a)), env);
+      return answers[answers.length - 1];
+    };
+    await ask({ kind: 'reconcile', id: 1, file: 'm.xlsx', sheets, period: '2026-12', config: month.config, matchSuspense: true, carryReview: null });
+    const run = answers.find((a) => a.kind === 'result' && a.id === 1);
+    if (run?.kind !== 'result' || !run.review) throw new Error('no review queue');
+    const autos = run.review.entries.filter((e) => e.proposed === 'auto' && e.candidates.length > 0);
+    const first = autos[0];
+    if (!first) throw new Error('no automatic allocation');
+    const one = await ask({ kind: 'review', id: 2, action: { type: 'reject', item: first.item, by: 'Sam', at: 't' }, changesOnly: true });
+    expect(one).toEqual({ kind: 'review-changes', id: 2, refused: null, changes: { action: 'reject', changed: [{ item: first.item, resolution: expect.objectContaining({ kind: 'rejected', decidedBy: 'Sam' }) }] } });
+    const all = await ask({ kind: 'review', id: 3, action: { type: 'accept-all-automatic', by: 'Sam', at: 't' }, changesOnly: true });
+    expect(all?.kind === 'review-changes' && all.changes?.changed.map((c) => c.item)).toEqual(autos.slice(1).map((e) => e.item));
+    const undone = await ask({ kind: 'review', id: 4, action: { type: 'undo' }, changesOnly: true });
+    expect(undone?.kind === 'review-changes' && undone.changes?.changed.every((c) => c.resolution === null)).toBe(true);
+    // What the worker kept is what the changes say: the pack's journal has none of them.
+    const refused = await ask({ kind: 'review', id: 5, action: { type: 'reject', item: 'NO-SUCH', by: 'Sam', at: 't' }, changesOnly: true });
+    expect(refused).toMatchObject({ kind: 'review-changes', changes: null, refused: expect.stringContaining('NO-SUCH') });
+    const state = await ask({ kind: 'review', id: 6, action: { type: 'undo' } });
+    expect(state?.kind === 'review-state' && Object.keys(state.state.resolutions)).toEqual([]);
+  });
+
   it('the client answers requests by id in turn; only a new reconciliation cancels one under way', async () => {
     const client = new EngineClient(inThread);
     const [a, b] = await Promise.all([client.run({ kind: 'reconcile', file: 'm.xlsx', sheets, period: '2026-12', config: month.config, matchSuspense: true }), client.run({ kind: 'ageing' })]);

@@ -60,11 +60,12 @@ describe('Suspense', () => {
     fireEvent.change(screen.getByLabelText('Search the queue (reference, payer, account or amount)'), { target: { value: '' } });
     fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'decided' } });
     expect(screen.getByText(new RegExp(`^Showing ${autos + 1} items`))).toBeTruthy();
-    // Saving to IndexedDB follows the screen: wait until the session holds every decision.
+    // Saving to IndexedDB follows the screen: wait until the session holds every decision (a row each).
     await waitFor(async () => {
-      const saved = (await (await host.store()).sessionsFor('book-1'))[0]?.suspenseReview;
-      expect(saved?.resolutions.SUS001016).toMatchObject({ kind: 'allocated', account: '00101527' });
-      expect(Object.keys(saved?.resolutions ?? {})).toHaveLength(autos + 1);
+      const store = await host.store();
+      const saved = await store.reviewResolutions((await store.sessionsFor('book-1'))[0]?.id ?? '');
+      expect(saved.SUS001016).toMatchObject({ kind: 'allocated', account: '00101527' });
+      expect(Object.keys(saved)).toHaveLength(autos + 1);
     });
   });
 
@@ -73,7 +74,10 @@ describe('Suspense', () => {
     const host = await runThenOpen('5 Suspense');
     fireEvent.click(within(open('SUS001016')).getByText(/^Allocate to 00101527/));
     await within(card('SUS001016')).findByText('Allocated to 00101527 by Alex Preparer.');
-    await waitFor(async () => expect((await (await host.store()).sessionsFor('book-1'))[0]?.suspenseReview).toBeTruthy());
+    await waitFor(async () => {
+      const store = await host.store();
+      expect((await store.reviewResolutions((await store.sessionsFor('book-1'))[0]?.id ?? '')).SUS001016).toBeTruthy();
+    });
     fireEvent.click(screen.getByText('3 Run'));
     fireEvent.click(screen.getByText('Run again'));
     await screen.findByText('Review', { selector: 'h2' }, { timeout: 30_000 });
@@ -133,6 +137,25 @@ describe('Suspense worklist', () => {
 });
 
 describe('Sign-off', () => {
+  it('shows writing the pack in progress, and Cancel while it is built leaves the workbook as it was', async () => {
+    localStorage.setItem('housing-ledger.name', 'Alex Preparer');
+    const host = await runThenOpen('6 Sign-off');
+    fireEvent.click(screen.getByText('Write the audit pack'));
+    expect(await screen.findByRole('progressbar', { name: 'Writing the audit pack' })).toBeTruthy();
+    expect((screen.getByText('Write the audit pack').closest('button') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel: writing the audit pack' }));
+    await screen.findByText('Cancelled before anything was written: the workbook is as it was.');
+    expect(screen.queryByRole('progressbar', { name: 'Writing the audit pack' })).toBeNull();
+    // The build the worker finished meanwhile is dropped: nothing reaches the workbook.
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    });
+    expect(host.port.written).toHaveLength(0);
+    fireEvent.click(screen.getByText('Write the audit pack'));
+    await screen.findByText('Audit pack written');
+    expect(host.port.written).toHaveLength(1);
+  });
+
   it('writes the audit pack into the workbook, refuses a reviewer who prepared it, and writes the pack again with both names', async () => {
     localStorage.setItem('housing-ledger.name', 'Alex Preparer');
     const host = await runThenOpen('6 Sign-off');

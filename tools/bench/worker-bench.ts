@@ -26,7 +26,8 @@ async function bench(): Promise<BenchResult> {
   const cloneMs = Math.round(performance.now() - c0);
   const client = new EngineClient(spawnEngineWorker);
   const runs: BenchResult['runs'] = [];
-  for (let i = 0; i < 3; i++) {
+  const times = Number(new URLSearchParams(location.search).get('runs') ?? 3);
+  for (let i = 0; i < times; i++) {
     let last = performance.now();
     let longest = 0;
     const timer = setInterval(() => {

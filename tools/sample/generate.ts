@@ -63,7 +63,7 @@ export function generateMonth(options: GenerateOptions): GeneratedMonth {
   const accounts = makeAccounts(options.accounts, cal, rng);
   const postings = new PostingStore(Math.ceil(options.accounts * 9.5) + 1024);
   makePostings(accounts, postings, cal, rng, descs);
-  const suspense = makeSuspense(accounts, postings, cal, rng, descs, options.suspenseTraps ? new Rng(options.seed, 11) : null);
+  const suspense = makeSuspense(accounts, postings, cal, rng, descs, options.suspenseTraps ? new Rng(options.seed, 11) : null, options.suspenseItems);
 
   const plants: PlantDraft[] = [];
   plantAccountExceptions(selected, accounts, postings, cal, plantRng, descs, plants);

@@ -116,14 +116,25 @@ function entryOf(state: ReviewState, item: string): ReviewEntry | undefined {
   return index.get(item);
 }
 
-function change(state: ReviewState, action: ReviewAction['type'], updates: readonly { item: string; resolution: Resolution | null }[]): ReviewState {
+/** What one action changed: each item touched with its resolution after the action (null: open again). */
+export interface ReviewChanges {
+  readonly action: ReviewAction['type'];
+  readonly changed: readonly { readonly item: string; readonly resolution: Resolution | null }[];
+}
+
+/**
+ * A state with the changes of one action applied: the resolutions record is copied, the entries are
+ * shared; an undo pops the last step, any other action pushes the step that takes it back.
+ */
+export function applyChanges(state: ReviewState, changes: ReviewChanges): ReviewState {
   const resolutions: Record<string, Resolution> = { ...state.resolutions };
-  const before = updates.map((u) => ({ item: u.item, resolution: state.resolutions[u.item] ?? null }));
-  for (const u of updates) {
+  for (const u of changes.changed) {
     if (u.resolution === null) delete resolutions[u.item];
     else resolutions[u.item] = u.resolution;
   }
-  return { ...state, resolutions, undo: [...state.undo, { action, before }] };
+  if (changes.action === 'undo') return { ...state, resolutions, undo: state.undo.slice(0, -1) };
+  const before = changes.changed.map((u) => ({ item: u.item, resolution: state.resolutions[u.item] ?? null }));
+  return { ...state, resolutions, undo: [...state.undo, { action: changes.action, before }] };
 }
 
 function allocation(entry: ReviewEntry, account: string, by: string, at: string, how: 'candidate' | 'search', search = ''): Resolution {
@@ -143,17 +154,23 @@ function allocation(entry: ReviewEntry, account: string, by: string, at: string,
  * says why.
  */
 export function applyReview(state: ReviewState, action: ReviewAction): ReviewOutcome {
-  const refuse = (why: string): ReviewOutcome => ({ state, refused: why });
+  const decided = reviewChanges(state, action);
+  return decided.refused !== null ? { state, refused: decided.refused } : { state: applyChanges(state, decided.changes), refused: null };
+}
+
+/**
+ * What one action would change, without building the new state: O(1) for a decision on one item,
+ * O(items touched) for an undo, O(queue) only to find what accept-all touches. applyReview is
+ * applyChanges over this; the worker sends only the changes to the page.
+ */
+export function reviewChanges(state: ReviewState, action: ReviewAction): { readonly changes: ReviewChanges; readonly refused: null } | { readonly changes: null; readonly refused: string } {
+  const refuse = (why: string) => ({ changes: null, refused: why }) as const;
+  const done = (changed: ReviewChanges['changed']) => ({ changes: { action: action.type, changed }, refused: null }) as const;
   switch (action.type) {
     case 'undo': {
       const last = state.undo[state.undo.length - 1];
       if (!last) return refuse(REVIEW.nothingToUndo);
-      const resolutions: Record<string, Resolution> = { ...state.resolutions };
-      for (const b of last.before) {
-        if (b.resolution === null) delete resolutions[b.item];
-        else resolutions[b.item] = b.resolution;
-      }
-      return { state: { ...state, resolutions, undo: state.undo.slice(0, -1) }, refused: null };
+      return done(last.before);
     }
     case 'accept-all-automatic': {
       if (action.by.trim() === '') return refuse(REVIEW.needsName);
@@ -165,7 +182,7 @@ export function applyReview(state: ReviewState, action: ReviewAction): ReviewOut
           return { item: e.item, resolution };
         });
       if (updates.length === 0) return refuse(REVIEW.noAutomaticWaiting);
-      return { state: change(state, action.type, updates), refused: null };
+      return done(updates);
     }
     case 'accept':
     case 'pick-candidate':
@@ -185,7 +202,7 @@ export function applyReview(state: ReviewState, action: ReviewAction): ReviewOut
         if (action.account.trim() === '') return refuse(REVIEW.needsAccount);
         resolution = action.type === 'pick-account' ? allocation(entry, action.account, action.by, action.at, 'search', action.search) : allocation(entry, action.account, action.by, action.at, 'candidate');
       }
-      return { state: change(state, action.type, [{ item: action.item, resolution }]), refused: null };
+      return done([{ item: action.item, resolution }]);
     }
     default: {
       const never: never = action;

@@ -3,7 +3,7 @@ import { toPence } from '../money';
 import type { SuspenseItem } from '../records';
 import type { SuspenseMatch } from './match-suspense';
 import { applyReview, reviewQueue } from './review-queue';
-import { DEFAULT_WORKLIST_QUERY, uniqueReasons, worklistView, type WorklistQuery } from './worklist';
+import { DEFAULT_WORKLIST_QUERY, uniqueReasons, worklistFrom, worklistOrder, worklistView, type WorklistQuery } from './worklist';
 
 const item = (n: number, amount: number, date: string, payer: string, reference: string): SuspenseItem => ({ item: `S${n}`, date: date as IsoDate, amount: toPence(amount), reference, payer, narrative: '', channel: 'BANK', row: n + 1 });
 const match = (n: number, decision: SuspenseMatch['decision'], accounts: string[], score: number, reasons: string[]): SuspenseMatch => ({
@@ -65,5 +65,20 @@ describe('the suspense worklist', () => {
   it('says each reason once', () => {
     expect(reviewQueue(MATCHES, ITEMS).entries[0]?.candidates[0]?.reasons).toEqual(['reference 00100629 is account 00100629']);
     expect(uniqueReasons(['a', 'b', 'a'])).toEqual(['a', 'b']);
+  });
+
+  it('a decision re-filters the same order: the view from the kept order is the view computed afresh', () => {
+    const start = reviewQueue(MATCHES, ITEMS);
+    const { state: _state, ...orderQuery } = { ...Q, sort: 'amount' as const, descending: true };
+    const order = worklistOrder(start.entries, orderQuery);
+    let s = start;
+    for (const action of [{ type: 'reject', item: 'S2', by: 'A', at: 't' }, { type: 'accept-all-automatic', by: 'A', at: 't' }, { type: 'undo' }] as const) {
+      s = applyReview(s, action).state;
+      for (const filter of ['all', 'open', 'auto', 'review', 'none', 'decided'] as const) {
+        expect(worklistFrom(s, order, filter)).toEqual(worklistView(s, { ...Q, sort: 'amount', descending: true, state: filter }));
+      }
+    }
+    // Every state shown: the order itself, not a copy.
+    expect(worklistFrom(s, order, 'all').rows).toBe(order);
   });
 });

@@ -86,25 +86,20 @@ function add(t: { count: number; total: Pence }, amount: Pence): void {
   t.total = addPence(t.total, amount);
 }
 
-/** The rows and totals for one query; linear in the queue's size plus the sort. */
-export function worklistView(state: ReviewState, query: WorklistQuery): WorklistView {
+/** The part of a query that decides the rows' order and which entries can show, whatever is decided. */
+export type WorklistOrderQuery = Omit<WorklistQuery, 'state'>;
+
+/**
+ * The entries that pass the evidence filter and the search, with their days held, sorted: it does
+ * not depend on any decision, so the pane computes it once per query and a decision only re-filters
+ * it by state (worklistFrom), never re-sorts the queue.
+ */
+export function worklistOrder(entries: readonly ReviewEntry[], query: WorklistOrderQuery): WorklistRow[] {
   const words = query.search.trim().toLowerCase();
   const pence = /\d/.test(words) && /^[£\d.,\s-]+$/.test(words) ? parsePence(words.replace(/[£\s]/g, '')) : null;
-  const shown = { count: 0, total: ZERO }, decided = { count: 0, total: ZERO }, allocated = { count: 0, total: ZERO };
-  const waiting = { count: 0, total: ZERO }, all = { count: 0, total: ZERO };
   const rows: WorklistRow[] = [];
-  for (const entry of state.entries) {
-    const resolution = state.resolutions[entry.item];
-    add(all, entry.amount);
-    if (resolution) {
-      add(decided, entry.amount);
-      if (resolution.kind === 'allocated') add(allocated, entry.amount);
-    } else if (entry.proposed === 'auto' && entry.candidates.length > 0) add(waiting, entry.amount);
-    const inState =
-      query.state === 'all' ||
-      (query.state === 'decided' ? resolution !== undefined : resolution === undefined && (query.state === 'open' || entry.proposed === query.state));
-    if (!inState || !hasEvidence(entry, query.evidence) || !matchesSearch(entry, words, pence)) continue;
-    add(shown, entry.amount);
+  for (const entry of entries) {
+    if (!hasEvidence(entry, query.evidence) || !matchesSearch(entry, words, pence)) continue;
     rows.push({ entry, daysHeld: Math.max(0, daysBetween(entry.date, query.asOf)) });
   }
   const key = (r: WorklistRow): number | string => {
@@ -122,5 +117,36 @@ export function worklistView(state: ReviewState, query: WorklistQuery): Worklist
     if (ka !== kb) return (ka < kb ? -1 : 1) * dir;
     return a.entry.item < b.entry.item ? -1 : a.entry.item > b.entry.item ? 1 : 0;
   });
+  return rows;
+}
+
+function inState(state: ReviewState, entry: ReviewEntry, filter: WorklistState): boolean {
+  const resolution = state.resolutions[entry.item];
+  return filter === 'all' || (filter === 'decided' ? resolution !== undefined : resolution === undefined && (filter === 'open' || entry.proposed === filter));
+}
+
+/**
+ * The view from an order (worklistOrder) and the decisions of the state: one pass, no sort; the
+ * order itself is the rows when every state is shown.
+ */
+export function worklistFrom(state: ReviewState, order: readonly WorklistRow[], filter: WorklistState): WorklistView {
+  const shown = { count: 0, total: ZERO }, decided = { count: 0, total: ZERO }, allocated = { count: 0, total: ZERO };
+  const waiting = { count: 0, total: ZERO }, all = { count: 0, total: ZERO };
+  for (const entry of state.entries) {
+    const resolution = state.resolutions[entry.item];
+    add(all, entry.amount);
+    if (resolution) {
+      add(decided, entry.amount);
+      if (resolution.kind === 'allocated') add(allocated, entry.amount);
+    } else if (entry.proposed === 'auto' && entry.candidates.length > 0) add(waiting, entry.amount);
+  }
+  const rows = filter === 'all' ? order : order.filter((r) => inState(state, r.entry, filter));
+  for (const r of rows) add(shown, r.entry.amount);
   return { rows, shown, decided, allocated, automaticWaiting: waiting, all };
+}
+
+/** The rows and totals for one query; linear in the queue's size plus the sort. */
+export function worklistView(state: ReviewState, query: WorklistQuery): WorklistView {
+  const { state: filter, ...order } = query;
+  return worklistFrom(state, worklistOrder(state.entries, order), filter);
 }

@@ -25,6 +25,7 @@ import { configOf, localToday, monthLabel, settingsOf, toUserItems } from '../mo
 import { STEPS, type ReviewCommand, type StepId } from '../pane-state';
 import { DdPanel } from '../dd/DdPanel';
 import { Notices } from './Notices';
+import { PackProgressBar } from './PackProgressBar';
 import { PaymentsPanel } from './PaymentsPanel';
 import { AccountActionsMode } from '../actions/AccountActionsMode';
 import { ReviewStep } from './ReviewStep';
@@ -88,7 +89,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       return;
     }
     const s = await ensureSession();
-    const ran = await engine.start({ period, config, userItems: toUserItems(s?.reconcilingItems ?? items), carryReview: s?.suspenseReview ?? null });
+    const ran = await engine.start({ period, config, userItems: toUserItems(s?.reconcilingItems ?? items), carryReview: s ? await sessions.reviewResolutions(s) : null });
     if (!ran) return;
     const { done, sheets, fingerprinted } = ran;
     tops.refresh(sheets);
@@ -119,13 +120,14 @@ export function Pane({ host }: { readonly host: PaneHost }) {
   }
 
   async function reviewAction(command: ReviewCommand): Promise<void> {
-    const state = await suspense.act(command, name);
-    if (!state) return;
+    const changes = await suspense.act(command, name);
+    if (!changes) return;
     setAnnounce(command.type === 'undo' ? 'Undone' : 'Decision recorded');
-    const s = await ensureSession();
+    // Only the items the action touched are written (one row each), not the queue.
+    const s = session?.period === period ? session : await ensureSession();
     if (!s) return;
     const detail = 'item' in command ? { item: command.item, ...('account' in command ? { account: command.account } : {}) } : {};
-    await sessions.save('the suspense decision', (st) => st.saveSuspenseReview(s.id, actor, state, `suspense.${command.type}`, detail));
+    await sessions.saveReviewChanges(s.id, actor, changes, `suspense.${command.type}`, detail);
   }
 
   async function searchAccounts(query: string) {
@@ -289,7 +291,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
           )}
           {step === 'suspense' &&
             (suspense.review ? (
-              <SuspenseStep state={suspense.review} reviewer={name} onAction={(a) => void reviewAction(a)} onSearch={searchAccounts} onNext={() => setStep('signoff')} />
+              <SuspenseStep state={suspense.review} canUndo={suspense.canUndo} reviewer={name} onAction={(a) => void reviewAction(a)} onSearch={searchAccounts} onNext={() => setStep('signoff')} />
             ) : (
               <section aria-label="Suspense review">
                 <Body1 block>This workbook has no suspense items sheet (or no rent roll), so there is nothing to review.</Body1>
@@ -307,6 +309,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
               defaultName={name}
               storeAvailable={sessions.store !== null}
               onWrite={() => void writePack()}
+              packProgress={pack.progress && <PackProgressBar progress={pack.progress} onCancel={pack.cancel} />}
               onSignOff={signOff}
               onExport={sessions.exportFile}
               onImport={importSession}

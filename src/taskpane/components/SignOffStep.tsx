@@ -26,6 +26,8 @@ export interface SignOffProps {
   readonly defaultName: string;
   readonly storeAvailable: boolean;
   readonly onWrite: () => void;
+  /** Writing the pack in progress (with Cancel while it can be), shown under its button. */
+  readonly packProgress?: React.ReactNode;
   readonly onSignOff: (role: 'preparer' | 'reviewer', name: string) => Promise<void>;
   readonly onExport: () => Promise<string | null>;
   readonly onImport: (text: string) => Promise<void>;
@@ -49,7 +51,7 @@ const EVENT_WORDS: Readonly<Record<string, string>> = {
   'suspense.undo': 'Suspense decision undone',
 };
 
-export function SignOffStep({ result, session, trail, auditWritten, defaultName, storeAvailable, onWrite, onSignOff, onExport, onImport }: SignOffProps) {
+export function SignOffStep({ result, session, trail, auditWritten, defaultName, storeAvailable, onWrite, packProgress, onSignOff, onExport, onImport }: SignOffProps) {
   const styles = useStyles();
   const preparer = session?.signOffs.find((s) => s.role === 'preparer');
   const reviewer = session?.signOffs.find((s) => s.role === 'reviewer');
@@ -72,11 +74,12 @@ export function SignOffStep({ result, session, trail, auditWritten, defaultName,
         whose names start “HL” (with the suspense clearance journal and ageing), added to this workbook; your own sheets are never changed, and writing again replaces only the HL sheets.
       </Body1>
       <div className={styles.row}>
-        <Button appearance="primary" onClick={onWrite}>
+        <Button appearance="primary" onClick={onWrite} disabled={packProgress !== undefined && packProgress !== null}>
           {auditWritten ? 'Write the audit pack again' : 'Write the audit pack'}
         </Button>
         {auditWritten && <Caption1 role="status">Written {ukDateTime(auditWritten)}</Caption1>}
       </div>
+      {packProgress}
 
       <Subtitle2 as="h3">Sign-off</Subtitle2>
       {!storeAvailable && <Body1>Sign-off needs saved sessions, which this browser does not allow here.</Body1>}

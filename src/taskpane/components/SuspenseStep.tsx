@@ -26,9 +26,11 @@ export interface SuspenseProps {
   readonly onAction: (action: ReviewCommand) => void;
   readonly onSearch: (query: string) => Promise<readonly AccountHit[]>;
   readonly onNext: () => void;
+  /** Whether Undo has a step to take back (the page's copy keeps only the count); else the state's undo stack says. */
+  readonly canUndo?: boolean;
 }
 
-export function SuspenseStep({ state, reviewer, onAction, onSearch, onNext }: SuspenseProps) {
+export function SuspenseStep({ state, reviewer, onAction, onSearch, onNext, canUndo = state.undo.length > 0 }: SuspenseProps) {
   const styles = useStyles();
   const { query, change, view } = useWorklist(state);
   const [activeItem, setActiveItem] = useState<string | null>(null);
@@ -93,7 +95,7 @@ export function SuspenseStep({ state, reviewer, onAction, onSearch, onNext }: Su
         <Button appearance="primary" disabled={waiting.count === 0 || !canDecide || confirming} onClick={() => setConfirming(true)}>
           Accept all automatic ({waiting.count})
         </Button>
-        <Button disabled={state.undo.length === 0} onClick={() => onAction({ type: 'undo' })}>
+        <Button disabled={!canUndo} onClick={() => onAction({ type: 'undo' })}>
           Undo
         </Button>
       </div>

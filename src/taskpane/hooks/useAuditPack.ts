@@ -1,9 +1,10 @@
 /**
  * The audit pack: the worker builds it from what the last run kept (the audit sheets, the suspense
  * clearance journal of the kept review, the ageing), the page writes it into the workbook through
- * the port.
+ * the port. While it is built the progress shows and Cancel leaves the workbook as it was; once its
+ * sheets are being written it runs to the end (half a pack is never left in the workbook).
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { UserReconcilingItem } from '../../engine/config';
 import type { SignOff } from '../../store/schema';
 import { PRODUCT_VERSION } from '../../version';
@@ -18,8 +19,14 @@ export interface PackRequest {
   readonly signOffs: readonly SignOff[];
 }
 
+/** Where writing the pack is: built in the worker (Cancel stops it), then its sheets written (not stopped halfway). */
+export type PackProgress = { readonly stage: 'building' } | { readonly stage: 'writing'; readonly sheets: number };
+
 export function useAuditPack(host: Pick<PaneHost, 'port' | 'onWorkbookChanged'>, request: (body: RequestBody) => Promise<WorkerOutcome>, notify: Notify) {
   const [written, setWritten] = useState<string | null>(null);
+  const [progress, setProgress] = useState<PackProgress | null>(null);
+  /** Settles the build under way as cancelled (its answer is then ignored). */
+  const cancelBuild = useRef<(() => void) | null>(null);
 
   /** Builds and writes the pack; the names of the sheets written, or null when it failed (and the workbook is as it was). */
   async function write({ runAt, userItems, signOffs }: PackRequest): Promise<string[] | null> {
@@ -28,8 +35,18 @@ export function useAuditPack(host: Pick<PaneHost, 'port' | 'onWorkbookChanged'>,
       return s ? { name: s.name, at: s.at } : null;
     };
     try {
-      const built = await request({ kind: 'build-pack', productVersion: PRODUCT_VERSION, runAt, preparer: signed('preparer'), reviewer: signed('reviewer'), userItems });
+      setProgress({ stage: 'building' });
+      const cancelled = new Promise<'cancelled'>((resolve) => (cancelBuild.current = () => resolve('cancelled')));
+      const built = await Promise.race([request({ kind: 'build-pack', productVersion: PRODUCT_VERSION, runAt, preparer: signed('preparer'), reviewer: signed('reviewer'), userItems }), cancelled]);
+      cancelBuild.current = null;
+      if (built === 'cancelled') {
+        notify({ intent: 'info', title: 'The audit pack was not written', text: 'Cancelled before anything was written: the workbook is as it was.' });
+        return null;
+      }
       if (built.kind !== 'pack') throw new Error(built.kind === 'failure' ? built.message : 'the engine did not build the pack');
+      setProgress({ stage: 'writing', sheets: built.sheets.length });
+      // Let the progress show before the sheets go in (the xlsx adapter writes on this thread).
+      await new Promise((resolve) => setTimeout(resolve, 0));
       await host.port.writeSheets(built.sheets);
       const sheets = built.sheets.map((s) => s.name);
       setWritten(new Date().toISOString());
@@ -39,8 +56,14 @@ export function useAuditPack(host: Pick<PaneHost, 'port' | 'onWorkbookChanged'>,
     } catch (e) {
       notify({ intent: 'error', title: 'The audit pack was not written', text: `${(e as Error).message}. The workbook is as it was before.` });
       return null;
+    } finally {
+      cancelBuild.current = null;
+      setProgress(null);
     }
   }
 
-  return { written, write, reset: () => setWritten(null) };
+  /** Cancels the pack while it is being built; once its sheets are being written, there is nothing to cancel. */
+  const cancel = () => cancelBuild.current?.();
+
+  return { written, write, reset: () => setWritten(null), progress, cancel };
 }

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { explainStorageError } from '../../store/errors';
+import type { Resolution, ReviewChanges } from '../../engine/suspense/review-queue';
 import type { LedgerStore } from '../../store/ledger-store';
 import type { SavedSettings, Session, Settings, TrailEvent } from '../../store/schema';
 import type { PaneHost } from '../host';
@@ -154,9 +155,32 @@ export function useSession(host: Pick<PaneHost, 'openStore' | 'workbookId'>, not
     return (await store.fingerprintChanges(s.id, fingerprints).catch(() => [])).map((c) => c.sheet);
   }
 
+  /**
+   * Saves what a review action changed (a row per item touched) with its trail event, which joins
+   * the trail shown: the session record and the trail are not read again, so a decision costs the
+   * same in a queue of any size.
+   */
+  async function saveReviewChanges(id: string, actor: string, changes: ReviewChanges, event: string, detail: Record<string, unknown>): Promise<boolean> {
+    if (!store) return false;
+    try {
+      const added = await store.saveReviewChanges(id, actor, changes, event, detail);
+      setTrail((t) => [...t, added]);
+      return true;
+    } catch (e) {
+      notify({ intent: 'error', title: 'Could not save the suspense decision', text: explainStorageError(e).message });
+      return false;
+    }
+  }
+
+  /** The session's saved suspense decisions (a new run carries them over); none without storage. */
+  async function reviewResolutions(s: Session): Promise<Readonly<Record<string, Resolution>>> {
+    const saved = store ? await store.reviewResolutions(s.id).catch(() => ({})) : {};
+    return { ...(s.suspenseReview?.resolutions ?? {}), ...saved };
+  }
+
   const exportFile = async (): Promise<string | null> => (session && store ? store.exportSession(session.id) : null);
 
-  return { store, session, trail, saved, start, save, resume, ensure, changedSince, saveSettingsAs, signOff, importFile, exportFile };
+  return { store, session, trail, saved, start, save, resume, ensure, changedSince, saveSettingsAs, signOff, importFile, exportFile, saveReviewChanges, reviewResolutions };
 }
 
 export type SessionApi = ReturnType<typeof useSession>;

@@ -1,32 +1,67 @@
 /**
  * The suspense review queue of the last run, kept by the worker: each decision is sent there and
- * applied by the engine's review rules (a refusal said in words); the queue that comes back is shown
- * and saved into the session with who and when by the caller.
+ * applied by the engine's review rules (a refusal said in words). Only what the action changed comes
+ * back (review-changes) and is applied to the page's copy: the entries are shared, never copied, so
+ * a decision, an undo or accept-all costs what it touches, not the queue's size. The caller saves the
+ * changes into the session with who and when.
  */
-import { useState } from 'react';
-import type { ReviewAction, ReviewState } from '../../engine/suspense/review-queue';
+import { useRef, useState } from 'react';
+import type { ReviewAction, ReviewChanges, ReviewState } from '../../engine/suspense/review-queue';
 import type { RequestBody, WorkerOutcome } from '../../worker/client';
 import type { Notify, ReviewCommand } from '../pane-state';
 
-export function useSuspenseReview(request: (body: RequestBody) => Promise<WorkerOutcome>, notify: Notify) {
-  const [review, setReview] = useState<ReviewState | null>(null);
+/** The page's copy of the queue: the worker's entries and resolutions, and how many steps can be undone. */
+export interface ReviewCopy {
+  readonly state: ReviewState;
+  readonly undoDepth: number;
+}
 
-  /** Sends a decision by the named reviewer; the new queue, or null when nothing changed. */
-  async function act(command: ReviewCommand, reviewer: string): Promise<ReviewState | null> {
-    if (!review) return null;
+/**
+ * The resolutions after the changes: a new record (React sees a new state) sharing every
+ * entry; the undo steps themselves stay in the worker, the page needs only how many there are.
+ */
+function patched(copy: ReviewCopy, changes: ReviewChanges): ReviewCopy {
+  const resolutions = { ...copy.state.resolutions };
+  for (const c of changes.changed) {
+    if (c.resolution === null) delete resolutions[c.item];
+    else resolutions[c.item] = c.resolution;
+  }
+  const undoDepth = changes.action === 'undo' ? Math.max(0, copy.undoDepth - 1) : copy.undoDepth + 1;
+  return { state: { ...copy.state, resolutions, undo: [] }, undoDepth };
+}
+
+export function useSuspenseReview(request: (body: RequestBody) => Promise<WorkerOutcome>, notify: Notify) {
+  const [copy, setCopy] = useState<ReviewCopy | null>(null);
+  /** The latest copy, for decisions sent before React re-renders (keys pressed quickly). */
+  const latest = useRef<ReviewCopy | null>(null);
+
+  const set = (state: ReviewState | null) => {
+    const next = state ? { state, undoDepth: state.undo.length } : null;
+    latest.current = next;
+    setCopy(next);
+  };
+
+  /** Sends a decision by the named reviewer; what it changed, or null when nothing changed. */
+  async function act(command: ReviewCommand, reviewer: string): Promise<ReviewChanges | null> {
+    if (!latest.current) return null;
     const action = (command.type === 'undo' ? command : { ...command, by: reviewer.trim(), at: new Date().toISOString() }) as ReviewAction;
-    const outcome = await request({ kind: 'review', action });
-    if (outcome.kind !== 'review-state') {
+    const outcome = await request({ kind: 'review', action, changesOnly: true });
+    if (outcome.kind !== 'review-changes') {
       notify({ intent: 'warning', title: 'Nothing changed', text: outcome.kind === 'failure' ? `${outcome.message}.` : 'Run the reconciliation again, then decide.' });
       return null;
     }
-    if (outcome.refused) {
-      notify({ intent: 'warning', title: 'Nothing changed', text: `${outcome.refused[0]?.toUpperCase()}${outcome.refused.slice(1)}.` });
+    if (outcome.refused !== null || outcome.changes === null) {
+      const why = outcome.refused ?? 'nothing to change';
+      notify({ intent: 'warning', title: 'Nothing changed', text: `${why[0]?.toUpperCase()}${why.slice(1)}.` });
       return null;
     }
-    setReview(outcome.state);
-    return outcome.state;
+    const current = latest.current;
+    if (!current) return null;
+    const next = patched(current, outcome.changes);
+    latest.current = next;
+    setCopy(next);
+    return outcome.changes;
   }
 
-  return { review, set: setReview, act };
+  return { review: copy?.state ?? null, canUndo: (copy?.undoDepth ?? 0) > 0, set, act };
 }

@@ -12,8 +12,8 @@ import type { SuspenseEvidence } from './types';
  * `traps` (GenerateOptions.suspenseTraps; its own random stream): items whose evidence agrees on
  * only some things, and the look-alikes that make them dangerous (see addTraps).
  */
-export function makeSuspense(a: Accounts, p: PostingStore, cal: Calendar, rng: Rng, descs: Interner, traps: Rng | null = null): SuspenseItemModel[] {
-  const count = Math.round(12 + 1.2 * Math.sqrt(a.n));
+export function makeSuspense(a: Accounts, p: PostingStore, cal: Calendar, rng: Rng, descs: Interner, traps: Rng | null = null, howMany?: number): SuspenseItemModel[] {
+  const count = howMany ?? Math.round(12 + 1.2 * Math.sqrt(a.n));
   const items: SuspenseItemModel[] = [];
   const ongoing: number[] = [];
   for (let i = 0; i < a.n; i++) if (a.status[i] === ST_ONGOING) ongoing.push(i);

@@ -64,6 +64,11 @@ export interface GenerateOptions {
    * so the shipped samples are unchanged; the bench and the tests turn it on.
    */
   readonly suspenseTraps?: boolean;
+  /**
+   * How many suspense items to make (before the month clears some); default 12 + 1.2 * sqrt(accounts).
+   * `npm run bench:page` asks for a large landlord's queue (thousands) at 30,000 accounts.
+   */
+  readonly suspenseItems?: number;
 }
 
 export interface GeneratedSheet {
