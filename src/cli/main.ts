@@ -21,7 +21,7 @@ import { ACTIONS_HELP, ACTIONS_HELP_TEXT, actionsCommand, readActionsLog, refund
 import { balanceCashCommand, PAYMENTS_HELP, PAYMENTS_HELP_TEXT, paymentsCommand } from './payments-cli';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { readUserSheets } from '../workbook/user-sheets';
-import { openWorkbook, saveWorkbook, writeAll, type FileToWrite } from './workbook-io';
+import { openWorkbook, readJsonFile, saveWorkbook, writeAll, type FileToWrite } from './workbook-io';
 import { guardPaths, runPath } from './run-guard';
 import { packSession } from '../engine/signoff/pack-session';
 import { signCommand } from './sign-cli';
@@ -182,7 +182,9 @@ async function reconcileCommand(args: readonly string[], io: Io, fixed?: { workb
     const target = existsSync(out) ? await openWorkbook(out) : values['with-inputs'] ? wb : XlsxWorkbook.empty();
     await target.writeSheets(pack.sheets);
     // The session travels inside the pack (issue 11), with an image of what was written for verify.
-    await writeSession(target, packSession(run, pack.result, { savedAt: now, who: preparedBy ?? 'housing-ledger CLI', image: await imageOf(target) }));
+    // With the config file's JSON, so the pane resumes the pack with the same settings.
+    const configJson = typeof values.config === 'string' && !fixed ? (readJsonFile(values.config) as Record<string, unknown>) : undefined;
+    await writeSession(target, packSession(run, pack.result, { savedAt: now, who: preparedBy ?? 'housing-ledger CLI', image: await imageOf(target), ...(configJson ? { config: configJson } : {}) }));
     await saveWorkbook(target, out);
   }
   if (values.json) io.out(JSON.stringify(monthEndJson(run)));

@@ -20,6 +20,7 @@ import type { PreparedPaymentFile } from '../engine/payments/process-payment-fil
 import { SHIPPED_PROFILES } from '../engine/payments/profile';
 import { accountSearchIndex, searchAccounts, type AccountSearchIndex } from '../engine/suspense/account-search';
 import { applyReview, type ReviewState } from '../engine/suspense/review-queue';
+import { paneSessionSheet } from '../engine/signoff/pane-session';
 import { answerDd } from './dd-handle';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { handleFactoring } from './factoring-request';
@@ -135,6 +136,12 @@ async function answer(request: WorkerRequest, post: (response: WorkerResponse) =
         const { productVersion, runAt, preparer, reviewer, userItems } = request;
         const pack = monthEndPack(run, { productVersion, runAt, preparer, reviewer, review: env.review ?? null, ...(userItems ? { userItems } : {}) });
         post({ kind: 'pack', id, result: pack.result, sheets: pack.sheets });
+        return;
+      }
+      case 'pack-session': {
+        const run = needRun(env);
+        const result = monthEndPack(run, { productVersion: '', runAt: request.args.savedAt, preparer: null, reviewer: null, review: null, userItems: request.args.userItems }).result;
+        post({ kind: 'pack-session', id, sheet: paneSessionSheet(run, result, request.args).sheet });
         return;
       }
       case 'match-suspense': {

@@ -23,6 +23,8 @@ import type { Resolution, ReviewAction, ReviewState } from '../engine/suspense/r
 import type { SuspenseAgeing } from '../engine/suspense/suspense-ageing';
 import type { SheetSpec } from '../engine/sheet-spec';
 import type { PackSignOff } from '../engine/jobs/month-end';
+import type { paneSessionSheet } from '../engine/signoff/pane-session';
+
 import type { LedgerMatchesData, PaymentImport, PaymentPreview } from '../engine/jobs/import-payments';
 import type { CashBalanceRun } from '../engine/jobs/balance-cash';
 import type { Category } from '../engine/categories';
@@ -32,6 +34,9 @@ import type { ImportProfile } from '../engine/payments/profile';
 import type { OpenItem } from '../engine/payments/cash-balance';
 import type { PaymentIssue } from '../engine/payments/payment-issues';
 import type { DdBankCheckRequest, DdCollectRequest, DdRegisterRequest, DdReportRequest, DdResponse } from './dd-protocol';
+
+/** What the pane sends for its session sheet (the run and its result are the worker's). */
+export type PaneSessionArgs = Parameters<typeof paneSessionSheet>[2];
 
 export type WorkerRequest =
   | {
@@ -83,6 +88,15 @@ export type WorkerRequest =
       readonly reviewer: PackSignOff | null;
       /** The reconciling items people hold now; the run's when absent. */
       readonly userItems?: readonly UserReconcilingItem[];
+    }
+  | {
+      /**
+       * The `HL Session` sheet for the pack just written (issue 11): the pack's sheets as read back
+       * (for verify's image), the config, people's decisions, the sign-offs and the trail.
+       */
+      readonly kind: 'pack-session';
+      readonly id: number;
+      readonly args: PaneSessionArgs;
     }
   | {
       /** match-suspense over the last run's sources: ageing as of `asOf`, else the day of `now`. */
@@ -214,6 +228,7 @@ export type WorkerResponse =
   | { readonly kind: 'review-state'; readonly id: number; readonly state: ReviewState; readonly refused: string | null }
   | { readonly kind: 'ageing'; readonly id: number; readonly ageing: SuspenseAgeing }
   | { readonly kind: 'pack'; readonly id: number; readonly result: ReconcileResult; readonly sheets: readonly SheetSpec[] }
+  | { readonly kind: 'pack-session'; readonly id: number; readonly sheet: SheetSpec }
   | {
       readonly kind: 'suspense-matched';
       readonly id: number;

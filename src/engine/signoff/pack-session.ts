@@ -23,6 +23,8 @@ export function packSession(
     readonly suspenseDecisions?: readonly Readonly<Record<string, unknown>>[];
     readonly prior?: SignOffState;
     readonly image?: PackImage;
+    /** The config file's JSON as given, so the pane can resume with the same settings. */
+    readonly config?: Readonly<Record<string, unknown>>;
   },
 ): WorkbookSession {
   const fingerprints = Object.fromEntries(run.summaries.map((s) => [s.sheet, s.sha256]));
@@ -49,6 +51,7 @@ export function packSession(
     signOffs: prior.signOffs,
     trail,
     ...(args.image ? { image: args.image } : {}),
+    ...(args.config ? { config: args.config } : {}),
   };
 }
 
