@@ -7,7 +7,8 @@
  * latter. The saved settings' table is still called `profiles` in IndexedDB (renaming a table needs
  * a copy of every row in an upgrader; the rows are the same either way).
  */
-import type { ReviewState } from '../engine/suspense/review-queue';
+import type { SessionBase } from '../engine/signoff/resume';
+import type { Resolution, ReviewState } from '../engine/suspense/review-queue';
 
 export interface StoredReconcilingItem {
   readonly ref: string;
@@ -24,6 +25,12 @@ export interface SignOff {
   readonly name: string;
   /** ISO timestamp. */
   readonly at: string;
+  /** The digest of what was signed (engine/signoff/bound-signoffs.ts); absent on sign-offs saved before issue 11 (never standing). */
+  readonly digest?: string;
+  /** The written reason when a NOT BALANCED reconciliation was signed. */
+  readonly reason?: string | null;
+  /** Set when a later change voided it: what changed, and when. */
+  readonly voided?: { readonly at: string; readonly by: string } | null;
 }
 
 /** The settings a coordinator reuses month to month (saved under a name) and that a session records. */
@@ -50,6 +57,10 @@ export interface Session {
   readonly signOffs: readonly SignOff[];
   /** The suspense review queue (plain JSON: see engine/suspense/review-queue.ts); absent until reviewed. */
   readonly suspenseReview?: ReviewState;
+  /** People's suspense decisions taken from a workbook's session, carried into the next run's queue. */
+  readonly carriedResolutions?: Readonly<Record<string, Resolution>>;
+  /** The workbook copy of the session this working copy was last in step with (engine/signoff/resume.ts). */
+  readonly base?: SessionBase;
 }
 
 export interface TrailEvent {

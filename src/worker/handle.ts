@@ -21,6 +21,7 @@ import { SHIPPED_PROFILES } from '../engine/payments/profile';
 import { accountSearchIndex, searchAccounts, type AccountSearchIndex } from '../engine/suspense/account-search';
 import { applyReview, type ReviewState } from '../engine/suspense/review-queue';
 import { paneSessionSheet } from '../engine/signoff/pane-session';
+import { sessionIdentity } from '../engine/signoff/resume';
 import { answerDd } from './dd-handle';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { handleFactoring } from './factoring-request';
@@ -141,7 +142,8 @@ async function answer(request: WorkerRequest, post: (response: WorkerResponse) =
       case 'pack-session': {
         const run = needRun(env);
         const result = monthEndPack(run, { productVersion: '', runAt: request.args.savedAt, preparer: null, reviewer: null, review: null, userItems: request.args.userItems }).result;
-        post({ kind: 'pack-session', id, sheet: paneSessionSheet(run, result, request.args).sheet });
+        const made = paneSessionSheet(run, result, request.args);
+        post({ kind: 'pack-session', id, sheet: made.sheet, identity: sessionIdentity(made.session), savedAt: made.session.savedAt });
         return;
       }
       case 'match-suspense': {

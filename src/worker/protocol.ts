@@ -228,7 +228,7 @@ export type WorkerResponse =
   | { readonly kind: 'review-state'; readonly id: number; readonly state: ReviewState; readonly refused: string | null }
   | { readonly kind: 'ageing'; readonly id: number; readonly ageing: SuspenseAgeing }
   | { readonly kind: 'pack'; readonly id: number; readonly result: ReconcileResult; readonly sheets: readonly SheetSpec[] }
-  | { readonly kind: 'pack-session'; readonly id: number; readonly sheet: SheetSpec }
+  | { readonly kind: 'pack-session'; readonly id: number; readonly sheet: SheetSpec; readonly identity: string; readonly savedAt: string }
   | {
       readonly kind: 'suspense-matched';
       readonly id: number;

@@ -156,7 +156,8 @@ export function journalDecisions(matches: readonly SuspenseMatch[], review: Revi
 /** The audit pack of a run: the audit sheets, the clearance journal and the ageing as of the period end. */
 export function monthEndPack(run: MonthEndReady, options: MonthEndPackOptions): MonthEndPack {
   const result = withSuggestionDecisions(options.userItems ? withUserItems(run.result, options.userItems) : run.result, options.suggestionDecisions ?? []);
-  const day = (s: PackSignOff | null): IsoDate | null => (s ? (s.at.slice(0, 10) as IsoDate) : null);
+  // A void signature's line has no day (its name is the void notice).
+  const day = (s: PackSignOff | null): IsoDate | null => (s?.at ? (s.at.slice(0, 10) as IsoDate) : null);
   const audit = buildAuditPack(result, run.config, {
     productVersion: options.productVersion,
     runAt: options.runAt,

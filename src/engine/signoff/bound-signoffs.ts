@@ -10,6 +10,7 @@
  */
 import { digestOf } from '../audit/canonical';
 import type { LedgerConfig } from '../config';
+import { formatGBP, type Pence } from '../money';
 import type { ReconcileResult } from '../reconcile/types';
 import type { Resolution } from '../suspense/review-queue';
 import { signedContent, signOffDigest } from './digest';
@@ -107,4 +108,19 @@ export function workingStateHash(s: {
   readonly signOffs: readonly StoredSignOff[];
 }): string {
   return digestOf({ config: s.config, items: s.items, decisions: suspenseDecisionsOf(s.resolutions), signOffs: s.signOffs.map((x) => ({ ...x, reason: x.reason ?? null, voided: x.voided ?? null, digest: x.digest ?? null })) });
+}
+
+/** The change between two lists of reconciling items, in the words the trail and a voided signature give. */
+export function describeItemChange(before: readonly { ref: string; amount: number; explanation: string }[], after: readonly { ref: string; amount: number; explanation: string }[]): string {
+  const was = new Map(before.map((i) => [i.ref, i]));
+  const now = new Map(after.map((i) => [i.ref, i]));
+  const parts: string[] = [];
+  for (const i of after) {
+    const old = was.get(i.ref);
+    if (!old) parts.push(`reconciling item ${i.ref} added, ${formatGBP(i.amount as Pence)} (${i.explanation})`);
+    else if (old.amount !== i.amount) parts.push(`reconciling item ${i.ref} changed from ${formatGBP(old.amount as Pence)} to ${formatGBP(i.amount as Pence)}`);
+    else if (old.explanation !== i.explanation) parts.push(`reconciling item ${i.ref} explanation changed`);
+  }
+  for (const i of before) if (!now.has(i.ref)) parts.push(`reconciling item ${i.ref} removed, ${formatGBP(i.amount as Pence)} (${i.explanation})`);
+  return parts.join('; ') || 'reconciling items saved';
 }

@@ -79,6 +79,9 @@ export function paneSessionSheet(
     readonly packSheets: readonly SheetData[];
   },
 ): { session: WorkbookSession; sheet: ReturnType<typeof sessionSheet> } {
+  // Plain data as JSON has it: what crossed a realm boundary (a worker's clone) is made this realm's own.
+  const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+  args = { ...args, config: plain(args.config), resolutions: plain(args.resolutions), signOffs: plain(args.signOffs), trail: plain(args.trail), userItems: plain(args.userItems) };
   const session: WorkbookSession = {
     ...packSession(run, result, {
       savedAt: args.savedAt,

@@ -5,8 +5,9 @@
  * the engine's, run in the worker.
  */
 import { Body1, Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { withUserItems } from '../../engine/reconcile/user-items';
+import { contentDigest, describeItemChange, signOffLines, VOID_TEXT } from '../../engine/signoff/bound-signoffs';
 import { assignRoles } from '../../engine/sources/detect';
 import { periodToOffer } from '../../engine/sources/guess-period';
 import type { Session, StoredReconcilingItem } from '../../store/schema';
@@ -21,6 +22,8 @@ import { useSession } from '../hooks/useSession';
 import { useSheetTops } from '../hooks/useSheetTops';
 import { useStepFocus } from '../hooks/useStepFocus';
 import { useSuspenseReview } from '../hooks/useSuspenseReview';
+import { useWorkbookSession } from '../hooks/useWorkbookSession';
+import { SessionConflictCard } from './SessionConflictCard';
 import { configOf, localToday, monthLabel, settingsOf, toUserItems } from '../model';
 import { STEPS, type ReviewCommand, type StepId } from '../pane-state';
 import { DdPanel } from '../dd/DdPanel';
@@ -52,12 +55,26 @@ export function Pane({ host }: { readonly host: PaneHost }) {
   const engine = useEngineRun(host, setAnnounce);
   const suspense = useSuspenseReview(engine.request, notify);
   const pack = useAuditPack(host, engine.request, notify);
+  const inBook = useWorkbookSession(host, sessions, engine.request, notify);
   const { session } = sessions;
   const { run } = engine;
 
   const assignment = useMemo(() => assignRoles(host.fileName, tops.sheets, engineConfig), [host.fileName, tops.sheets, engineConfig]);
   const items: readonly StoredReconcilingItem[] = session?.period === period ? session.reconcilingItems : [];
   const result = run.state === 'done' ? withUserItems(run.result, toUserItems(items)) : null;
+
+  // What a signature binds to (issue 11): the content's digest now; null until the run's fingerprints are in.
+  const fingerprints = run.state === 'done' && run.sources.length > 0 && run.sources.every((x) => x.sha256) ? Object.fromEntries(run.sources.map((x) => [x.sheet, x.sha256])) : null;
+  const resolutions = suspense.review?.resolutions ?? null;
+  const digest = result && fingerprints && parsed.ok ? contentDigest({ fingerprints, config: engineConfig, result, resolutions }) : null;
+  // The change a void names: set by whatever changed the content, read when the digest moves.
+  const lastChange = useRef<string | null>(null);
+  useEffect(() => {
+    if (!digest || !session || session.period !== period) return;
+    if (!session.signOffs.some((o) => !o.voided && o.digest !== undefined && o.digest !== digest)) return;
+    void sessions.voidIfChanged(session, actor, digest, lastChange.current ?? 'the figures changed');
+    // Only a new digest (or a new session) is a change; the hook's functions change every render.
+  }, [digest, session?.id, session?.signOffs]);
 
   // Start: open the store, read the top of each sheet, resume the workbook's latest session.
   useEffect(() => {
@@ -66,7 +83,13 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       const latest = await sessions.start();
       const read = await tops.read(() => live);
       if (!read || !live) return;
-      if (latest) {
+      // The workbook's own copy of the session, when it carries one, newer than this browser's.
+      const opened = await inBook.open(latest, actor);
+      if (opened.use === 'workbook') {
+        settings.setConfig(configOf(opened.session.settings));
+        settings.setPeriod(opened.session.period);
+      } else if (opened.use === 'conflict') settings.setPeriod(periodToOffer(read, localToday()));
+      else if (latest) {
         settings.setConfig(configOf(latest.settings));
         settings.setPeriod(latest.period);
         await sessions.resume(latest, actor);
@@ -88,7 +111,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       return;
     }
     const s = await ensureSession();
-    const ran = await engine.start({ period, config, userItems: toUserItems(s?.reconcilingItems ?? items), carryReview: s?.suspenseReview ?? null });
+    const ran = await engine.start({ period, config, userItems: toUserItems(s?.reconcilingItems ?? items), carryReview: s?.suspenseReview ?? s?.carriedResolutions ?? null });
     if (!ran) return;
     const { done, sheets, fingerprinted } = ran;
     tops.refresh(sheets);
@@ -101,6 +124,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       const fingerprints = Object.fromEntries(sources.map((x) => [x.sheet, x.sha256]));
       const changed = await sessions.changedSince(s, fingerprints);
       if (changed.length) {
+        lastChange.current = `source sheets changed: ${changed.join(', ')}`;
         notify({ intent: 'warning', title: 'Source sheets changed since the last run', text: `${changed.map((c) => `‘${c}’`).join(', ')} changed: check that the reconciling items still apply.` });
       }
       const { status, difference, unexplained } = done.result;
@@ -115,10 +139,12 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       notify({ intent: 'warning', title: 'Reconciling items are not being saved', text: 'Storage is not available here; export the session before closing.' });
       return false;
     }
+    lastChange.current = describeItemChange(s.reconcilingItems, next);
     return sessions.save('the reconciling items', (st) => st.saveReconcilingItems(s.id, actor, next));
   }
 
   async function reviewAction(command: ReviewCommand): Promise<void> {
+    lastChange.current = 'item' in command ? `suspense ${command.item}: ${command.type.replace(/-/g, ' ')}${'account' in command ? ` to ${command.account}` : ''}` : `suspense: ${command.type.replace(/-/g, ' ')}`;
     const state = await suspense.act(command, name);
     if (!state) return;
     setAnnounce(command.type === 'undo' ? 'Undone' : 'Decision recorded');
@@ -137,14 +163,38 @@ export function Pane({ host }: { readonly host: PaneHost }) {
 
   async function writePack(current: Session | null = session): Promise<void> {
     if (run.state !== 'done' || !result) return;
-    const sheets = await pack.write({ runAt: run.at, userItems: toUserItems(items), signOffs: current?.signOffs ?? [] });
-    if (sheets && current) await sessions.save('the trail', (st) => st.record(current.id, actor, 'audit-pack.written', { sheets, status: result.status, unexplained: result.unexplained }));
+    // The Summary shows a name only while its signature stands; a void one, the void notice.
+    const lines = signOffLines(current?.signOffs ?? [], digest);
+    const packSignOffs = lines.flatMap((l) => (l.signed ? [{ role: l.role, name: l.valid ? l.signed.name : VOID_TEXT, at: l.valid ? l.signed.at : '' }] : []));
+    const sheets = await pack.write({ runAt: run.at, userItems: toUserItems(items), signOffs: packSignOffs });
+    if (!sheets || !current) return;
+    const written = await sessions.save('the trail', (st) => st.record(current.id, actor, 'audit-pack.written', { sheets, status: result.status, unexplained: result.unexplained }));
+    const latest = written && sessions.store ? await sessions.store.getSession(current.id).catch(() => current) : current;
+    const trail = sessions.store ? await sessions.store.trail(current.id).catch(() => []) : [];
+    await inBook.writeAfterPack(sheets, {
+      session: latest,
+      savedAt: new Date().toISOString(),
+      who: actor,
+      config,
+      userItems: toUserItems(latest.reconcilingItems),
+      resolutions: suspense.review?.resolutions ?? latest.carriedResolutions ?? null,
+      signOffs: latest.signOffs,
+      trail,
+    });
   }
 
-  async function signOff(role: 'preparer' | 'reviewer', who: string): Promise<void> {
-    const next = await sessions.signOff(await ensureSession(), role, who);
+  async function signOff(role: 'preparer' | 'reviewer', who: string, reason: string | null): Promise<void> {
+    const next = await sessions.signOff(await ensureSession(), role, who, { digest, status: result?.status ?? 'NOT BALANCED', reason });
     // The sign-off belongs in the audit pack: write it again when it is already there.
     if (next && pack.written) await writePack(next);
+  }
+
+  async function chooseCopy(which: 'workbook' | 'working'): Promise<void> {
+    const chosen = await inBook.choose(which, actor);
+    if (!chosen) return;
+    settings.setConfig(configOf(chosen.settings));
+    settings.setPeriod(chosen.period);
+    if (which === 'working') await sessions.resume(chosen, actor);
   }
 
   async function importSession(text: string): Promise<void> {
@@ -195,6 +245,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
         </Caption1>
       </header>
       <Notices notices={notices} announce={announce} onDismiss={dismiss} />
+      {inBook.conflict && <SessionConflictCard conflict={inBook.conflict} onChoose={(w) => void chooseCopy(w)} />}
       <div role="group" aria-label="Task" className={styles.steps}>
         <Button size="small" appearance={mode === 'month-end' ? 'primary' : 'secondary'} aria-pressed={mode === 'month-end'} onClick={() => setMode('month-end')}>
           Month-end reconciliation
@@ -258,7 +309,10 @@ export function Pane({ host }: { readonly host: PaneHost }) {
               rowCounts={tops.rowCounts}
               assignment={assignment}
               config={config}
-              onConfig={settings.setConfig}
+              onConfig={(c) => {
+                lastChange.current = 'settings changed';
+                settings.setConfig(c);
+              }}
               runIssues={run.state === 'done' || run.state === 'input-error' ? run.issues : []}
               onShow={showInSheet}
               onNext={() => setStep('settings')}
@@ -269,7 +323,10 @@ export function Pane({ host }: { readonly host: PaneHost }) {
               period={period}
               onPeriod={settings.setPeriod}
               config={config}
-              onConfig={settings.setConfig}
+              onConfig={(c) => {
+                lastChange.current = 'settings changed';
+                settings.setConfig(c);
+              }}
               problems={parsed.ok ? [] : parsed.problems}
               name={name}
               onName={settings.changeName}
@@ -301,6 +358,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
               auditWritten={pack.written}
               defaultName={name}
               storeAvailable={sessions.store !== null}
+              digest={digest}
               onWrite={() => void writePack()}
               onSignOff={signOff}
               onExport={sessions.exportFile}
