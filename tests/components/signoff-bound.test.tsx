@@ -123,4 +123,44 @@ describe('sign-off in the pane', () => {
     fireEvent.click(screen.getByText('6 Sign-off'));
     await waitFor(() => expect(signatures().textContent).toMatch(/Sam Patel.*void: changed after signing.*Jo Reid.*void: changed after signing/), { timeout: 20_000 });
   }, 180_000);
+
+  it('asks before removing a reconciling item and before undoing many decisions at once; Cancel changes nothing', async () => {
+    localStorage.setItem('housing-ledger.name', 'Alex Preparer');
+    await paneOver(readFileSync(SAMPLE));
+    fireEvent.click(await screen.findByText('3 Run', undefined, { timeout: 30_000 }));
+    fireEvent.click(screen.getByText(/^Run (the reconciliation|again)$/));
+    await screen.findByText('Review', { selector: 'h2' }, { timeout: 30_000 });
+    fireEvent.click(screen.getByText('Add a reconciling item'));
+    fireEvent.change(screen.getByLabelText(/^Explanation/), { target: { value: 'Card refund posted in January' } });
+    fireEvent.click(screen.getByText('Add item'));
+    await screen.findByText(/^Balanced$/);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove U1' }));
+    const ask = await screen.findByRole('alertdialog', { name: 'Remove reconciling item U1?' });
+    expect(ask.textContent).toMatch(/U1: -?£[\d,]+\.\d\d, Card refund posted in January\. It no longer explains any of the difference/);
+    // The focus moves into the dialog (a screen reader reads it); Cancel keeps the item.
+    await waitFor(() => expect(ask.contains(document.activeElement)).toBe(true));
+    fireEvent.click(within(ask).getByText('Cancel'));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(screen.getByText(/^Balanced$/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove U1' }));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByText('Remove U1'));
+    await screen.findByText(/^Not balanced/);
+
+    fireEvent.click(screen.getByText('5 Suspense'));
+    const accept = await screen.findByText(/^Accept all automatic \(\d+\)$/);
+    const autos = Number(/\((\d+)\)/.exec(accept.textContent ?? '')?.[1]);
+    fireEvent.click(accept);
+    fireEvent.click(within(screen.getByRole('group', { name: 'Confirm accepting all automatic allocations' })).getByText(`Accept ${autos}`));
+    await screen.findByText(/^Accept all automatic \(0\)$/, undefined, { timeout: 20_000 });
+    fireEvent.click(screen.getByText('Undo'));
+    const undo = await screen.findByRole('alertdialog', { name: `Undo ${autos} decisions?` });
+    expect(undo.textContent).toMatch(`takes back accepting all automatic allocations: ${autos} suspense items go back to undecided`);
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(screen.getByText(/^Accept all automatic \(0\)$/)).toBeTruthy();
+    fireEvent.click(screen.getByText('Undo'));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByText(`Undo ${autos} decisions`));
+    await screen.findByText(`Accept all automatic (${autos})`, undefined, { timeout: 20_000 });
+  }, 120_000);
 });

@@ -7,7 +7,7 @@
 import { Body1, Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { withUserItems } from '../../engine/reconcile/user-items';
-import { contentDigest, describeItemChange, signOffLines, VOID_TEXT } from '../../engine/signoff/bound-signoffs';
+import { contentDigest, describeItemChange, signOffLines, stands, VOID_TEXT } from '../../engine/signoff/bound-signoffs';
 import { assignRoles } from '../../engine/sources/detect';
 import { periodToOffer } from '../../engine/sources/guess-period';
 import type { Session, StoredReconcilingItem } from '../../store/schema';
@@ -24,7 +24,9 @@ import { useStepFocus } from '../hooks/useStepFocus';
 import { useSuspenseReview } from '../hooks/useSuspenseReview';
 import { useWorkbookSession } from '../hooks/useWorkbookSession';
 import { SessionConflictCard } from './SessionConflictCard';
-import { configOf, localToday, monthLabel, settingsOf, toUserItems } from '../model';
+import { useConfirm } from './ConfirmDialog';
+import { formatGBP, type Pence } from '../../engine/money';
+import { configOf, localToday, monthLabel, settingsOf, toUserItems, type ConfigJson } from '../model';
 import { STEPS, type ReviewCommand, type StepId } from '../pane-state';
 import { DdPanel } from '../dd/DdPanel';
 import { Notices } from './Notices';
@@ -56,6 +58,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
   const suspense = useSuspenseReview(engine.request, notify);
   const pack = useAuditPack(host, engine.request, notify);
   const inBook = useWorkbookSession(host, sessions, engine.request, notify);
+  const { confirm, dialog } = useConfirm();
   const { session } = sessions;
   const { run } = engine;
 
@@ -93,7 +96,10 @@ export function Pane({ host }: { readonly host: PaneHost }) {
         settings.setConfig(configOf(latest.settings));
         settings.setPeriod(latest.period);
         await sessions.resume(latest, actor);
-      } else settings.setPeriod(periodToOffer(read, localToday()));
+      } else {
+        if (host.initialConfig) settings.setConfig(host.initialConfig as ConfigJson);
+        settings.setPeriod(periodToOffer(read, localToday()));
+      }
       tops.ready();
     })();
     return () => {
@@ -139,11 +145,35 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       notify({ intent: 'warning', title: 'Reconciling items are not being saved', text: 'Storage is not available here; export the session before closing.' });
       return false;
     }
+    // Removing an item is destructive (its explanation is lost, signatures go void): ask first.
+    const removed = s.reconcilingItems.filter((i) => !next.some((n) => n.ref === i.ref));
+    if (removed.length > 0) {
+      const refs = removed.map((i) => i.ref).join(', ');
+      const signed = s.signOffs.filter((o) => stands(o, digest)).length;
+      const ok = await confirm({
+        title: `Remove reconciling item ${refs}?`,
+        body:
+          `${removed.map((i) => `${i.ref}: ${formatGBP(i.amount as Pence)}, ${i.explanation}`).join('; ')}. It no longer explains any of the difference; the trail keeps a record that it was removed.` +
+          (signed ? ` The ${signed === 1 ? 'signature' : `${signed} signatures`} given for these figures become void.` : ''),
+        action: `Remove ${refs}`,
+      });
+      if (!ok) return false;
+    }
     lastChange.current = describeItemChange(s.reconcilingItems, next);
     return sessions.save('the reconciling items', (st) => st.saveReconcilingItems(s.id, actor, next));
   }
 
   async function reviewAction(command: ReviewCommand): Promise<void> {
+    // An undo that takes back many decisions at once (accept all automatic) asks first.
+    const last = command.type === 'undo' ? suspense.review?.undo.at(-1) : undefined;
+    if (last && last.before.length > 1) {
+      const ok = await confirm({
+        title: `Undo ${last.before.length} decisions?`,
+        body: `This takes back ${last.action === 'accept-all-automatic' ? 'accepting all automatic allocations' : 'the last step'}: ${last.before.length} suspense items go back to undecided, all at once.`,
+        action: `Undo ${last.before.length} decisions`,
+      });
+      if (!ok) return;
+    }
     lastChange.current = 'item' in command ? `suspense ${command.item}: ${command.type.replace(/-/g, ' ')}${'account' in command ? ` to ${command.account}` : ''}` : `suspense: ${command.type.replace(/-/g, ' ')}`;
     const state = await suspense.act(command, name);
     if (!state) return;
@@ -367,6 +397,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
           )}
         </>
       )}
+      {dialog}
     </main>
   );
 }
