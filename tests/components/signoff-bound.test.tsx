@@ -97,6 +97,11 @@ describe('sign-off in the pane', () => {
     // The pack written again shows the void notice in place of the names.
     fireEvent.click(screen.getByText('Write the audit pack again'));
     await waitFor(async () => expect(await summarySignOff(wb)).toBe('Prepared by: signatures void: changed after signing | Reviewed by: signatures void: changed after signing'), { timeout: 20_000 });
+    // The ageing says what the person decided and who, beside the matcher's own decision.
+    const ageing = await wb.readSheet('HL Suspense ageing');
+    const header = ageing.rows.find((r) => r[0] === 'Item Ref') ?? [];
+    expect(header.slice(-3)).toEqual(['Best Candidate', 'Decided', 'Decided By']);
+    expect(ageing.rows.find((r) => r[0] === 'SUS001016')?.slice(-2)).toEqual(['allocated to 00101527', 'Alex Preparer']);
   }, 120_000);
 
   it('resumes a pack the CLI wrote and `sign` signed twice, in a fresh store, with both signatures valid; a change voids them', async () => {
