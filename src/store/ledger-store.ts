@@ -10,6 +10,7 @@ import type { ReviewState } from '../engine/suspense/review-queue';
 import type { ImportLedgerEntry, LedgerMatches } from '../engine/payments/import-ledger';
 import type { StoredImportProfile } from './schema';
 import type { SavedSettings, Session, Settings, SignOff, StoredReconcilingItem, TrailEvent } from './schema';
+import { formatUkDate, type IsoDate } from '../engine/dates';
 import { signBound, voidChanged } from '../engine/signoff/bound-signoffs';
 import type { ResumedSession } from '../engine/signoff/pane-session';
 import type { SessionBase } from '../engine/signoff/resume';
@@ -176,7 +177,7 @@ export class LedgerStore {
         await this.db.trail.where('sessionId').equals(id).delete();
         await this.db.sessions.put(session);
         if (from.trail.length) await this.db.trail.bulkAdd(from.trail.map((e) => ({ ...e, sessionId: id })));
-        await this.db.trail.add(this.event(id, actor, 'session.from-workbook', { message: `Session resumed from the workbook (saved ${base.savedAt})` }));
+        await this.db.trail.add(this.event(id, actor, 'session.from-workbook', { message: `Session resumed from the workbook (written ${formatUkDate(base.savedAt.slice(0, 10) as IsoDate)} ${base.savedAt.slice(11, 16)} UTC)` }));
         return session;
       }),
     );

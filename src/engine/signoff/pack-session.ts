@@ -3,6 +3,7 @@
  * pane (signoff.ts), over the content recorded when the pack was written.
  */
 import { appendEvent } from '../audit/chain';
+import { formatGBP } from '../money';
 import type { MonthEndReady } from '../jobs/month-end';
 import type { ReconcileResult } from '../reconcile/types';
 import type { SuggestionDecision } from '../reconcile/suggestions';
@@ -37,7 +38,7 @@ export function packSession(
       who: args.who,
       action: 'pack-written',
       to: signOffDigest(content),
-      message: `Audit pack written for ${run.period.label}: ${result.status}, unexplained ${result.unexplained} pence`,
+      message: `Audit pack written for ${run.period.label}: ${result.status}, unexplained ${formatGBP(result.unexplained)}`,
     }),
   ];
   return {
