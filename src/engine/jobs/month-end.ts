@@ -133,6 +133,8 @@ export interface MonthEndPackOptions {
   readonly suggestionDecisions?: readonly SuggestionDecision[];
   /** The account actions log: when given, the pack gains the HL Account actions sheet for the period (issue 14). */
   readonly actions?: readonly ActionEvent[];
+  /** The session trail's head after this pack is written (issue 11), shown on the Summary. */
+  readonly trailHead?: string;
 }
 
 export interface MonthEndPack {
@@ -178,6 +180,7 @@ export function monthEndPack(run: MonthEndReady, options: MonthEndPackOptions): 
     sources: run.summaries,
     issues: run.issues,
     ...(options.actions !== undefined ? { actions: options.actions } : {}),
+    ...(options.trailHead !== undefined ? { trailHead: options.trailHead } : {}),
   });
   if (!run.suspense) return { result, sheets: audit, journal: null, ageing: null };
   const { items, matches } = run.suspense;

@@ -2,7 +2,9 @@
  * The session a written pack carries, and signing a pack from its session: the same rules as the
  * pane (signoff.ts), over the content recorded when the pack was written.
  */
-import { appendEvent } from '../audit/chain';
+import { appendEvent, chainHead } from '../audit/chain';
+import type { IsoDate } from '../dates';
+import { signOffLines, VOID_TEXT } from './bound-signoffs';
 import { formatGBP } from '../money';
 import type { MonthEndReady } from '../jobs/month-end';
 import type { ReconcileResult } from '../reconcile/types';
@@ -54,6 +56,22 @@ export function packSession(
     ...(args.image ? { image: args.image } : {}),
     ...(args.config ? { config: args.config } : {}),
   };
+}
+
+/** What the Summary's sign-off rows and trail head show for a session: names while they stand, else the void notice. */
+export function summarySignOffs(session: WorkbookSession): { readonly preparer: SummarySignature; readonly reviewer: SummarySignature; readonly trailHead: string } {
+  const lines = signOffLines(session.signOffs, signOffDigest(session.content));
+  const cell = (role: SignRole): SummarySignature => {
+    const l = lines.find((x) => x.role === role);
+    if (!l?.signed) return { name: '', day: null };
+    return l.valid ? { name: l.signed.name, day: l.signed.at.slice(0, 10) as IsoDate } : { name: VOID_TEXT, day: null };
+  };
+  return { preparer: cell('preparer'), reviewer: cell('reviewer'), trailHead: chainHead(session.trail) };
+}
+
+export interface SummarySignature {
+  readonly name: string;
+  readonly day: IsoDate | null;
 }
 
 /** Signs the pack's session: the digest of the content recorded, the status it records. */

@@ -7,6 +7,7 @@
 import { Body1, Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { withUserItems } from '../../engine/reconcile/user-items';
+import { describeReviewChange } from '../../engine/signoff/describe-review';
 import { contentDigest, describeItemChange, signOffLines, stands, VOID_TEXT } from '../../engine/signoff/bound-signoffs';
 import { assignRoles } from '../../engine/sources/detect';
 import { periodToOffer } from '../../engine/sources/guess-period';
@@ -174,13 +175,17 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       });
       if (!ok) return;
     }
-    lastChange.current = 'item' in command ? `suspense ${command.item}: ${command.type.replace(/-/g, ' ')}${'account' in command ? ` to ${command.account}` : ''}` : `suspense: ${command.type.replace(/-/g, ' ')}`;
+    const before = suspense.review;
+    lastChange.current = 'a suspense decision';
     const state = await suspense.act(command, name);
     if (!state) return;
+    // The trail and a voided signature name the item, its amount and the account (engine wording).
+    const change = describeReviewChange(before, state);
+    lastChange.current = change.message;
     setAnnounce(command.type === 'undo' ? 'Undone' : 'Decision recorded');
     const s = await ensureSession();
     if (!s) return;
-    const detail = 'item' in command ? { item: command.item, ...('account' in command ? { account: command.account } : {}) } : {};
+    const detail = { ...change, ...('item' in command ? { item: command.item } : {}) };
     await sessions.save('the suspense decision', (st) => st.saveSuspenseReview(s.id, actor, state, `suspense.${command.type}`, detail));
   }
 
