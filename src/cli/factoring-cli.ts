@@ -17,6 +17,7 @@ import { readUserSheets } from '../workbook/user-sheets';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { parse } from './args';
 import { CliInputError } from './errors';
+import { FACTORING_DEBT_HELP, FACTORING_DEBT_HELP_TEXT, factoringArrears, factoringNopl, factoringWriteoffs } from './factoring-debt-cli';
 import { loadConfig } from './config-file';
 import { openWorkbook, writeAll, writeTextFile } from './workbook-io';
 
@@ -28,7 +29,8 @@ export interface FactoringIo {
 
 export const FACTORING_HELP = `  housing-ledger factoring bill WORKBOOK.xlsx --quarter YYYY-Qn [--config F.json] [--out DIR] [--json]
                            [--prepared-by NAME] [--check BILLNO=right|corrected:NOTE --checker NAME]
-                           [--sign-off NAME] [--approve NAME] [--release]`;
+                           [--sign-off NAME] [--approve NAME] [--release]
+${FACTORING_DEBT_HELP}`;
 
 export const FACTORING_HELP_TEXT = `factoring bill   the quarter's factoring bills for owners (Scotland): the register checked (shares
                  summing to 1 as fractions, TMS shares with their working, ownership by day), charges
@@ -40,7 +42,8 @@ export const FACTORING_HELP_TEXT = `factoring bill   the quarter's factoring bil
                  --release writes DIR/bills.csv, distribution.csv, postings.csv, held-back.csv and
                  factoring-bills.xlsx (bills and a summary tied by formula). A config without
                  factoring.pfNumber exits 2 and writes nothing. Exit 0, or 2 on bad input or a
-                 release that is still blocked.`;
+                 release that is still blocked.
+${FACTORING_DEBT_HELP_TEXT}`;
 
 interface RunState {
   readonly quarter: string;
@@ -77,6 +80,9 @@ export async function factoringCommand(args: readonly string[], io: FactoringIo,
 /** One line per `housing-ledger factoring …` subcommand. */
 const FACTORING_COMMANDS: Readonly<Record<string, (args: readonly string[], io: FactoringIo, help: string) => Promise<number>>> = {
   bill: factoringBill,
+  arrears: factoringArrears,
+  nopl: factoringNopl,
+  writeoffs: factoringWriteoffs,
 };
 
 async function factoringBill(rest: readonly string[], io: FactoringIo, help: string): Promise<number> {

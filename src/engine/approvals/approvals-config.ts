@@ -1,7 +1,7 @@
 /**
  * The `approvals` section of the config: who may approve what (issue 14). Kept in its own module so
  * config.ts carries only a small hunk. Defaults: anyone other than the requester may approve, and a
- * refund or write-off over £500 needs a second approver (the control internal audit asks for).
+ * refund or write-off (rent or factoring) over £500 needs a second approver (the control internal audit asks for).
  *
  * ```json
  * "approvals": {
@@ -52,7 +52,7 @@ export const DEFAULT_REFUND_SETTINGS: RefundSettings = {
 export const DEFAULT_APPROVALS: ApprovalsConfig = {
   approvers: {},
   limits: {},
-  secondApproverOver: { refund: toPence(50000), writeoff: toPence(50000) },
+  secondApproverOver: { refund: toPence(50000), writeoff: toPence(50000), 'factoring-writeoff': toPence(50000) },
   refunds: DEFAULT_REFUND_SETTINGS,
 };
 

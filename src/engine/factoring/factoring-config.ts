@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parsePence, type Pence } from '../money';
+import { debtProcedureSchema, toDebtProcedure, type DebtProcedure } from './debt/debt-config';
 
 export interface FactoringConfig {
   /** Null when the config has none: no owner-facing output is produced then. */
@@ -14,6 +15,8 @@ export interface FactoringConfig {
   readonly adminFee: Pence;
   /** Bills drawn for the sample check (at least one per block while there are bills). */
   readonly sampleSize: number;
+  /** The debt procedure's ladder (issue 16); absent: the issue's example ladder (DEFAULT_DEBT_PROCEDURE). */
+  readonly debtProcedure?: DebtProcedure;
 }
 
 export const DEFAULT_FACTORING: FactoringConfig = { pfNumber: null, landlordOwnerRef: null, managementFee: 0 as Pence, adminFee: 0 as Pence, sampleSize: 10 };
@@ -27,6 +30,7 @@ export const factoringConfigSchema = z
     managementFee: money.optional(),
     adminFee: money.optional(),
     sampleSize: z.number().int().min(1).max(1000).optional(),
+    debtProcedure: debtProcedureSchema.optional(),
   })
   .strict();
 
@@ -38,5 +42,6 @@ export function toFactoringConfig(c: z.infer<typeof factoringConfigSchema>): Fac
     managementFee: c.managementFee !== undefined ? (parsePence(String(c.managementFee)) as Pence) : d.managementFee,
     adminFee: c.adminFee !== undefined ? (parsePence(String(c.adminFee)) as Pence) : d.adminFee,
     sampleSize: c.sampleSize ?? d.sampleSize,
+    ...(c.debtProcedure !== undefined ? { debtProcedure: toDebtProcedure(c.debtProcedure) } : {}),
   };
 }

@@ -4,13 +4,18 @@
  * mid-quarter, an invoice keyed twice, a charge from last quarter and one on a heading nobody holds
  * shares in, and an insurance policy renewed mid-quarter. `plants` records what was planted.
  */
+import { EXAMPLE_DEBT_PROCEDURE_JSON } from '../../../src/engine/factoring/debt/debt-config';
+import { DEBT_AS_OF, debtSheets } from './debt';
+
 export type Cell = string | number | null;
 
 export interface FactoringSample {
   readonly quarter: string;
   /** Sheet name -> rows (a title row above the header on some sheets, as exports have). */
   readonly sheets: Readonly<Record<string, readonly (readonly Cell[])[]>>;
-  readonly config: { readonly factoring: Record<string, string | number> };
+  /** The day the debt sheets (Owner Transactions, NoPL, plans) are read as of. */
+  readonly debtAsOf: string;
+  readonly config: { readonly factoring: Record<string, unknown> };
   readonly plants: readonly { readonly kind: string; readonly detail: string }[];
 }
 
@@ -106,8 +111,13 @@ export function generateFactoring(seed = 20261001): FactoringSample {
   ];
   plants.push({ kind: 'renewal', detail: 'KS2 insurance renewed on 15/11/2026: two policies share the quarter' });
 
+  // The debt sheets (issue 16) are fixed, not drawn from the seed: the bills above stay as they were.
+  const debt = debtSheets();
+  plants.push(...debt.plants);
+
   return {
     quarter: '2026-Q4',
+    debtAsOf: DEBT_AS_OF,
     sheets: {
       Owners: [['Owner register, exported 01/01/2027'], ['Owner Ref', 'Name', 'Correspondence Address', 'Email', 'Paper Bills'], ...owners],
       Properties: [['Property Ref', 'Block', 'Address', 'Floor Area (m²)'], ...properties],
@@ -115,8 +125,9 @@ export function generateFactoring(seed = 20261001): FactoringSample {
       Shares: [['Shares by block and heading'], ['Block', 'Property Ref', 'Cost Heading', 'Share', 'Basis', 'From', 'To'], ...shares],
       Charges: [['Block', 'Cost Heading', 'Description', 'Amount', 'Job Date', 'Invoice Ref', 'Supplier'], ...charges],
       Insurance: [['Block', 'Policy', 'Insurer', 'Premium (including IPT)', 'Period From', 'Period To', 'Sum Insured', 'Excess'], ...insurance],
+      ...debt.sheets,
     },
-    config: { factoring: { pfNumber: 'PF000123', landlordOwnerRef: 'LANDLORD', managementFee: '120.00', adminFee: '60.00', sampleSize: 5 } },
+    config: { factoring: { pfNumber: 'PF000123', landlordOwnerRef: 'LANDLORD', managementFee: '120.00', adminFee: '60.00', sampleSize: 5, debtProcedure: EXAMPLE_DEBT_PROCEDURE_JSON } },
     plants,
   };
 }
