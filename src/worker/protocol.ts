@@ -88,6 +88,8 @@ export type WorkerRequest =
       readonly reviewer: PackSignOff | null;
       /** The reconciling items people hold now; the run's when absent. */
       readonly userItems?: readonly UserReconcilingItem[];
+      /** The session about to be written beside the pack (as 'pack-session' will get it): the Summary shows its trail's head. */
+      readonly session?: Omit<PaneSessionArgs, 'packSheets'>;
     }
   | {
       /**

@@ -107,7 +107,9 @@ export function workingStateHash(s: {
   readonly resolutions: Readonly<Record<string, Resolution>> | null | undefined;
   readonly signOffs: readonly StoredSignOff[];
 }): string {
-  return digestOf({ config: s.config, items: s.items, decisions: suspenseDecisionsOf(s.resolutions), signOffs: s.signOffs.map((x) => ({ ...x, reason: x.reason ?? null, voided: x.voided ?? null, digest: x.digest ?? null })) });
+  const state = { config: s.config, items: s.items, decisions: suspenseDecisionsOf(s.resolutions), signOffs: s.signOffs.map((x) => ({ ...x, reason: x.reason ?? null, voided: x.voided ?? null, digest: x.digest ?? null })) };
+  // As JSON has it: what came through a structured clone (IndexedDB, a worker) may be another realm's objects.
+  return digestOf(JSON.parse(JSON.stringify(state)));
 }
 
 /** The change between two lists of reconciling items, in the words the trail and a voided signature give. */

@@ -4,7 +4,7 @@
  * here they become the hash-chained trail the sheet carries (events that came from a workbook keep
  * their own links, so a chain that travelled stays the same chain).
  */
-import { appendEvent, type ChainedEvent } from '../audit/chain';
+import { appendEvent, chainHead, type ChainedEvent } from '../audit/chain';
 import type { SheetData } from '../cells';
 import type { UserReconcilingItem } from '../config';
 import type { MonthEndReady } from '../jobs/month-end';
@@ -95,6 +95,22 @@ export function paneSessionSheet(
     ...(args.resolutions && Object.keys(args.resolutions).length ? { resolutions: args.resolutions } : {}),
   };
   return { session, sheet: sessionSheet(session) };
+}
+
+/**
+ * The trail's head once this pack is written (for the Summary), before the pack's cells exist: the
+ * pack-written event does not depend on them, so paneSessionSheet with the same arguments ends the
+ * trail on the same hash.
+ */
+export function paneTrailHead(run: MonthEndReady, result: ReconcileResult, args: Omit<Parameters<typeof paneSessionSheet>[2], 'packSheets'>): string {
+  const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+  const trail = packSession(run, result, {
+    savedAt: args.savedAt,
+    who: args.who,
+    suspenseDecisions: suspenseDecisionsOf(plain(args.resolutions)),
+    prior: { signOffs: plain(args.signOffs).map(asSessionSignOff), trail: chainTrail(plain(args.trail)) },
+  }).trail;
+  return chainHead(trail);
 }
 
 /** What the pane's working copy takes from a workbook's session. */

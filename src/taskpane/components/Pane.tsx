@@ -5,10 +5,10 @@
  * the engine's, run in the worker.
  */
 import { Body1, Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { withUserItems } from '../../engine/reconcile/user-items';
 import { describeReviewChange } from '../../engine/signoff/describe-review';
-import { contentDigest, describeItemChange, signOffLines, stands, VOID_TEXT } from '../../engine/signoff/bound-signoffs';
+import { describeItemChange, signOffLines, stands, VOID_TEXT } from '../../engine/signoff/bound-signoffs';
 import { assignRoles } from '../../engine/sources/detect';
 import { periodToOffer } from '../../engine/sources/guess-period';
 import type { Session, StoredReconcilingItem } from '../../store/schema';
@@ -16,6 +16,7 @@ import { readUserSheets } from '../../workbook/user-sheets';
 import { FactoringPanel } from '../factoring/FactoringPanel';
 import type { PaneHost } from '../host';
 import { useAuditPack } from '../hooks/useAuditPack';
+import { useBoundSignOffs } from '../hooks/useBoundSignOffs';
 import { useEngineRun } from '../hooks/useEngineRun';
 import { useNotices } from '../hooks/useNotices';
 import { usePaneSettings } from '../hooks/usePaneSettings';
@@ -67,18 +68,8 @@ export function Pane({ host }: { readonly host: PaneHost }) {
   const items: readonly StoredReconcilingItem[] = session?.period === period ? session.reconcilingItems : [];
   const result = run.state === 'done' ? withUserItems(run.result, toUserItems(items)) : null;
 
-  // What a signature binds to (issue 11): the content's digest now; null until the run's fingerprints are in.
-  const fingerprints = run.state === 'done' && run.sources.length > 0 && run.sources.every((x) => x.sha256) ? Object.fromEntries(run.sources.map((x) => [x.sheet, x.sha256])) : null;
-  const resolutions = suspense.review?.resolutions ?? null;
-  const digest = result && fingerprints && parsed.ok ? contentDigest({ fingerprints, config: engineConfig, result, resolutions }) : null;
-  // The change a void names: set by whatever changed the content, read when the digest moves.
-  const lastChange = useRef<string | null>(null);
-  useEffect(() => {
-    if (!digest || !session || session.period !== period) return;
-    if (!session.signOffs.some((o) => !o.voided && o.digest !== undefined && o.digest !== digest)) return;
-    void sessions.voidIfChanged(session, actor, digest, lastChange.current ?? 'the figures changed');
-    // Only a new digest (or a new session) is a change; the hook's functions change every render.
-  }, [digest, session?.id, session?.signOffs]);
+  // What a signature binds to (issue 11), and the change a void names.
+  const { digest, lastChange } = useBoundSignOffs({ run, result, config: parsed.ok ? engineConfig : null, resolutions: suspense.review?.resolutions ?? null, period, actor, sessions });
 
   // Start: open the store, read the top of each sheet, resume the workbook's latest session.
   useEffect(() => {
@@ -201,21 +192,15 @@ export function Pane({ host }: { readonly host: PaneHost }) {
     // The Summary shows a name only while its signature stands; a void one, the void notice.
     const lines = signOffLines(current?.signOffs ?? [], digest);
     const packSignOffs = lines.flatMap((l) => (l.signed ? [{ role: l.role, name: l.valid ? l.signed.name : VOID_TEXT, at: l.valid ? l.signed.at : '' }] : []));
-    const sheets = await pack.write({ runAt: run.at, userItems: toUserItems(items), signOffs: packSignOffs });
-    if (!sheets || !current) return;
-    const written = await sessions.save('the trail', (st) => st.record(current.id, actor, 'audit-pack.written', { sheets, status: result.status, unexplained: result.unexplained }));
-    const latest = written && sessions.store ? await sessions.store.getSession(current.id).catch(() => current) : current;
-    const trail = sessions.store ? await sessions.store.trail(current.id).catch(() => []) : [];
-    await inBook.writeAfterPack(sheets, {
-      session: latest,
-      savedAt: new Date().toISOString(),
-      who: actor,
-      config,
-      userItems: toUserItems(latest.reconcilingItems),
-      resolutions: suspense.review?.resolutions ?? latest.carriedResolutions ?? null,
-      signOffs: latest.signOffs,
-      trail,
-    });
+    // The session written beside the pack, its trail as it is now: the Summary shows the head it will have.
+    const latest = current && sessions.store ? await sessions.store.getSession(current.id).catch(() => current) : current;
+    const trail = latest && sessions.store ? await sessions.store.trail(latest.id).catch(() => []) : [];
+    const resolutions = suspense.review?.resolutions ?? latest?.carriedResolutions ?? null;
+    const book = latest ? { savedAt: new Date().toISOString(), who: actor, config, userItems: toUserItems(latest.reconcilingItems), resolutions, signOffs: latest.signOffs, trail } : null;
+    const sheets = await pack.write({ runAt: run.at, userItems: toUserItems(items), signOffs: packSignOffs, ...(book ? { session: book } : {}) });
+    if (!sheets || !latest || !book) return;
+    await inBook.writeAfterPack(sheets, { session: latest, ...book });
+    await sessions.save('the trail', (st) => st.record(latest.id, actor, 'audit-pack.written', { sheets, status: result.status, unexplained: result.unexplained }));
   }
 
   async function signOff(role: 'preparer' | 'reviewer', who: string, reason: string | null): Promise<void> {

@@ -8,6 +8,7 @@ import type { UserReconcilingItem } from '../../engine/config';
 import type { SignOff } from '../../store/schema';
 import { PRODUCT_VERSION } from '../../version';
 import type { RequestBody, WorkerOutcome } from '../../worker/client';
+import type { PaneSessionArgs } from '../../worker/protocol';
 import type { PaneHost } from '../host';
 import type { Notify } from '../pane-state';
 
@@ -16,19 +17,21 @@ export interface PackRequest {
   readonly runAt: string;
   readonly userItems: readonly UserReconcilingItem[];
   readonly signOffs: readonly SignOff[];
+  /** The session written beside the pack (issue 11): its trail's head goes on the Summary. */
+  readonly session?: Omit<PaneSessionArgs, 'packSheets'>;
 }
 
 export function useAuditPack(host: Pick<PaneHost, 'port' | 'onWorkbookChanged'>, request: (body: RequestBody) => Promise<WorkerOutcome>, notify: Notify) {
   const [written, setWritten] = useState<string | null>(null);
 
   /** Builds and writes the pack; the names of the sheets written, or null when it failed (and the workbook is as it was). */
-  async function write({ runAt, userItems, signOffs }: PackRequest): Promise<string[] | null> {
+  async function write({ runAt, userItems, signOffs, session }: PackRequest): Promise<string[] | null> {
     const signed = (role: SignOff['role']) => {
       const s = signOffs.find((x) => x.role === role);
       return s ? { name: s.name, at: s.at } : null;
     };
     try {
-      const built = await request({ kind: 'build-pack', productVersion: PRODUCT_VERSION, runAt, preparer: signed('preparer'), reviewer: signed('reviewer'), userItems });
+      const built = await request({ kind: 'build-pack', productVersion: PRODUCT_VERSION, runAt, preparer: signed('preparer'), reviewer: signed('reviewer'), userItems, ...(session ? { session } : {}) });
       if (built.kind !== 'pack') throw new Error(built.kind === 'failure' ? built.message : 'the engine did not build the pack');
       await host.port.writeSheets(built.sheets);
       const sheets = built.sheets.map((s) => s.name);
