@@ -11,10 +11,14 @@
  */
 // First: the globals fake-indexeddb needs, before exceljs brings its own setImmediate.
 import './support/jsdom-globals';
+// Before Dexie is imported (it takes indexedDB when loaded).
+import 'fake-indexeddb/auto';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readSessionSheet } from '../../src/engine/signoff/session-sheet';
+import { LedgerDb } from '../../src/store/db';
+import { LedgerStore } from '../../src/store/ledger-store';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
 import { runCli, tempDir } from '../support/generated';
 import { renderPane, testHost } from './support/pane-host';
@@ -167,5 +171,27 @@ describe('sign-off in the pane', () => {
     fireEvent.click(screen.getByText('Undo'));
     fireEvent.click(within(await screen.findByRole('alertdialog')).getByText(`Undo ${autos} decisions`));
     await screen.findByText(`Accept all automatic (${autos})`, undefined, { timeout: 20_000 });
+  }, 120_000);
+
+  it('shows a conflict when this browser’s copy and the workbook’s both changed, and opens the one chosen; nothing merged', async () => {
+    const dir = tempDir();
+    const pack = join(dir, 'audit.xlsx');
+    expect((await runCli(['reconcile', SAMPLE, '--period', '2026-12', '--config', join(ROOT, 'assets', 'sample-config.json'), '--out', pack, '--with-inputs'])).code).toBe(0);
+    expect((await runCli(['sign', pack, '--as', 'preparer', '--name', 'Sam Patel', '--reason', 'journal to follow'])).code).toBe(0);
+    // This browser already holds work of its own on the same workbook and month, never in step with the pack.
+    const database = `hl-conflict-${Date.now()}`;
+    const db = new LedgerDb(database);
+    await db.open();
+    const here = new LedgerStore(db);
+    const { session } = await here.openSession('book-1', '2026-12', { config: {}, sheets: {}, columns: {} }, 'Kim');
+    await here.saveReconcilingItems(session.id, 'Kim', [{ ref: 'U1', type: 'other', amount: 100, explanation: 'typed here', owner: 'Kim', date: null }]);
+    db.close();
+
+    await paneOver(readFileSync(pack), database);
+    const card = await screen.findByLabelText('Two copies of the session', undefined, { timeout: 30_000 });
+    expect(card.textContent).toMatch(/Two different copies of the December 2026 session.*neither is newer: choose which to open\. They are not merged/);
+    fireEvent.click(within(card).getByText('Open the workbook’s copy'));
+    await waitFor(() => expect(screen.getByLabelText('Messages').textContent).toMatch(/Resumed the December 2026 session from this workbook.*0 reconciling items.*signed by Sam Patel \(preparer\)/), { timeout: 20_000 });
+    expect(screen.queryByLabelText('Two copies of the session')).toBeNull();
   }, 120_000);
 });
