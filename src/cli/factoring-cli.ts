@@ -16,6 +16,7 @@ import { formatGBP } from '../engine/money';
 import { readUserSheets } from '../workbook/user-sheets';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { parse } from './args';
+import { factoringReportCommand, FACTORING_REPORT_HELP, FACTORING_REPORT_HELP_TEXT } from './factoring-report-cli';
 import { CliInputError } from './errors';
 import { FACTORING_DEBT_HELP, FACTORING_DEBT_HELP_TEXT, factoringArrears, factoringNopl, factoringWriteoffs } from './factoring-debt-cli';
 import { loadConfig } from './config-file';
@@ -30,7 +31,8 @@ export interface FactoringIo {
 export const FACTORING_HELP = `  housing-ledger factoring bill WORKBOOK.xlsx --quarter YYYY-Qn [--config F.json] [--out DIR] [--json]
                            [--prepared-by NAME] [--check BILLNO=right|corrected:NOTE --checker NAME]
                            [--sign-off NAME] [--approve NAME] [--release]
-${FACTORING_DEBT_HELP}`;
+${FACTORING_DEBT_HELP}
+${FACTORING_REPORT_HELP}`;
 
 export const FACTORING_HELP_TEXT = `factoring bill   the quarter's factoring bills for owners (Scotland): the register checked (shares
                  summing to 1 as fractions, TMS shares with their working, ownership by day), charges
@@ -43,7 +45,8 @@ export const FACTORING_HELP_TEXT = `factoring bill   the quarter's factoring bil
                  factoring-bills.xlsx (bills and a summary tied by formula). A config without
                  factoring.pfNumber exits 2 and writes nothing. Exit 0, or 2 on bad input or a
                  release that is still blocked.
-${FACTORING_DEBT_HELP_TEXT}`;
+${FACTORING_DEBT_HELP_TEXT}
+${FACTORING_REPORT_HELP_TEXT}`;
 
 interface RunState {
   readonly quarter: string;
@@ -83,6 +86,7 @@ const FACTORING_COMMANDS: Readonly<Record<string, (args: readonly string[], io: 
   arrears: factoringArrears,
   nopl: factoringNopl,
   writeoffs: factoringWriteoffs,
+  report: factoringReportCommand,
 };
 
 async function factoringBill(rest: readonly string[], io: FactoringIo, help: string): Promise<number> {

@@ -35,6 +35,30 @@ export interface TableSpec {
   readonly rowCount: number;
 }
 
+/** The kinds of native chart both adapters draw (Excel's own chart objects, so they follow the data). */
+export type ChartType = 'column' | 'bar' | 'line' | 'pie';
+
+/** A block of cells on the chart's own sheet, 0-based as `rows` is, both ends included. */
+export interface CellBlock {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/**
+ * A native chart over cells of its own sheet: `data` has a header row of series names over a first
+ * column of categories (series by columns, as Excel's charts.add reads a range). The cells are
+ * usually formulas over detail sheets, so the chart follows the detail when it changes.
+ */
+export interface ChartSpec {
+  readonly type: ChartType;
+  readonly title: string;
+  readonly data: CellBlock;
+  /** Where the chart sits: its top-left cell (0-based) and its size in columns and rows. */
+  readonly at: { readonly row: number; readonly col: number; readonly cols: number; readonly rows: number };
+}
+
 export interface SheetSpec {
   /** Stable identity of a product-written sheet, e.g. "audit.summary"; adapters mark the sheet with it. */
   readonly key: string;
@@ -49,4 +73,6 @@ export interface SheetSpec {
   readonly protect: boolean;
   /** Very hidden (not listed under Unhide): the session sheet only. Absent: visible. */
   readonly veryHidden?: boolean;
+  /** Native charts drawn over this sheet's cells. Absent: none. */
+  readonly charts?: readonly ChartSpec[];
 }

@@ -122,6 +122,9 @@ function Standalone() {
         spawnWorker: spawnEngineWorker,
         openStore: () => openLedgerStore(null),
         onWorkbookChanged: () => setVersion((v) => v + 1),
+        async downloadWorkbook(name) {
+          downloadFile(name, (await book.wb.toBuffer()) as Uint8Array<ArrayBuffer>, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        },
         ...(book.config ? { initialConfig: book.config } : {}),
       },
     [book],

@@ -27,4 +27,6 @@ export interface PaneHost {
   readonly initialConfig?: Readonly<Record<string, unknown>>;
   /** Called after the pane wrote sheets into the workbook (the standalone page refreshes its view). */
   onWorkbookChanged?(): void;
+  /** The standalone page only: downloads the workbook in memory (with what the pane wrote into it) under this name. */
+  downloadWorkbook?(name: string): Promise<void>;
 }

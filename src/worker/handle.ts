@@ -25,6 +25,7 @@ import { sessionIdentity } from '../engine/signoff/resume';
 import { answerDd } from './dd-handle';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { handleFactoring } from './factoring-request';
+import { handleFactoringDebt } from './factoring-debt-request';
 
 /** Sheets arriving in blocks ('sheet-part'), kept by request id until the request takes them. */
 export class SheetParts {
@@ -221,6 +222,9 @@ async function answer(request: WorkerRequest, post: (response: WorkerResponse) =
       }
       case 'factoring':
         post(handleFactoring(request));
+        return;
+      case 'factoring-debt':
+        post(handleFactoringDebt(request));
         return;
       case 'dd-bank-check':
       case 'dd-collect':

@@ -19,6 +19,7 @@ import type { SuspenseItem } from '../engine/records';
 import type { AccountHit } from '../engine/suspense/account-search';
 import type { SuspenseMatch } from '../engine/suspense/match-suspense';
 import type { FactoringRequest, FactoringResponse } from './factoring-request';
+import type { FactoringDebtRequest, FactoringDebtResponse } from './factoring-debt-request';
 import type { Resolution, ReviewAction, ReviewState } from '../engine/suspense/review-queue';
 import type { SuspenseAgeing } from '../engine/suspense/suspense-ageing';
 import type { SheetSpec } from '../engine/sheet-spec';
@@ -195,6 +196,7 @@ export type WorkerRequest =
       readonly config: unknown;
     }
   | FactoringRequest
+  | FactoringDebtRequest
   | DdBankCheckRequest
   | DdCollectRequest
   | DdReportRequest
@@ -254,4 +256,5 @@ export type WorkerResponse =
   | { readonly kind: 'source-fingerprints'; readonly id: number; readonly sources: readonly SourceSummary[]; readonly fingerprintMs: number }
   | { readonly kind: 'failure'; readonly id: number; readonly message: string }
   | FactoringResponse
+  | FactoringDebtResponse
   | DdResponse;

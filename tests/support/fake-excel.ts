@@ -65,6 +65,17 @@ interface Sheet {
   looks: Map<string, Look>;
   pageLayout: PageLayout;
   deleted: boolean;
+  /** Charts added with worksheet.charts.add: type, the source range's address, series by, title, legend and position. */
+  charts: FakeChart[];
+}
+
+export interface FakeChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  legend: string;
+  position: { start: string; end: string } | null;
 }
 
 /**
@@ -250,7 +261,7 @@ export class FakeExcel {
   }
 
   private addSheet(name: string): Sheet {
-    const sheet: Sheet = { name, position: this.live().length, cells: new Map(), formats: new Map(), formulas: new Map(), texts: new Set(), styled: 0, tables: [], frozenRows: 0, frozenCols: 0, protected: false, widths: new Map(), looks: new Map(), pageLayout: {}, deleted: false };
+    const sheet: Sheet = { name, position: this.live().length, cells: new Map(), formats: new Map(), formulas: new Map(), texts: new Set(), styled: 0, tables: [], frozenRows: 0, frozenCols: 0, protected: false, widths: new Map(), looks: new Map(), pageLayout: {}, deleted: false, charts: [] };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -471,7 +482,29 @@ export class FakeExcel {
           getRange: (address: string) => {
             const m = /^([A-Z]+)(\d+)?/.exec(address);
             const col = (m?.[1] ?? 'A').split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-            return rangeOf(sheet, Number(m?.[2] ?? 1) - 1, col, 1, 1);
+            // The address kept beside the range, for charts.add to record its source.
+            return Object.assign(rangeOf(sheet, Number(m?.[2] ?? 1) - 1, col, 1, 1) as object, { fakeAddress: address });
+          },
+          charts: {
+            add: (type: string, source: { fakeAddress?: string }, seriesBy: string) => {
+              if (sheet.protected) throw new Error('InvalidOperation: the sheet is protected');
+              const chart: FakeChart = { type, source: source.fakeAddress ?? '?', seriesBy, title: '', legend: '', position: null };
+              sheet.charts.push(chart);
+              fake.request(60);
+              return {
+                title: {
+                  set text(t: string) {
+                    chart.title = t;
+                  },
+                },
+                legend: {
+                  set position(p: string) {
+                    chart.legend = p;
+                  },
+                },
+                setPosition: (start: string, end: string) => void (chart.position = { start, end }),
+              };
+            },
           },
           tables: {
             add: (address: string) => {

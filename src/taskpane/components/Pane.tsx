@@ -297,6 +297,11 @@ export function Pane({ host }: { readonly host: PaneHost }) {
             const outcome = await engine.request({ kind: 'factoring', ...r });
             return outcome.kind === 'factoring-result' ? outcome : null;
           }}
+          runDebt={async (r) => {
+            const outcome = await engine.request({ kind: 'factoring-debt', ...r });
+            return outcome.kind === 'factoring-debt-result' ? outcome : null;
+          }}
+          {...(host.downloadWorkbook ? { downloadWorkbook: host.downloadWorkbook } : {})}
           writeSheets={async (specs) => {
             await host.port.writeSheets(specs);
             host.onWorkbookChanged?.();

@@ -11,10 +11,13 @@ import type { SheetSpec } from '../../engine/sheet-spec';
 import type { LedgerDb } from '../../store/db';
 import { dexieFactoringRuns } from '../../store/factoring-runs';
 import { FilePicker } from '../components/FilePicker';
+import { FactoringPages } from './DebtPages';
 import { downloadFile } from '../download';
+import { DebtView } from './DebtView';
 import { DryRunView } from './DryRunView';
 import { SampleCheck } from './SampleCheck';
 import { useFactoring, type RunFactoring } from './useFactoring';
+import type { RunFactoringDebt } from './useFactoringDebt';
 
 const useStyles = makeStyles({ box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
@@ -33,9 +36,13 @@ export interface FactoringPanelProps {
   /** The pane's database, where the sample marks and the approval log are kept between sessions; null when storage is unavailable. */
   readonly db?: LedgerDb | null;
   readonly workbookId?: string;
+  /** The Factoring debt page's requests (issue 16); absent, the page is not offered. */
+  readonly runDebt?: RunFactoringDebt;
+  /** On the standalone page: downloads the workbook under a name (after the report is written into it). */
+  readonly downloadWorkbook?: (name: string) => Promise<void>;
 }
 
-export function FactoringPanel({ readSheets, workbookFile, config, run, approvals, writeSheets, now = () => new Date().toISOString(), db = null, workbookId = '' }: FactoringPanelProps) {
+export function FactoringPanel({ readSheets, workbookFile, config, run, approvals, writeSheets, now = () => new Date().toISOString(), db = null, workbookId = '', runDebt, downloadWorkbook }: FactoringPanelProps) {
   const styles = useStyles();
   // A factoring config file chosen here (the sample's sits beside the sample register) overrides the pane's `factoring` object.
   const [chosen, setChosen] = useState<{ name: string; json: unknown } | null>(null);
@@ -47,8 +54,19 @@ export function FactoringPanel({ readSheets, workbookFile, config, run, approval
   const release = async (): Promise<void> => {
     await f.release();
   };
+  const [page, setPage] = useState<'bills' | 'debt'>('bills');
+  const pages = runDebt && <FactoringPages page={page} onPage={setPage} />;
+  if (page === 'debt' && runDebt) {
+    return (
+      <div className={styles.box}>
+        {pages}
+        <DebtView run={runDebt} readSheets={readSheets} workbookFile={workbookFile} config={effective} now={now} {...(writeSheets ? { writeSheets } : {})} {...(downloadWorkbook ? { downloadWorkbook } : {})} />
+      </div>
+    );
+  }
   return (
     <div className={styles.box}>
+      {pages}
       <Field label="Quarter (YYYY-Qn)">
         <Input value={f.quarter} placeholder="2026-Q4" onChange={(_, d) => f.setQuarter(d.value)} />
       </Field>

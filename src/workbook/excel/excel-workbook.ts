@@ -31,6 +31,7 @@ import {
   tableBox,
   titleRowsReference,
 } from '../render';
+import { chartDataAddress, chartPositionCells, EXCEL_CHART_TYPE } from '../render-charts';
 
 /** Excel.run, or a stand-in with the same shape in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -314,6 +315,14 @@ export class ExcelWorkbook implements WorkbookPort {
     if (spec.freeze) {
       if (spec.freeze.rows > 0) ws.freezePanes.freezeRows(spec.freeze.rows);
       if (spec.freeze.cols > 0) ws.freezePanes.freezeColumns(spec.freeze.cols);
+    }
+    // Charts before protection: a protected sheet refuses new objects.
+    for (const chart of spec.charts ?? []) {
+      const drawn = ws.charts.add(EXCEL_CHART_TYPE[chart.type] as Excel.ChartType, ws.getRange(chartDataAddress(chart)), 'Columns');
+      drawn.title.text = chart.title;
+      drawn.legend.position = 'Bottom';
+      const at = chartPositionCells(chart);
+      drawn.setPosition(at.start, at.end);
     }
     if (spec.protect) ws.protection.protect({ allowAutoFilter: PROTECTION.autoFilter, allowSort: PROTECTION.sort, allowFormatColumns: PROTECTION.formatColumns, allowFormatRows: PROTECTION.formatRows });
     if (spec.veryHidden) ws.visibility = 'VeryHidden';

@@ -35,6 +35,8 @@ import {
   tableBox,
   type CellLook,
 } from '../render';
+import { chartSeries } from '../render-charts';
+import { addChartParts } from './charts';
 
 /** Rows are padded to the used range's width only while that costs at most this many cells. */
 const PAD_CELLS = 20_000_000;
@@ -106,6 +108,9 @@ function usedRange(ws: ExcelJS.Worksheet): UsedRange | null {
 }
 
 export class XlsxWorkbook implements WorkbookPort {
+  /** The product sheets with native charts, which exceljs cannot write: added to the saved bytes (./charts.ts). */
+  private readonly charted = new Map<ExcelJS.Worksheet, SheetSpec>();
+
   private constructor(readonly workbook: ExcelJS.Workbook) {}
 
   static async fromBuffer(bytes: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
@@ -121,7 +126,12 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async toBuffer(): Promise<Uint8Array> {
     const buf = await this.workbook.xlsx.writeBuffer();
-    return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+    const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+    const sheets = this.workbook.worksheets.flatMap((ws) => {
+      const spec = this.charted.get(ws);
+      return spec ? [{ sheet: ws.name, charts: (spec.charts ?? []).map((chart) => ({ chart, series: chartSeries(spec, ws.name, chart) })) }] : [];
+    });
+    return addChartParts(bytes, sheets);
   }
 
   /**
@@ -229,6 +239,7 @@ export class XlsxWorkbook implements WorkbookPort {
       let orderNo: number | undefined;
       if (old) {
         orderNo = (old as Ordered).orderNo;
+        this.charted.delete(old);
         this.workbook.removeWorksheet(old.id);
       }
       this.removeName(marker);
@@ -237,6 +248,7 @@ export class XlsxWorkbook implements WorkbookPort {
       // The replacement takes the old sheet's place in the tab order.
       if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
       writeSpec(ws, spec, this.tableNames());
+      if (spec.charts && spec.charts.length > 0) this.charted.set(ws, spec);
       if (spec.veryHidden) ws.state = 'veryHidden';
       if (spec.protect) {
         // No password: a guard against accidental edits; filtering, sorting and widening columns stay allowed.

@@ -6,6 +6,7 @@
  */
 import { EXAMPLE_DEBT_PROCEDURE_JSON } from '../../../src/engine/factoring/debt/debt-config';
 import { DEBT_AS_OF, debtSheets } from './debt';
+import { reportSheets } from './report-data';
 
 export type Cell = string | number | null;
 
@@ -126,6 +127,7 @@ export function generateFactoring(seed = 20261001): FactoringSample {
       Charges: [['Block', 'Cost Heading', 'Description', 'Amount', 'Job Date', 'Invoice Ref', 'Supplier'], ...charges],
       Insurance: [['Block', 'Policy', 'Insurer', 'Premium (including IPT)', 'Period From', 'Period To', 'Sum Insured', 'Excess'], ...insurance],
       ...debt.sheets,
+      ...reportSheets(), // the P&L's Costs sheet (issue 16): report-data.ts
     },
     config: { factoring: { pfNumber: 'PF000123', landlordOwnerRef: 'LANDLORD', managementFee: '120.00', adminFee: '60.00', sampleSize: 5, debtProcedure: EXAMPLE_DEBT_PROCEDURE_JSON } },
     plants,

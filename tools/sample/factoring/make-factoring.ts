@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { generateFactoring } from './generate';
+import { REPORT_MONTH, reportBudgetCsv } from './report-data';
 import { writeFactoringXlsx } from './write-xlsx';
 
 async function main(): Promise<void> {
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const sample = generateFactoring();
   await writeFactoringXlsx(sample, resolve(dir, 'sample-factoring.xlsx'));
   writeFileSync(resolve(dir, 'sample-factoring-config.json'), `${JSON.stringify(sample.config, null, 2)}\n`);
+  writeFileSync(resolve(dir, 'sample-factoring-budget.csv'), reportBudgetCsv()); // factoring report --budget (issue 16)
   const page = [
     '# The sample factoring register (assets/factoring/sample-factoring.xlsx)',
     '',
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
     `Its debt sheets (Owner Transactions, NoPL, Repayment Plans, Acknowledgements) are read as of ${sample.debtAsOf}:`,
     `\`npx housing-ledger factoring arrears assets/factoring/sample-factoring.xlsx --as-of ${sample.debtAsOf} --config assets/factoring/sample-factoring-config.json\``,
     `and \`factoring nopl\` with the same arguments (docs/factoring-debt.md).`,
+    `The month's P&L and KPI pack (its Costs sheet and sample-factoring-budget.csv; docs/factoring-report.md): \`npx housing-ledger factoring report assets/factoring/sample-factoring.xlsx --month ${REPORT_MONTH} --budget assets/factoring/sample-factoring-budget.csv --config assets/factoring/sample-factoring-config.json --out report.xlsx\``,
     '',
     'Planted:',
     ...sample.plants.map((p) => `- **${p.kind}**: ${p.detail}`),
