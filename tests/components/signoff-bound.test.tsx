@@ -97,6 +97,7 @@ describe('sign-off in the pane', () => {
     fireEvent.click(screen.getByText('6 Sign-off'));
     await waitFor(() => expect(signatures().textContent).toMatch(/Prepared by Alex Preparer.*void: changed after signing: suspense item SUS001016 \(£[\d,.]+\) allocated to 00101527 by Alex Preparer.*Reviewed by Sam Reviewer.*void: changed after signing/), { timeout: 20_000 });
     await waitFor(() => expect(screen.getByLabelText('Session trail').textContent).toMatch(/Signatures void \(preparer Alex Preparer, reviewer Sam Reviewer\): changed after signing: suspense item SUS001016/));
+    expect(screen.getByLabelText('Session trail').textContent?.match(/Signatures void/g)).toHaveLength(1);
 
     // The pack written again shows the void notice in place of the names.
     fireEvent.click(screen.getByText('Write the audit pack again'));

@@ -27,9 +27,12 @@ export function useBoundSignOffs(args: {
   const fingerprints = run.state === 'done' && run.sources.length > 0 && run.sources.every((x) => x.sha256) ? Object.fromEntries(run.sources.map((x) => [x.sheet, x.sha256])) : null;
   const digest = result && fingerprints && config ? contentDigest({ fingerprints, config, result, resolutions }) : null;
   const lastChange = useRef<string | null>(null);
+  // The digest a void is already being recorded for: a session saved meanwhile must not record it twice.
+  const voiding = useRef<string | null>(null);
   useEffect(() => {
-    if (!digest || !session || session.period !== period) return;
+    if (!digest || !session || session.period !== period || voiding.current === digest) return;
     if (!session.signOffs.some((o) => !o.voided && o.digest !== undefined && o.digest !== digest)) return;
+    voiding.current = digest;
     void sessions.voidIfChanged(session, actor, digest, lastChange.current ?? 'the figures changed');
     // Only a new digest (or a new session, or new sign-offs) is a change; the hook's functions change every render.
   }, [digest, session?.id, session?.signOffs]);
