@@ -64,6 +64,8 @@ module.exports = (env, argv) => {
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
           { from: 'manifest.xml', to: '[name][ext]' },
           { from: 'assets/sample-workbook.xlsx', to: '[name][ext]' },
+          // Its config, which the demo applies (?config=), so the sample opens without false exceptions.
+          { from: 'assets/sample-config.json', to: '[name][ext]' },
           { from: 'assets/factoring/sample-factoring.xlsx', to: '[name][ext]' },
           { from: 'assets/factoring/sample-factoring-config.json', to: '[name][ext]' },
           // The Direct Debit data the page fetches from its own origin, and the sample register.

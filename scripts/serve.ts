@@ -18,7 +18,7 @@ const TYPES: Readonly<Record<string, string>> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-export const DEMO_PATH = '/standalone.html?sample=sample-workbook.xlsx';
+export const DEMO_PATH = '/standalone.html?sample=sample-workbook.xlsx&config=sample-config.json';
 
 export function startServer(dir: string, port = 0, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
   const root = resolve(dir);

@@ -21,8 +21,9 @@ import { ACTIONS_HELP, ACTIONS_HELP_TEXT, actionsCommand, readActionsLog, refund
 import { balanceCashCommand, PAYMENTS_HELP, PAYMENTS_HELP_TEXT, paymentsCommand } from './payments-cli';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { readUserSheets } from '../workbook/user-sheets';
-import { openWorkbook, saveWorkbook, writeAll, type FileToWrite } from './workbook-io';
+import { openWorkbook, readJsonFile, saveWorkbook, writeAll, type FileToWrite } from './workbook-io';
 import { guardPaths, runPath } from './run-guard';
+import { chainHead } from '../engine/audit/chain';
 import { packSession } from '../engine/signoff/pack-session';
 import { signCommand } from './sign-cli';
 import { imageOf, verifyCommand, writeSession } from './verify-cli';
@@ -176,13 +177,18 @@ async function reconcileCommand(args: readonly string[], io: Io, fixed?: { workb
   if (out !== undefined) {
     const now = io.now().toISOString();
     const preparedBy = values['prepared-by'] as string | undefined;
-    const pack = monthEndPack(run, { productVersion: PRODUCT_VERSION, runAt: now, preparer: preparedBy ? { name: preparedBy, at: now } : null, reviewer: null, review: null, ...(values.actions !== undefined ? { actions: readActionsLog(values.actions as string) } : {}) });
+    // With the config file's JSON, so the pane resumes the pack with the same settings.
+    const configJson = typeof values.config === 'string' && !fixed ? (readJsonFile(values.config) as Record<string, unknown>) : undefined;
+    const sessionArgs = { savedAt: now, who: preparedBy ?? 'housing-ledger CLI', ...(configJson ? { config: configJson } : {}) };
+    // The trail's head once the pack is written goes on the Summary (the event does not depend on the cells).
+    const trailHead = chainHead(packSession(run, run.result, sessionArgs).trail);
+    const pack = monthEndPack(run, { productVersion: PRODUCT_VERSION, runAt: now, preparer: preparedBy ? { name: preparedBy, at: now } : null, reviewer: null, review: null, trailHead, ...(values.actions !== undefined ? { actions: readActionsLog(values.actions as string) } : {}) });
     // A new audit workbook holds the HL sheets (the Sources sheet fingerprints each input); a copy of
     // the inputs as well only when asked, since re-writing a large workbook costs time and memory.
     const target = existsSync(out) ? await openWorkbook(out) : values['with-inputs'] ? wb : XlsxWorkbook.empty();
     await target.writeSheets(pack.sheets);
     // The session travels inside the pack (issue 11), with an image of what was written for verify.
-    await writeSession(target, packSession(run, pack.result, { savedAt: now, who: preparedBy ?? 'housing-ledger CLI', image: await imageOf(target) }));
+    await writeSession(target, packSession(run, pack.result, { ...sessionArgs, image: await imageOf(target) }));
     await saveWorkbook(target, out);
   }
   if (values.json) io.out(JSON.stringify(monthEndJson(run)));

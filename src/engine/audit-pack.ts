@@ -40,7 +40,12 @@ export interface AuditMeta {
   readonly issues: readonly InputIssue[];
   /** The account actions log (issue 14): when given, the pack gains the HL Account actions sheet for the period. */
   readonly actions?: readonly ActionEvent[];
+  /** The session trail's head (the last event's SHA-256, issue 11): shown under the sign-off when given. */
+  readonly trailHead?: string;
 }
+
+/** The Summary's label of the trail head row (sign-cli finds the cell by it). */
+export const TRAIL_HEAD_LABEL = 'Trail head (SHA-256 of the last trail event)';
 
 export const AUDIT_SHEETS = {
   summary: { key: 'audit.summary', name: 'HL Summary' },
@@ -359,6 +364,7 @@ function buildSummary(result: ReconcileResult, config: LedgerConfig, meta: Audit
   push(text('Sign-off', 'heading'), text('', 'heading'), text('', 'heading'));
   push(text('Prepared by'), text(meta.preparedBy), text('on'), date(meta.preparedOn));
   push(text('Reviewed by'), text(meta.reviewedBy), text('on'), date(meta.reviewedOn));
+  if (meta.trailHead !== undefined) push(text(TRAIL_HEAD_LABEL), text(meta.trailHead));
   push();
   push(text(`Housing Ledger ${meta.productVersion}`, 'note'), text(`Run at ${meta.runAt}`, 'note'));
   push(text('Totals are live formulas over the HL detail sheets, written with the figures Housing Ledger computed.', 'note'));

@@ -41,6 +41,8 @@ interface Book {
   readonly wb: XlsxWorkbook;
   readonly name: string;
   readonly opened: number;
+  /** The config the demo applies (?config=), when there is no session to resume. */
+  readonly config?: Readonly<Record<string, unknown>>;
 }
 
 function Standalone() {
@@ -54,7 +56,7 @@ function Standalone() {
   const [selected, setSelected] = useState<{ sheet: string; row: number; col: number } | null>(null);
   const openFile = async (f: File) => open(await f.arrayBuffer(), f.name);
 
-  async function open(bytes: ArrayBuffer, name: string): Promise<void> {
+  async function open(bytes: ArrayBuffer, name: string, config?: Readonly<Record<string, unknown>>): Promise<void> {
     setState({ kind: 'opening', name });
     const not = notXlsxMessage(new Uint8Array(bytes));
     if (not) {
@@ -63,7 +65,7 @@ function Standalone() {
     }
     try {
       const wb = await XlsxWorkbook.fromBuffer(new Uint8Array(bytes));
-      setBook({ wb, name, opened: Date.now() });
+      setBook({ wb, name, opened: Date.now(), ...(config ? { config } : {}) });
       setSelected(null);
       setCurrent(null);
       setState({ kind: 'idle' });
@@ -72,15 +74,24 @@ function Standalone() {
     }
   }
 
-  // ?sample=NAME.xlsx opens a workbook served beside the page (npm run demo); only this origin is asked.
+  // ?sample=NAME.xlsx opens a workbook served beside the page (npm run demo), with ?config=NAME.json
+  // applied (the sample's rent-free weeks); only this origin is asked.
   useEffect(() => {
-    const sample = new URLSearchParams(location.search).get('sample');
+    const params = new URLSearchParams(location.search);
+    const sample = params.get('sample');
+    const configName = params.get('config');
     if (!sample || !/^[\w.-]+\.xlsx$/.test(sample)) return;
     void (async () => {
       try {
         const res = await fetch(new URL(sample, location.href).href, { credentials: 'same-origin' });
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        await open(await res.arrayBuffer(), sample);
+        let config: Record<string, unknown> | undefined;
+        if (configName && /^[\w.-]+\.json$/.test(configName)) {
+          const c = await fetch(new URL(configName, location.href).href, { credentials: 'same-origin' });
+          if (!c.ok) throw new Error(`${configName}: HTTP ${c.status}`);
+          config = (await c.json()) as Record<string, unknown>;
+        }
+        await open(await res.arrayBuffer(), sample, config);
       } catch (e) {
         setState({ kind: 'error', text: `The sample workbook ${sample} could not be loaded (${(e as Error).message}).` });
       }
@@ -121,6 +132,7 @@ function Standalone() {
         async downloadWorkbook(name) {
           downloadFile(name, (await book.wb.toBuffer()) as Uint8Array<ArrayBuffer>, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
         },
+        ...(book.config ? { initialConfig: book.config } : {}),
       },
     [book],
   );

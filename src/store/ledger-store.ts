@@ -11,6 +11,10 @@ import type { Resolution, ReviewChanges, ReviewState } from '../engine/suspense/
 import type { ImportLedgerEntry, LedgerMatches } from '../engine/payments/import-ledger';
 import type { StoredImportProfile } from './schema';
 import type { SavedSettings, Session, Settings, SignOff, StoredReconcilingItem, TrailEvent } from './schema';
+import { formatUkDate, type IsoDate } from '../engine/dates';
+import { signBound, voidChanged } from '../engine/signoff/bound-signoffs';
+import type { ResumedSession } from '../engine/signoff/pane-session';
+import type { SessionBase } from '../engine/signoff/resume';
 
 export const EXPORT_FORMAT = 'housing-ledger-session';
 export const EXPORT_VERSION = 2;
@@ -170,19 +174,73 @@ export class LedgerStore {
     });
   }
 
-  /** Prepared by one person, reviewed by another: a reviewer who is the preparer is refused. */
-  async signOff(id: string, role: SignOff['role'], name: string): Promise<Session> {
-    const who = name.trim();
-    if (!who) throw new StoreError('invalid', 'A sign-off needs a name.');
+  /**
+   * Signs the content whose digest is given, under the engine's rules (preparer first, a different
+   * reviewer, a written reason when NOT BALANCED): a refusal is a StoreError('refused') in its words.
+   */
+  async signOff(id: string, role: SignOff['role'], name: string, bound: { digest: string; status: 'BALANCED' | 'NOT BALANCED'; reason?: string | null }): Promise<Session> {
     const s = await this.getSession(id);
-    const preparer = s.signOffs.find((x) => x.role === 'preparer');
-    if (role === 'reviewer') {
-      if (!preparer) throw new StoreError('refused', 'The reconciliation must be prepared (signed by its preparer) before it is reviewed.');
-      if (preparer.name.trim().toLowerCase() === who.toLowerCase()) {
-        throw new StoreError('refused', `${who} prepared this reconciliation and cannot also review it: audit needs two different people.`);
-      }
-    }
-    return this.update(id, who, `signed-off.${role}`, { name: who }, (x) => ({ ...x, signOffs: [...x.signOffs.filter((o) => o.role !== role), { role, name: who, at: this.now() }] }));
+    const out = signBound(s.signOffs, { role, name, at: this.now(), reason: bound.reason ?? null }, bound.digest, bound.status);
+    if (!out.ok) throw new StoreError('refused', out.message);
+    const who = out.signOff.name;
+    return this.update(id, who, `signed-off.${role}`, { name: who, to: bound.digest, ...(out.signOff.reason ? { reason: out.signOff.reason } : {}), message: `Signed as ${role} by ${who}${out.signOff.reason ? ` (NOT BALANCED; reason: ${out.signOff.reason})` : ''}` }, (x) => ({ ...x, signOffs: out.signOffs }));
+  }
+
+  /** Voids the standing sign-offs the content no longer matches, naming the change; nothing when none. */
+  async voidSignOffs(id: string, actor: string, digest: string, change: string): Promise<Session | null> {
+    const s = await this.getSession(id);
+    const out = voidChanged(s.signOffs, digest, { at: this.now(), by: change });
+    if (out.voided.length === 0) return null;
+    const names = out.voided.map((v) => `${v.role} ${v.name}`).join(', ');
+    return this.update(id, actor, 'signoffs.voided', { message: `Signatures void (${names}): changed after signing: ${change}` }, (x) => ({ ...x, signOffs: out.signOffs }));
+  }
+
+  /**
+   * Takes a workbook's session as this workbook's working copy (replacing the one here, in one
+   * transaction): its settings, items, decisions, sign-offs and trail, and the base it came from.
+   */
+  adoptWorkbookSession(workbookId: string, from: ResumedSession, base: SessionBase, actor: string, settings: Settings): Promise<Session> {
+    return guarded(() =>
+      this.db.transaction('rw', this.db.sessions, this.db.trail, this.db.reviewDecisions, async () => {
+        const id = sessionId(workbookId, from.period);
+        const at = this.now();
+        const existing = await this.db.sessions.get(id);
+        const session: Session = {
+          id,
+          workbookId,
+          period: from.period,
+          createdAt: existing?.createdAt ?? at,
+          updatedAt: at,
+          fingerprints: { ...from.fingerprints },
+          settings,
+          reconcilingItems: from.items.map((i) => ({ ref: i.ref, type: i.type, amount: i.amount, explanation: i.explanation, owner: i.owner, date: i.date })),
+          signOffs: from.signOffs.map((o) => ({ ...o })),
+          base,
+        };
+        // The workbook's decisions replace this browser's, a row each as the pane keeps them.
+        await this.db.reviewDecisions.where('sessionId').equals(id).delete();
+        const rows = Object.keys(from.resolutions).map((item) => ({ sessionId: id, item, resolution: from.resolutions[item] ?? null }));
+        for (let i = 0; i < rows.length; i += DECISION_BLOCK) await this.db.reviewDecisions.bulkPut(rows.slice(i, i + DECISION_BLOCK));
+        await this.db.trail.where('sessionId').equals(id).delete();
+        await this.db.sessions.put(session);
+        if (from.trail.length) await this.db.trail.bulkAdd(from.trail.map((e) => ({ ...e, sessionId: id })));
+        await this.db.trail.add(this.event(id, actor, 'session.from-workbook', { message: `Session resumed from the workbook (written ${formatUkDate(base.savedAt.slice(0, 10) as IsoDate)} ${base.savedAt.slice(11, 16)} UTC)` }));
+        return session;
+      }),
+    );
+  }
+
+  /** Records the workbook copy this working copy is now in step with (after writing it into the workbook). */
+  setBase(id: string, base: SessionBase): Promise<Session> {
+    return guarded(() =>
+      this.db.transaction('rw', this.db.sessions, async () => {
+        const s = await this.db.sessions.get(id);
+        if (!s) throw new StoreError('not-found', `No saved session ${id}.`);
+        const next = { ...s, base };
+        await this.db.sessions.put(next);
+        return next;
+      }),
+    );
   }
 
   /** The workbook's saved sessions, the most recently changed first: the pane resumes the first. */

@@ -7,6 +7,7 @@
  * latter. The saved settings' table is still called `profiles` in IndexedDB (renaming a table needs
  * a copy of every row in an upgrader; the rows are the same either way).
  */
+import type { SessionBase } from '../engine/signoff/resume';
 import type { Resolution, ReviewState } from '../engine/suspense/review-queue';
 
 export interface StoredReconcilingItem {
@@ -24,6 +25,12 @@ export interface SignOff {
   readonly name: string;
   /** ISO timestamp. */
   readonly at: string;
+  /** The digest of what was signed (engine/signoff/bound-signoffs.ts); absent on sign-offs saved before issue 11 (never standing). */
+  readonly digest?: string;
+  /** The written reason when a NOT BALANCED reconciliation was signed. */
+  readonly reason?: string | null;
+  /** Set when a later change voided it: what changed, and when. */
+  readonly voided?: { readonly at: string; readonly by: string } | null;
 }
 
 /** The settings a coordinator reuses month to month (saved under a name) and that a session records. */
@@ -54,6 +61,10 @@ export interface Session {
    * (reviewDecisions), so a decision writes one row, not the queue: read them with reviewResolutions.
    */
   readonly suspenseReview?: ReviewState;
+  /** People's suspense decisions taken from a workbook's session, carried into the next run's queue. */
+  readonly carriedResolutions?: Readonly<Record<string, Resolution>>;
+  /** The workbook copy of the session this working copy was last in step with (engine/signoff/resume.ts). */
+  readonly base?: SessionBase;
 }
 
 export interface TrailEvent {

@@ -23,6 +23,8 @@ export interface PaneHost {
    * storage is not allowed: the pane then works without saving and says so. The pane closes it.
    */
   openStore(): Promise<LedgerStore>;
+  /** The config file's JSON to start with when the workbook has no session (the demo's sample config). */
+  readonly initialConfig?: Readonly<Record<string, unknown>>;
   /** Called after the pane wrote sheets into the workbook (the standalone page refreshes its view). */
   onWorkbookChanged?(): void;
   /** The standalone page only: downloads the workbook in memory (with what the pane wrote into it) under this name. */

@@ -20,6 +20,8 @@ import type { PreparedPaymentFile } from '../engine/payments/process-payment-fil
 import { SHIPPED_PROFILES } from '../engine/payments/profile';
 import { accountSearchIndex, searchAccounts, type AccountSearchIndex } from '../engine/suspense/account-search';
 import { applyChanges, applyReview, reviewChanges, type ReviewState } from '../engine/suspense/review-queue';
+import { paneSessionSheet, paneTrailHead } from '../engine/signoff/pane-session';
+import { sessionIdentity } from '../engine/signoff/resume';
 import { answerDd } from './dd-handle';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { handleFactoring } from './factoring-request';
@@ -139,9 +141,17 @@ async function answer(request: WorkerRequest, post: (response: WorkerResponse) =
       }
       case 'build-pack': {
         const run = needRun(env);
-        const { productVersion, runAt, preparer, reviewer, userItems } = request;
-        const pack = monthEndPack(run, { productVersion, runAt, preparer, reviewer, review: env.review ?? null, ...(userItems ? { userItems } : {}) });
+        const { productVersion, runAt, preparer, reviewer, userItems, session } = request;
+        const trailHead = session ? paneTrailHead(run, monthEndPack(run, { productVersion, runAt, preparer: null, reviewer: null, review: null, userItems: session.userItems }).result, session) : undefined;
+        const pack = monthEndPack(run, { productVersion, runAt, preparer, reviewer, review: env.review ?? null, ...(userItems ? { userItems } : {}), ...(trailHead ? { trailHead } : {}) });
         post({ kind: 'pack', id, result: pack.result, sheets: pack.sheets });
+        return;
+      }
+      case 'pack-session': {
+        const run = needRun(env);
+        const result = monthEndPack(run, { productVersion: '', runAt: request.args.savedAt, preparer: null, reviewer: null, review: null, userItems: request.args.userItems }).result;
+        const made = paneSessionSheet(run, result, request.args);
+        post({ kind: 'pack-session', id, sheet: made.sheet, identity: sessionIdentity(made.session), savedAt: made.session.savedAt });
         return;
       }
       case 'match-suspense': {

@@ -24,6 +24,8 @@ import type { Resolution, ReviewAction, ReviewChanges, ReviewState } from '../en
 import type { SuspenseAgeing } from '../engine/suspense/suspense-ageing';
 import type { SheetSpec } from '../engine/sheet-spec';
 import type { PackSignOff } from '../engine/jobs/month-end';
+import type { paneSessionSheet } from '../engine/signoff/pane-session';
+
 import type { LedgerMatchesData, PaymentImport, PaymentPreview } from '../engine/jobs/import-payments';
 import type { CashBalanceRun } from '../engine/jobs/balance-cash';
 import type { Category } from '../engine/categories';
@@ -33,6 +35,9 @@ import type { ImportProfile } from '../engine/payments/profile';
 import type { OpenItem } from '../engine/payments/cash-balance';
 import type { PaymentIssue } from '../engine/payments/payment-issues';
 import type { DdBankCheckRequest, DdCollectRequest, DdRegisterRequest, DdReportRequest, DdResponse } from './dd-protocol';
+
+/** What the pane sends for its session sheet (the run and its result are the worker's). */
+export type PaneSessionArgs = Parameters<typeof paneSessionSheet>[2];
 
 export type WorkerRequest =
   | {
@@ -89,6 +94,17 @@ export type WorkerRequest =
       readonly reviewer: PackSignOff | null;
       /** The reconciling items people hold now; the run's when absent. */
       readonly userItems?: readonly UserReconcilingItem[];
+      /** The session about to be written beside the pack (as 'pack-session' will get it): the Summary shows its trail's head. */
+      readonly session?: Omit<PaneSessionArgs, 'packSheets'>;
+    }
+  | {
+      /**
+       * The `HL Session` sheet for the pack just written (issue 11): the pack's sheets as read back
+       * (for verify's image), the config, people's decisions, the sign-offs and the trail.
+       */
+      readonly kind: 'pack-session';
+      readonly id: number;
+      readonly args: PaneSessionArgs;
     }
   | {
       /** match-suspense over the last run's sources: ageing as of `asOf`, else the day of `now`. */
@@ -223,6 +239,7 @@ export type WorkerResponse =
   | { readonly kind: 'review-changes'; readonly id: number; readonly changes: ReviewChanges | null; readonly refused: string | null }
   | { readonly kind: 'ageing'; readonly id: number; readonly ageing: SuspenseAgeing }
   | { readonly kind: 'pack'; readonly id: number; readonly result: ReconcileResult; readonly sheets: readonly SheetSpec[] }
+  | { readonly kind: 'pack-session'; readonly id: number; readonly sheet: SheetSpec; readonly identity: string; readonly savedAt: string }
   | {
       readonly kind: 'suspense-matched';
       readonly id: number;

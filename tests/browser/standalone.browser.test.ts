@@ -247,7 +247,7 @@ suite('the standalone page in Chromium', () => {
     await tabTo(page.getByLabel('Reviewed by'));
     await page.keyboard.type('alex preparer');
     await press(page.getByRole('button', { name: 'Sign as reviewer' }));
-    await notice(/cannot also review it/).waitFor();
+    await notice(/different person from the preparer/).waitFor();
     await tabTo(page.getByLabel('Reviewed by'));
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('Sam Reviewer');

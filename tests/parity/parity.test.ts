@@ -52,7 +52,9 @@ describe('parity: the CLI and the pane give the same results, cells and bytes', 
     const answer = await worker.ask({ kind: 'reconcile', file: 'sample-workbook.xlsx', sheets, period: '2026-12', config: CONFIG, matchSuspense: true, carryReview: null });
     if (answer.kind !== 'result') throw new Error(answer.kind);
     expect(reconcileToJson(answer.result, answer.issues)).toEqual(JSON.parse(run.stdout));
-    const pack = await worker.ask({ kind: 'build-pack', productVersion: PRODUCT_VERSION, runAt: NOW.toISOString(), preparer: { name: 'Alex Smith', at: NOW.toISOString() }, reviewer: null });
+    // The session the pane writes beside the pack, as the CLI's: written now by Alex Smith, nothing before it (its trail's head is on the Summary).
+    const session = { savedAt: NOW.toISOString(), who: 'Alex Smith', config: CONFIG, userItems: [], resolutions: null, signOffs: [], trail: [] };
+    const pack = await worker.ask({ kind: 'build-pack', productVersion: PRODUCT_VERSION, runAt: NOW.toISOString(), preparer: { name: 'Alex Smith', at: NOW.toISOString() }, reviewer: null, session });
     if (pack.kind !== 'pack') throw new Error(pack.kind);
     const names = pack.sheets.map((s) => s.name);
     expect(names).toEqual(expect.arrayContaining(['HL Summary', 'HL Sources', 'HL Clearance journal', 'HL Suspense ageing']));

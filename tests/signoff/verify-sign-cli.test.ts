@@ -5,8 +5,9 @@
  */
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TRAIL_HEAD_LABEL } from '../../src/engine/audit-pack';
 import { readSessionSheet, sessionSheet } from '../../src/engine/signoff/session-sheet';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
 import { readPackSheets } from '../../src/cli/verify-cli';
@@ -61,6 +62,7 @@ describe('housing-ledger verify', () => {
   it('passes the untouched pack, also after an exceljs round trip, with the trail intact', async () => {
     const { code, json } = await verify(pack, ['--sources', source]);
     expect(json).toEqual({ ok: true, findings: [], signOffs: [], trail: { events: 1, intact: true } });
+    expect((await summaryRows(pack)).get(TRAIL_HEAD_LABEL)?.[1]).toMatch(/^[0-9a-f]{64}$/);
     expect(code).toBe(0);
     const copy = await tampered('roundtrip.xlsx', 'HL Summary', () => '');
     expect((await verify(copy.path)).code).toBe(0);
@@ -131,6 +133,22 @@ describe('housing-ledger verify', () => {
   });
 });
 
+/** The HL Summary's rows by their label, as text (dates day-first). */
+async function summaryRows(path: string): Promise<Map<string, string[]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const out = new Map<string, string[]>();
+  wb.getWorksheet('HL Summary')?.eachRow((row) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= 4; c++) {
+      const v = row.getCell(c).value;
+      cells.push(v instanceof Date ? v.toISOString().slice(0, 10).split('-').reverse().join('/') : String(v ?? ''));
+    }
+    out.set(cells[0] as string, cells);
+  });
+  return out;
+}
+
 describe('housing-ledger sign', () => {
   it('preparer then a different reviewer; same-person review is refused (exit 2); a change voids both in verify', async () => {
     const path = join(dir, 'signed.xlsx');
@@ -148,6 +166,13 @@ describe('housing-ledger sign', () => {
     expect((await runCli(['sign', path, '--as', 'reviewer', '--name', 'Jo Reid', '--reason', 'agreed'])).code).toBe(0);
     const v = await verify(path);
     expect(v.json).toMatchObject({ ok: true, signOffs: [{ role: 'preparer', name: 'Sam Patel', valid: true }, { role: 'reviewer', name: 'Jo Reid', valid: true }], trail: { events: 3, intact: true } });
+    // The Summary names both, with the day each signed, and shows the trail's head as the session has it.
+    const summary = await summaryRows(path);
+    expect(summary.get('Prepared by')?.slice(1, 4)).toEqual(['Sam Patel', 'on', '05/01/2027']);
+    expect(summary.get('Reviewed by')?.slice(1, 4)).toEqual(['Jo Reid', 'on', '05/01/2027']);
+    const wb = await XlsxWorkbook.fromBuffer(new Uint8Array(readFileSync(path)));
+    const read = readSessionSheet(await readPackSheets(wb));
+    expect(read.ok && summary.get(TRAIL_HEAD_LABEL)?.[1]).toBe(read.ok ? read.session.trail.at(-1)?.hash : 'no session');
 
     // Change a reconciling item after signing: verify finds it and both signatures are void.
     copyFileSync(path, join(dir, 'signed-base.xlsx'));

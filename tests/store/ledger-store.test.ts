@@ -9,6 +9,7 @@ import type { Settings } from '../../src/store/schema';
 import { upgradeSessionV1toV2 } from '../../src/store/upgrades';
 
 const SETTINGS: Settings = { config: { glControlAccount: '1100', rentFreeWeeks: ['2026-12-21'] }, sheets: { gl: 'GL' }, columns: {} };
+const BOUND = { digest: 'd1', status: 'BALANCED' as const };
 let n = 0;
 const fresh = () => `hl-test-${++n}-${Date.now()}`;
 let tick = 0;
@@ -48,12 +49,25 @@ describe('the session store', () => {
   it('refuses a reviewer who is the preparer, and a review before preparation', async () => {
     const store = await storeWith();
     const { session } = await store.openSession('b', '2026-12', SETTINGS, 'Alex');
-    await expect(store.signOff(session.id, 'reviewer', 'Sam')).rejects.toMatchObject({ kind: 'refused' });
-    await store.signOff(session.id, 'preparer', 'Alex Smith');
-    await expect(store.signOff(session.id, 'reviewer', ' alex smith ')).rejects.toThrow(/cannot also review it/);
-    const done = await store.signOff(session.id, 'reviewer', 'Sam Patel');
-    expect(done.signOffs.map((s) => [s.role, s.name])).toEqual([['preparer', 'Alex Smith'], ['reviewer', 'Sam Patel']]);
+    await expect(store.signOff(session.id, 'reviewer', 'Sam', BOUND)).rejects.toMatchObject({ kind: 'refused' });
+    await store.signOff(session.id, 'preparer', 'Alex Smith', BOUND);
+    await expect(store.signOff(session.id, 'reviewer', ' alex  SMITH. ', BOUND)).rejects.toThrow(/different person from the preparer \(Alex Smith\)/);
+    const done = await store.signOff(session.id, 'reviewer', 'Sam Patel', BOUND);
+    expect(done.signOffs.map((s) => [s.role, s.name, s.digest])).toEqual([['preparer', 'Alex Smith', 'd1'], ['reviewer', 'Sam Patel', 'd1']]);
     expect((await store.trail(session.id)).map((e) => e.event)).toEqual(['session.started', 'signed-off.preparer', 'signed-off.reviewer']);
+  });
+
+  it('asks a reason to sign NOT BALANCED, and voids both signatures when the content changes, naming the change', async () => {
+    const store = await storeWith();
+    const { session } = await store.openSession('b', '2026-12', SETTINGS, 'Alex');
+    const notBalanced = { digest: 'd1', status: 'NOT BALANCED' as const };
+    await expect(store.signOff(session.id, 'preparer', 'Alex', notBalanced)).rejects.toThrow(/write the reason/);
+    await store.signOff(session.id, 'preparer', 'Alex', { ...notBalanced, reason: 'GL journal to follow' });
+    await store.signOff(session.id, 'reviewer', 'Sam', { ...notBalanced, reason: 'agreed' });
+    expect(await store.voidSignOffs(session.id, 'Alex', 'd1', 'nothing')).toBeNull(); // same content: both stand
+    const voided = await store.voidSignOffs(session.id, 'Alex', 'd2', 'item U1 removed, £445.97');
+    expect(voided?.signOffs.map((s) => s.voided?.by)).toEqual(['item U1 removed, £445.97', 'item U1 removed, £445.97']);
+    expect((await store.trail(session.id)).at(-1)?.detail['message']).toBe('Signatures void (preparer Alex, reviewer Sam): changed after signing: item U1 removed, £445.97');
   });
 
   it('refuses a reconciling item without an explanation or in fractions of a penny, and keeps what was saved', async () => {
@@ -68,7 +82,7 @@ describe('the session store', () => {
   it('exports a session to a file and imports it elsewhere with its whole trail', async () => {
     const a = await storeWith();
     const { session } = await a.openSession('b', '2026-12', SETTINGS, 'Alex');
-    await a.signOff(session.id, 'preparer', 'Alex');
+    await a.signOff(session.id, 'preparer', 'Alex', BOUND);
     const file = await a.exportSession(session.id);
     const b = await storeWith();
     const imported = await b.importSession(file, 'Sam');

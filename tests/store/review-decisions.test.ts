@@ -123,4 +123,26 @@ describe('suspense decisions kept a row each', () => {
     expect(after).not.toHaveProperty('suspenseReview');
     expect(decisions).toEqual([{ sessionId: 's', item: 'SUS00003', resolution: decided.resolutions.SUS00003 }]);
   });
+
+  it('a session taken from the workbook replaces this browser\'s decisions with its own, a row each', async () => {
+    const store = await storeWith();
+    const { session } = await store.openSession('book-9', '2026-12', SETTINGS, 'Alex');
+    const local = act(queue(6), { type: 'reject', item: 'SUS00002', by: 'Alex', at: 't1' });
+    await store.saveReviewChanges(session.id, 'Alex', local.changes, 'suspense.reject', { item: 'SUS00002' });
+    const fromBook = act(queue(6), { type: 'accept-all-automatic', by: 'Kim', at: 't2' }).state.resolutions;
+    const adopted = await store.adoptWorkbookSession(
+      'book-9',
+      { period: '2026-12', config: {}, items: [], resolutions: fromBook, fingerprints: {}, signOffs: [], trail: [] },
+      { id: 'wb-1', savedAt: '2027-01-05T08:00:00.000Z', state: 'x' },
+      'Kim',
+      SETTINGS,
+    );
+    const rows = await store.reviewResolutions(adopted.id);
+    expect(Object.keys(rows).sort()).toEqual(Object.keys(fromBook).sort());
+    expect(rows['SUS00002']).toBeUndefined();
+    // An undo after resuming is a row with no decision, which a reload respects.
+    const undo = { action: 'undo' as const, changed: [{ item: 'SUS00000', resolution: null }] };
+    await store.saveReviewChanges(adopted.id, 'Kim', undo, 'suspense.undo', {});
+    expect((await store.reviewResolutions(adopted.id))['SUS00000']).toBeUndefined();
+  });
 });

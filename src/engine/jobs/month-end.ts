@@ -34,7 +34,7 @@ import type { SheetSpec } from '../sheet-spec';
 import { autoDecisions, clearanceJournal, journalSheet, type ClearanceDecision, type ClearanceJournal } from '../suspense/clearance-journal';
 import { matchSuspense, type SuspenseMatch } from '../suspense/match-suspense';
 import { reviewDecisions, type ReviewState } from '../suspense/review-queue';
-import { ageingSheet, suspenseAgeing, type SuspenseAgeing } from '../suspense/suspense-ageing';
+import { ageingSheet, suspenseAgeing, type PersonDecision, type SuspenseAgeing } from '../suspense/suspense-ageing';
 import { firstProblems, sheetsOf, type JobRefusal } from './common';
 
 export interface MonthEndInput {
@@ -133,6 +133,8 @@ export interface MonthEndPackOptions {
   readonly suggestionDecisions?: readonly SuggestionDecision[];
   /** The account actions log: when given, the pack gains the HL Account actions sheet for the period (issue 14). */
   readonly actions?: readonly ActionEvent[];
+  /** The session trail's head after this pack is written (issue 11), shown on the Summary. */
+  readonly trailHead?: string;
 }
 
 export interface MonthEndPack {
@@ -153,10 +155,21 @@ export function journalDecisions(matches: readonly SuspenseMatch[], review: Revi
   return [...people, ...autoDecisions(matches, at).filter((d) => !decided.has(d.item))];
 }
 
+/** What was decided for each item and by whom (the ageing's person columns): allocations, and items a person left in suspense. */
+function decidedByItem(decisions: readonly ClearanceDecision[], review: ReviewState | null): Map<string, PersonDecision> {
+  const out = new Map<string, PersonDecision>(decisions.map((d) => [d.item, { decided: `allocated to ${d.account}`, by: d.by }]));
+  for (const [item, r] of Object.entries(review?.resolutions ?? {})) {
+    if (r.kind === 'rejected') out.set(item, { decided: 'left in suspense', by: r.decidedBy });
+    else if (r.how === 'automatic') out.set(item, { decided: `allocated to ${r.account} (automatic, accepted)`, by: r.confirmedBy });
+  }
+  return out;
+}
+
 /** The audit pack of a run: the audit sheets, the clearance journal and the ageing as of the period end. */
 export function monthEndPack(run: MonthEndReady, options: MonthEndPackOptions): MonthEndPack {
   const result = withSuggestionDecisions(options.userItems ? withUserItems(run.result, options.userItems) : run.result, options.suggestionDecisions ?? []);
-  const day = (s: PackSignOff | null): IsoDate | null => (s ? (s.at.slice(0, 10) as IsoDate) : null);
+  // A void signature's line has no day (its name is the void notice).
+  const day = (s: PackSignOff | null): IsoDate | null => (s?.at ? (s.at.slice(0, 10) as IsoDate) : null);
   const audit = buildAuditPack(result, run.config, {
     productVersion: options.productVersion,
     runAt: options.runAt,
@@ -167,14 +180,16 @@ export function monthEndPack(run: MonthEndReady, options: MonthEndPackOptions): 
     sources: run.summaries,
     issues: run.issues,
     ...(options.actions !== undefined ? { actions: options.actions } : {}),
+    ...(options.trailHead !== undefined ? { trailHead: options.trailHead } : {}),
   });
   if (!run.suspense) return { result, sheets: audit, journal: null, ageing: null };
   const { items, matches } = run.suspense;
   // The rules' allocations carry no time of their own: they follow from the inputs (the run's stamp
   // is on the Summary), so the same inputs give the same pack.
-  const journal = clearanceJournal(items, journalDecisions(matches, options.review), run.config.glSuspenseAccount);
+  const decisions = journalDecisions(matches, options.review);
+  const journal = clearanceJournal(items, decisions, run.config.glSuspenseAccount);
   const ageing = monthEndAgeing(run);
-  return { result, sheets: [...audit, journalSheet(journal), ageingSheet(ageing)], journal, ageing };
+  return { result, sheets: [...audit, journalSheet(journal), ageingSheet(ageing, decidedByItem(decisions, options.review))], journal, ageing };
 }
 
 /** The suspense ageing of the month: as of the period end (see the decisions above), or of the day a person asks for. */

@@ -2,7 +2,10 @@
  * The session a written pack carries, and signing a pack from its session: the same rules as the
  * pane (signoff.ts), over the content recorded when the pack was written.
  */
-import { appendEvent } from '../audit/chain';
+import { appendEvent, chainHead } from '../audit/chain';
+import type { IsoDate } from '../dates';
+import { signOffLines, VOID_TEXT } from './bound-signoffs';
+import { formatGBP } from '../money';
 import type { MonthEndReady } from '../jobs/month-end';
 import type { ReconcileResult } from '../reconcile/types';
 import type { SuggestionDecision } from '../reconcile/suggestions';
@@ -23,6 +26,8 @@ export function packSession(
     readonly suspenseDecisions?: readonly Readonly<Record<string, unknown>>[];
     readonly prior?: SignOffState;
     readonly image?: PackImage;
+    /** The config file's JSON as given, so the pane can resume with the same settings. */
+    readonly config?: Readonly<Record<string, unknown>>;
   },
 ): WorkbookSession {
   const fingerprints = Object.fromEntries(run.summaries.map((s) => [s.sheet, s.sha256]));
@@ -35,7 +40,7 @@ export function packSession(
       who: args.who,
       action: 'pack-written',
       to: signOffDigest(content),
-      message: `Audit pack written for ${run.period.label}: ${result.status}, unexplained ${result.unexplained} pence`,
+      message: `Audit pack written for ${run.period.label}: ${result.status}, unexplained ${formatGBP(result.unexplained)}`,
     }),
   ];
   return {
@@ -49,7 +54,24 @@ export function packSession(
     signOffs: prior.signOffs,
     trail,
     ...(args.image ? { image: args.image } : {}),
+    ...(args.config ? { config: args.config } : {}),
   };
+}
+
+/** What the Summary's sign-off rows and trail head show for a session: names while they stand, else the void notice. */
+export function summarySignOffs(session: WorkbookSession): { readonly preparer: SummarySignature; readonly reviewer: SummarySignature; readonly trailHead: string } {
+  const lines = signOffLines(session.signOffs, signOffDigest(session.content));
+  const cell = (role: SignRole): SummarySignature => {
+    const l = lines.find((x) => x.role === role);
+    if (!l?.signed) return { name: '', day: null };
+    return l.valid ? { name: l.signed.name, day: l.signed.at.slice(0, 10) as IsoDate } : { name: VOID_TEXT, day: null };
+  };
+  return { preparer: cell('preparer'), reviewer: cell('reviewer'), trailHead: chainHead(session.trail) };
+}
+
+export interface SummarySignature {
+  readonly name: string;
+  readonly day: IsoDate | null;
 }
 
 /** Signs the pack's session: the digest of the content recorded, the status it records. */

@@ -10,6 +10,7 @@ import type { SheetData } from '../cells';
 import type { UserReconcilingItem } from '../config';
 import type { SuggestionDecision } from '../reconcile/suggestions';
 import type { SheetSpec } from '../sheet-spec';
+import type { Resolution } from '../suspense/review-queue';
 import type { SignedContent } from './digest';
 import type { SignOff, TrailEvent } from './signoff';
 
@@ -30,6 +31,10 @@ export interface WorkbookSession {
   readonly content: SignedContent;
   readonly signOffs: readonly SignOff[];
   readonly trail: readonly TrailEvent[];
+  /** The config file's JSON as given (the pane's settings or the CLI's --config), to resume with; absent in older packs. */
+  readonly config?: Readonly<Record<string, unknown>>;
+  /** People's suspense decisions (item -> resolution), so a reviewer elsewhere sees them; absent when none. */
+  readonly resolutions?: Readonly<Record<string, Resolution>>;
   /** A short hash of every cell of the pack's other HL sheets as written (pack-check.ts). */
   readonly image?: Readonly<Record<string, readonly (readonly string[])[]>>;
 }

@@ -57,8 +57,24 @@ export function ageingCsv(ageing: SuspenseAgeing): string {
   return `${[AGEING_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
-/** The ageing as a sheet of the journal workbook: the as-of date and limit above the table. */
-export function ageingSheet(ageing: SuspenseAgeing): SheetSpec {
+/** What a person (or, for an automatic allocation nobody overrode, the rule) decided for an item. */
+export interface PersonDecision {
+  /** e.g. "allocated to 00101527", "left in suspense". */
+  readonly decided: string;
+  /** The person's name, or 'rule'. */
+  readonly by: string;
+}
+
+/** The columns the pack's ageing adds after the matcher's: what was decided and who decided it (issue 11). */
+export const AGEING_DECIDED_COLUMNS = ['Decided', 'Decided By'] as const;
+
+/**
+ * The ageing as a sheet of the journal workbook: the as-of date and limit above the table. With
+ * `decided` (the audit pack), two more columns say what was decided for each item and who decided
+ * it, beside the matcher's own decision.
+ */
+export function ageingSheet(ageing: SuspenseAgeing, decided?: ReadonlyMap<string, PersonDecision>): SheetSpec {
+  const columns: string[] = decided ? [...AGEING_COLUMNS, ...AGEING_DECIDED_COLUMNS] : [...AGEING_COLUMNS];
   const t = (value: string): CellSpec => ({ kind: 'text', value });
   const n = ageing.lines.length;
   const rows: (CellSpec | null)[][] = [
@@ -70,7 +86,7 @@ export function ageingSheet(ageing: SuspenseAgeing): SheetSpec {
       { kind: 'formula', formula: n > 0 ? `COUNTIF(G6:G${n + 5},"YES")` : '0', result: { kind: 'number', value: ageing.overLimitCount } },
       { kind: 'formula', formula: n > 0 ? `ROUND(SUMIF(G6:G${n + 5},"YES",C6:C${n + 5}),2)` : '0', result: { kind: 'money', value: ageing.overLimitTotal } },
     ],
-    AGEING_COLUMNS.map((c): CellSpec => ({ kind: 'text', value: c, style: 'heading' })),
+    columns.map((c): CellSpec => ({ kind: 'text', value: c, style: 'heading' })),
   ];
   for (const l of ageing.lines) {
     rows.push([
@@ -83,14 +99,15 @@ export function ageingSheet(ageing: SuspenseAgeing): SheetSpec {
       l.overLimit ? { kind: 'text', value: 'YES', style: 'status-bad' } : t('NO'),
       t(l.decision ?? ''),
       t(l.bestAccount ?? ''),
+      ...(decided ? [t(decided.get(l.item)?.decided ?? ''), t(decided.get(l.item)?.by ?? '')] : []),
     ]);
   }
   return {
     key: 'suspense.ageing',
     name: 'HL Suspense ageing',
     rows,
-    columnWidths: [12, 12, 12, 20, 24, 10, 10, 10, 14],
-    tables: [{ name: 'HL_Suspense_ageing', headerRow: 4, firstCol: 0, columns: [...AGEING_COLUMNS], rowCount: n }],
+    columnWidths: [12, 12, 12, 20, 24, 10, 10, 10, 14, ...(decided ? [24, 18] : [])],
+    tables: [{ name: 'HL_Suspense_ageing', headerRow: 4, firstCol: 0, columns, rowCount: n }],
     freeze: { rows: 5, cols: 0 },
     protect: true,
   };

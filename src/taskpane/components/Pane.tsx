@@ -7,6 +7,8 @@
 import { Body1, Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { withUserItems } from '../../engine/reconcile/user-items';
+import { describeReviewChanges } from '../../engine/signoff/describe-review';
+import { describeItemChange, signOffLines, stands, VOID_TEXT } from '../../engine/signoff/bound-signoffs';
 import { assignRoles } from '../../engine/sources/detect';
 import { periodToOffer } from '../../engine/sources/guess-period';
 import type { Session, StoredReconcilingItem } from '../../store/schema';
@@ -14,6 +16,7 @@ import { readUserSheets } from '../../workbook/user-sheets';
 import { FactoringPanel } from '../factoring/FactoringPanel';
 import type { PaneHost } from '../host';
 import { useAuditPack } from '../hooks/useAuditPack';
+import { useBoundSignOffs } from '../hooks/useBoundSignOffs';
 import { useEngineRun } from '../hooks/useEngineRun';
 import { useNotices } from '../hooks/useNotices';
 import { usePaneSettings } from '../hooks/usePaneSettings';
@@ -21,7 +24,11 @@ import { useSession } from '../hooks/useSession';
 import { useSheetTops } from '../hooks/useSheetTops';
 import { useStepFocus } from '../hooks/useStepFocus';
 import { useSuspenseReview } from '../hooks/useSuspenseReview';
-import { configOf, localToday, monthLabel, settingsOf, toUserItems } from '../model';
+import { useWorkbookSession } from '../hooks/useWorkbookSession';
+import { SessionConflictCard } from './SessionConflictCard';
+import { useConfirm } from './ConfirmDialog';
+import { formatGBP, type Pence } from '../../engine/money';
+import { configOf, localToday, monthLabel, settingsOf, toUserItems, type ConfigJson } from '../model';
 import { STEPS, type ReviewCommand, type StepId } from '../pane-state';
 import { DdPanel } from '../dd/DdPanel';
 import { Notices } from './Notices';
@@ -53,12 +60,17 @@ export function Pane({ host }: { readonly host: PaneHost }) {
   const engine = useEngineRun(host, setAnnounce);
   const suspense = useSuspenseReview(engine.request, notify);
   const pack = useAuditPack(host, engine.request, notify);
+  const inBook = useWorkbookSession(host, sessions, engine.request, notify);
+  const { confirm, dialog } = useConfirm();
   const { session } = sessions;
   const { run } = engine;
 
   const assignment = useMemo(() => assignRoles(host.fileName, tops.sheets, engineConfig), [host.fileName, tops.sheets, engineConfig]);
   const items: readonly StoredReconcilingItem[] = session?.period === period ? session.reconcilingItems : [];
   const result = run.state === 'done' ? withUserItems(run.result, toUserItems(items)) : null;
+
+  // What a signature binds to (issue 11), and the change a void names.
+  const { digest, lastChange } = useBoundSignOffs({ run, result, config: parsed.ok ? engineConfig : null, resolutions: suspense.review?.resolutions ?? null, period, actor, sessions });
 
   // Start: open the store, read the top of each sheet, resume the workbook's latest session.
   useEffect(() => {
@@ -67,11 +79,20 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       const latest = await sessions.start();
       const read = await tops.read(() => live);
       if (!read || !live) return;
-      if (latest) {
+      // The workbook's own copy of the session, when it carries one, newer than this browser's.
+      const opened = await inBook.open(latest, actor);
+      if (opened.use === 'workbook') {
+        settings.setConfig(configOf(opened.session.settings));
+        settings.setPeriod(opened.session.period);
+      } else if (opened.use === 'conflict') settings.setPeriod(periodToOffer(read, localToday()));
+      else if (latest) {
         settings.setConfig(configOf(latest.settings));
         settings.setPeriod(latest.period);
         await sessions.resume(latest, actor);
-      } else settings.setPeriod(periodToOffer(read, localToday()));
+      } else {
+        if (host.initialConfig) settings.setConfig(host.initialConfig as ConfigJson);
+        settings.setPeriod(periodToOffer(read, localToday()));
+      }
       tops.ready();
     })();
     return () => {
@@ -102,6 +123,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       const fingerprints = Object.fromEntries(sources.map((x) => [x.sheet, x.sha256]));
       const changed = await sessions.changedSince(s, fingerprints);
       if (changed.length) {
+        lastChange.current = `source sheets changed: ${changed.join(', ')}`;
         notify({ intent: 'warning', title: 'Source sheets changed since the last run', text: `${changed.map((c) => `‘${c}’`).join(', ')} changed: check that the reconciling items still apply.` });
       }
       const { status, difference, unexplained } = done.result;
@@ -116,17 +138,47 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       notify({ intent: 'warning', title: 'Reconciling items are not being saved', text: 'Storage is not available here; export the session before closing.' });
       return false;
     }
+    // Removing an item is destructive (its explanation is lost, signatures go void): ask first.
+    const removed = s.reconcilingItems.filter((i) => !next.some((n) => n.ref === i.ref));
+    if (removed.length > 0) {
+      const refs = removed.map((i) => i.ref).join(', ');
+      const signed = s.signOffs.filter((o) => stands(o, digest)).length;
+      const ok = await confirm({
+        title: `Remove reconciling item ${refs}?`,
+        body:
+          `${removed.map((i) => `${i.ref}: ${formatGBP(i.amount as Pence)}, ${i.explanation}`).join('; ')}. It no longer explains any of the difference; the trail keeps a record that it was removed.` +
+          (signed ? ` The ${signed === 1 ? 'signature' : `${signed} signatures`} given for these figures become void.` : ''),
+        action: `Remove ${refs}`,
+      });
+      if (!ok) return false;
+    }
+    lastChange.current = describeItemChange(s.reconcilingItems, next);
     return sessions.save('the reconciling items', (st) => st.saveReconcilingItems(s.id, actor, next));
   }
 
   async function reviewAction(command: ReviewCommand): Promise<void> {
+    // An undo that takes back many decisions at once (accept all automatic) asks first.
+    const last = command.type === 'undo' ? suspense.lastUndo : null;
+    if (last && last.size > 1) {
+      const ok = await confirm({
+        title: `Undo ${last.size} decisions?`,
+        body: `This takes back ${last.action === 'accept-all-automatic' ? 'accepting all automatic allocations' : 'the last step'}: ${last.size} suspense items go back to undecided, all at once.`,
+        action: `Undo ${last.size} decisions`,
+      });
+      if (!ok) return;
+    }
+    const before = suspense.review;
+    lastChange.current = 'a suspense decision';
     const changes = await suspense.act(command, name);
     if (!changes) return;
+    // The trail and a voided signature name the item, its amount and the account (engine wording).
+    const change = describeReviewChanges(before, changes);
+    lastChange.current = change.message;
     setAnnounce(command.type === 'undo' ? 'Undone' : 'Decision recorded');
     // Only the items the action touched are written (one row each), not the queue.
     const s = session?.period === period ? session : await ensureSession();
     if (!s) return;
-    const detail = 'item' in command ? { item: command.item, ...('account' in command ? { account: command.account } : {}) } : {};
+    const detail = { ...change, ...('item' in command ? { item: command.item } : {}) };
     await sessions.saveReviewChanges(s.id, actor, changes, `suspense.${command.type}`, detail);
   }
 
@@ -139,14 +191,32 @@ export function Pane({ host }: { readonly host: PaneHost }) {
 
   async function writePack(current: Session | null = session): Promise<void> {
     if (run.state !== 'done' || !result) return;
-    const sheets = await pack.write({ runAt: run.at, userItems: toUserItems(items), signOffs: current?.signOffs ?? [] });
-    if (sheets && current) await sessions.save('the trail', (st) => st.record(current.id, actor, 'audit-pack.written', { sheets, status: result.status, unexplained: result.unexplained }));
+    // The Summary shows a name only while its signature stands; a void one, the void notice.
+    const lines = signOffLines(current?.signOffs ?? [], digest);
+    const packSignOffs = lines.flatMap((l) => (l.signed ? [{ role: l.role, name: l.valid ? l.signed.name : VOID_TEXT, at: l.valid ? l.signed.at : '' }] : []));
+    // The session written beside the pack, its trail as it is now: the Summary shows the head it will have.
+    const latest = current && sessions.store ? await sessions.store.getSession(current.id).catch(() => current) : current;
+    const trail = latest && sessions.store ? await sessions.store.trail(latest.id).catch(() => []) : [];
+    const resolutions = suspense.review?.resolutions ?? latest?.carriedResolutions ?? null;
+    const book = latest ? { savedAt: new Date().toISOString(), who: actor, config, userItems: toUserItems(latest.reconcilingItems), resolutions, signOffs: latest.signOffs, trail } : null;
+    const sheets = await pack.write({ runAt: run.at, userItems: toUserItems(items), signOffs: packSignOffs, ...(book ? { session: book } : {}) });
+    if (!sheets || !latest || !book) return;
+    await inBook.writeAfterPack(sheets, { session: latest, ...book });
+    await sessions.save('the trail', (st) => st.record(latest.id, actor, 'audit-pack.written', { sheets, status: result.status, unexplained: result.unexplained }));
   }
 
-  async function signOff(role: 'preparer' | 'reviewer', who: string): Promise<void> {
-    const next = await sessions.signOff(await ensureSession(), role, who);
+  async function signOff(role: 'preparer' | 'reviewer', who: string, reason: string | null): Promise<void> {
+    const next = await sessions.signOff(await ensureSession(), role, who, { digest, status: result?.status ?? 'NOT BALANCED', reason });
     // The sign-off belongs in the audit pack: write it again when it is already there.
     if (next && pack.written) await writePack(next);
+  }
+
+  async function chooseCopy(which: 'workbook' | 'working'): Promise<void> {
+    const chosen = await inBook.choose(which, actor);
+    if (!chosen) return;
+    settings.setConfig(configOf(chosen.settings));
+    settings.setPeriod(chosen.period);
+    if (which === 'working') await sessions.resume(chosen, actor);
   }
 
   async function importSession(text: string): Promise<void> {
@@ -197,6 +267,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
         </Caption1>
       </header>
       <Notices notices={notices} announce={announce} onDismiss={dismiss} />
+      {inBook.conflict && <SessionConflictCard conflict={inBook.conflict} onChoose={(w) => void chooseCopy(w)} />}
       <div role="group" aria-label="Task" className={styles.steps}>
         <Button size="small" appearance={mode === 'month-end' ? 'primary' : 'secondary'} aria-pressed={mode === 'month-end'} onClick={() => setMode('month-end')}>
           Month-end reconciliation
@@ -265,7 +336,10 @@ export function Pane({ host }: { readonly host: PaneHost }) {
               rowCounts={tops.rowCounts}
               assignment={assignment}
               config={config}
-              onConfig={settings.setConfig}
+              onConfig={(c) => {
+                lastChange.current = 'settings changed';
+                settings.setConfig(c);
+              }}
               runIssues={run.state === 'done' || run.state === 'input-error' ? run.issues : []}
               onShow={showInSheet}
               onNext={() => setStep('settings')}
@@ -276,7 +350,10 @@ export function Pane({ host }: { readonly host: PaneHost }) {
               period={period}
               onPeriod={settings.setPeriod}
               config={config}
-              onConfig={settings.setConfig}
+              onConfig={(c) => {
+                lastChange.current = 'settings changed';
+                settings.setConfig(c);
+              }}
               problems={parsed.ok ? [] : parsed.problems}
               name={name}
               onName={settings.changeName}
@@ -308,6 +385,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
               auditWritten={pack.written}
               defaultName={name}
               storeAvailable={sessions.store !== null}
+              digest={digest}
               onWrite={() => void writePack()}
               packProgress={pack.progress && <PackProgressBar progress={pack.progress} onCancel={pack.cancel} />}
               onSignOff={signOff}
@@ -317,6 +395,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
           )}
         </>
       )}
+      {dialog}
     </main>
   );
 }

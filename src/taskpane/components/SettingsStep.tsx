@@ -1,6 +1,7 @@
 /**
  * Step 2: the period, the rent calendar, the GL codes and the landlord's transaction codes; saved as
- * saved settings (under a name) to reuse next month. The values are the config file's keys (README: config).
+ * saved settings (under a name) to reuse next month, or imported and exported as the CLI's config file.
+ * The values are the config file's keys (README: config).
  */
 import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
@@ -8,6 +9,7 @@ import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../engine/categor
 import { formatUkDate, type IsoDate } from '../../engine/dates';
 import type { SavedSettings } from '../../store/schema';
 import { configOf, parseDateList, type ConfigJson } from '../model';
+import { SettingsFile } from './SettingsFile';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -158,6 +160,13 @@ export function SettingsStep({ period, onPeriod, config, onConfig, problems, nam
               Apply
             </Button>
           </div>
+          <SettingsFile
+            config={config}
+            onConfig={(c) => {
+              onConfig(c);
+              setWeeksText((c.rentFreeWeeks ?? []).map((d) => formatUkDate(d as IsoDate)).join(', '));
+            }}
+          />
           <div className={styles.row}>
             <Field className={styles.grow} label="Save these settings as">
               <Input value={saveAs} placeholder="e.g. Rent 2026/27" onChange={(_, d) => setSaveAs(d.value)} />

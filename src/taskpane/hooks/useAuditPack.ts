@@ -9,6 +9,7 @@ import type { UserReconcilingItem } from '../../engine/config';
 import type { SignOff } from '../../store/schema';
 import { PRODUCT_VERSION } from '../../version';
 import type { RequestBody, WorkerOutcome } from '../../worker/client';
+import type { PaneSessionArgs } from '../../worker/protocol';
 import type { PaneHost } from '../host';
 import type { Notify } from '../pane-state';
 
@@ -17,6 +18,8 @@ export interface PackRequest {
   readonly runAt: string;
   readonly userItems: readonly UserReconcilingItem[];
   readonly signOffs: readonly SignOff[];
+  /** The session written beside the pack (issue 11): its trail's head goes on the Summary. */
+  readonly session?: Omit<PaneSessionArgs, 'packSheets'>;
 }
 
 /** Where writing the pack is: built in the worker (Cancel stops it), then its sheets written (not stopped halfway). */
@@ -29,7 +32,7 @@ export function useAuditPack(host: Pick<PaneHost, 'port' | 'onWorkbookChanged'>,
   const cancelBuild = useRef<(() => void) | null>(null);
 
   /** Builds and writes the pack; the names of the sheets written, or null when it failed (and the workbook is as it was). */
-  async function write({ runAt, userItems, signOffs }: PackRequest): Promise<string[] | null> {
+  async function write({ runAt, userItems, signOffs, session }: PackRequest): Promise<string[] | null> {
     const signed = (role: SignOff['role']) => {
       const s = signOffs.find((x) => x.role === role);
       return s ? { name: s.name, at: s.at } : null;
@@ -37,7 +40,7 @@ export function useAuditPack(host: Pick<PaneHost, 'port' | 'onWorkbookChanged'>,
     try {
       setProgress({ stage: 'building' });
       const cancelled = new Promise<'cancelled'>((resolve) => (cancelBuild.current = () => resolve('cancelled')));
-      const built = await Promise.race([request({ kind: 'build-pack', productVersion: PRODUCT_VERSION, runAt, preparer: signed('preparer'), reviewer: signed('reviewer'), userItems }), cancelled]);
+      const built = await Promise.race([request({ kind: 'build-pack', productVersion: PRODUCT_VERSION, runAt, preparer: signed('preparer'), reviewer: signed('reviewer'), userItems, ...(session ? { session } : {}) }), cancelled]);
       cancelBuild.current = null;
       if (built === 'cancelled') {
         notify({ intent: 'info', title: 'The audit pack was not written', text: 'Cancelled before anything was written: the workbook is as it was.' });

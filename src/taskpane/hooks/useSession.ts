@@ -9,7 +9,12 @@ import type { Resolution, ReviewChanges } from '../../engine/suspense/review-que
 import type { LedgerStore } from '../../store/ledger-store';
 import type { SavedSettings, Session, Settings, TrailEvent } from '../../store/schema';
 import type { PaneHost } from '../host';
-import { monthLabel, ukDateTime } from '../model';
+import { signOffLines, workingStateHash } from '../../engine/signoff/bound-signoffs';
+import { signOffDigest } from '../../engine/signoff/digest';
+import { resumedFrom } from '../../engine/signoff/pane-session';
+import { sessionIdentity, type SessionBase } from '../../engine/signoff/resume';
+import type { WorkbookSession } from '../../engine/signoff/session-sheet';
+import { monthLabel, settingsOf, ukDateTime, type ConfigJson } from '../model';
 import { STORAGE_WARNING, type Notify } from '../pane-state';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -117,13 +122,18 @@ export function useSession(host: Pick<PaneHost, 'openStore' | 'workbookId'>, not
     }
   }
 
-  async function signOff(s: Session | null, role: 'preparer' | 'reviewer', who: string): Promise<Session | null> {
+  /** Signs the content whose digest is given; the engine's refusal (same person, no reason) is said in words. */
+  async function signOff(s: Session | null, role: 'preparer' | 'reviewer', who: string, bound: { digest: string | null; status: 'BALANCED' | 'NOT BALANCED'; reason: string | null }): Promise<Session | null> {
     if (!s || !store) {
       notify({ intent: 'error', title: 'Sign-off needs saved sessions', text: 'Storage is not available here, so a sign-off cannot be recorded.' });
       return null;
     }
+    if (bound.digest === null) {
+      notify({ intent: 'warning', title: 'Not signed yet', text: 'The sources’ fingerprints are still being worked out; sign in a moment.' });
+      return null;
+    }
     try {
-      const next = await store.signOff(s.id, role, who);
+      const next = await store.signOff(s.id, role, who, { digest: bound.digest, status: bound.status, reason: bound.reason });
       setSession(next);
       await refreshTrail(store, next.id);
       notify({ intent: 'success', title: role === 'preparer' ? 'Prepared' : 'Reviewed', text: `Signed by ${who.trim()} at ${ukDateTime(new Date().toISOString())}.` });
@@ -132,6 +142,44 @@ export function useSession(host: Pick<PaneHost, 'openStore' | 'workbookId'>, not
       notify({ intent: 'error', title: 'Sign-off refused', text: explainStorageError(e).message });
       return null;
     }
+  }
+
+  /** Voids the signatures the content now differs from, naming the change (nothing when they still stand). */
+  async function voidIfChanged(s: Session, actor: string, digest: string, change: string): Promise<void> {
+    await save('the void signatures', async (st) => (await st.voidSignOffs(s.id, actor, digest, change)) ?? undefined);
+  }
+
+  /** Takes a workbook's session as the working copy and says what was resumed. */
+  async function adopt(workbookId: string, ws: WorkbookSession, actor: string): Promise<Session | null> {
+    const st = opened.current;
+    if (!st) return null;
+    const from = resumedFrom(ws);
+    const config = from.config as ConfigJson;
+    const base: SessionBase = { id: sessionIdentity(ws), savedAt: ws.savedAt, state: workingStateHash({ config, items: from.items, resolutions: from.resolutions, signOffs: from.signOffs }) };
+    try {
+      const next = await st.adoptWorkbookSession(workbookId, from, base, actor, settingsOf(config));
+      setSession(next);
+      await refreshTrail(st, next.id);
+      const decided = Object.keys(from.resolutions).length;
+      const signed = signOffLines(from.signOffs, ws.content ? signOffDigest(ws.content) : null).filter((l) => l.signed);
+      notify({
+        intent: 'info',
+        title: `Resumed the ${monthLabel(ws.period)} session from this workbook`,
+        text:
+          `Written ${ukDateTime(ws.savedAt)}: ${from.items.length} reconciling item${from.items.length === 1 ? '' : 's'}, ${decided} suspense decision${decided === 1 ? '' : 's'}` +
+          `${signed.length ? `, signed by ${signed.map((l) => `${l.signed?.name} (${l.role}${l.valid ? '' : ', void'})`).join(' and ')}` : ''}. ` +
+          'Run to see the figures: the run says whether any source sheet changed since it was written.',
+      });
+      return next;
+    } catch (e) {
+      notify({ intent: 'error', title: 'The workbook’s session could not be resumed', text: explainStorageError(e).message });
+      return null;
+    }
+  }
+
+  /** Records the workbook copy just written as this working copy's base. */
+  async function setBase(s: Session, base: SessionBase): Promise<void> {
+    await save('the session', (st) => st.setBase(s.id, base));
   }
 
   async function importFile(text: string, actor: string): Promise<Session | null> {
@@ -175,12 +223,12 @@ export function useSession(host: Pick<PaneHost, 'openStore' | 'workbookId'>, not
   /** The session's saved suspense decisions (a new run carries them over); none without storage. */
   async function reviewResolutions(s: Session): Promise<Readonly<Record<string, Resolution>>> {
     const saved = store ? await store.reviewResolutions(s.id).catch(() => ({})) : {};
-    return { ...(s.suspenseReview?.resolutions ?? {}), ...saved };
+    return { ...(s.suspenseReview?.resolutions ?? s.carriedResolutions ?? {}), ...saved };
   }
 
   const exportFile = async (): Promise<string | null> => (session && store ? store.exportSession(session.id) : null);
 
-  return { store, session, trail, saved, start, save, resume, ensure, changedSince, saveSettingsAs, signOff, importFile, exportFile, saveReviewChanges, reviewResolutions };
+  return { store, session, trail, saved, start, save, resume, ensure, changedSince, saveSettingsAs, signOff, voidIfChanged, adopt, setBase, importFile, exportFile, saveReviewChanges, reviewResolutions };
 }
 
 export type SessionApi = ReturnType<typeof useSession>;

@@ -10,15 +10,22 @@ import type { ReviewAction, ReviewChanges, ReviewState } from '../../engine/susp
 import type { RequestBody, WorkerOutcome } from '../../worker/client';
 import type { Notify, ReviewCommand } from '../pane-state';
 
-/** The page's copy of the queue: the worker's entries and resolutions, and how many steps can be undone. */
+/** One step the worker can undo, as the page needs it: which action and how many items it changed. */
+export interface UndoStepSize {
+  readonly action: ReviewAction['type'];
+  readonly size: number;
+}
+
+/** The page's copy of the queue: the worker's entries and resolutions, and the steps that can be undone. */
 export interface ReviewCopy {
   readonly state: ReviewState;
-  readonly undoDepth: number;
+  readonly undoSteps: readonly UndoStepSize[];
 }
 
 /**
  * The resolutions after the changes: a new record (React sees a new state) sharing every
- * entry; the undo steps themselves stay in the worker, the page needs only how many there are.
+ * entry; the undo steps themselves stay in the worker, the page keeps only each step's action and size
+ * (an undo of many decisions asks first).
  */
 function patched(copy: ReviewCopy, changes: ReviewChanges): ReviewCopy {
   const resolutions = { ...copy.state.resolutions };
@@ -26,8 +33,8 @@ function patched(copy: ReviewCopy, changes: ReviewChanges): ReviewCopy {
     if (c.resolution === null) delete resolutions[c.item];
     else resolutions[c.item] = c.resolution;
   }
-  const undoDepth = changes.action === 'undo' ? Math.max(0, copy.undoDepth - 1) : copy.undoDepth + 1;
-  return { state: { ...copy.state, resolutions, undo: [] }, undoDepth };
+  const undoSteps = changes.action === 'undo' ? copy.undoSteps.slice(0, -1) : [...copy.undoSteps, { action: changes.action, size: changes.changed.length }];
+  return { state: { ...copy.state, resolutions, undo: [] }, undoSteps };
 }
 
 export function useSuspenseReview(request: (body: RequestBody) => Promise<WorkerOutcome>, notify: Notify) {
@@ -36,7 +43,7 @@ export function useSuspenseReview(request: (body: RequestBody) => Promise<Worker
   const latest = useRef<ReviewCopy | null>(null);
 
   const set = (state: ReviewState | null) => {
-    const next = state ? { state, undoDepth: state.undo.length } : null;
+    const next = state ? { state, undoSteps: state.undo.map((u) => ({ action: u.action, size: u.before.length })) } : null;
     latest.current = next;
     setCopy(next);
   };
@@ -63,5 +70,5 @@ export function useSuspenseReview(request: (body: RequestBody) => Promise<Worker
     return outcome.changes;
   }
 
-  return { review: copy?.state ?? null, canUndo: (copy?.undoDepth ?? 0) > 0, set, act };
+  return { review: copy?.state ?? null, canUndo: (copy?.undoSteps.length ?? 0) > 0, lastUndo: copy?.undoSteps.at(-1) ?? null, set, act };
 }

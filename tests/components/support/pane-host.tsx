@@ -49,6 +49,30 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async writeSheets(specs: readonly SheetSpec[]): Promise<void> {
     this.written.push([...specs]);
+    // Read back as a workbook would (the pane reads the pack it wrote for the session's image).
+    for (const spec of specs) {
+      const rows = spec.rows.map((r) => r.map(valueOf));
+      const at = this.sheets.findIndex((s) => s.name === spec.name);
+      if (at >= 0) this.sheets[at] = { name: spec.name, rows };
+      else this.sheets.push({ name: spec.name, rows });
+    }
+  }
+}
+
+/** A written cell's value as a reader gets it back: money in pounds, a formula's cached result. */
+function valueOf(c: SheetSpec['rows'][number][number]): RawCell {
+  if (c === null) return null;
+  switch (c.kind) {
+    case 'text':
+    case 'number':
+    case 'date':
+      return c.value;
+    case 'money':
+      return c.value / 100;
+    case 'formula':
+      return c.result.kind === 'money' ? c.result.value / 100 : c.result.value;
+    default:
+      return null;
   }
 }
 
