@@ -7,12 +7,14 @@
  * stage and next action, the notices to renew, register or discharge, and "Write report" handing
  * the P&L and KPI sheets, with their charts, to the workbook.
  */
+import 'fake-indexeddb/auto';
 import './support/jsdom-globals';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { SheetData } from '../../src/engine/cells';
 import { DEFAULT_APPROVALS } from '../../src/engine/approvals';
 import type { SheetSpec } from '../../src/engine/sheet-spec';
+import { LedgerDb } from '../../src/store/db';
 import { FactoringPanel } from '../../src/taskpane/factoring/FactoringPanel';
 import { handleFactoring } from '../../src/worker/factoring-request';
 import { handleFactoringDebt } from '../../src/worker/factoring-debt-request';
@@ -21,7 +23,7 @@ import { generateFactoring } from '../../tools/sample/factoring/generate';
 const sample = generateFactoring();
 const sheets: SheetData[] = Object.entries(sample.sheets).map(([name, rows]) => ({ name, originRow: 1, originCol: 1, rows }));
 
-function open(written: SheetSpec[][], downloads: string[]) {
+function open(written: SheetSpec[][], downloads: string[], db: LedgerDb | null = null) {
   render(
     <FluentProvider theme={webLightTheme}>
       <FactoringPanel
@@ -35,6 +37,8 @@ function open(written: SheetSpec[][], downloads: string[]) {
           written.push([...specs]);
         }}
         now={() => '2027-01-05T10:00:00Z'}
+        db={db}
+        workbookId="book-factoring"
         downloadWorkbook={async (name) => {
           downloads.push(name);
         }}
@@ -87,6 +91,33 @@ describe('the Factoring debt page', () => {
     fireEvent.click(within(screen.getByRole('list', { name: 'Write-off schedule' })).getByText('Approve'));
     expect(await screen.findByText('Approved by Morag Bell.')).toBeTruthy();
     expect(within(screen.getByRole('list', { name: 'Write-off schedule' })).getByText(/OW0005 · HC1-5: £355.00, approved/)).toBeTruthy();
+  });
+
+  it('keeps a proposed write-off in the store: a pane opened afresh shows it awaiting approval, and approves it', async () => {
+    const db = new LedgerDb(`hl-factoring-debt-${Date.now()}`);
+    await db.open();
+    const showDebt = async () => {
+      fireEvent.change(screen.getByLabelText('As of (YYYY-MM-DD)'), { target: { value: '2026-12-31' } });
+      fireEvent.click(screen.getByText('Show debt'));
+      await screen.findByRole('list', { name: 'Accounts in arrears' });
+    };
+    open([], [], db);
+    await showDebt();
+    fireEvent.change(screen.getByLabelText('Your name (proposer or approver)'), { target: { value: 'Fiona Reid' } });
+    fireEvent.change(screen.getByLabelText('Reason for a proposal'), { target: { value: 'Owner untraced' } });
+    fireEvent.change(screen.getByLabelText('Account to propose'), { target: { value: 'OW0005/HC1-5' } });
+    fireEvent.click(screen.getByText('Propose write-off'));
+    expect(await screen.findByText('Proposed the write-off of OW0005 · HC1-5.')).toBeTruthy();
+    cleanup();
+
+    open([], [], db);
+    await showDebt();
+    const schedule = await screen.findByRole('list', { name: 'Write-off schedule' });
+    expect(within(schedule).getByText(/OW0005 · HC1-5: £355.00, awaiting approval/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Your name (proposer or approver)'), { target: { value: 'Morag Bell' } });
+    fireEvent.click(within(schedule).getByText('Approve'));
+    expect(await screen.findByText('Approved by Morag Bell.')).toBeTruthy();
+    db.close();
   });
 
   it('writes the P&L and KPI sheets with their charts, and downloads on the standalone page', async () => {

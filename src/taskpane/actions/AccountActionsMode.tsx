@@ -12,14 +12,13 @@ import { registerCsvText } from '../../engine/jobs/dd-register';
 import { MandateStore } from '../../store/mandate-store';
 import { fetchBankHolidays } from '../dd/dd-data';
 import type { ActionsJob, ActionsJobResult } from '../../engine/jobs/actions-worker';
-import { ActionsRepo } from '../../store/actions-store';
 import type { LedgerStore } from '../../store/ledger-store';
 import { readUserSheets } from '../../workbook/user-sheets';
 import type { RequestBody, WorkerOutcome } from '../../worker/client';
 import { downloadFile } from '../download';
 import type { PaneHost } from '../host';
 import { AccountActionsPanel } from './AccountActionsPanel';
-import { memoryLog, type ActionsLogPort } from './useAccountActions';
+import { actionsLogFor } from './actions-log';
 
 export interface AccountActionsModeProps {
   readonly host: Pick<PaneHost, 'port' | 'workbookId' | 'fileName'>;
@@ -31,13 +30,8 @@ export interface AccountActionsModeProps {
   readonly loadHolidays?: () => Promise<string>;
 }
 
-function storeLog(store: LedgerStore, logId: string): ActionsLogPort {
-  const repo = new ActionsRepo(store.db);
-  return { load: () => repo.load(logId), append: (judgedOn, events) => repo.append(logId, judgedOn, events) };
-}
-
 export function AccountActionsMode({ host, config, store, send, loadHolidays = fetchBankHolidays }: AccountActionsModeProps) {
-  const log = useMemo(() => (store ? storeLog(store, host.workbookId) : memoryLog()), [store, host.workbookId]);
+  const log = useMemo(() => actionsLogFor(store?.db ?? null, host.workbookId), [store, host.workbookId]);
   // Until the list arrives (or where it cannot be fetched) working days are Monday to Friday.
   const [holidays, setHolidays] = useState('');
   useEffect(() => {

@@ -8,6 +8,7 @@ import type { SheetData } from '../../engine/cells';
 import { describeReportIssue } from '../../engine/factoring/report/messages';
 import { formatGBP, sumPence } from '../../engine/money';
 import type { SheetSpec } from '../../engine/sheet-spec';
+import type { ActionsLogPort } from '../actions/useAccountActions';
 import { DebtArrearsList } from './DebtArrearsList';
 import { DebtNotices } from './DebtNotices';
 import { DebtWriteoffs } from './DebtWriteoffs';
@@ -28,11 +29,13 @@ export interface DebtViewProps {
   readonly downloadWorkbook?: (name: string) => Promise<void>;
   /** The clock, for who-did-what-when on the write-offs' log. */
   readonly now: () => string;
+  /** Where the write-offs' approval log is kept (the store, or memory in a pane without storage). */
+  readonly log: ActionsLogPort;
 }
 
-export function DebtView({ run, readSheets, workbookFile, config, writeSheets, downloadWorkbook, now }: DebtViewProps) {
+export function DebtView({ run, readSheets, workbookFile, config, writeSheets, downloadWorkbook, now, log }: DebtViewProps) {
   const styles = useStyles();
-  const d = useFactoringDebt(run, workbookFile, readSheets, config);
+  const d = useFactoringDebt(run, workbookFile, readSheets, config, log);
   const { state } = d;
   const arrears = state.result?.arrears ?? null;
   const owed = arrears ? arrears.accounts.filter((a) => a.balance > 0) : [];

@@ -10,6 +10,7 @@ import type { SheetData } from '../../engine/cells';
 import type { SheetSpec } from '../../engine/sheet-spec';
 import type { LedgerDb } from '../../store/db';
 import { dexieFactoringRuns } from '../../store/factoring-runs';
+import { actionsLogFor } from '../actions/actions-log';
 import { FilePicker } from '../components/FilePicker';
 import { FactoringPages } from './DebtPages';
 import { downloadFile } from '../download';
@@ -50,6 +51,9 @@ export function FactoringPanel({ readSheets, workbookFile, config, run, approval
   const effective = chosen ? { ...((config ?? {}) as Record<string, unknown>), factoring: (chosen.json as Record<string, unknown> | null)?.factoring } : config;
   const store = useMemo(() => (db ? dexieFactoringRuns(db, workbookId) : undefined), [db, workbookId]);
   const f = useFactoring(run, workbookFile, readSheets, effective, approvals, store);
+  // The write-offs' approval log, kept in the store beside the account actions (its own log), so a
+  // proposal and its approvals outlive the pane.
+  const writeoffLog = useMemo(() => actionsLogFor(db, `${workbookId}#factoring-writeoffs`), [db, workbookId]);
   const { state } = f;
   const release = async (): Promise<void> => {
     await f.release();
@@ -60,7 +64,7 @@ export function FactoringPanel({ readSheets, workbookFile, config, run, approval
     return (
       <div className={styles.box}>
         {pages}
-        <DebtView run={runDebt} readSheets={readSheets} workbookFile={workbookFile} config={effective} now={now} {...(writeSheets ? { writeSheets } : {})} {...(downloadWorkbook ? { downloadWorkbook } : {})} />
+        <DebtView run={runDebt} readSheets={readSheets} workbookFile={workbookFile} config={effective} now={now} log={writeoffLog} {...(writeSheets ? { writeSheets } : {})} {...(downloadWorkbook ? { downloadWorkbook } : {})} />
       </div>
     );
   }

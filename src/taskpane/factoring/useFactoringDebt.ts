@@ -4,12 +4,12 @@
  * what the person typed and what came back; it decides nothing.
  */
 import { useCallback, useState } from 'react';
-import type { ActionEvent } from '../../engine/approvals';
 import type { SheetData } from '../../engine/cells';
 import type { WriteoffStep } from '../../engine/jobs/factoring-writeoffs';
 import { describeReportIssue } from '../../engine/factoring/report/messages';
 import type { SheetSpec } from '../../engine/sheet-spec';
 import type { FactoringDebtRequest, FactoringDebtResponse } from '../../worker/factoring-debt-request';
+import type { ActionsLogPort } from '../actions/useAccountActions';
 
 /** Sends a debt request to the worker (or, in tests, straight to the handler). */
 export type RunFactoringDebt = (request: Omit<FactoringDebtRequest, 'id' | 'kind'>) => Promise<FactoringDebtResponse | null>;
@@ -25,17 +25,20 @@ export interface DebtState {
 
 const EMPTY: DebtState = { busy: false, problems: [], result: null, written: null };
 
-export function useFactoringDebt(run: RunFactoringDebt, file: string, readSheets: () => Promise<readonly SheetData[]>, config: unknown) {
+export function useFactoringDebt(run: RunFactoringDebt, file: string, readSheets: () => Promise<readonly SheetData[]>, config: unknown, log: ActionsLogPort) {
   const [state, setState] = useState<DebtState>(EMPTY);
   const [asOf, setAsOf] = useState('');
   const [month, setMonth] = useState('');
   const [budget, setBudget] = useState<{ name: string; text: string } | null>(null);
-  /** The write-offs' approval log: kept while the pane is open. */
-  const [log, setLog] = useState<readonly ActionEvent[]>([]);
-
   const show = useCallback(async () => {
     setState((s) => ({ ...s, busy: true }));
-    const r = await run({ file, sheets: await readSheets(), asOf, config, writeoffs: { log, step: null } });
+    let events;
+    try {
+      events = await log.load();
+    } catch (e) {
+      return setState((s) => ({ ...s, busy: false, problems: [`The write-offs' approval log could not be read: ${(e as Error).message}`] }));
+    }
+    const r = await run({ file, sheets: await readSheets(), asOf, config, writeoffs: { log: events, step: null } });
     setState({ busy: false, problems: r?.problems ?? [], result: r, written: null });
   }, [run, file, readSheets, asOf, config, log]);
 
@@ -43,15 +46,22 @@ export function useFactoringDebt(run: RunFactoringDebt, file: string, readSheets
   const writeoff = useCallback(
     async (step: WriteoffStep): Promise<string | null> => {
       setState((s) => ({ ...s, busy: true }));
-      const r = await run({ file, sheets: await readSheets(), asOf, config, writeoffs: { log, step } });
-      const w = r?.writeoffs ?? null;
-      if (!r || !w || !w.ok) {
+      try {
+        const judgedOn = await log.load();
+        const r = await run({ file, sheets: await readSheets(), asOf, config, writeoffs: { log: judgedOn, step } });
+        const w = r?.writeoffs ?? null;
+        if (!r || !w || !w.ok) {
+          setState((s) => ({ ...s, busy: false }));
+          return w && !w.ok ? w.problems.join('; ') || 'the debt sheets have errors' : (r?.problems.join('; ') ?? 'no answer');
+        }
+        // Saved before it is shown: refused (nothing saved) when the log moved on since it was judged.
+        await log.append(judgedOn, w.events);
+        setState((s) => ({ ...s, busy: false, result: r }));
+        return null;
+      } catch (e) {
         setState((s) => ({ ...s, busy: false }));
-        return w && !w.ok ? w.problems.join('; ') || 'the debt sheets have errors' : (r?.problems.join('; ') ?? 'no answer');
+        return (e as Error).message;
       }
-      setLog([...log, ...w.events]);
-      setState((s) => ({ ...s, busy: false, result: r }));
-      return null;
     },
     [run, file, readSheets, asOf, config, log],
   );
