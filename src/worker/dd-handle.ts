@@ -1,6 +1,7 @@
 /** The worker's answers to the Direct Debit requests: each calls its engine job and posts the result. */
 import { runBankCheck } from '../engine/jobs/dd-bank-check';
-import { runDdCollect } from '../engine/jobs/dd-collect';
+import { parseConfig } from '../engine/config';
+import { ddRentCalendar, runDdCollect } from '../engine/jobs/dd-collect';
 import { readRegisterRows, runDdRegisterCheck } from '../engine/jobs/dd-register';
 import { runDdReport } from '../engine/jobs/dd-report';
 import type { Tenancy } from '../engine/records';
@@ -14,8 +15,12 @@ export function answerDd(request: DdRequest, roll: readonly Tenancy[] | null): D
   switch (request.kind) {
     case 'dd-bank-check':
       return { kind: 'dd-bank-checked', id, result: runBankCheck(request.check, request.modulus) };
-    case 'dd-collect':
-      return { kind: 'dd-collected', id, result: runDdCollect({ ...request.input, rentRoll: request.withRoll ? needRoll(roll) : null }) };
+    case 'dd-collect': {
+      // The rent calendar from the pane's config, as `dd collect --config` takes it (the default without one).
+      const config = request.config !== undefined ? parseConfig(request.config) : null;
+      const rentCalendar = config?.ok ? { rentCalendar: ddRentCalendar(config.config) } : {};
+      return { kind: 'dd-collected', id, result: runDdCollect({ ...request.input, ...rentCalendar, rentRoll: request.withRoll ? needRoll(roll) : null }) };
+    }
     case 'dd-report':
       return {
         kind: 'dd-reported',

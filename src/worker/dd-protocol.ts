@@ -24,6 +24,8 @@ export interface DdCollectRequest {
   readonly id: number;
   readonly input: Omit<DdCollectInput, 'rentRoll'>;
   readonly withRoll: boolean;
+  /** The config file's JSON: its rentYearStart and rentFreeWeeks give the rent calendar, as `dd collect --config` does. */
+  readonly config?: unknown;
 }
 
 export interface DdReportRequest {

@@ -7,6 +7,7 @@ import { checkStandard18 } from '../../src/engine/dd/standard18-check';
 import { addWorkingDays, isWorkingDay, parseHolidays } from '../../src/engine/dd/working-days';
 import { formatPence, type Pence } from '../../src/engine/money';
 import type { Tenancy } from '../../src/engine/records';
+import { answerDd } from '../../src/worker/dd-handle';
 import { runCli, tempDir } from '../support/generated';
 import { bankDetailsFor, DD_ASSETS, sampleDd, SAMPLE_WORKBOOK } from './support/sample-register';
 
@@ -287,6 +288,19 @@ describe('dd collect: final collections (19) and the 53-week rent year', () => {
     const march = run(reg, '2024-03-20', { rentRoll: roll });
     // 12,000p x 53 / 12 = 53,000p from the collection of Monday 15 April 2024.
     expect(march.notices).toEqual([expect.objectContaining({ account: '00100001', amount: 53000, date: '2024-04-15', reason: expect.stringMatching(/^53-week year: .*2024\/25 has 53 Mondays/) })]);
+  });
+
+  it("the pane's run (through the worker) takes the rent calendar from its config, as dd collect --config does", () => {
+    const input = { register: { kind: 'csv' as const, text: `${HEADER}\n${monthly('520.00')}\n` }, processingDay: '2024-03-20', sun: '123456', originator: '20-00-00:55779911', serviceUserName: 'Riverside Homes', modulus: MODULUS, holidays: HOLIDAYS, representations: [], fileNumber: 1 };
+    const roll = [tenancy({ weeklyCharge: 12000 as Pence })];
+    const notices = (config?: unknown) => {
+      const out = answerDd({ kind: 'dd-collect', id: 1, input, withRoll: true, ...(config !== undefined ? { config } : {}) }, roll);
+      return out.kind === 'dd-collected' ? out.result.notices : [];
+    };
+    // Without a config: 53 chargeable weeks in 2024/25, 12,000p x 53 / 12 = 53,000p.
+    expect(notices()).toEqual([expect.objectContaining({ amount: 53000 })]);
+    // Two rent-free weeks at Christmas leave 51: 12,000p x 51 / 12 = 51,000p.
+    expect(notices({ rentFreeWeeks: ['2024-12-23', '2024-12-30'] })).toEqual([expect.objectContaining({ amount: 51000 })]);
   });
 
   it('without the rent roll, the notice scales the monthly amount by 53/52 going into the long year and back by 52/53 after it', () => {

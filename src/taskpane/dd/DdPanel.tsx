@@ -115,6 +115,7 @@ export function DdPanel({ host, store, send, actor, loadData = fetchDdData, now 
         by: actor,
       },
       withRoll,
+      config,
     });
     if (out.kind !== 'dd-collected') return setProblem(failed(out));
     setRun(out.result);
