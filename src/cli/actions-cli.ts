@@ -166,26 +166,42 @@ function need(values: Record<string, string | boolean | undefined>, name: string
   return v;
 }
 
+/** The options that describe an action, shared by request and amend. */
+const DRAFT_OPTIONS = {
+  reason: { type: 'string' },
+  amount: { type: 'string' },
+  evidence: { type: 'string' },
+  account: { type: 'string' },
+  to: { type: 'string' },
+  type: { type: 'string' },
+  workbook: { type: 'string' },
+  method: { type: 'string' },
+  payee: { type: 'string' },
+  'sort-code': { type: 'string' },
+  'bank-account': { type: 'string' },
+  mandates: { type: 'string' },
+  'reason-code': { type: 'string' },
+  holidays: { type: 'string' },
+} as const;
+
+type Values = Readonly<Record<string, unknown>>;
+
+/** The refund's payee when any of --payee, --sort-code, --bank-account is given (spaces and dashes dropped). */
+function payeeOf(values: Values): { name: string; sortCode: string; bankAccount: string } | null {
+  if (values.payee === undefined && values['sort-code'] === undefined && values['bank-account'] === undefined) return null;
+  return { name: String(values.payee ?? ''), sortCode: String(values['sort-code'] ?? '').replace(/[-\s]/g, ''), bankAccount: String(values['bank-account'] ?? '').replace(/\s/g, '') };
+}
+
+/** --evidence as a list: items separated by ';'. */
+const evidenceList = (text: unknown): string[] => String(text ?? '').split(';').map((e) => e.trim()).filter((e) => e !== '');
+
+/** The --workbook's sheets, for the checks that read the rent roll; null without one. */
+async function workbookOf(path: string | undefined): Promise<{ file: string; sheets: Awaited<ReturnType<typeof readUserSheets>> } | null> {
+  return path !== undefined ? { file: basename(path), sheets: await readUserSheets(await openWorkbook(path)) } : null;
+}
+
 async function requestCommand(args: readonly string[], io: ActionsIo, help: string): Promise<number> {
-  const { values } = parse(args, {
-    ...COMMON,
-    kind: { type: 'string' },
-    reason: { type: 'string' },
-    amount: { type: 'string' },
-    evidence: { type: 'string' },
-    id: { type: 'string' },
-    account: { type: 'string' },
-    to: { type: 'string' },
-    type: { type: 'string' },
-    workbook: { type: 'string' },
-    method: { type: 'string' },
-    payee: { type: 'string' },
-    'sort-code': { type: 'string' },
-    'bank-account': { type: 'string' },
-    mandates: { type: 'string' },
-    'reason-code': { type: 'string' },
-    holidays: { type: 'string' },
-  });
+  const { values } = parse(args, { ...COMMON, ...DRAFT_OPTIONS, kind: { type: 'string' }, id: { type: 'string' } });
   if (values.help) {
     io.out(help);
     return 0;
@@ -195,20 +211,16 @@ async function requestCommand(args: readonly string[], io: ActionsIo, help: stri
   const amount = need(values, 'amount', 'actions request');
   const account = need(values, 'account', 'actions request');
   let draft: ActionDraft;
-  if (kind === 'refund') {
-    const payee = values.payee !== undefined || values['sort-code'] !== undefined || values['bank-account'] !== undefined ? { name: String(values.payee ?? ''), sortCode: String(values['sort-code'] ?? '').replace(/[-\s]/g, ''), bankAccount: String(values['bank-account'] ?? '').replace(/\s/g, '') } : null;
-    draft = { kind, account, amount, method: need(values, 'method', 'a refund'), payee };
-  } else if (kind === 'transfer') draft = { kind, from: account, to: need(values, 'to', 'a transfer'), amount, type: need(values, 'type', 'a transfer') };
+  if (kind === 'refund') draft = { kind, account, amount, method: need(values, 'method', 'a refund'), payee: payeeOf(values) }; else if (kind === 'transfer') draft = { kind, from: account, to: need(values, 'to', 'a transfer'), amount, type: need(values, 'type', 'a transfer') };
   else if (kind === 'writeoff') draft = { kind, account, amount, reasonCode: need(values, 'reason-code', 'a write-off') };
   else throw new CliInputError(`--kind '${kind}' is not refund, transfer or writeoff`);
-  const wbPath = values.workbook as string | undefined;
-  const workbook = wbPath !== undefined ? { file: basename(wbPath), sheets: await readUserSheets(await openWorkbook(wbPath)) } : null;
+  const workbook = await workbookOf(values.workbook as string | undefined);
   const log = readLog(file, true);
   const r = runActionsRequest({
     log,
     draft,
     reason: need(values, 'reason', 'actions request'),
-    evidence: String(values.evidence ?? '').split(';').map((e) => e.trim()).filter((e) => e !== ''),
+    evidence: evidenceList(values.evidence),
     by: need(values, 'by', 'actions request'),
     at: io.now().toISOString(),
     id: (values.id as string | undefined) ?? null,
@@ -222,24 +234,7 @@ async function requestCommand(args: readonly string[], io: ActionsIo, help: stri
 }
 
 async function amendCommand(args: readonly string[], io: ActionsIo, help: string): Promise<number> {
-  const { values, positionals } = parse(args, {
-    ...COMMON,
-    note: { type: 'string' },
-    reason: { type: 'string' },
-    amount: { type: 'string' },
-    evidence: { type: 'string' },
-    account: { type: 'string' },
-    to: { type: 'string' },
-    type: { type: 'string' },
-    workbook: { type: 'string' },
-    method: { type: 'string' },
-    payee: { type: 'string' },
-    'sort-code': { type: 'string' },
-    'bank-account': { type: 'string' },
-    mandates: { type: 'string' },
-    'reason-code': { type: 'string' },
-    holidays: { type: 'string' },
-  });
+  const { values, positionals } = parse(args, { ...COMMON, ...DRAFT_OPTIONS, note: { type: 'string' } });
   if (values.help) {
     io.out(help);
     return 0;
@@ -248,20 +243,19 @@ async function amendCommand(args: readonly string[], io: ActionsIo, help: string
   if (id === undefined || extra !== undefined) throw new CliInputError('actions amend needs one action ID');
   const file = need(values, 'file', 'actions amend');
   const str = (k: string): string | undefined => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
-  const payeeGiven = values.payee !== undefined || values['sort-code'] !== undefined || values['bank-account'] !== undefined;
+  const payee = payeeOf(values);
   const changes: ActionChanges = {
     ...(str('amount') !== undefined ? { amount: str('amount') } : {}),
     ...(str('reason') !== undefined ? { reason: str('reason') } : {}),
-    ...(str('evidence') !== undefined ? { evidence: String(str('evidence')).split(';').map((e) => e.trim()).filter((e) => e !== '') } : {}),
+    ...(str('evidence') !== undefined ? { evidence: evidenceList(str('evidence')) } : {}),
     ...(str('account') !== undefined ? { account: str('account') } : {}),
     ...(str('to') !== undefined ? { to: str('to') } : {}),
     ...(str('type') !== undefined ? { type: str('type') } : {}),
     ...(str('method') !== undefined ? { method: str('method') } : {}),
-    ...(payeeGiven ? { payee: { name: str('payee') ?? '', sortCode: (str('sort-code') ?? '').replace(/[-\s]/g, ''), bankAccount: (str('bank-account') ?? '').replace(/\s/g, '') } } : {}),
+    ...(payee !== null ? { payee } : {}),
     ...(str('reason-code') !== undefined ? { reasonCode: str('reason-code') } : {}),
   } as ActionChanges;
-  const wbPath = str('workbook');
-  const workbook = wbPath !== undefined ? { file: basename(wbPath), sheets: await readUserSheets(await openWorkbook(wbPath)) } : null;
+  const workbook = await workbookOf(str('workbook'));
   const log = readLog(file, false);
   const r = runActionsAmend({
     log,
