@@ -6,7 +6,9 @@
  * marks the sheets it wrote with a workbook name that Excel keeps pointing at the sheet through
  * renames. What each of those is (formats, looks, names, print setup, the marker, serial dates) is
  * decided in ../render.ts, shared with the xlsx adapter; this file only says it in office-js.
- * `Excel.run` never leaves this file.
+ * `Excel.run` never leaves this file. It is over 400 lines for that reason: reading (row blocks, and
+ * the sparse read of a range beyond 2M cells) and writing (cells, looks, tables, charts, print
+ * setup) share the markers and the request batches, which would otherwise have to be exported.
  */
 import type { RawCell, SheetData } from '../../engine/cells';
 import { columnLetter } from '../../engine/cells';
