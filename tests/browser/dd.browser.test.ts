@@ -8,24 +8,20 @@
  * and no request leaves the page's own origin (the modulus data and holidays come from it).
  * Needs Debian's chromium, as the standalone suite; skipped with a warning without it.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve';
 import { runCli } from '../support/generated';
+import { browserSuite, launchChromium } from '../support/chromium';
 import { ensureWebBuild } from '../support/web-build';
 
 const ROOT = resolve(__dirname, '..', '..');
 const WEB = join(ROOT, 'dist', 'web');
 const SHOTS = join(ROOT, 'test-results', 'screens');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WIDTHS = [350, 1280] as const;
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run must install Debian's chromium`);
-if (!haveChromium) console.warn(`browser tests skipped: no ${CHROMIUM} (apt-get install -y chromium)`);
-const suite = haveChromium ? describe : describe.skip;
+const suite = browserSuite();
 
 suite('Direct Debits on the standalone page in Chromium', () => {
   let server: Server;
@@ -43,16 +39,7 @@ suite('Direct Debits on the standalone page in Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
     axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     ({ server, url: origin } = await startServer(WEB));
-    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hl-chromium-dd-')), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-      locale: 'en-GB',
-      timezoneId: 'Europe/London',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page } = await launchChromium('hl-chromium-dd-', { acceptDownloads: true }));
     page.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 300_000);

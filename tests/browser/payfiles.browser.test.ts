@@ -6,25 +6,23 @@
  * posted; a password-protected workbook named as such. Each step is checked by axe and screenshotted at 350 px and 1280 px
  * (test-results/screens/payfiles-*.png). Skipped without Debian's chromium, as the other browser tests.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve';
 import { cfbFile } from '../support/cfb';
+import { browserSuite, launchChromium } from '../support/chromium';
 import { ensureWebBuild } from '../support/web-build';
 
 const ROOT = resolve(__dirname, '..', '..');
 const WEB = join(ROOT, 'dist', 'web');
 const PAYMENTS = join(ROOT, 'assets', 'payments');
 const SHOTS = join(ROOT, 'test-results', 'screens');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WIDTHS = [350, 1280] as const;
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run must install Debian's chromium`);
-const suite = haveChromium ? describe : describe.skip;
+const suite = browserSuite();
 
 suite('payment files and cash balancing in the standalone page', () => {
   let server: Server;
@@ -41,15 +39,7 @@ suite('payment files and cash balancing in the standalone page', () => {
     mkdirSync(SHOTS, { recursive: true });
     axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     ({ server, url: origin } = await startServer(WEB));
-    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hl-chromium-')), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-      timezoneId: 'Europe/London',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page } = await launchChromium('hl-chromium-'));
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${origin}/standalone.html?sample=sample-workbook.xlsx`);
     await page.getByRole('button', { name: 'Next: Settings' }).waitFor({ timeout: 60_000 });

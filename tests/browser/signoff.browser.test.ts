@@ -9,13 +9,14 @@
  * Needs Debian's chromium (.ci/run installs it); skipped with a warning elsewhere, as the other
  * browser tests. The pages are rebuilt first when stale (tests/support/web-build.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve';
 import { runCli } from '../support/generated';
+import { browserSuite, launchChromium } from '../support/chromium';
 import { ensureWebBuild } from '../support/web-build';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -23,12 +24,8 @@ const WEB = join(ROOT, 'dist', 'web');
 const SAMPLE = join(ROOT, 'assets', 'sample-workbook.xlsx');
 const CONFIG = join(ROOT, 'assets', 'sample-config.json');
 const SHOTS = join(ROOT, 'test-results', 'screens');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run must install Debian's chromium`);
-if (!haveChromium) console.warn(`browser tests skipped: no ${CHROMIUM} (apt-get install -y chromium)`);
-const suite = haveChromium ? describe : describe.skip;
+const suite = browserSuite();
 
 suite('a signed pack opened on the standalone page in a fresh profile', () => {
   let server: Server;
@@ -49,15 +46,7 @@ suite('a signed pack opened on the standalone page in a fresh profile', () => {
     expect((await runCli(['sign', pack, '--as', 'reviewer', '--name', 'Jo Reid', '--reason', 'agreed with the preparer'])).code).toBe(0);
     ({ server, url: origin } = await startServer(WEB));
     // A profile directory nobody used: the page has no session of its own for this workbook.
-    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hl-chromium-fresh-')), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-      timezoneId: 'Europe/London',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page } = await launchChromium('hl-chromium-fresh-'));
     page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 300_000);
 

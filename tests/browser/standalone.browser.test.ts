@@ -10,15 +10,16 @@
  * with a warning, elsewhere. It builds the pages itself (tests/support/web-build.ts) when dist/web is
  * missing or older than its sources, so it never runs against a stale build.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { formatGBP, formatPence, parsePence, type Pence } from '../../src/engine/money';
 import { startServer } from '../../scripts/serve';
 import { recalcWorkbook } from '../support/recalc';
 import { runCli } from '../support/generated';
+import { browserSuite, launchChromium } from '../support/chromium';
 import { ensureWebBuild } from '../support/web-build';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -26,13 +27,9 @@ const WEB = join(ROOT, 'dist', 'web');
 const SAMPLE = join(ROOT, 'assets', 'sample-workbook.xlsx');
 const CONFIG = join(ROOT, 'assets', 'sample-config.json');
 const SHOTS = join(ROOT, 'test-results', 'screens');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WIDTHS = [350, 1280] as const;
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run must install Debian's chromium`);
-if (!haveChromium) console.warn(`browser tests skipped: no ${CHROMIUM} (apt-get install -y chromium)`);
-const suite = haveChromium ? describe : describe.skip;
+const suite = browserSuite();
 
 suite('the standalone page in Chromium', () => {
   let server: Server;
@@ -54,16 +51,7 @@ suite('the standalone page in Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
     axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     ({ server, url: origin } = await startServer(WEB));
-    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hl-chromium-')), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-      locale: 'en-GB',
-      timezoneId: 'Europe/London',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page } = await launchChromium('hl-chromium-', { acceptDownloads: true }));
     page.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => pageErrors.push(e.message));
     const run = await runCli(['reconcile', SAMPLE, '--period', '2026-12', '--config', CONFIG, '--json']);
