@@ -7,6 +7,7 @@
 import type { RawCell } from '../../src/engine/cells';
 import type { SheetSpec } from '../../src/engine/sheet-spec';
 import { ExcelWorkbook } from '../../src/workbook/excel/excel-workbook';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
 import { wasCancelled, type WriteProgress } from '../../src/workbook/port';
 import { readUserSheets } from '../../src/workbook/user-sheets';
 import { FakeExcel } from '../support/fake-excel';
@@ -187,5 +188,19 @@ describe('Excel adapter: a write can be stopped and leaves nothing half-done', (
     await expect(port.writeSheets([productSpec('test.two', 'HL Two', 'x')], { signal: stop.signal })).rejects.toMatchObject({ name: 'AbortError' });
     expect(fake.syncs).toBe(syncs);
     expect(snapshot(fake)).toEqual(before);
+  });
+});
+
+describe('xlsx adapter: the same signal, where it is cheap', () => {
+  it('an aborted signal stops a read and a write before they start; a write reports each sheet’s rows, ending at the whole', async () => {
+    const book = XlsxWorkbook.empty();
+    const stop = new AbortController();
+    stop.abort();
+    await expect(book.writeSheets([productSpec('test.one', 'HL One', 'x')], { signal: stop.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await book.listSheets()).toEqual([]);
+    const seen: number[] = [];
+    await book.writeSheets([productSpec('test.one', 'HL One', 'x'), longSpec('test.long', 'HL Long', 'y')], { onProgress: (p) => seen.push(p.rowsWritten / p.rowsTotal) });
+    expect(seen).toEqual([4 / (ROWS + 4), 1]);
+    await expect(book.readSheet('HL One', undefined, { signal: stop.signal })).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
