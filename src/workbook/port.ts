@@ -41,6 +41,14 @@ export interface WriteOptions {
   readonly onProgress?: (p: WriteProgress) => void;
 }
 
+/**
+ * Throws the signal's reason (an AbortError) once it is aborted. AbortSignal.throwIfAborted does
+ * the same but is missing from older webviews (Safari before 15.4, which Office on an older Mac uses).
+ */
+export function stopIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason ?? new DOMException('The operation was cancelled.', 'AbortError');
+}
+
 /** True when `e` is the rejection of a read or write stopped by `signal` (not a failure to report). */
 export function wasCancelled(e: unknown, signal: AbortSignal | undefined): boolean {
   return Boolean(signal?.aborted) && (e === signal?.reason || (e as { name?: string } | null)?.name === 'AbortError');

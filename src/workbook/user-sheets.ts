@@ -1,6 +1,6 @@
 /** The user's sheets of a workbook, through any port: the product's own sheets from an earlier run are left out. */
 import type { SheetData } from '../engine/cells';
-import type { ReadOptions, WorkbookPort } from './port';
+import { stopIfAborted, type ReadOptions, type WorkbookPort } from './port';
 
 /**
  * `fraction` runs from 0 to 1 over all the sheets read, never backwards. A signal stops the read
@@ -9,7 +9,7 @@ import type { ReadOptions, WorkbookPort } from './port';
  */
 export async function readUserSheets(port: WorkbookPort, onProgress?: (sheet: string, fraction: number) => void, options: ReadOptions = {}): Promise<SheetData[]> {
   const { signal } = options;
-  signal?.throwIfAborted();
+  stopIfAborted(signal);
   const infos = (await port.listSheets()).filter((s) => s.productKey === null);
   const out: SheetData[] = [];
   let shown = 0;
@@ -18,11 +18,11 @@ export async function readUserSheets(port: WorkbookPort, onProgress?: (sheet: st
     onProgress?.(sheet, shown);
   };
   for (const [i, info] of infos.entries()) {
-    signal?.throwIfAborted();
+    stopIfAborted(signal);
     report(info.name, i / infos.length);
     out.push(await port.readSheet(info.name, onProgress && ((p) => report(p.sheet, (i + p.rowsRead / Math.max(1, p.rowsTotal)) / infos.length)), options));
   }
-  signal?.throwIfAborted();
+  stopIfAborted(signal);
   if (infos.length > 0) report(infos[infos.length - 1]?.name ?? '', 1);
   return out;
 }

@@ -13,7 +13,7 @@
 import type { RawCell, SheetData } from '../../engine/cells';
 import { columnLetter } from '../../engine/cells';
 import type { CellSpec, CellStyle, SheetSpec } from '../../engine/sheet-spec';
-import type { ReadOptions, ReadProgress, SheetInfo, WorkbookPort, WriteOptions } from '../port';
+import { stopIfAborted, type ReadOptions, type ReadProgress, type SheetInfo, type WorkbookPort, type WriteOptions } from '../port';
 import {
   CELL_LOOKS,
   columnWidthPoints,
@@ -175,7 +175,7 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async readSheetTop(name: string, rows: number, options: ReadOptions = {}): Promise<SheetData> {
-    options.signal?.throwIfAborted();
+    stopIfAborted(options.signal);
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(name);
       const used = ws.getUsedRangeOrNullObject(true);
@@ -193,7 +193,7 @@ export class ExcelWorkbook implements WorkbookPort {
   /** A signal in `options` is checked before every block: once it is aborted no further load is asked of Excel. */
   async readSheet(name: string, onProgress?: (p: ReadProgress) => void, options: ReadOptions = {}): Promise<SheetData> {
     const { signal } = options;
-    signal?.throwIfAborted();
+    stopIfAborted(signal);
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(name);
       const used = ws.getUsedRangeOrNullObject(true);
@@ -207,7 +207,7 @@ export class ExcelWorkbook implements WorkbookPort {
       let cap = Number.POSITIVE_INFINITY; // rows per block after a payload error
       let r = 0;
       while (r < rowCount) {
-        signal?.throwIfAborted();
+        stopIfAborted(signal);
         const cells = bytesPerCell === null ? this.firstBlockCells : Math.floor(this.targetBytes / bytesPerCell);
         const n = Math.max(1, Math.min(rowCount - r, Math.floor(Math.min(cells, FIVE_MILLION_CELLS) / columnCount), cap));
         const block = ws.getRangeByIndexes(rowIndex + r, columnIndex, n, columnCount);
@@ -260,7 +260,7 @@ export class ExcelWorkbook implements WorkbookPort {
     const rows: RawCell[][] = new Array<RawCell[]>(rowCount).fill(empty);
     let done = 0;
     for (let i = 0; i < blocks.length; ) {
-      signal?.throwIfAborted();
+      stopIfAborted(signal);
       const batch: { area: Area; range: Excel.Range }[] = [];
       let size = 0;
       while (i < blocks.length && (batch.length === 0 || size + (blocks[i] as Area).rowCount * (blocks[i] as Area).columnCount <= per)) {
@@ -317,7 +317,7 @@ export class ExcelWorkbook implements WorkbookPort {
    */
   async writeSheets(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<void> {
     const { signal, onProgress } = options;
-    signal?.throwIfAborted();
+    stopIfAborted(signal);
     await this.run(async (context) => {
       const book = context.workbook;
       const sheets = book.worksheets;
@@ -350,7 +350,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const total = plan.specs.reduce((n, spec) => n + spec.rows.length, 0);
       const flow: WriteFlow = { pendingBytes: 0, queuedRows: 0, sheet: '', send: async () => {} };
       flow.send = async () => {
-        signal?.throwIfAborted();
+        stopIfAborted(signal);
         await context.sync();
         flow.pendingBytes = 0;
         onProgress?.({ sheet: flow.sheet, rowsWritten: flow.queuedRows, rowsTotal: total });
@@ -359,11 +359,11 @@ export class ExcelWorkbook implements WorkbookPort {
       try {
         onProgress?.({ sheet: plan.names[0] ?? '', rowsWritten: 0, rowsTotal: total });
         for (const { ws, spec, name } of created) {
-          signal?.throwIfAborted();
+          stopIfAborted(signal);
           flow.sheet = name;
           renames.push(...(await this.writeCells(ws, spec, names, flow)));
         }
-        signal?.throwIfAborted();
+        stopIfAborted(signal);
       } catch (e) {
         await undo(context, created, old);
         throw e;

@@ -14,7 +14,7 @@
 import ExcelJS from 'exceljs';
 import type { RawCell, SheetData } from '../../engine/cells';
 import type { CellSpec, CellStyle, SheetSpec, TableSpec } from '../../engine/sheet-spec';
-import type { ReadOptions, ReadProgress, SheetInfo, WorkbookPort, WriteOptions } from '../port';
+import { stopIfAborted, type ReadOptions, type ReadProgress, type SheetInfo, type WorkbookPort, type WriteOptions } from '../port';
 import {
   CELL_LOOKS,
   dateOfIso,
@@ -180,7 +180,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The read runs on this thread without a pause, so a signal is checked once, before it starts. */
   async readSheet(name: string, onProgress?: (p: ReadProgress) => void, options: ReadOptions = {}): Promise<SheetData> {
-    options.signal?.throwIfAborted();
+    stopIfAborted(options.signal);
     return this.read(name, Number.POSITIVE_INFINITY, onProgress);
   }
 
@@ -230,7 +230,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** A signal is checked once, before anything changes (the sheets then go in without a stop); progress is reported a sheet at a time. */
   async writeSheets(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<void> {
-    options.signal?.throwIfAborted();
+    stopIfAborted(options.signal);
     const rowsTotal = specs.reduce((n, spec) => n + spec.rows.length, 0);
     let rowsWritten = 0;
     // Names of sheets the user deleted point nowhere (#REF!): ours, and dropped so Excel need not repair them.
