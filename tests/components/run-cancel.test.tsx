@@ -5,9 +5,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { RawCell } from '../../src/engine/cells';
 import type { PaneHost } from '../../src/taskpane/host';
-import { ExcelWorkbook, type ExcelRun } from '../../src/workbook/excel/excel-workbook';
-import { FakeExcel } from '../support/fake-excel';
 import { renderPane, testHost } from './support/pane-host';
+import { slowExcel } from './support/slow-excel';
 import { sampleSheets } from './support/sample';
 
 let sample: { name: string; rows: RawCell[][] }[];
@@ -15,28 +14,10 @@ beforeAll(async () => {
   sample = await sampleSheets();
 });
 
-/** Excel.run over the stand-in, each round trip taking `ms` as Excel's do: a read of many blocks takes a while. */
-function slowRun(fake: FakeExcel, ms: number): ExcelRun {
-  return (batch) =>
-    fake.run((context) => {
-      const slow = new Proxy(context, {
-        get: (target, prop) =>
-          prop === 'sync'
-            ? async () => {
-                await new Promise((resolve) => setTimeout(resolve, ms));
-                return target.sync();
-              }
-            : (target as unknown as Record<string | symbol, unknown>)[prop],
-      });
-      return batch(slow);
-    });
-}
-
 describe('Run over Excel: Cancel while the sheets are read', () => {
   it('stops the read (Excel is asked for no further block), shows Cancelled, runs nothing, and can run again', async () => {
-    const fake = new FakeExcel(sample);
     // Small blocks: every sheet of the sample takes many round trips.
-    const port = new ExcelWorkbook(slowRun(fake, 15), { firstBlockCells: 40, targetBytes: 1500, isSetSupported: () => true });
+    const { fake, port } = slowExcel(sample);
     const host: PaneHost = { ...testHost([]), port };
     renderPane(host);
     fireEvent.click(await screen.findByText('3 Run'));
@@ -55,4 +36,46 @@ describe('Run over Excel: Cancel while the sheets are read', () => {
     fireEvent.click(screen.getByText('Run the reconciliation'));
     await screen.findByText('Review', { selector: 'h2' }, { timeout: 60_000 });
   }, 120_000);
+});
+
+describe('Sign-off over Excel: writing the pack shows its rows and can be cancelled', () => {
+  it('Cancel while the sheets go in takes them out again: the workbook is as it was; written again, the pack and the session are there', async () => {
+    localStorage.setItem('housing-ledger.name', 'Alex Preparer');
+    const { fake, port, delay, mode } = slowExcel(sample);
+    // The run itself at full speed.
+    delay.ms = 0;
+    mode.small = false;
+    renderPane({ ...testHost([]), port });
+    fireEvent.click(await screen.findByText('3 Run'));
+    fireEvent.click(screen.getByText('Run the reconciliation'));
+    await screen.findByText('Review', { selector: 'h2' }, { timeout: 60_000 });
+    fireEvent.click(screen.getByText('6 Sign-off'));
+    const before = { sheets: fake.sheetNames(), names: fake.names.map((n) => n.name) };
+
+    delay.ms = 10;
+    mode.small = true;
+    fireEvent.click(screen.getByText('Write the audit pack'));
+    const shown: number[] = [];
+    await waitFor(() => {
+      const m = /into the workbook: (\d+)% of the rows/.exec(screen.getByRole('progressbar', { name: 'Writing the audit pack' }).closest('div')?.parentElement?.textContent ?? '');
+      expect(Number(m?.[1] ?? 0)).toBeGreaterThan(0);
+      shown.push(Number(m?.[1]));
+    });
+    // Some of the pack's rows are in Excel already.
+    expect(fake.sheetNames().length).toBeGreaterThan(before.sheets.length);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel: writing the audit pack' }));
+    await screen.findByText('Cancelled while its sheets were written: they were taken out again and the workbook is as it was.');
+    expect({ sheets: fake.sheetNames(), names: fake.names.map((n) => n.name) }).toEqual(before);
+    for (const s of sample) expect((await port.readSheet(s.name)).rows.length).toBe(s.rows.length);
+
+    delay.ms = 0;
+    mode.small = false;
+    fireEvent.click(screen.getByText('Write the audit pack'));
+    await screen.findByText('Audit pack written', {}, { timeout: 60_000 });
+    // Then the session is written beside it (the pack read back first); the progress goes when it is done.
+    await waitFor(() => expect(screen.queryByRole('progressbar', { name: 'Writing the audit pack' })).toBeNull(), { timeout: 60_000 });
+    const keys = (await port.listSheets()).filter((s) => s.productKey !== null).map((s) => s.name);
+    expect(keys.length).toBeGreaterThan(3);
+    expect(keys).toContain('HL Session');
+  }, 180_000);
 });
