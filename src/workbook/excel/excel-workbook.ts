@@ -4,11 +4,15 @@
  * any platform caps a read at 5,000,000 cells), halving a block on a payload error; writes values
  * first, then number formats, styles, tables, widths, print setup, freeze panes, protection, and
  * marks the sheets it wrote with a workbook name that Excel keeps pointing at the sheet through
- * renames. What each of those is (formats, looks, names, print setup, the marker, serial dates) is
- * decided in ../render.ts, shared with the xlsx adapter; this file only says it in office-js.
+ * renames. Both take an AbortSignal, checked between requests: a stopped read asks for no further
+ * block; a write swaps its sheets in only with its last request, and a stop or a failure before
+ * that takes them out again, so the workbook is as it was. What each of those is (formats, looks,
+ * names, print setup, the marker, serial dates) is decided in ../render.ts, shared with the xlsx
+ * adapter; this file only says it in office-js.
  * `Excel.run` never leaves this file. It is over 400 lines for that reason: reading (row blocks, and
  * the sparse read of a range beyond 2M cells) and writing (cells, looks, tables, charts, print
- * setup) share the markers and the request batches, which would otherwise have to be exported.
+ * setup, the swap and its undoing) share the markers and the request batches, which would
+ * otherwise have to be exported.
  */
 import type { RawCell, SheetData } from '../../engine/cells';
 import { columnLetter } from '../../engine/cells';
