@@ -69,6 +69,8 @@ export interface Collection {
   readonly code: '01' | '17' | '18' | '19';
   readonly amount: Pence;
   readonly payerName: string;
+  /** For a re-presentation (18): the original processing day of the unpaid it presents again. */
+  readonly represents?: IsoDate;
 }
 
 export interface Notice {
@@ -238,7 +240,7 @@ export function runDdCollect(input: DdCollectInput): DdCollectResult {
     if (m === undefined || m.status === 'cancelled') held.push({ line: 0, account: m?.account ?? '', reference: r.reference, reason: 're-presentation: no live mandate with this reference' });
     else if (processingDay > limit) held.push({ line: m.line, account: m.account, reference: m.reference, reason: `re-presentation too late: the unpaid collection of ${formatUkDate(r.originalProcessingDay)} may be re-presented until ${formatUkDate(limit)}` });
     else {
-      collections.push({ account: m.account, reference: m.reference, code: '18', amount: r.amount, payerName: m.payerName });
+      collections.push({ account: m.account, reference: m.reference, code: '18', amount: r.amount, payerName: m.payerName, represents: r.originalProcessingDay });
       records.push({ sortCode: m.sortCode, account: m.bankAccount, code: '18', amount: r.amount, reference: m.reference, payerName: m.payerName });
     }
   }
