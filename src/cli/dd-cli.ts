@@ -58,10 +58,11 @@ dd check         re-reads a Bacs Standard 18 file: record order and lengths, fie
                  processing day a Bacs working day by --holidays, default the shipped England and
                  Wales list), contras, UTL1 totals and counts; each finding as FILE:LINE:POSITION.
                  Exit 0 passes, 1 findings, 2 unreadable.
-dd report        reads an ARUDD, ADDACS or AUDDIS report, agrees its control totals, refuses one the
-                 --ledger has seen, and writes DIR/postings.csv (unpaids reversed), DIR/mandates.csv
-                 (the register after the changes, bank details masked) and DIR/actions.csv (contact
-                 the payer, re-present, write to the tenant). Exit 0 applied, 1 the control totals
+dd report        reads an ARUDD, ADDACS, AUDDIS or Input report, agrees its control totals, refuses
+                 one the --ledger has seen, and writes DIR/postings.csv (unpaids reversed),
+                 DIR/mandates.csv (the register after the changes, bank details masked) and
+                 DIR/actions.csv (contact the payer, re-present, write to the tenant; the Input
+                 report's rejected and amended items). Exit 0 applied, 1 the control totals
                  disagree (nothing written), 2 bad input or a report seen before.
 dd submission    agrees Bacstel-IP's submission results (SubmissionResults XML) with the Standard 18
                  file sent (--file): the payment file of its processing day accepted ('complete'),
