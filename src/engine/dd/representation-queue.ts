@@ -5,10 +5,11 @@
  * unpaid once), which items go to the next run (every one still queued: the run itself refuses, with
  * its reason, one whose window has passed), how each stands on a processing day (a month from the
  * original processing day, judged against the run's processing day, never the clock), and which
- * items a run collected (its 18s, matched by reference and original processing day).
+ * items a run collected (its 18s, matched by reference and original processing day). dd collect
+ * and dd report take the window (addMonth) and its words (tooLate) from here.
  */
 import { formatUkDate, parseDayFirst, type IsoDate } from '../dates';
-import { addMonth, type DdCollectResult, type Representation } from '../jobs/dd-collect';
+import type { DdCollectResult, Representation } from '../jobs/dd-collect';
 import type { Pence } from '../money';
 
 export type QueueStatus = 'queued' | 'collected' | 'withdrawn';
@@ -38,6 +39,20 @@ export interface QueueStanding {
 
 /** The key an unpaid is queued under: one collection is re-presented at most once. */
 export const representationKey = (r: Pick<Representation, 'reference' | 'originalProcessingDay'>): string => `${r.reference.trim().toUpperCase()}|${r.originalProcessingDay}`;
+
+/** The same day next month (the 31st running into a short month takes its last day). */
+export function addMonth(d: IsoDate): IsoDate {
+  const y = Number(d.slice(0, 4));
+  const mo = Number(d.slice(5, 7));
+  const day = Number(d.slice(8, 10));
+  const ny = mo === 12 ? y + 1 : y;
+  const nm = mo === 12 ? 1 : mo + 1;
+  for (let dd = day; dd >= 28; dd--) {
+    const t = parseDayFirst(`${ny}-${String(nm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`);
+    if (t) return t;
+  }
+  return parseDayFirst(`${ny}-${String(nm).padStart(2, '0')}-${String(day).padStart(2, '0')}`) as IsoDate;
+}
 
 /** The last processing day on which an unpaid of this original processing day may be re-presented (a month on). */
 export function representationLimit(originalProcessingDay: IsoDate): IsoDate {
