@@ -58,7 +58,7 @@ export async function verifyCommand(args: readonly string[], io: PackIo): Promis
   if (values.json) {
     io.out(JSON.stringify({ ok: v.ok, findings: v.findings, signOffs: v.signOffs, trail: v.trail }));
   } else {
-    io.out(v.ok ? `${path}: verified: every figure, the trail (${v.trail.events} events) and the sign-offs hold.` : `${path}: ${v.findings.length} finding(s):`);
+    io.out(v.ok ? `${path}: verified: every cell, the ${v.figures} Summary figures recomputed from the detail sheets, the trail (${v.trail.events} events) and the sign-offs hold.` : `${path}: ${v.findings.length} finding(s):`);
     for (const f of v.findings) io.out(`  ${f.sheet}!${f.cell}: ${f.message} [${f.code}]`);
     for (const s of v.signOffs) io.out(`  ${s.role} ${s.name}: ${s.valid ? 'valid' : 'void'}`);
   }
