@@ -5,7 +5,8 @@
  * with people's reconciling items and suggestion decisions verify untouched.
  */
 import ExcelJS from 'exceljs';
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPackSheets } from '../../src/cli/verify-cli';
 import { parseConfig, type UserReconcilingItem } from '../../src/engine/config';
@@ -182,6 +183,40 @@ describe('verify re-performs the Summary from the detail sheets', () => {
       expect.stringMatching(/\(Suspense: GL balance - items\)/),
     ]);
   }, 60_000);
+});
+
+describe('verify on a pack whose formulas a spreadsheet recalculated', () => {
+  // LibreOffice is not on every machine. Told to recalculate on load (its own default is not to), it
+  // computes every Summary formula itself: the figures it gets are the figures verify re-performs.
+  (existsSync('/usr/bin/soffice') ? it : it.skip)('passes the recalculated pack; a detail amount changed and recalculated is found at its cell and at the Summary figures that moved', async () => {
+    const profile = join(dir, 'lo-profile');
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    writeFileSync(
+      join(profile, 'user', 'registrymodifications.xcu'),
+      `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+    );
+    const rows: number[] = [];
+    const edited = await changed('recalc-edited.xlsx', (wb) => {
+      const ws = wb.getWorksheet('HL Suspense check') as ExcelJS.Worksheet;
+      const c = ws.getCell(`${columnOf(ws, 'Amount')}2`);
+      c.value = numberIn(c) + 10;
+      rows.push(summaryRow(wb, 'Suspense: items awaiting allocation'), summaryRow(wb, 'Suspense: GL balance - items'));
+    });
+    const out = join(dir, 'recalculated');
+    execFileSync('/usr/bin/soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, pack, edited], { stdio: 'ignore', timeout: 240_000 });
+    const untouched = await verify(join(out, 'audit.xlsx'));
+    expect(untouched.json.findings).toEqual([]);
+    expect(untouched.code).toBe(0);
+    const v = await verify(join(out, 'recalc-edited.xlsx'));
+    expect(v.code).toBe(1);
+    // Recalculated, the Summary adds up again, but not to the figures that were written and signed.
+    for (const r of rows) expect(v.json.findings).toContainEqual(expect.objectContaining({ code: 'summary.changed', sheet: 'HL Summary', cell: `B${r}` }));
+    expect(v.json.findings.filter((f) => f.code === 'summary.mismatch')).toEqual([]);
+  }, 300_000);
 });
 
 describe('verify passes packs written with decisions', () => {
