@@ -71,9 +71,10 @@ match-suspense   ranks candidate accounts for each suspense item and decides aut
 ${PAYMENTS_HELP_TEXT}
 ${DD_HELP_TEXT}
 ${FACTORING_HELP_TEXT}
-verify           re-performs an audit workbook from itself: every cell written, the trail's chain, each
-                 sign-off against the content now, and with --sources the inputs' SHA-256. Exit 0 when
-                 all holds, 1 with each finding located (sheet and cell), 2 when it is no audit workbook.
+verify           re-performs an audit workbook from itself: every cell written, every Summary figure
+                 recomputed from the detail sheets, the trail's chain, each sign-off against the content
+                 now, and with --sources the inputs' SHA-256. Exit 0 when all holds, 1 with each finding
+                 located (sheet and cell), 2 when it is no audit workbook.
 sign             signs an audit workbook's session as preparer (first) or reviewer (a different person);
                  a NOT BALANCED reconciliation needs --reason. A typed name is an attestation, not a login.
 ${ACTIONS_HELP_TEXT}
