@@ -6,15 +6,16 @@
  * page's longest pause meanwhile (the longest 'longtask' entry, and the longest gap between 10 ms
  * timer ticks, whichever is larger). BENCH_ACCOUNTS sets the scale (30,000 by default; at 125,000
  * the queue is only opened and scrolled), BENCH_RUNS how many times the whole path is repeated
- * (the median is reported). The month is the seeded generator's (tools/sample), written once to
- * .bench/ and served beside the page.
+ * (the median is reported), BENCH_SHOTS=DIR saves the suspense step at 350 px and 1280 px wide.
+ * The month is the seeded generator's (tools/sample), written once to .bench/ and served beside the
+ * page. Chromium starts as the browser tests start it (tools/support/chromium.ts).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve';
 import { ensureWebBuild } from '../../tests/support/web-build';
+import { CHROMIUM, haveChromium, launchChromium } from '../support/chromium';
 import { generateMonth } from '../sample/generate';
 import { writeGeneratedXlsx } from '../sample/write-xlsx';
 import { median } from './timing';
@@ -34,6 +35,8 @@ const SUSPENSE_ITEMS = Number(process.env.BENCH_SUSPENSE ?? Math.round(ACCOUNTS 
 const FULL_PATH = ACCOUNTS <= 60_000;
 /** BENCH_PROFILE=1: a CPU profile of the page's thread through accept-all and its undo, saved in .bench/ and summarised. */
 const PROFILE = process.env.BENCH_PROFILE === '1';
+/** BENCH_SHOTS=DIR: screenshots of the suspense step at a phone's width and a desktop's, in DIR. */
+const SHOTS = process.env.BENCH_SHOTS ? resolve(process.env.BENCH_SHOTS) : null;
 
 interface Probe {
   longtasks: { start: number; duration: number }[];
@@ -137,6 +140,19 @@ function topSelf(profile: { nodes: { id: number; callFrame: { functionName: stri
   return [...byName].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, us]) => `${k} ${Math.round(us / 1000)} ms`).join('; ');
 }
 
+/** The page as it is now at 1280 px and at 350 px wide (then back to 1280 x 900). */
+async function shots(page: Page, dir: string, name: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  for (const width of [1280, 350]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(dir, `${name}-${width}.png`) });
+    process.stdout.write(`saved ${join(dir, `${name}-${width}.png`)}\n`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.waitForTimeout(300);
+}
+
 /** Fills `t` as it goes, so a path that fails part way still reports what it measured. */
 async function onePath(page: Page, url: string, run: number, t: Record<string, Timing>): Promise<Record<string, Timing>> {
   await page.goto(url);
@@ -150,6 +166,7 @@ async function onePath(page: Page, url: string, run: number, t: Record<string, T
   // Scroll the queue to its end: only the rows in sight are drawn.
   t['scroll to the end'] = await timed(page, () => queue.evaluate((el) => el.scrollTo({ top: el.scrollHeight })), { kind: 'scrolled-to-end' });
   await queue.evaluate((el) => el.scrollTo({ top: 0 }));
+  if (SHOTS && run === 0) await shots(page, SHOTS, `suspense-${ACCOUNTS}`);
   if (!FULL_PATH) return t;
   t['filter: for review'] = await timed(page, () => page.getByLabel('Show', { exact: true }).selectOption('review').then(() => undefined), { kind: 'only', re: 'For review' });
   await page.getByLabel('Show', { exact: true }).selectOption('open');
@@ -194,23 +211,13 @@ async function main(): Promise<void> {
   ensureWebBuild(ROOT);
   copyFileSync(path, join(WEB, file));
   const { server, url } = await startServer(WEB);
-  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(chromiumPath)) throw new Error(`no ${chromiumPath}: apt-get install -y chromium`);
+  if (!haveChromium()) throw new Error(`no ${CHROMIUM}: apt-get install -y chromium`);
   const all: Record<string, Timing>[] = [];
   try {
     for (let r = 0; r < RUNS; r++) {
       // A fresh profile each time: no session from the last run is resumed.
-      const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hl-bench-page-')), {
-        executablePath: chromiumPath,
-        headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--max-old-space-size=4096'],
-        viewport: { width: 1280, height: 900 },
-        acceptDownloads: true,
-        locale: 'en-GB',
-        timezoneId: 'Europe/London',
-      });
+      const { context, page } = await launchChromium('hl-bench-page-', { acceptDownloads: true, extraArgs: ['--js-flags=--max-old-space-size=4096'] });
       try {
-        const page = context.pages()[0] ?? (await context.newPage());
         page.setDefaultTimeout(600_000);
         await page.addInitScript(installProbe);
         const t: Record<string, Timing> = {};
