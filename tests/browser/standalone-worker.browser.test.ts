@@ -80,20 +80,23 @@ suite('the standalone page over its workbook worker', () => {
     await wb.xlsx.load(readFileSync(path) as unknown as ExcelJS.Buffer);
     const names = wb.worksheets.map((w) => w.name);
     expect(names).toEqual(expect.arrayContaining(['Rent Roll', 'Transactions', 'GL', 'Suspense', 'HL Summary', 'HL Components']));
-    // The summary names the preparer's file, and its rent roll kept every row.
+    // The summary is the month's, and the user's rent roll kept every row.
     const summaryText = JSON.stringify(wb.getWorksheet('HL Summary')?.getSheetValues());
-    expect(summaryText).toContain('sample-workbook.xlsx');
+    expect(summaryText).toContain('Rent reconciliation to the general ledger');
+    expect(summaryText).toContain('2026-12 (01/12/2026 to 31/12/2026)');
     expect(wb.getWorksheet('Rent Roll')?.actualRowCount).toBe(402);
   }, 300_000);
 
   it('Cancel while the download is prepared drops it and leaves the page usable', async () => {
     let downloads = 0;
     page.on('download', () => downloads++);
-    // Download and Cancel in one go: the progress (with Cancel) shows as soon as Download is pressed,
-    // long before the worker can answer, so the Cancel always lands while the workbook is being zipped.
-    const cancelled = await page.evaluate(() => {
+    // Download and Cancel in one go: the progress (with Cancel) renders in the microtasks after
+    // Download is pressed, before the worker's answer (a task) can come, so the Cancel always lands
+    // while the workbook is being zipped.
+    const cancelled = await page.evaluate(async () => {
       const button = (name: string) => [...document.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
       button('Download workbook')?.click();
+      for (let i = 0; i < 20 && !button('Cancel: preparing the download'); i++) await Promise.resolve();
       const cancel = button('Cancel: preparing the download');
       cancel?.click();
       return cancel !== undefined;
