@@ -34,7 +34,7 @@ const useStyles = makeStyles({
   bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   grow: { flexGrow: 1 },
   body: {
-    display: 'grid', gridTemplateColumns: 'minmax(320px, 400px) 1fr', flexGrow: 1, minHeight: 0,
+    display: 'grid', gridTemplateColumns: 'minmax(320px, 480px) 1fr', flexGrow: 1, minHeight: 0,
     '@media (max-width: 760px)': { gridTemplateColumns: '1fr' },
   },
   pane: { overflowY: 'auto', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, '@media (max-width: 760px)': { overflowY: 'visible', borderRight: 'none' } },

@@ -35,6 +35,10 @@ const SUSPENSE_ITEMS = Number(process.env.BENCH_SUSPENSE ?? Math.round(ACCOUNTS 
 const FULL_PATH = ACCOUNTS <= 60_000;
 /** BENCH_PROFILE=1: a CPU profile of the page's thread through accept-all and its undo, saved in .bench/ and summarised. */
 const PROFILE = process.env.BENCH_PROFILE === '1';
+/** BENCH_PROFILE=open: a CPU profile of the page's thread while the workbook opens and the run reaches Review. */
+const PROFILE_OPEN = process.env.BENCH_PROFILE === 'open';
+/** BENCH_STOP_AFTER=ACTION ("run to Review", "scroll to the end", ...): the path ends after that action. */
+const STOP_AFTER = process.env.BENCH_STOP_AFTER ?? null;
 /** BENCH_SHOTS=DIR: screenshots of the suspense step at a phone's width and a desktop's, in DIR. */
 const SHOTS = process.env.BENCH_SHOTS ? resolve(process.env.BENCH_SHOTS) : null;
 
@@ -98,7 +102,7 @@ function isDone(d: Done): number | false {
 }
 
 /** Times one action: from just before `act` to the first frame where `done` holds in the page, and the longest pause in between. */
-async function timed(page: Page, act: () => Promise<void>, done: Done, timeout = 600_000): Promise<Timing> {
+async function timed(page: Page, act: () => Promise<void>, done: Done, timeout = Number(process.env.BENCH_TIMEOUT ?? 600_000)): Promise<Timing> {
   const t0 = await page.evaluate(() => performance.now());
   await act();
   const handle = await page.waitForFunction(isDone, done, { polling: 'raf', timeout });
@@ -115,6 +119,7 @@ async function timed(page: Page, act: () => Promise<void>, done: Done, timeout =
     },
     [t0, t1] as const,
   );
+  if (process.env.BENCH_VERBOSE === '1') process.stdout.write(`  ${JSON.stringify(done)}: ${Math.round(t1 - t0)} ms (pause ${Math.round(pauseMs)})\n`);
   return { ms: Math.round(t1 - t0), pauseMs: Math.round(pauseMs) };
 }
 
@@ -149,25 +154,45 @@ async function shots(page: Page, dir: string, name: string): Promise<void> {
     await page.screenshot({ path: join(dir, `${name}-${width}.png`) });
     process.stdout.write(`saved ${join(dir, `${name}-${width}.png`)}\n`);
   }
+  // At a phone's width the queue is below the step's controls: its rows, scrolled into sight.
+  await page.getByRole('listbox', { name: /^Suspense items/ }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(dir, `${name}-350-queue.png`) });
+  process.stdout.write(`saved ${join(dir, `${name}-350-queue.png`)}\n`);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.waitForTimeout(300);
 }
 
 /** Fills `t` as it goes, so a path that fails part way still reports what it measured. */
 async function onePath(page: Page, url: string, run: number, t: Record<string, Timing>): Promise<Record<string, Timing>> {
+  const openProfiler = PROFILE_OPEN ? await page.context().newCDPSession(page) : null;
+  if (openProfiler) {
+    await openProfiler.send('Profiler.enable');
+    await openProfiler.send('Profiler.start');
+  }
   await page.goto(url);
   t['open workbook'] = await timed(page, async () => undefined, { kind: 'button', re: '^Next: Settings$' });
+  if (openProfiler) {
+    const { profile } = await openProfiler.send('Profiler.stop');
+    process.stdout.write(`page's thread, opening the workbook, by self time: ${topSelf(profile)}\n`);
+    await openProfiler.send('Profiler.start');
+  }
   await click(page, 'Next: Settings');
   await page.getByLabel('Your name').fill(`Bench Person ${run}`);
   await click(page, 'Next: Run');
   t['run to Review'] = await timed(page, () => click(page, 'Run the reconciliation'), { kind: 'button', re: '^Next: Suspense$' });
+  if (openProfiler) {
+    const { profile } = await openProfiler.send('Profiler.stop');
+    process.stdout.write(`page's thread, settings and the run, by self time: ${topSelf(profile)}\n`);
+  }
+  if (STOP_AFTER === 'run to Review') return t;
   t['open the queue'] = await timed(page, () => click(page, '5 Suspense'), { kind: 'option' });
   const queue = page.getByRole('listbox', { name: /^Suspense items/ });
   // Scroll the queue to its end: only the rows in sight are drawn.
   t['scroll to the end'] = await timed(page, () => queue.evaluate((el) => el.scrollTo({ top: el.scrollHeight })), { kind: 'scrolled-to-end' });
   await queue.evaluate((el) => el.scrollTo({ top: 0 }));
   if (SHOTS && run === 0) await shots(page, SHOTS, `suspense-${ACCOUNTS}`);
-  if (!FULL_PATH) return t;
+  if (!FULL_PATH || STOP_AFTER === 'scroll to the end') return t;
   t['filter: for review'] = await timed(page, () => page.getByLabel('Show', { exact: true }).selectOption('review').then(() => undefined), { kind: 'only', re: 'For review' });
   await page.getByLabel('Show', { exact: true }).selectOption('open');
   await queue.focus();
@@ -180,7 +205,11 @@ async function onePath(page: Page, url: string, run: number, t: Record<string, T
     await profiler.send('Profiler.start');
   }
   t['accept all'] = await timed(page, () => page.getByRole('group', { name: 'Confirm accepting all automatic allocations' }).getByRole('button', { name: /^Accept [\d,]+$/ }).evaluate((el) => (el as HTMLElement).click()), { kind: 'button', re: '^Accept all automatic \\(0\\)$' });
-  t['undo accept all'] = await timed(page, () => click(page, 'Undo'), { kind: 'button', re: '^Accept all automatic \\([1-9]' });
+  // An undo of many decisions asks first (an alert dialog naming how many): the time runs from its confirmation.
+  await click(page, 'Undo');
+  const confirmUndo = page.getByRole('alertdialog').getByRole('button', { name: /^Undo [\d,]+ decisions$/ });
+  await confirmUndo.waitFor();
+  t['undo accept all'] = await timed(page, () => confirmUndo.evaluate((el) => (el as HTMLElement).click()), { kind: 'button', re: '^Accept all automatic \\([1-9]' });
   if (profiler) {
     const { profile } = await profiler.send('Profiler.stop');
     writeFileSync(join(OUT, `page-accept-undo-${run + 1}.cpuprofile`), JSON.stringify(profile));
