@@ -39,6 +39,8 @@ const PROFILE = process.env.BENCH_PROFILE === '1';
 const PROFILE_OPEN = process.env.BENCH_PROFILE === 'open';
 /** BENCH_STOP_AFTER=ACTION ("run to Review", "scroll to the end", ...): the path ends after that action. */
 const STOP_AFTER = process.env.BENCH_STOP_AFTER ?? null;
+/** How long the page is left idle after opening, to measure the machine's noise floor (BENCH_IDLE_MS). */
+const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 10_000);
 /** BENCH_SHOTS=DIR: screenshots of the suspense step at a phone's width and a desktop's, in DIR. */
 const SHOTS = process.env.BENCH_SHOTS ? resolve(process.env.BENCH_SHOTS) : null;
 
@@ -177,6 +179,9 @@ async function onePath(page: Page, url: string, run: number, t: Record<string, T
     process.stdout.write(`page's thread, opening the workbook, by self time: ${topSelf(profile)}\n`);
     await openProfiler.send('Profiler.start');
   }
+  // The machine's own noise: the longest pause of the page doing nothing for a while (other
+  // processes on the same cores hold the page's thread too; read the actions' pauses against it).
+  t['idle page (noise floor)'] = await timed(page, () => page.waitForTimeout(IDLE_MS), { kind: 'now' });
   await click(page, 'Next: Settings');
   await page.getByLabel('Your name').fill(`Bench Person ${run}`);
   await click(page, 'Next: Run');
