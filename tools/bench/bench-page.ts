@@ -35,7 +35,7 @@ const SUSPENSE_ITEMS = Number(process.env.BENCH_SUSPENSE ?? Math.round(ACCOUNTS 
 const FULL_PATH = ACCOUNTS <= 60_000;
 /** BENCH_PROFILE=1: a CPU profile of the page's thread through accept-all and its undo, saved in .bench/ and summarised. */
 const PROFILE = process.env.BENCH_PROFILE === '1';
-/** BENCH_PROFILE=open: a CPU profile of the page's thread while the workbook opens and the run reaches Review. */
+/** BENCH_PROFILE=open: a CPU profile of the page's thread while the workbook opens and the run reaches Review (=download: while the workbook is zipped and downloaded). */
 const PROFILE_OPEN = process.env.BENCH_PROFILE === 'open';
 /** BENCH_STOP_AFTER=ACTION ("run to Review", "scroll to the end", ...): the path ends after that action. */
 const STOP_AFTER = process.env.BENCH_STOP_AFTER ?? null;
@@ -222,6 +222,11 @@ async function onePath(page: Page, url: string, run: number, t: Record<string, T
   }
   await click(page, '6 Sign-off');
   t['write the pack'] = await timed(page, () => click(page, /^Write the audit pack/), { kind: 'status', re: '^Written ' });
+  const downloadProfiler = process.env.BENCH_PROFILE === 'download' ? await page.context().newCDPSession(page) : null;
+  if (downloadProfiler) {
+    await downloadProfiler.send('Profiler.enable');
+    await downloadProfiler.send('Profiler.start');
+  }
   const downloaded = page.waitForEvent('download', { timeout: 600_000 });
   t['download the workbook'] = await timed(
     page,
@@ -231,6 +236,11 @@ async function onePath(page: Page, url: string, run: number, t: Record<string, T
     },
     { kind: 'now' },
   );
+  if (downloadProfiler) {
+    const { profile } = await downloadProfiler.send('Profiler.stop');
+    writeFileSync(join(OUT, `page-download-${run + 1}.cpuprofile`), JSON.stringify(profile));
+    process.stdout.write(`page's thread, downloading the workbook, by self time: ${topSelf(profile)}\n`);
+  }
   return t;
 }
 
