@@ -23,6 +23,8 @@ import { useNotices } from '../hooks/useNotices';
 import { usePaneSettings } from '../hooks/usePaneSettings';
 import { useSession } from '../hooks/useSession';
 import { useSheetTops } from '../hooks/useSheetTops';
+import { useSourceCheck } from '../hooks/useSourceCheck';
+import { useSuggestionDecisions } from '../hooks/useSuggestionDecisions';
 import { useStepFocus } from '../hooks/useStepFocus';
 import { useSuspenseReview } from '../hooks/useSuspenseReview';
 import { useWorkbookSession } from '../hooks/useWorkbookSession';
@@ -62,6 +64,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
   const suspense = useSuspenseReview(engine.request, notify);
   const pack = useAuditPack(host, engine.request, notify);
   const inBook = useWorkbookSession(host, sessions, engine.request, notify);
+  const sourceCheck = useSourceCheck(host, engine.request, notify);
   const { confirm, dialog } = useConfirm();
   const { session } = sessions;
   const { run } = engine;
@@ -95,6 +98,9 @@ export function Pane({ host }: { readonly host: PaneHost }) {
         settings.setPeriod(periodToOffer(read, localToday()));
       }
       tops.ready();
+      // Resumed: say now, before any run, whether the sources changed since the session was saved.
+      const resumed = opened.use === 'workbook' ? opened.session : opened.use === 'conflict' ? null : latest;
+      if (resumed && live) void sourceCheck.check(resumed.fingerprints);
     })();
     return () => {
       live = false;
@@ -103,6 +109,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
   }, [host]);
 
   const ensureSession = () => sessions.ensure(period, settingsOf(config), actor);
+  const suggestions = useSuggestionDecisions({ request: engine.request, replaceResult: engine.replaceResult, sessions, ensureSession, period, actor, lastChange, notify, announce: setAnnounce });
 
   async function runReconciliation(): Promise<void> {
     if (!parsed.ok) {
@@ -111,7 +118,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       return;
     }
     const s = await ensureSession();
-    const ran = await engine.start({ period, config, userItems: toUserItems(s?.reconcilingItems ?? items), carryReview: s ? await sessions.reviewResolutions(s) : null });
+    const ran = await engine.start({ period, config, userItems: toUserItems(s?.reconcilingItems ?? items), carryReview: s ? await sessions.reviewResolutions(s) : null, suggestionDecisions: s?.suggestionDecisions ?? suggestions.decisions });
     if (!ran) return;
     const { done, sheets, fingerprinted } = ran;
     tops.refresh(sheets);
@@ -199,8 +206,9 @@ export function Pane({ host }: { readonly host: PaneHost }) {
     const latest = current && sessions.store ? await sessions.store.getSession(current.id).catch(() => current) : current;
     const trail = latest && sessions.store ? await sessions.store.trail(latest.id).catch(() => []) : [];
     const resolutions = suspense.review?.resolutions ?? latest?.carriedResolutions ?? null;
-    const book = latest ? { savedAt: new Date().toISOString(), who: actor, config, userItems: toUserItems(latest.reconcilingItems), resolutions, signOffs: latest.signOffs, trail } : null;
-    const sheets = await pack.write({ runAt: run.at, userItems: toUserItems(items), signOffs: packSignOffs, ...(book ? { session: book } : {}) });
+    const suggestionDecisions = latest?.suggestionDecisions ?? suggestions.decisions;
+    const book = latest ? { savedAt: new Date().toISOString(), who: actor, config, userItems: toUserItems(latest.reconcilingItems), resolutions, suggestionDecisions, signOffs: latest.signOffs, trail } : null;
+    const sheets = await pack.write({ runAt: run.at, userItems: toUserItems(items), signOffs: packSignOffs, suggestionDecisions, ...(book ? { session: book } : {}) });
     if (!sheets || !latest || !book) return;
     await inBook.writeAfterPack(sheets, { session: latest, ...book });
     await sessions.save('the trail', (st) => st.record(latest.id, actor, 'audit-pack.written', { sheets, status: result.status, unexplained: result.unexplained }));
@@ -218,6 +226,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
     settings.setConfig(configOf(chosen.settings));
     settings.setPeriod(chosen.period);
     if (which === 'working') await sessions.resume(chosen, actor);
+    void sourceCheck.check(chosen.fingerprints);
   }
 
   async function importSession(text: string): Promise<void> {
@@ -365,7 +374,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
           )}
           {step === 'run' && <RunStep run={run} period={period} onRun={() => void runReconciliation()} onCancel={engine.cancel} onShow={showInSheet} onSettings={() => setStep('settings')} />}
           {step === 'review' && result && run.state === 'done' && (
-            <ReviewStep result={result} ms={run.ms} assignment={assignment} items={items} owner={actor} onItems={saveItems} onShow={showInSheet} onNext={() => setStep('suspense')} />
+            <ReviewStep result={result} ms={run.ms} assignment={assignment} items={items} owner={actor} onItems={saveItems} onShow={showInSheet} onNext={() => setStep('suspense')} onDecide={(k, to) => void suggestions.decide(k, to)} pendingDecision={suggestions.pending} />
           )}
           {step === 'suspense' &&
             (suspense.review ? (
