@@ -143,6 +143,9 @@ describe('suggested reconciling items in the pane', () => {
     localStorage.setItem('housing-ledger.name', 'Jo Reviewer');
     await paneOver(bytes);
     await waitFor(() => expect(screen.getByLabelText('Messages').textContent).toMatch(/Resumed the December 2026 session from this workbook.*2 suggested items decided/), { timeout: 30_000 });
+    // Its sources are the ones the session recorded: nothing said about them changing.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(screen.queryByText('The sources changed since this session was saved')).toBeNull();
     await runToReview();
     expect(suggestion('K1').textContent).toMatch(/Accepted: counts \(Alex Preparer\)/);
     expect(suggestion('T1').textContent).toMatch(/Accepted: counts \(Alex Preparer\)/);
