@@ -145,7 +145,7 @@ describe('suggested reconciling items in the pane', () => {
     await waitFor(() => expect(screen.getByLabelText('Messages').textContent).toMatch(/Resumed the December 2026 session from this workbook.*2 suggested items decided/), { timeout: 30_000 });
     // Its sources are the ones the session recorded: nothing said about them changing.
     await new Promise((r) => setTimeout(r, 1500));
-    expect(screen.queryByText('The sources changed since this session was saved')).toBeNull();
+    expect(screen.queryByLabelText('Sources changed')).toBeNull();
     await runToReview();
     expect(suggestion('K1').textContent).toMatch(/Accepted: counts \(Alex Preparer\)/);
     expect(suggestion('T1').textContent).toMatch(/Accepted: counts \(Alex Preparer\)/);
@@ -170,15 +170,17 @@ describe('resume', () => {
     renderPane(testHost(copy(), { database }));
     await screen.findByText('Resumed your December 2026 session', undefined, { timeout: 30_000 });
     await new Promise((r) => setTimeout(r, 1500));
-    expect(screen.queryByText('The sources changed since this session was saved')).toBeNull();
+    expect(screen.queryByLabelText('Sources changed')).toBeNull();
     cleanup();
 
     const sheets = copy();
     const gl = sheets.find((s) => s.name === 'GL')!;
     gl.rows.push(gl.rows[gl.rows.length - 1]!.map((c) => c)); // a line added to the GL since
     renderPane(testHost(sheets, { database }));
-    await screen.findByText('The sources changed since this session was saved', undefined, { timeout: 30_000 });
-    expect(screen.getByLabelText('Messages').textContent).toMatch(/‘GL’ changed since this session was saved: run again/);
+    const bar = await screen.findByLabelText('Sources changed', undefined, { timeout: 30_000 });
+    expect(bar.textContent).toMatch(/The sources changed since this session was saved.*‘GL’ changed since this session was saved: run again/);
+    // Beside the message that the session was resumed, not instead of it.
+    expect(screen.getByLabelText('Messages').textContent).toMatch(/Resumed your December 2026 session/);
     expect(screen.queryByText('Review', { selector: 'h2' })).toBeNull();
     expect(screen.getByText('3 Run').closest('button')?.getAttribute('aria-current')).not.toBe('step');
   }, 180_000);

@@ -29,6 +29,7 @@ import { useStepFocus } from '../hooks/useStepFocus';
 import { useSuspenseReview } from '../hooks/useSuspenseReview';
 import { useWorkbookSession } from '../hooks/useWorkbookSession';
 import { SessionConflictCard } from './SessionConflictCard';
+import { SourcesChangedBar } from './SourcesChangedBar';
 import { useConfirm } from './ConfirmDialog';
 import { formatGBP, type Pence } from '../../engine/money';
 import { configOf, localToday, monthLabel, settingsOf, toUserItems, type ConfigJson } from '../model';
@@ -64,7 +65,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
   const suspense = useSuspenseReview(engine.request, notify);
   const pack = useAuditPack(host, engine.request, notify);
   const inBook = useWorkbookSession(host, sessions, engine.request, notify);
-  const sourceCheck = useSourceCheck(host, engine.request, notify);
+  const sourceCheck = useSourceCheck(host, engine.request, setAnnounce);
   const { confirm, dialog } = useConfirm();
   const { session } = sessions;
   const { run } = engine;
@@ -121,6 +122,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
     const ran = await engine.start({ period, config, userItems: toUserItems(s?.reconcilingItems ?? items), carryReview: s ? await sessions.reviewResolutions(s) : null, suggestionDecisions: s?.suggestionDecisions ?? suggestions.decisions });
     if (!ran) return;
     const { done, sheets, fingerprinted } = ran;
+    sourceCheck.clear(); // the run says it now
     tops.refresh(sheets);
     pack.reset();
     suspense.set(done.review);
@@ -277,6 +279,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
         </Caption1>
       </header>
       <Notices notices={notices} announce={announce} onDismiss={dismiss} />
+      {sourceCheck.changes && sourceCheck.changes.length > 0 && <SourcesChangedBar changes={sourceCheck.changes} onDismiss={sourceCheck.clear} />}
       {inBook.conflict && <SessionConflictCard conflict={inBook.conflict} onChoose={(w) => void chooseCopy(w)} />}
       <div role="group" aria-label="Task" className={styles.steps}>
         <Button size="small" appearance={mode === 'month-end' ? 'primary' : 'secondary'} aria-pressed={mode === 'month-end'} onClick={() => setMode('month-end')}>
