@@ -88,7 +88,7 @@ export function useSession(host: Pick<PaneHost, 'openStore' | 'workbookId'>, not
         text:
           `Saved ${ukDateTime(open.updatedAt)}: ${items} reconciling item${items === 1 ? '' : 's'}${prepared ? `, prepared by ${prepared.name}` : ''}. ` +
           (Object.keys(open.fingerprints).length
-            ? 'Run to see the figures again: the run says whether any source sheet changed since.'
+            ? 'Run to see the figures again (any source sheet changed since is said as soon as it is checked).'
             : 'It has not been run yet.'),
       });
     } catch (e) {
@@ -170,7 +170,7 @@ export function useSession(host: Pick<PaneHost, 'openStore' | 'workbookId'>, not
           `Written ${ukDateTime(ws.savedAt)}: ${from.items.length} reconciling item${from.items.length === 1 ? '' : 's'}, ${decided} suspense decision${decided === 1 ? '' : 's'}` +
           `${suggested ? `, ${suggested} suggested item${suggested === 1 ? '' : 's'} decided` : ''}` +
           `${signed.length ? `, signed by ${signed.map((l) => `${l.signed?.name} (${l.role}${l.valid ? '' : ', void'})`).join(' and ')}` : ''}. ` +
-          'Run to see the figures: the run says whether any source sheet changed since it was written.',
+          'Run to see the figures (any source sheet changed since it was written is said as soon as it is checked).',
       });
       return next;
     } catch (e) {
