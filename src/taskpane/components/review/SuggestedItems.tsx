@@ -84,7 +84,8 @@ function Suggestion({ item, pair, busy, onDecide }: { item: ReconcilingItem; pai
         <Caption1>{item.explanation}</Caption1>
       )}
       <Caption1 role="status">
-        {STATE_TEXT[state]}
+        {/* A config may count timing suggestions by default (acceptSuggestedTiming): say so, not "does not count". */}
+        {state === 'undecided' && item.accepted ? 'Undecided: counts, as the settings say (acceptSuggestedTiming)' : STATE_TEXT[state]}
         {item.decidedBy ? ` (${item.decidedBy})` : ''}
       </Caption1>
       <div className={styles.buttons}>
