@@ -16,7 +16,7 @@ import type { Session, StoredReconcilingItem } from '../../store/schema';
 import { readUserSheets } from '../../workbook/user-sheets';
 import { FactoringPanel } from '../factoring/FactoringPanel';
 import type { PaneHost } from '../host';
-import { useAuditPack } from '../hooks/useAuditPack';
+import { useAuditPack, type PackProgress } from '../hooks/useAuditPack';
 import { useBoundSignOffs } from '../hooks/useBoundSignOffs';
 import { useEngineRun } from '../hooks/useEngineRun';
 import { useNotices } from '../hooks/useNotices';
@@ -400,7 +400,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
               storeAvailable={sessions.store !== null}
               digest={digest}
               onWrite={() => void writePack()}
-              packProgress={pack.progress && <PackProgressBar progress={pack.progress} onCancel={pack.cancel} />}
+              packProgress={(pack.progress ?? inBook.progress) && <PackProgressBar progress={pack.progress ?? (inBook.progress as PackProgress)} onCancel={pack.progress ? pack.cancel : inBook.cancel} />}
               onSignOff={signOff}
               onExport={sessions.exportFile}
               onImport={importSession}

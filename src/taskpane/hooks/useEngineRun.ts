@@ -1,7 +1,8 @@
 /**
  * The engine's Web Worker as the pane uses it: a run of the month-end reconciliation (the sheets read
- * once, whole, then handed to the worker, which keeps them), its progress in stages, Cancel, and
- * every later job over what the worker kept. The page's thread only reads cells and renders answers.
+ * once, whole, then handed to the worker, which keeps them), its progress in stages, Cancel (of the
+ * read too: it stops between blocks and nothing is run), and every later job over what the worker
+ * kept. The page's thread only reads cells and renders answers.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SheetData } from '../../engine/cells';
@@ -11,6 +12,7 @@ import type { ReconcileResult } from '../../engine/reconcile/types';
 import type { AccountHit } from '../../engine/suspense/account-search';
 import type { Resolution, ReviewState } from '../../engine/suspense/review-queue';
 import { EngineClient, type RequestBody, type WorkerOutcome } from '../../worker/client';
+import { wasCancelled } from '../../workbook/port';
 import { readUserSheets } from '../../workbook/user-sheets';
 import type { PaneHost } from '../host';
 import type { RunDone, RunState } from '../pane-state';
@@ -29,6 +31,8 @@ export interface RunInput {
 export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWorker'>, announce: (text: string) => void) {
   const [run, setRun] = useState<RunState>({ state: 'idle' });
   const client = useRef<EngineClient | null>(null);
+  /** Stops the read of the sheets under way, if any (Cancel while reading). */
+  const reading = useRef<AbortController | null>(null);
 
   useEffect(() => {
     const c = new EngineClient(() => host.spawnWorker());
@@ -46,10 +50,24 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
     const engine = client.current;
     if (!engine) return null;
     let sheets: SheetData[];
+    const stop = new AbortController();
+    reading.current?.abort();
+    reading.current = stop;
     try {
-      sheets = await readUserSheets(host.port, (sheet, fraction) => setRun({ state: 'reading', sheet, fraction }));
+      sheets = await readUserSheets(host.port, (sheet, fraction) => !stop.signal.aborted && setRun({ state: 'reading', sheet, fraction }), { signal: stop.signal });
     } catch (e) {
-      setRun({ state: 'failed', message: `The sheets could not be read: ${(e as Error).message}` });
+      if (wasCancelled(e, stop.signal)) {
+        setRun({ state: 'cancelled' });
+        announce('Reconciliation cancelled');
+      } else setRun({ state: 'failed', message: `The sheets could not be read: ${(e as Error).message}` });
+      return null;
+    } finally {
+      if (reading.current === stop) reading.current = null;
+    }
+    if (stop.signal.aborted) {
+      // Cancelled as the last block arrived: nothing is run.
+      setRun({ state: 'cancelled' });
+      announce('Reconciliation cancelled');
       return null;
     }
     const startedAt = performance.now();
@@ -100,8 +118,14 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
     [],
   );
 
+  /** Cancel: stops the read of the sheets (no further block is asked of Excel) or the engine's work, whichever is under way. */
+  const cancel = () => {
+    reading.current?.abort();
+    client.current?.cancel();
+  };
+
   /** The finished run's result as the engine recomputed it after a decision (the worker's answer, never the page's sums). */
   const replaceResult = useCallback((result: ReconcileResult) => setRun((now) => (now.state === 'done' ? { ...now, result } : now)), []);
 
-  return { run, start, cancel: () => client.current?.cancel(), search, request, replaceResult };
+  return { run, start, cancel, search, request, replaceResult };
 }
