@@ -8,6 +8,7 @@
  */
 import { useRef, useState } from 'react';
 import type { UserReconcilingItem } from '../../engine/config';
+import type { SuggestionDecision } from '../../engine/reconcile/suggestions';
 import type { SignOff } from '../../store/schema';
 import { PRODUCT_VERSION } from '../../version';
 import type { RequestBody, WorkerOutcome } from '../../worker/client';
@@ -21,6 +22,8 @@ export interface PackRequest {
   readonly runAt: string;
   readonly userItems: readonly UserReconcilingItem[];
   readonly signOffs: readonly SignOff[];
+  /** People's decisions on the suggested reconciling items (issue 11): accepted ones count in the pack. */
+  readonly suggestionDecisions?: readonly SuggestionDecision[];
   /** The session written beside the pack (issue 11): its trail's head goes on the Summary. */
   readonly session?: Omit<PaneSessionArgs, 'packSheets'>;
 }
@@ -43,7 +46,7 @@ export function useAuditPack(host: Pick<PaneHost, 'port' | 'onWorkbookChanged'>,
   const writing = useRef<AbortController | null>(null);
 
   /** Builds and writes the pack; the names of the sheets written, or null when it failed (and the workbook is as it was). */
-  async function write({ runAt, userItems, signOffs, session }: PackRequest): Promise<string[] | null> {
+  async function write({ runAt, userItems, signOffs, session, suggestionDecisions }: PackRequest): Promise<string[] | null> {
     const signed = (role: SignOff['role']) => {
       const s = signOffs.find((x) => x.role === role);
       return s ? { name: s.name, at: s.at } : null;
@@ -52,7 +55,7 @@ export function useAuditPack(host: Pick<PaneHost, 'port' | 'onWorkbookChanged'>,
     try {
       setProgress({ stage: 'building' });
       const cancelled = new Promise<'cancelled'>((resolve) => (cancelBuild.current = () => resolve('cancelled')));
-      const built = await Promise.race([request({ kind: 'build-pack', productVersion: PRODUCT_VERSION, runAt, preparer: signed('preparer'), reviewer: signed('reviewer'), userItems, ...(session ? { session } : {}) }), cancelled]);
+      const built = await Promise.race([request({ kind: 'build-pack', productVersion: PRODUCT_VERSION, runAt, preparer: signed('preparer'), reviewer: signed('reviewer'), userItems, ...(suggestionDecisions?.length ? { suggestionDecisions } : {}), ...(session ? { session } : {}) }), cancelled]);
       cancelBuild.current = null;
       if (built === 'cancelled') {
         notify({ intent: 'info', title: 'The audit pack was not written', text: 'Cancelled before anything was written: the workbook is as it was.' });

@@ -7,6 +7,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SheetData } from '../../engine/cells';
 import type { UserReconcilingItem } from '../../engine/config';
+import type { SuggestionDecision } from '../../engine/reconcile/suggestions';
+import type { ReconcileResult } from '../../engine/reconcile/types';
 import type { AccountHit } from '../../engine/suspense/account-search';
 import type { Resolution, ReviewState } from '../../engine/suspense/review-queue';
 import { EngineClient, type RequestBody, type WorkerOutcome } from '../../worker/client';
@@ -22,6 +24,8 @@ export interface RunInput {
   readonly userItems: readonly UserReconcilingItem[];
   /** The session's saved review, carried into the new run's queue by the worker. */
   readonly carryReview: ReviewState | Readonly<Record<string, Resolution>> | null;
+  /** People's decisions on the suggested reconciling items: the result comes with them applied. */
+  readonly suggestionDecisions?: readonly SuggestionDecision[];
 }
 
 export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWorker'>, announce: (text: string) => void) {
@@ -70,7 +74,7 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
     setRun({ state: 'running', stage: 'validating', startedAt });
     announce('Reconciliation started');
     const outcome = await engine.run(
-      { kind: 'reconcile', file: host.fileName, sheets, period: input.period, config: input.config, userItems: input.userItems, matchSuspense: true, carryReview: input.carryReview },
+      { kind: 'reconcile', file: host.fileName, sheets, period: input.period, config: input.config, userItems: input.userItems, matchSuspense: true, carryReview: input.carryReview, ...(input.suggestionDecisions?.length ? { suggestionDecisions: input.suggestionDecisions } : {}) },
       (stage) => setRun({ state: 'running', stage, startedAt }),
     );
     const ms = Math.round(performance.now() - startedAt);
@@ -93,7 +97,8 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
     announce(`Reconciliation finished: ${outcome.result.status}`);
     const fingerprinted = outcome.fingerprintsFollow
       ? engine.fingerprints(outcome.id).then((f) => {
-          if (f) setRun((now) => (now === done ? { ...done, sources: f.sources } : now));
+          // The same run (its result may have been replaced by a decision meanwhile).
+          if (f) setRun((now) => (now.state === 'done' && now.at === done.at ? { ...now, sources: f.sources } : now));
           return f?.sources ?? null;
         })
       : Promise.resolve(outcome.sources);
@@ -119,5 +124,8 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
     client.current?.cancel();
   };
 
-  return { run, start, cancel, search, request };
+  /** The finished run's result as the engine recomputed it after a decision (the worker's answer, never the page's sums). */
+  const replaceResult = useCallback((result: ReconcileResult) => setRun((now) => (now.state === 'done' ? { ...now, result } : now)), []);
+
+  return { run, start, cancel, search, request, replaceResult };
 }

@@ -28,8 +28,8 @@ export interface SessionConflict {
 export function workingCopy(s: Session, resolutions: Readonly<Record<string, Resolution>>): WorkingCopy {
   return {
     base: s.base ?? null,
-    state: workingStateHash({ config: s.settings.config, items: s.reconcilingItems, resolutions, signOffs: s.signOffs }),
-    hasWork: s.reconcilingItems.length > 0 || s.signOffs.length > 0 || Object.keys(resolutions).length > 0,
+    state: workingStateHash({ config: s.settings.config, items: s.reconcilingItems, resolutions, signOffs: s.signOffs, suggestionDecisions: s.suggestionDecisions }),
+    hasWork: s.reconcilingItems.length > 0 || s.signOffs.length > 0 || Object.keys(resolutions).length > 0 || (s.suggestionDecisions?.length ?? 0) > 0,
     updatedAt: s.updatedAt,
   };
 }
