@@ -2,7 +2,7 @@
  * The WorkbookPort: how the product reads the user's sheets and writes its own. Implemented by the
  * xlsx adapter (exceljs: files, CLI, standalone page) and the Excel adapter (office-js).
  */
-import type { SheetData } from '../engine/cells';
+import type { RawCell, SheetData } from '../engine/cells';
 import type { SheetSpec } from '../engine/sheet-spec';
 
 export interface SheetInfo {
@@ -73,4 +73,42 @@ export interface WorkbookPort {
    * that the method is there.
    */
   selectCell?(sheet: string, row: number, column: number): Promise<void>;
+  /**
+   * Hands the user's sheets straight to another worker over `target` (SendsUserSheets): only a
+   * port whose workbook lives off the page has it; callers check that it is there and read the
+   * sheets with readUserSheets otherwise.
+   */
+  sendUserSheets?: SendsUserSheets['sendUserSheets'];
+}
+
+/**
+ * What crosses a MessageChannel from a workbook held off the page (the standalone page's workbook
+ * worker) straight to the engine's worker, so the page never holds or clones the cells: each user
+ * sheet in blocks of rows (at least one block a sheet, even an empty one), then 'end' with the
+ * sheets' names in the workbook's order, or 'failed' with the reason in words.
+ */
+export type SheetStreamMessage =
+  | { readonly kind: 'part'; readonly name: string; readonly originRow: number; readonly originCol: number; readonly rows: readonly (readonly RawCell[])[] }
+  | { readonly kind: 'end'; readonly names: readonly string[] }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** What the page keeps of sheets handed over: the top rows (header recognition) and each sheet's row count. */
+export interface HandedSheets {
+  readonly tops: readonly SheetData[];
+  readonly rowCounts: Readonly<Record<string, number>>;
+}
+
+/** Handing the user's sheets over: progress in rows of each sheet, and a stop between blocks. */
+export interface SendOptions extends ReadOptions {
+  readonly onProgress?: (sheet: string, fraction: number) => void;
+}
+
+/**
+ * An optional capability of a port whose workbook lives off the page: the user's sheets (the
+ * product's own left out, as readUserSheets leaves them) are posted to `target` as
+ * SheetStreamMessage blocks. Resolves, once 'end' was posted, with what the page keeps; rejects
+ * with the signal's reason when stopped (then 'failed' was posted), or with the read's failure.
+ */
+export interface SendsUserSheets {
+  sendUserSheets(target: MessagePort, topRows: number, options?: SendOptions): Promise<HandedSheets>;
 }

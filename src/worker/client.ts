@@ -7,7 +7,7 @@
 import type { Stage, WorkerRequest, WorkerResponse } from './protocol';
 
 export interface WorkerLike {
-  postMessage(message: WorkerRequest): void;
+  postMessage(message: WorkerRequest, transfer?: Transferable[]): void;
   terminate(): void;
   onmessage: ((event: { data: WorkerResponse }) => void) | null;
 }
@@ -56,14 +56,17 @@ export class EngineClient {
   /**
    * Sends a request; the promise settles with its answer (or 'cancelled'). A new 'reconcile' cancels
    * one under way (its answer would be stale); other requests queue behind whatever is running.
+   * `transfer` (a 'reconcile' whose sheets come over a MessagePort: the port) is handed over with
+   * the request, which is then posted whole.
    */
-  run(request: RequestBody, onProgress: (stage: Stage) => void = () => undefined): Promise<WorkerOutcome> {
+  run(request: RequestBody, onProgress: (stage: Stage) => void = () => undefined, transfer: Transferable[] = []): Promise<WorkerOutcome> {
     if (request.kind === 'reconcile' && (this.pending.size > 0 || this.following.size > 0)) this.cancel();
     const id = this.nextId++;
     const worker = this.ensureWorker();
     return new Promise<WorkerOutcome>((resolve) => {
       this.pending.set(id, { resolve, onProgress });
-      void this.send(worker, { ...request, id } as WorkerRequest, onProgress);
+      if (transfer.length > 0) worker.postMessage({ ...request, id } as WorkerRequest, transfer);
+      else void this.send(worker, { ...request, id } as WorkerRequest, onProgress);
     });
   }
 

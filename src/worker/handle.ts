@@ -26,6 +26,7 @@ import { decideSuggestion } from '../engine/signoff/suggestion-decision';
 import { withSuggestionDecisions } from '../engine/reconcile/suggestions';
 import { answerDd } from './dd-handle';
 import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { SheetStreamMessage } from '../workbook/port';
 import { handleFactoring } from './factoring-request';
 import { handleFactoringDebt } from './factoring-debt-request';
 
@@ -46,6 +47,31 @@ export class SheetParts {
     this.byId.delete(id);
     return sheets;
   }
+}
+
+/**
+ * The sheets posted over `port` by the workbook's worker (SheetStreamMessage), in the workbook's
+ * order once 'end' comes; rejects with its words when the sender failed or was stopped.
+ */
+export function receiveSheets(port: MessagePort, id: number): Promise<SheetData[]> {
+  const parts = new SheetParts();
+  return new Promise<SheetData[]>((resolve, reject) => {
+    port.onmessage = ({ data }: MessageEvent<SheetStreamMessage>) => {
+      if (data.kind === 'part') {
+        parts.add({ ...data, kind: 'sheet-part', id });
+        return;
+      }
+      port.onmessage = null;
+      port.close();
+      if (data.kind === 'failed') {
+        reject(new Error(`the sheets could not be read: ${data.message}`));
+        return;
+      }
+      const got = new Map(parts.take(id).map((s) => [s.name, s]));
+      resolve(data.names.map((name) => got.get(name) ?? { name, originRow: 1, originCol: 1, rows: [] }));
+    };
+    port.start();
+  });
 }
 
 export interface WorkerEnv {
@@ -262,7 +288,7 @@ async function answer(request: WorkerRequest, post: (response: WorkerResponse) =
 
 async function reconcile(request: Extract<WorkerRequest, { kind: 'reconcile' }>, post: (response: WorkerResponse) => void, env: WorkerEnv): Promise<void> {
   const { id } = request;
-  const sheets = request.partsSent ? [...(env.parts?.take(id) ?? []), ...request.sheets] : request.sheets;
+  const sheets = request.sheetsFrom ? await receiveSheets(request.sheetsFrom, id) : request.partsSent ? [...(env.parts?.take(id) ?? []), ...request.sheets] : request.sheets;
   post({ kind: 'progress', id, stage: 'validating' });
   const config = parseConfig(request.config);
   if (!config.ok) {

@@ -54,6 +54,11 @@ export type WorkerRequest =
       readonly userItems?: readonly UserReconcilingItem[];
       /** The sheets came before this request as 'sheet-part' messages of the same id. */
       readonly partsSent?: boolean;
+      /**
+       * The sheets come over this port (transferred with the request) as SheetStreamMessage blocks,
+       * straight from the workbook's own worker: the page never holds them. `sheets` is then empty.
+       */
+      readonly sheetsFrom?: MessagePort;
       /** Also rank candidate accounts for each suspense item (the review queue's input). */
       readonly matchSuspense?: boolean;
       /**

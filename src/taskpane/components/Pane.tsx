@@ -121,9 +121,9 @@ export function Pane({ host }: { readonly host: PaneHost }) {
     const s = await ensureSession();
     const ran = await engine.start({ period, config, userItems: toUserItems(s?.reconcilingItems ?? items), carryReview: s ? await sessions.reviewResolutions(s) : null, suggestionDecisions: s?.suggestionDecisions ?? suggestions.decisions });
     if (!ran) return;
-    const { done, sheets, fingerprinted } = ran;
+    const { done, handed, fingerprinted } = ran;
     sourceCheck.clear(); // the run says it now
-    tops.refresh(sheets);
+    tops.refresh(handed);
     pack.reset();
     suspense.set(done.review);
     // The result is shown (the run step); the run is recorded, and Review opens, once the sources'

@@ -1,18 +1,20 @@
 /**
  * The engine's Web Worker as the pane uses it: a run of the month-end reconciliation (the sheets read
- * once, whole, then handed to the worker, which keeps them), its progress in stages, Cancel (of the
- * read too: it stops between blocks and nothing is run), and every later job over what the worker
- * kept. The page's thread only reads cells and renders answers.
+ * once, whole, then handed to the worker, which keeps them; on the standalone page the workbook's
+ * own worker hands them over directly and the page keeps only their tops), its progress in stages,
+ * Cancel (of the read too: it stops between blocks and nothing is run), and every later job over
+ * what the worker kept. The page's thread only reads cells and renders answers.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SheetData } from '../../engine/cells';
 import type { UserReconcilingItem } from '../../engine/config';
 import type { SuggestionDecision } from '../../engine/reconcile/suggestions';
 import type { ReconcileResult } from '../../engine/reconcile/types';
 import type { AccountHit } from '../../engine/suspense/account-search';
 import type { Resolution, ReviewState } from '../../engine/suspense/review-queue';
 import { EngineClient, type RequestBody, type WorkerOutcome } from '../../worker/client';
-import { wasCancelled } from '../../workbook/port';
+import type { Stage } from '../../worker/protocol';
+import { wasCancelled, type HandedSheets } from '../../workbook/port';
+import { topOf, TOP_ROWS } from '../read-sheet-tops';
 import { readUserSheets } from '../../workbook/user-sheets';
 import type { PaneHost } from '../host';
 import type { RunDone, RunState } from '../pane-state';
@@ -41,20 +43,45 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
   }, [host]);
 
   /**
-   * Reads the sheets and reconciles them in the worker; the finished run and the sheets read, or null.
+   * Reads the sheets and reconciles them in the worker; the finished run and what the page keeps of
+   * the sheets (their tops and row counts), or null. A port that can hand the sheets to the engine's
+   * worker itself (sendUserSheets) does so; any other is read here and the sheets posted.
    * The result comes first; `fingerprinted` settles with the sources' fingerprints after it (the
    * session needs them, showing the result does not; the worker's pack waits for them itself), or
    * null when none are coming (cancelled).
    */
-  async function start(input: RunInput): Promise<{ done: RunDone; sheets: readonly SheetData[]; fingerprinted: Promise<RunDone['sources'] | null> } | null> {
+  async function start(input: RunInput): Promise<{ done: RunDone; handed: HandedSheets; fingerprinted: Promise<RunDone['sources'] | null> } | null> {
     const engine = client.current;
     if (!engine) return null;
-    let sheets: SheetData[];
     const stop = new AbortController();
     reading.current?.abort();
     reading.current = stop;
+    const request = { kind: 'reconcile', file: host.fileName, period: input.period, config: input.config, userItems: input.userItems, matchSuspense: true, carryReview: input.carryReview, ...(input.suggestionDecisions?.length ? { suggestionDecisions: input.suggestionDecisions } : {}) } as const;
+    const onRead = (sheet: string, fraction: number) => !stop.signal.aborted && setRun({ state: 'reading', sheet, fraction });
+    let handed: HandedSheets;
+    let outcomeOf: (onStage: (stage: Stage) => void) => Promise<WorkerOutcome>;
     try {
-      sheets = await readUserSheets(host.port, (sheet, fraction) => !stop.signal.aborted && setRun({ state: 'reading', sheet, fraction }), { signal: stop.signal });
+      if (host.port.sendUserSheets) {
+        // The workbook lives in its own worker: it posts the sheets straight to the engine's worker
+        // over a channel, so the page's thread never holds or clones their cells.
+        const channel = new MessageChannel();
+        let stages: ((stage: Stage) => void) | null = null;
+        const outcome = engine.run({ ...request, sheets: [], sheetsFrom: channel.port2 }, (stage) => stages?.(stage), [channel.port2]);
+        try {
+          handed = await host.port.sendUserSheets(channel.port1, TOP_ROWS, { signal: stop.signal, onProgress: onRead });
+        } catch (e) {
+          engine.cancel();
+          throw e;
+        }
+        outcomeOf = (onStage) => {
+          stages = onStage;
+          return outcome;
+        };
+      } else {
+        const sheets = await readUserSheets(host.port, onRead, { signal: stop.signal });
+        handed = { tops: sheets.map(topOf), rowCounts: Object.fromEntries(sheets.map((sh) => [sh.name, sh.rows.length])) };
+        outcomeOf = (onStage) => (stop.signal.aborted ? Promise.resolve({ kind: 'cancelled', id: 0 }) : engine.run({ ...request, sheets }, onStage));
+      }
     } catch (e) {
       if (wasCancelled(e, stop.signal)) {
         setRun({ state: 'cancelled' });
@@ -65,7 +92,8 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
       if (reading.current === stop) reading.current = null;
     }
     if (stop.signal.aborted) {
-      // Cancelled as the last block arrived: nothing is run.
+      // Cancelled as the last block arrived: nothing is run (sheets already handed over are dropped).
+      if (host.port.sendUserSheets) engine.cancel();
       setRun({ state: 'cancelled' });
       announce('Reconciliation cancelled');
       return null;
@@ -73,10 +101,7 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
     const startedAt = performance.now();
     setRun({ state: 'running', stage: 'validating', startedAt });
     announce('Reconciliation started');
-    const outcome = await engine.run(
-      { kind: 'reconcile', file: host.fileName, sheets, period: input.period, config: input.config, userItems: input.userItems, matchSuspense: true, carryReview: input.carryReview, ...(input.suggestionDecisions?.length ? { suggestionDecisions: input.suggestionDecisions } : {}) },
-      (stage) => setRun({ state: 'running', stage, startedAt }),
-    );
+    const outcome = await outcomeOf((stage) => setRun({ state: 'running', stage, startedAt }));
     const ms = Math.round(performance.now() - startedAt);
     if (outcome.kind === 'cancelled') {
       setRun({ state: 'cancelled' });
@@ -102,7 +127,7 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
           return f?.sources ?? null;
         })
       : Promise.resolve(outcome.sources);
-    return { done, sheets, fingerprinted };
+    return { done, handed, fingerprinted };
   }
 
   /** Accounts on the last run's rent roll by ref, name or postcode; a failure as words. */

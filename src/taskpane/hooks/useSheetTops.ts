@@ -1,6 +1,7 @@
 /** The workbook's sheets as the Sources step shows them: their top rows, read when the pane opens and refreshed by each run. */
 import { useEffect, useRef, useState } from 'react';
 import type { SheetData } from '../../engine/cells';
+import type { HandedSheets } from '../../workbook/port';
 import type { PaneHost } from '../host';
 import { readSheetTops, topOf } from '../read-sheet-tops';
 
@@ -33,10 +34,10 @@ export function useSheetTops(host: Pick<PaneHost, 'port'>) {
     }
   }
 
-  /** After a run read the sheets whole: recognition follows them as they are now. */
-  function refresh(whole: readonly SheetData[]): void {
-    setSheets(whole.map(topOf));
-    setRowCounts(Object.fromEntries(whole.map((s) => [s.name, s.rows.length])));
+  /** After a run read the sheets whole: recognition follows them as they are now (their tops and row counts). */
+  function refresh(whole: HandedSheets): void {
+    setSheets(whole.tops.map(topOf));
+    setRowCounts(whole.rowCounts);
   }
 
   return { load, sheets, rowCounts, read, refresh, ready: () => setLoad({ state: 'ready' }) };

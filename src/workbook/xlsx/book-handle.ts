@@ -1,20 +1,31 @@
 /**
  * The workbook worker's work, apart from the Worker global so tests run it in-process: one
  * workbook held in exceljs (XlsxWorkbook), its sheet list and each sheet's cells read once and kept
- * until the product writes, blocks of rows and grid windows cut from them, and the zipped bytes.
+ * until the product writes, blocks of rows and grid windows cut from them, the user's sheets posted
+ * straight to the engine worker over a MessageChannel ('send'), and the zipped bytes.
  */
 import type { RawCell, SheetData } from '../../engine/cells';
 import type { SheetSpec } from '../../engine/sheet-spec';
-import type { SheetInfo } from '../port';
+import type { SheetInfo, SheetStreamMessage } from '../port';
 import type { BookRequest, BookResponse } from './book-protocol';
 import { formattedText } from './cell-text';
 import { XlsxWorkbook } from './xlsx-workbook';
+
+/** Cells a block posted to the engine worker (worker to worker: the page's thread never sees them). */
+const SEND_CELLS = 100_000;
 
 export class BookState {
   private book: XlsxWorkbook | null = null;
   private sheets: SheetInfo[] | null = null;
   private readonly read = new Map<string, SheetData>();
   private pendingSpecs: SheetSpec[] = [];
+  /** Sends asked to stop ('stop-send'), by request id. */
+  private readonly stops = new Set<number>();
+
+  /** Stops the send of request `id` before its next block (or before it starts). */
+  stopSend(id: number): void {
+    this.stops.add(id);
+  }
 
   private get wb(): XlsxWorkbook {
     if (!this.book) throw new Error('no workbook is open');
@@ -38,6 +49,39 @@ export class BookState {
   private forget(): void {
     this.sheets = null;
     this.read.clear();
+  }
+
+  /**
+   * Posts the user's sheets (the product's own left out) to the engine worker in blocks of about
+   * SEND_CELLS cells, yielding between blocks so a 'stop-send' can arrive; progress to the page as
+   * the sheet's name and the fraction of all the sheets posted.
+   */
+  private async send(req: Extract<BookRequest, { kind: 'send' }>, post: (m: BookResponse) => void): Promise<void> {
+    const stopped = () => {
+      if (this.stops.has(req.id)) throw new Error('stopped');
+    };
+    stopped();
+    const infos = (await this.list()).filter((s) => s.productKey === null);
+    const tops: SheetData[] = [];
+    const rowCounts: Record<string, number> = {};
+    for (const [i, info] of infos.entries()) {
+      post({ kind: 'progress', id: req.id, text: info.name, fraction: i / infos.length });
+      const data = await this.sheet(info.name);
+      const step = Math.max(100, Math.floor(SEND_CELLS / Math.max(1, widthOf(data))));
+      for (let from = 0; from === 0 || from < data.rows.length; from += step) {
+        await nextTask();
+        stopped();
+        req.target.postMessage({ kind: 'part', name: data.name, originRow: data.originRow, originCol: data.originCol, rows: data.rows.slice(from, from + step) } satisfies SheetStreamMessage);
+        post({ kind: 'progress', id: req.id, text: info.name, fraction: (i + Math.min(1, (from + step) / Math.max(1, data.rows.length))) / infos.length });
+      }
+      tops.push(data.rows.length <= req.topRows ? data : { ...data, rows: data.rows.slice(0, req.topRows) });
+      rowCounts[data.name] = data.rows.length;
+    }
+    stopped();
+    req.target.postMessage({ kind: 'end', names: infos.map((s) => s.name) } satisfies SheetStreamMessage);
+    req.target.close();
+    this.stops.delete(req.id);
+    post({ kind: 'handed', id: req.id, tops, rowCounts });
   }
 
   /** Answers one request (with progress on the way); a failure is an answer too. */
@@ -94,6 +138,12 @@ export class BookState {
           post({ kind: 'written', id: req.id });
           return;
         }
+        case 'send':
+          await this.send(req, post);
+          return;
+        case 'stop-send':
+          this.stopSend(req.of);
+          return;
         case 'save': {
           post({ kind: 'progress', id: req.id, text: 'Zipping the workbook…' });
           const bytes = await this.wb.toBuffer();
@@ -109,10 +159,18 @@ export class BookState {
       }
     } catch (e) {
       if (req.kind === 'write') this.pendingSpecs = [];
+      if (req.kind === 'send') {
+        // The engine worker waits on the other end: it is told too, and the channel closed.
+        req.target.postMessage({ kind: 'failed', message: (e as Error).message } satisfies SheetStreamMessage);
+        req.target.close();
+        this.stops.delete(req.id);
+      }
       post({ kind: 'failure', id: req.id, message: (e as Error).message });
     }
   }
 }
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function widthOf(data: SheetData): number {
   let w = 0;

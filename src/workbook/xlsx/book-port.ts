@@ -6,7 +6,7 @@
  */
 import type { RawCell, SheetData } from '../../engine/cells';
 import type { SheetSpec } from '../../engine/sheet-spec';
-import type { ReadProgress, SheetInfo, WorkbookPort } from '../port';
+import { stopIfAborted, type HandedSheets, type ReadProgress, type SendOptions, type SheetInfo, type WorkbookPort } from '../port';
 import type { BookRequest, BookResponse, BookWorkerLike, WindowBlock } from './book-protocol';
 
 /** Cells per block of rows: a block crosses to the page's thread in a few milliseconds. */
@@ -46,11 +46,22 @@ class BookClient {
   }
 
   request(body: Body, transfer: Transferable[] = [], onProgress?: BookProgress): Promise<BookResponse> {
+    return this.start(body, transfer, onProgress).answer;
+  }
+
+  /** A request and its id (for a later 'stop-send' naming it). */
+  start(body: Body, transfer: Transferable[] = [], onProgress?: BookProgress): { readonly id: number; readonly answer: Promise<BookResponse> } {
     const id = this.nextId++;
-    return new Promise<BookResponse>((resolve, reject) => {
+    const answer = new Promise<BookResponse>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
       this.worker.postMessage({ ...body, id } as BookRequest, transfer);
     });
+    return { id, answer };
+  }
+
+  /** A message that waits for no answer. */
+  tell(body: Body): void {
+    this.worker.postMessage({ ...body, id: this.nextId++ } as BookRequest);
   }
 
   /** Stops the worker: whatever it was doing is dropped with it, and every waiting request rejects as Cancelled. */
@@ -112,6 +123,32 @@ export class WorkerWorkbook implements WorkbookPort {
     }
     onProgress?.({ sheet: first.name, rowsRead: rows.length, rowsTotal: first.total });
     return { name: first.name, originRow: first.originRow, originCol: first.originCol, rows };
+  }
+
+  /**
+   * The user's sheets posted by the workbook worker straight to `target` (the engine worker's end of
+   * a MessageChannel, transferred): the page's thread never holds or clones their cells, only the
+   * top rows and row counts it keeps. Stopping posts 'failed' to the engine worker and rejects with
+   * the signal's reason.
+   */
+  async sendUserSheets(target: MessagePort, topRows: number, options: SendOptions = {}): Promise<HandedSheets> {
+    const { signal, onProgress } = options;
+    stopIfAborted(signal);
+    const sent = this.client.start({ kind: 'send', target, topRows }, [target], (sheet, fraction) => onProgress?.(sheet, fraction ?? 0));
+    const stopped = new Promise<never>((_resolve, reject) => {
+      signal?.addEventListener(
+        'abort',
+        () => {
+          this.client.tell({ kind: 'stop-send', of: sent.id });
+          reject(signal.reason ?? new DOMException('The operation was cancelled.', 'AbortError'));
+        },
+        { once: true },
+      );
+    });
+    // The stop's own answer (a failure) is of no interest once the caller has its reason.
+    sent.answer.catch(() => undefined);
+    const r = answer(await Promise.race([sent.answer, stopped]), 'handed');
+    return { tops: r.tops, rowCounts: r.rowCounts };
   }
 
   /** Rows `from`..`from + count` of a sheet as the grid shows them. */

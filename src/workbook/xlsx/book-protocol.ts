@@ -4,7 +4,7 @@
  * sheets in blocks of rows (for the engine) and windows of display text (for the grid), the pack's
  * sheet writes, and zipping the workbook for download. Plain data only: it crosses postMessage.
  */
-import type { RawCell } from '../../engine/cells';
+import type { RawCell, SheetData } from '../../engine/cells';
 import type { SheetSpec } from '../../engine/sheet-spec';
 import type { SheetInfo } from '../port';
 
@@ -21,7 +21,14 @@ export type BookRequest =
    * written together (names planned across all of them) when `more` is false.
    */
   | { readonly kind: 'write'; readonly id: number; readonly specs: readonly SheetSpec[]; readonly more: boolean }
-  | { readonly kind: 'save'; readonly id: number };
+  | { readonly kind: 'save'; readonly id: number }
+  /**
+   * The user's sheets posted to `target` (transferred: the other end is the engine worker's) as
+   * SheetStreamMessage blocks; answered with 'handed' (the tops and row counts the page keeps).
+   */
+  | { readonly kind: 'send'; readonly id: number; readonly target: MessagePort; readonly topRows: number }
+  /** Stops the 'send' of id `of` between two blocks (taken at once, not queued behind it). */
+  | { readonly kind: 'stop-send'; readonly id: number; readonly of: number };
 
 /** A block of a sheet's rows; `total` and the origin say where it sits in the used range. */
 export interface RowsBlock {
@@ -55,7 +62,9 @@ export type BookResponse =
   | { readonly kind: 'written'; readonly id: number }
   /** The zipped workbook, transferred. */
   | { readonly kind: 'saved'; readonly id: number; readonly bytes: ArrayBuffer }
-  | { readonly kind: 'failure'; readonly id: number; readonly message: string };
+  | { readonly kind: 'failure'; readonly id: number; readonly message: string }
+  /** The user's sheets were all posted to the engine worker: what the page keeps of them. */
+  | { readonly kind: 'handed'; readonly id: number; readonly tops: readonly SheetData[]; readonly rowCounts: Readonly<Record<string, number>> };
 
 /** What the page needs of a Worker (a fake in tests runs the handler in-process). */
 export interface BookWorkerLike {

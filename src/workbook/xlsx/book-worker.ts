@@ -7,5 +7,10 @@ const state = new BookState();
 // One request at a time, in order: a read after a write sees what was written.
 let queue: Promise<void> = Promise.resolve();
 scope.onmessage = (e) => {
+  // A stop is taken at once: the send it stops is still running in the queue.
+  if (e.data.kind === 'stop-send') {
+    state.stopSend(e.data.of);
+    return;
+  }
   queue = queue.then(() => state.handle(e.data, (m, transfer) => scope.postMessage(m, transfer ?? [])));
 };
