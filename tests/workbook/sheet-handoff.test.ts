@@ -1,0 +1,130 @@
+/**
+ * The standalone page's sheets handed from the workbook worker straight to the engine worker over a
+ * MessageChannel (the page never holds their cells), with both workers' handlers run in-process
+ * behind fakes that structured-clone and transfer as postMessage does: the run reconciles the same
+ * month, with the same fingerprints, as when the page reads the sheets and posts them itself; the
+ * page keeps only each sheet's top rows and row count; a stop rejects on the page and the engine
+ * answers a failure in words, keeping what it kept before. (A port without the capability, Excel's,
+ * is read on the page as before: the pane's component tests run over such ports.)
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateMonth } from '../../tools/sample/generate';
+import { writeGeneratedXlsx } from '../../tools/sample/write-xlsx';
+import { handleRequest, SheetParts, type WorkerEnv } from '../../src/worker/handle';
+import type { WorkerRequest, WorkerResponse } from '../../src/worker/protocol';
+import { readUserSheets } from '../../src/workbook/user-sheets';
+import { BookState } from '../../src/workbook/xlsx/book-handle';
+import { WorkerWorkbook } from '../../src/workbook/xlsx/book-port';
+import type { BookRequest, BookResponse, BookWorkerLike } from '../../src/workbook/xlsx/book-protocol';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
+
+class FakeBookWorker implements BookWorkerLike {
+  onmessage: ((event: { data: BookResponse }) => void) | null = null;
+  terminated = false;
+  private readonly state = new BookState();
+  private queue: Promise<void> = Promise.resolve();
+
+  postMessage(message: BookRequest, transfer: Transferable[] = []): void {
+    const data = structuredClone(message, { transfer });
+    // As book-worker.ts does: a stop is taken at once, not queued behind the send it stops.
+    if (data.kind === 'stop-send') {
+      this.state.stopSend(data.of);
+      return;
+    }
+    this.queue = this.queue.then(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+      if (this.terminated) return;
+      await this.state.handle(data, (m, t) => {
+        const out = structuredClone(m, { transfer: t ?? [] });
+        if (!this.terminated) this.onmessage?.({ data: out });
+      });
+    });
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+const month = generateMonth({ seed: 12, accounts: 400, period: '2026-11' });
+let dir = '';
+let bytes: Uint8Array;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'hl-handoff-'));
+  await writeGeneratedXlsx(month, join(dir, 'month.xlsx'));
+  bytes = new Uint8Array(readFileSync(join(dir, 'month.xlsx')));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const fresh = (): ArrayBuffer => bytes.slice().buffer;
+
+async function reconcile(request: Omit<Extract<WorkerRequest, { kind: 'reconcile' }>, 'id' | 'file' | 'period' | 'config'>, env: WorkerEnv): Promise<WorkerResponse[]> {
+  const posted: WorkerResponse[] = [];
+  await handleRequest({ kind: 'reconcile', id: 1, file: 'month.xlsx', period: '2026-11', config: month.config, matchSuspense: true, ...request }, (r) => posted.push(structuredClone(r)), env);
+  return posted;
+}
+
+const outcome = (posted: WorkerResponse[]) => {
+  const result = posted.find((p) => p.kind === 'result');
+  const prints = posted.find((p) => p.kind === 'source-fingerprints');
+  return {
+    difference: result?.kind === 'result' ? result.result.difference : null,
+    suspense: result?.kind === 'result' ? (result.suspense?.items.length ?? null) : null,
+    fingerprints: prints?.kind === 'source-fingerprints' ? prints.sources.map((s) => [s.sheet, s.rows, s.sha256]) : null,
+  };
+};
+
+describe('sheets handed from the workbook worker to the engine worker', () => {
+  it('reconcile the same month, with the same fingerprints, as sheets the page read and posted', async () => {
+    const book = await WorkerWorkbook.open(() => new FakeBookWorker(), fresh()).book;
+    const channel = new MessageChannel();
+    const progress: number[] = [];
+    const [handed, viaChannel] = await Promise.all([
+      book.sendUserSheets(channel.port1, 40, { onProgress: (_sheet, fraction) => progress.push(fraction) }),
+      reconcile({ sheets: [], sheetsFrom: channel.port2 }, { parts: new SheetParts() }),
+    ]);
+    const read = await readUserSheets(await XlsxWorkbook.fromBuffer(bytes.slice()));
+    const viaPage = await reconcile({ sheets: read }, { parts: new SheetParts() });
+
+    expect(outcome(viaChannel).difference).toBe(month.expected.difference);
+    expect(outcome(viaChannel)).toEqual(outcome(viaPage));
+    expect(outcome(viaChannel).fingerprints?.every(([, , sha]) => typeof sha === 'string' && sha.length === 64)).toBe(true);
+    // The page keeps each sheet's top rows (for recognising headers) and its row count, not its cells.
+    expect(handed.tops.map((s) => s.name)).toEqual(read.map((s) => s.name));
+    expect(handed.tops.every((s) => s.rows.length <= 40)).toBe(true);
+    expect(handed.tops.map((s) => s.rows)).toEqual(read.map((s) => s.rows.slice(0, 40)));
+    expect(handed.rowCounts).toEqual(Object.fromEntries(read.map((s) => [s.name, s.rows.length])));
+    // Progress runs forwards to the end.
+    expect(progress.length).toBeGreaterThan(read.length);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress[progress.length - 1]).toBe(1);
+    book.dispose();
+  });
+
+  it('a stop rejects on the page with its reason, and the engine answers a failure and keeps the last run', async () => {
+    const book = await WorkerWorkbook.open(() => new FakeBookWorker(), fresh()).book;
+    const env: WorkerEnv = { parts: new SheetParts() };
+    await reconcile({ sheets: await readUserSheets(book) }, env);
+    const before = env.run;
+    expect(before).toBeTruthy();
+
+    const channel = new MessageChannel();
+    const stop = new AbortController();
+    const sending = book.sendUserSheets(channel.port1, 40, {
+      signal: stop.signal,
+      onProgress: (_sheet, fraction) => {
+        if (fraction > 0.3) stop.abort();
+      },
+    });
+    const engine = reconcile({ sheets: [], sheetsFrom: channel.port2 }, env);
+    await expect(sending).rejects.toMatchObject({ name: 'AbortError' });
+    const answered = await engine;
+    expect(answered.map((p) => p.kind)).toEqual(['failure']);
+    expect(answered[0]?.kind === 'failure' && answered[0].message).toMatch(/could not be read: stopped/);
+    expect(env.run).toBe(before);
+    book.dispose();
+  });
+});
