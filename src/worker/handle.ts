@@ -332,7 +332,7 @@ async function reconcile(request: Extract<WorkerRequest, { kind: 'reconcile' }>,
     sources: placeholder.summaries,
     timings: { engineMs: Math.round(t1 - t0), fingerprintMs: 0 },
     fingerprintsFollow: true,
-    ...(placeholder.suspense ? { suspense: placeholder.suspense } : {}),
+    ...(placeholder.suspense && request.keepMatches !== true ? { suspense: placeholder.suspense } : {}),
     ...(review && request.carryReview !== undefined ? { review } : {}),
   });
   post({ kind: 'progress', id, stage: 'fingerprinting' });

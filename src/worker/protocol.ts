@@ -59,6 +59,11 @@ export type WorkerRequest =
        * straight from the workbook's own worker: the page never holds them. `sheets` is then empty.
        */
       readonly sheetsFrom?: MessagePort;
+      /**
+       * The suspense items and their ranking stay in the worker (the answer has no `suspense`): the
+       * review queue (`review`) holds what the pane shows, and a month's matches are large to clone.
+       */
+      readonly keepMatches?: boolean;
       /** Also rank candidate accounts for each suspense item (the review queue's input). */
       readonly matchSuspense?: boolean;
       /**

@@ -61,7 +61,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const fresh = (): ArrayBuffer => bytes.slice().buffer;
 
-async function reconcile(request: Omit<Extract<WorkerRequest, { kind: 'reconcile' }>, 'id' | 'file' | 'period' | 'config'>, env: WorkerEnv): Promise<WorkerResponse[]> {
+async function reconcile(request: Omit<Extract<WorkerRequest, { kind: 'reconcile' }>, 'kind' | 'id' | 'file' | 'period' | 'config'>, env: WorkerEnv): Promise<WorkerResponse[]> {
   const posted: WorkerResponse[] = [];
   await handleRequest({ kind: 'reconcile', id: 1, file: 'month.xlsx', period: '2026-11', config: month.config, matchSuspense: true, ...request }, (r) => posted.push(structuredClone(r)), env);
   return posted;
@@ -73,7 +73,7 @@ const outcome = (posted: WorkerResponse[]) => {
   return {
     difference: result?.kind === 'result' ? result.result.difference : null,
     suspense: result?.kind === 'result' ? (result.suspense?.items.length ?? null) : null,
-    fingerprints: prints?.kind === 'source-fingerprints' ? prints.sources.map((s) => [s.sheet, s.rows, s.sha256]) : null,
+    fingerprints: prints?.kind === 'source-fingerprints' ? prints.sources.map((s) => [s.sheet, s.rowCount, s.sha256]) : null,
   };
 };
 
@@ -126,5 +126,15 @@ describe('sheets handed from the workbook worker to the engine worker', () => {
     expect(answered[0]?.kind === 'failure' && answered[0].message).toMatch(/could not be read: stopped/);
     expect(env.run).toBe(before);
     book.dispose();
+  });
+
+  it('keepMatches: the pane is answered without the matcher’s ranking (it stays in the worker), with the same review queue', async () => {
+    const read = await readUserSheets(await XlsxWorkbook.fromBuffer(bytes.slice()));
+    const whole = (await reconcile({ sheets: read, carryReview: null }, { parts: new SheetParts() })).find((p) => p.kind === 'result');
+    const kept = (await reconcile({ sheets: read, carryReview: null, keepMatches: true }, { parts: new SheetParts() })).find((p) => p.kind === 'result');
+    expect(whole?.kind === 'result' && whole.suspense?.matches.length).toBeGreaterThan(0);
+    expect(kept?.kind === 'result' && kept.suspense).toBeUndefined();
+    expect(kept?.kind === 'result' && kept.review?.entries.length).toBeGreaterThan(0);
+    expect(kept?.kind === 'result' && kept.review).toEqual(whole?.kind === 'result' && whole.review);
   });
 });

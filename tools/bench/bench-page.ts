@@ -35,7 +35,7 @@ const SUSPENSE_ITEMS = Number(process.env.BENCH_SUSPENSE ?? Math.round(ACCOUNTS 
 const FULL_PATH = ACCOUNTS <= 60_000;
 /** BENCH_PROFILE=1: a CPU profile of the page's thread through accept-all and its undo, saved in .bench/ and summarised. */
 const PROFILE = process.env.BENCH_PROFILE === '1';
-/** BENCH_PROFILE=open: a CPU profile of the page's thread while the workbook opens and the run reaches Review (=download: while the workbook is zipped and downloaded). */
+/** BENCH_PROFILE=open: CPU profiles of the page's thread while the workbook opens and while the run reaches Review, saved in .bench/ (=download: while the workbook is zipped and downloaded). */
 const PROFILE_OPEN = process.env.BENCH_PROFILE === 'open';
 /** BENCH_STOP_AFTER=ACTION ("run to Review", "scroll to the end", ...): the path ends after that action. */
 const STOP_AFTER = process.env.BENCH_STOP_AFTER ?? null;
@@ -176,6 +176,7 @@ async function onePath(page: Page, url: string, run: number, t: Record<string, T
   t['open workbook'] = await timed(page, async () => undefined, { kind: 'button', re: '^Next: Settings$' });
   if (openProfiler) {
     const { profile } = await openProfiler.send('Profiler.stop');
+    writeFileSync(join(OUT, `page-open-${run + 1}.cpuprofile`), JSON.stringify(profile));
     process.stdout.write(`page's thread, opening the workbook, by self time: ${topSelf(profile)}\n`);
     await openProfiler.send('Profiler.start');
   }
@@ -188,6 +189,7 @@ async function onePath(page: Page, url: string, run: number, t: Record<string, T
   t['run to Review'] = await timed(page, () => click(page, 'Run the reconciliation'), { kind: 'button', re: '^Next: Suspense$' });
   if (openProfiler) {
     const { profile } = await openProfiler.send('Profiler.stop');
+    writeFileSync(join(OUT, `page-run-${run + 1}.cpuprofile`), JSON.stringify(profile));
     process.stdout.write(`page's thread, settings and the run, by self time: ${topSelf(profile)}\n`);
   }
   if (STOP_AFTER === 'run to Review') return t;

@@ -56,7 +56,7 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
     const stop = new AbortController();
     reading.current?.abort();
     reading.current = stop;
-    const request = { kind: 'reconcile', file: host.fileName, period: input.period, config: input.config, userItems: input.userItems, matchSuspense: true, carryReview: input.carryReview, ...(input.suggestionDecisions?.length ? { suggestionDecisions: input.suggestionDecisions } : {}) } as const;
+    const request = { kind: 'reconcile', file: host.fileName, period: input.period, config: input.config, userItems: input.userItems, matchSuspense: true, keepMatches: true, carryReview: input.carryReview, ...(input.suggestionDecisions?.length ? { suggestionDecisions: input.suggestionDecisions } : {}) } as const;
     const onRead = (sheet: string, fraction: number) => !stop.signal.aborted && setRun({ state: 'reading', sheet, fraction });
     let handed: HandedSheets;
     let outcomeOf: (onStage: (stage: Stage) => void) => Promise<WorkerOutcome>;
