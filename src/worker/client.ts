@@ -4,6 +4,7 @@
  * is terminated and a fresh one is started for the next request: what the worker kept, the last
  * run's sources and review queue, goes with it, so run again after a cancel).
  */
+import type { ReviewEntry } from '../engine/suspense/review-queue';
 import type { Stage, WorkerRequest, WorkerResponse } from './protocol';
 
 export interface WorkerLike {
@@ -13,7 +14,7 @@ export interface WorkerLike {
 }
 
 /** The worker's answer to one request (the reconciliation's own outcome is ReconciliationOutcome). */
-export type WorkerOutcome = Exclude<WorkerResponse, { kind: 'progress' | 'source-fingerprints' }> | { readonly kind: 'cancelled'; readonly id: number };
+export type WorkerOutcome = Exclude<WorkerResponse, { kind: 'progress' | 'source-fingerprints' | 'review-part' }> | { readonly kind: 'cancelled'; readonly id: number };
 
 /** The sources' fingerprints that follow a reconciliation's result (null: cancelled, or the worker failed first). */
 export type SourceFingerprints = Extract<WorkerResponse, { kind: 'source-fingerprints' }> | null;
@@ -42,6 +43,8 @@ export class EngineClient {
   private readonly pending = new Map<number, { resolve: (o: WorkerOutcome) => void; onProgress: (stage: Stage) => void }>();
   /** Reconciliations whose result came, waiting for the fingerprints that follow it, by id. */
   private readonly following = new Map<number, { promise: Promise<SourceFingerprints>; resolve: (f: SourceFingerprints) => void }>();
+  /** Review entries arriving ahead of a reconciliation's result ('review-part'), by id. */
+  private readonly reviewParts = new Map<number, ReviewEntry[]>();
   private readonly partCells: number;
   private readonly partRows: number;
 
@@ -81,13 +84,21 @@ export class EngineClient {
       }
       const waiting = this.pending.get(data.id);
       if (!waiting) return;
+      if (data.kind === 'review-part') {
+        const entries = this.reviewParts.get(data.id) ?? [];
+        for (const e of data.entries) entries.push(e);
+        this.reviewParts.set(data.id, entries);
+        return;
+      }
       if (data.kind === 'progress') {
         waiting.onProgress(data.stage);
         return;
       }
       this.pending.delete(data.id);
       if (data.kind === 'result' && data.fingerprintsFollow) this.follow(data.id);
-      waiting.resolve(data);
+      const entries = this.reviewParts.get(data.id);
+      this.reviewParts.delete(data.id);
+      waiting.resolve(data.kind === 'result' && data.reviewInParts && data.review ? { ...data, review: { ...data.review, entries: entries ?? [] } } : data);
     };
     this.worker = worker;
     return worker;
@@ -143,6 +154,7 @@ export class EngineClient {
     }
     const waiting = [...this.pending];
     this.pending.clear();
+    this.reviewParts.clear();
     this.worker?.terminate();
     this.worker = null;
     for (const [id, w] of waiting) w.resolve({ kind: 'cancelled', id });

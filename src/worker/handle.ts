@@ -323,6 +323,8 @@ async function reconcile(request: Extract<WorkerRequest, { kind: 'reconcile' }>,
   const placeholder = run;
   const review = placeholder.suspense ? carryReview(placeholder.suspense.matches, placeholder.suspense.items, request.carryReview ?? null) : null;
   env.review = review;
+  const inParts = review && request.carryReview !== undefined && request.reviewInParts !== undefined && request.reviewInParts > 0 ? request.reviewInParts : 0;
+  if (review && inParts > 0) for (let i = 0; i < review.entries.length; i += inParts) post({ kind: 'review-part', id, entries: review.entries.slice(i, i + inParts) });
   post({
     kind: 'result',
     id,
@@ -333,7 +335,7 @@ async function reconcile(request: Extract<WorkerRequest, { kind: 'reconcile' }>,
     timings: { engineMs: Math.round(t1 - t0), fingerprintMs: 0 },
     fingerprintsFollow: true,
     ...(placeholder.suspense && request.keepMatches !== true ? { suspense: placeholder.suspense } : {}),
-    ...(review && request.carryReview !== undefined ? { review } : {}),
+    ...(review && request.carryReview !== undefined ? (inParts > 0 ? { review: { ...review, entries: [] }, reviewInParts: true } : { review }) : {}),
   });
   post({ kind: 'progress', id, stage: 'fingerprinting' });
   const t2 = performance.now();

@@ -20,7 +20,7 @@ import type { AccountHit } from '../engine/suspense/account-search';
 import type { SuspenseMatch } from '../engine/suspense/match-suspense';
 import type { FactoringRequest, FactoringResponse } from './factoring-request';
 import type { FactoringDebtRequest, FactoringDebtResponse } from './factoring-debt-request';
-import type { Resolution, ReviewAction, ReviewChanges, ReviewState } from '../engine/suspense/review-queue';
+import type { Resolution, ReviewAction, ReviewChanges, ReviewEntry, ReviewState } from '../engine/suspense/review-queue';
 import type { SuspenseAgeing } from '../engine/suspense/suspense-ageing';
 import type { SheetSpec } from '../engine/sheet-spec';
 import type { PackSignOff } from '../engine/jobs/month-end';
@@ -64,6 +64,12 @@ export type WorkerRequest =
        * review queue (`review`) holds what the pane shows, and a month's matches are large to clone.
        */
       readonly keepMatches?: boolean;
+      /**
+       * The review queue's entries come ahead of the result in 'review-part' messages of this many
+       * entries (the result's `review` then has none, and `reviewInParts` set): a large month's queue
+       * is several megabytes, and one message that size holds the page's thread while it is taken in.
+       */
+      readonly reviewInParts?: number;
       /** Also rank candidate accounts for each suspense item (the review queue's input). */
       readonly matchSuspense?: boolean;
       /**
@@ -265,6 +271,8 @@ export type WorkerResponse =
       readonly suspense?: { readonly items: readonly SuspenseItem[]; readonly matches: readonly SuspenseMatch[] };
       /** The review queue of this run with the carried decisions, when carryReview was given and there are matches. */
       readonly review?: ReviewState;
+      /** `review` came without its entries: they came before it in 'review-part' messages (the client puts them back). */
+      readonly reviewInParts?: boolean;
     }
   | { readonly kind: 'review-state'; readonly id: number; readonly state: ReviewState; readonly refused: string | null }
   /** The answer to a 'review' with changesOnly: what the action changed (null when refused, with why). */
@@ -295,6 +303,8 @@ export type WorkerResponse =
   | { readonly kind: 'account-actions'; readonly id: number; readonly result: ActionsJobResult }
   /** After a 'result' with fingerprintsFollow: the same sources with their sha256 filled in. */
   | { readonly kind: 'source-fingerprints'; readonly id: number; readonly sources: readonly SourceSummary[]; readonly fingerprintMs: number }
+  /** A block of the review queue's entries, ahead of the result of reconciliation `id` (reviewInParts). */
+  | { readonly kind: 'review-part'; readonly id: number; readonly entries: readonly ReviewEntry[] }
   | { readonly kind: 'failure'; readonly id: number; readonly message: string }
   | FactoringResponse
   | FactoringDebtResponse

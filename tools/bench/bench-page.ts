@@ -121,7 +121,14 @@ async function timed(page: Page, act: () => Promise<void>, done: Done, timeout =
     },
     [t0, t1] as const,
   );
-  if (process.env.BENCH_VERBOSE === '1') process.stdout.write(`  ${JSON.stringify(done)}: ${Math.round(t1 - t0)} ms (pause ${Math.round(pauseMs)})\n`);
+  if (process.env.BENCH_VERBOSE === '1') {
+    // The long tasks themselves, from the action's start: which part of it held the page.
+    const long = await page.evaluate(
+      ([from, to]) => (window as unknown as { __probe: Probe }).__probe.longtasks.filter((l) => l.start + l.duration >= from && l.start <= to && l.duration >= 100).map((l) => `${Math.round(l.start - from)}+${Math.round(l.duration)}`),
+      [t0, t1] as const,
+    );
+    process.stdout.write(`  ${JSON.stringify(done)}: ${Math.round(t1 - t0)} ms (pause ${Math.round(pauseMs)}; long tasks at ms+ms: ${long.join(' ') || 'none'})\n`);
+  }
   return { ms: Math.round(t1 - t0), pauseMs: Math.round(pauseMs) };
 }
 

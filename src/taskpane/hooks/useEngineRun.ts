@@ -19,6 +19,9 @@ import { readUserSheets } from '../../workbook/user-sheets';
 import type { PaneHost } from '../host';
 import type { RunDone, RunState } from '../pane-state';
 
+/** Review entries a message from the engine's worker (about half a megabyte): each is taken in well inside 100 ms. */
+const REVIEW_PART = 400;
+
 export interface RunInput {
   readonly period: string;
   /** The config file's JSON, validated by the worker. */
@@ -56,7 +59,7 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
     const stop = new AbortController();
     reading.current?.abort();
     reading.current = stop;
-    const request = { kind: 'reconcile', file: host.fileName, period: input.period, config: input.config, userItems: input.userItems, matchSuspense: true, keepMatches: true, carryReview: input.carryReview, ...(input.suggestionDecisions?.length ? { suggestionDecisions: input.suggestionDecisions } : {}) } as const;
+    const request = { kind: 'reconcile', file: host.fileName, period: input.period, config: input.config, userItems: input.userItems, matchSuspense: true, keepMatches: true, reviewInParts: REVIEW_PART, carryReview: input.carryReview, ...(input.suggestionDecisions?.length ? { suggestionDecisions: input.suggestionDecisions } : {}) } as const;
     const onRead = (sheet: string, fraction: number) => !stop.signal.aborted && setRun({ state: 'reading', sheet, fraction });
     let handed: HandedSheets;
     let outcomeOf: (onStage: (stage: Stage) => void) => Promise<WorkerOutcome>;
