@@ -70,7 +70,10 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
   const batches = new BatchCollector();
   const weekOf = new Map<IsoDate, IsoDate>();
   const exact = accounts.exact;
-  // A debit run lists its postings in rent-roll order: try the account after the last one first.
+  // A debit run lists its postings in rent-roll order, and an account's charges come together (rent,
+  // then service charge): try the last posting's account and the one after it before the index.
+  // Accounts are unique on a rent roll that reaches here (a duplicate stops the run), so any of the
+  // three ways finds the same account.
   let lastIdx = -1;
   let hmsTransactions = 0;
   // An index loop, not for-of: this function runs once per reconciliation, so the loop starts in
@@ -84,7 +87,12 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
     seenCategory[c] = 1;
     batches.add(p);
     const next = roll[lastIdx + 1];
-    const idx = next !== undefined && next.account === p.account ? lastIdx + 1 : (exact.get(p.account) ?? accounts.fallback(p.account));
+    const idx =
+      lastIdx >= 0 && (roll[lastIdx] as Tenancy).account === p.account
+        ? lastIdx
+        : next !== undefined && next.account === p.account
+          ? lastIdx + 1
+          : (exact.get(p.account) ?? accounts.fallback(p.account));
     lastIdx = idx ?? -1;
     if (idx === undefined) {
       const s = totals.strays.get(p.account);
