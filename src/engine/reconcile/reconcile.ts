@@ -73,7 +73,10 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
   // A debit run lists its postings in rent-roll order, and an account's charges come together (rent,
   // then service charge): try the last posting's account and the one after it before the index.
   // Accounts are unique on a rent roll that reaches here (a duplicate stops the run), so any of the
-  // three ways finds the same account.
+  // three ways finds the same account. The roll's accounts and end dates are copied into dense
+  // arrays, so these checks do not load a tenancy record (a cache miss) per posting.
+  const accountAt = roll.map((t) => t.account);
+  const endAt = roll.map((t) => t.end);
   let lastIdx = -1;
   let hmsTransactions = 0;
   // An index loop, not for-of: this function runs once per reconciliation, so the loop starts in
@@ -86,11 +89,10 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
     add(byCategory, c, p.amount);
     seenCategory[c] = 1;
     batches.add(p);
-    const next = roll[lastIdx + 1];
     const idx =
-      lastIdx >= 0 && (roll[lastIdx] as Tenancy).account === p.account
+      lastIdx >= 0 && accountAt[lastIdx] === p.account
         ? lastIdx
-        : next !== undefined && next.account === p.account
+        : accountAt[lastIdx + 1] === p.account
           ? lastIdx + 1
           : (exact.get(p.account) ?? accounts.fallback(p.account));
     lastIdx = idx ?? -1;
@@ -108,7 +110,7 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
       monday = mondayOnOrBefore(p.date);
       weekOf.set(p.date, monday);
     }
-    const end = (roll[idx] as Tenancy).end;
+    const end = endAt[idx] as IsoDate | null;
     if (end !== null && monday > end) add(totals.rentAfterEnd, idx, p.amount);
     if (isRentFreeWeek(monday, calendar)) add(totals.rentInRentFreeWeek, idx, p.amount);
   }
