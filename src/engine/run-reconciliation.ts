@@ -53,6 +53,7 @@ export function runReconciliation(input: RunInput, options: RunOptions): Reconci
       gl: sources.gl.records,
       suspense: sources.suspense?.records ?? [],
       postingLocation,
+      ...(sources.rentRoll.accountIndex ? { accountIndex: sources.rentRoll.accountIndex } : {}),
     },
     reconcileOptions,
   );

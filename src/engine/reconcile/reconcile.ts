@@ -32,6 +32,8 @@ export interface ReconcileInput {
   readonly suspense: readonly SuspenseItem[];
   /** Where a posting's account cell is, for issues about it. */
   readonly postingLocation?: (row: number) => Location;
+  /** Each rent-roll account -> its position in rentRoll, when the reader built it (accounts unique); built here otherwise. */
+  readonly accountIndex?: ReadonlyMap<string, number>;
 }
 
 export interface ReconcileOptions {
@@ -57,7 +59,7 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
   // category and by account (resolved to its rent-roll index; totals in arrays, exact in whole
   // pence), the batches, and the RENT that a debit check may need to explain.
   const roll = input.rentRoll;
-  const accounts = indexAccounts(roll);
+  const accounts = indexAccounts(roll, input.accountIndex);
   const totals: AccountTotals = {
     total: new Float64Array(roll.length),
     rent: new Float64Array(roll.length),
@@ -293,9 +295,8 @@ interface AccountIndex {
   fallback(ref: string): number | undefined;
 }
 
-function indexAccounts(roll: readonly Tenancy[]): AccountIndex {
-  const exact = new Map<string, number>();
-  roll.forEach((t, i) => exact.set(t.account, i));
+function indexAccounts(roll: readonly Tenancy[], built: ReadonlyMap<string, number> | undefined): AccountIndex {
+  const exact = built ?? new Map(roll.map((t, i) => [t.account, i]));
   // Spreadsheets strip leading zeros: a posting to 12345 belongs to 00012345 when that is the only such account.
   let stripped: Map<string, number | null> | undefined;
   return {
