@@ -20,7 +20,7 @@ import type { DdCollectInput } from '../engine/jobs/dd-collect';
 import { runRefundCandidates } from '../engine/jobs/refunds-candidates';
 import { csvTable, findColumns, sheetTable } from '../engine/dd/csv-table';
 import { readUserSheets } from '../workbook/user-sheets';
-import { parse } from './args';
+import { groupHelp, onePositional, parseCommand } from './args';
 import { holidaysText } from './dd-cli';
 import { writeAll, writeFileSafely } from './safe-write';
 import { CliInputError } from './errors';
@@ -139,6 +139,8 @@ const COMMON = { file: { type: 'string' }, config: { type: 'string' }, json: { t
 /** housing-ledger actions SUBCOMMAND ... */
 export async function actionsCommand(args: readonly string[], io: ActionsIo, help: string): Promise<number> {
   const [sub, ...rest] = args;
+  const exit = groupHelp(sub, io, help);
+  if (exit !== null) return exit;
   switch (sub) {
     case 'request':
       return requestCommand(rest, io, help);
@@ -151,10 +153,6 @@ export async function actionsCommand(args: readonly string[], io: ActionsIo, hel
       return listCommand(rest, io, help);
     case 'export':
       return exportCommand(rest, io, help);
-    case undefined:
-    case '--help':
-      io.out(help);
-      return sub === undefined ? 2 : 0;
     default:
       throw new CliInputError(`unknown actions command '${sub}'; try --help`);
   }
@@ -201,11 +199,9 @@ async function workbookOf(path: string | undefined): Promise<{ file: string; she
 }
 
 async function requestCommand(args: readonly string[], io: ActionsIo, help: string): Promise<number> {
-  const { values } = parse(args, { ...COMMON, ...DRAFT_OPTIONS, kind: { type: 'string' }, id: { type: 'string' } });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
+  const parsed = parseCommand(args, { ...COMMON, ...DRAFT_OPTIONS, kind: { type: 'string' }, id: { type: 'string' } }, io, help);
+  if (!parsed) return 0;
+  const { values } = parsed;
   const file = need(values, 'file', 'actions request');
   const kind = need(values, 'kind', 'actions request');
   const amount = need(values, 'amount', 'actions request');
@@ -234,13 +230,10 @@ async function requestCommand(args: readonly string[], io: ActionsIo, help: stri
 }
 
 async function amendCommand(args: readonly string[], io: ActionsIo, help: string): Promise<number> {
-  const { values, positionals } = parse(args, { ...COMMON, ...DRAFT_OPTIONS, note: { type: 'string' } });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
-  const [id, extra] = positionals;
-  if (id === undefined || extra !== undefined) throw new CliInputError('actions amend needs one action ID');
+  const parsed = parseCommand(args, { ...COMMON, ...DRAFT_OPTIONS, note: { type: 'string' } }, io, help);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
+  const id = onePositional(positionals, 'actions amend needs one action ID', 'actions amend needs one action ID');
   const file = need(values, 'file', 'actions amend');
   const str = (k: string): string | undefined => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const payee = payeeOf(values);
@@ -274,13 +267,10 @@ async function amendCommand(args: readonly string[], io: ActionsIo, help: string
 }
 
 function decideCommand(decision: 'approve' | 'reject', args: readonly string[], io: ActionsIo, help: string): number {
-  const { values, positionals } = parse(args, { ...COMMON, note: { type: 'string' }, digest: { type: 'string' } });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
-  const [id, extra] = positionals;
-  if (id === undefined || extra !== undefined) throw new CliInputError(`actions ${decision} needs one action ID`);
+  const parsed = parseCommand(args, { ...COMMON, note: { type: 'string' }, digest: { type: 'string' } }, io, help);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
+  const id = onePositional(positionals, `actions ${decision} needs one action ID`, `actions ${decision} needs one action ID`);
   const file = need(values, 'file', `actions ${decision}`);
   const log = readLog(file, false);
   const r = runActionsDecide({ log, id, decision, by: need(values, 'by', `actions ${decision}`), at: io.now().toISOString(), note: String(values.note ?? ''), digest: (values.digest as string | undefined) ?? null, config: loadConfig(values.config as string | undefined) });
@@ -289,11 +279,9 @@ function decideCommand(decision: 'approve' | 'reject', args: readonly string[], 
 }
 
 function listCommand(args: readonly string[], io: ActionsIo, help: string): number {
-  const { values } = parse(args, { ...COMMON, status: { type: 'string' } });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
+  const parsed = parseCommand(args, { ...COMMON, status: { type: 'string' } }, io, help);
+  if (!parsed) return 0;
+  const { values } = parsed;
   const status = values.status as string | undefined;
   if (status !== undefined && !(ACTION_STATUSES as readonly string[]).includes(status)) throw new CliInputError(`--status '${status}' is not one of ${ACTION_STATUSES.join(', ')}`);
   const log = readLog(need(values, 'file', 'actions list'), false);
@@ -303,7 +291,7 @@ function listCommand(args: readonly string[], io: ActionsIo, help: string): numb
 }
 
 function exportCommand(args: readonly string[], io: ActionsIo, help: string): number {
-  const { values } = parse(args, {
+  const parsed = parseCommand(args, {
     ...COMMON,
     out: { type: 'string' },
     from: { type: 'string' },
@@ -315,11 +303,9 @@ function exportCommand(args: readonly string[], io: ActionsIo, help: string): nu
     date: { type: 'string' },
     'file-number': { type: 'string' },
     holidays: { type: 'string' },
-  });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
+  }, io, help);
+  if (!parsed) return 0;
+  const { values } = parsed;
   const out = need(values, 'out', 'actions export');
   const log = readLog(need(values, 'file', 'actions export'), false);
   const wantsBacs = values.sun !== undefined || values.originator !== undefined || values.date !== undefined;
@@ -346,18 +332,13 @@ function exportCommand(args: readonly string[], io: ActionsIo, help: string): nu
 /** housing-ledger refunds candidates WORKBOOK.xlsx ... */
 export async function refundsCommand(args: readonly string[], io: ActionsIo, help: string): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub === undefined || sub === '--help') {
-    io.out(help);
-    return sub === undefined ? 2 : 0;
-  }
+  const exit = groupHelp(sub, io, help);
+  if (exit !== null) return exit;
   if (sub !== 'candidates') throw new CliInputError(`unknown refunds command '${sub}'; try --help`);
-  const { values, positionals } = parse(rest, { config: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' }, mandates: { type: 'string' }, holidays: { type: 'string' } });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
-  const [path, extra] = positionals;
-  if (path === undefined || extra !== undefined) throw new CliInputError('refunds candidates needs one WORKBOOK.xlsx');
+  const parsed = parseCommand(rest, { config: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' }, mandates: { type: 'string' }, holidays: { type: 'string' } }, io, help);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
+  const path = onePositional(positionals, 'refunds candidates needs one WORKBOOK.xlsx', 'refunds candidates needs one WORKBOOK.xlsx');
   const r = runRefundCandidates({
     file: basename(path),
     sheets: await readUserSheets(await openWorkbook(path)),

@@ -19,7 +19,7 @@ import { checkFileSize, openWorkbook, readJsonFile } from './workbook-io';
 import { runDdReport } from '../engine/jobs/dd-report';
 import { runDdSubmission } from '../engine/jobs/dd-submission';
 import { EMPTY_LEDGER, fileHash, ledgerFromJson, ledgerToJson, type ImportLedger } from '../engine/payments/import-ledger';
-import { needOption, parse } from './args';
+import { groupHelp, needOption, noPositionals, onePositional, parseCommand } from './args';
 import { CliInputError } from './errors';
 import { writeAll } from './safe-write';
 import { lockLedger } from './ledger-lock';
@@ -58,10 +58,11 @@ dd check         re-reads a Bacs Standard 18 file: record order and lengths, fie
                  processing day a Bacs working day by --holidays, default the shipped England and
                  Wales list), contras, UTL1 totals and counts; each finding as FILE:LINE:POSITION.
                  Exit 0 passes, 1 findings, 2 unreadable.
-dd report        reads an ARUDD, ADDACS or AUDDIS report, agrees its control totals, refuses one the
-                 --ledger has seen, and writes DIR/postings.csv (unpaids reversed), DIR/mandates.csv
-                 (the register after the changes, bank details masked) and DIR/actions.csv (contact
-                 the payer, re-present, write to the tenant). Exit 0 applied, 1 the control totals
+dd report        reads an ARUDD, ADDACS, AUDDIS or Input report, agrees its control totals, refuses
+                 one the --ledger has seen, and writes DIR/postings.csv (unpaids reversed),
+                 DIR/mandates.csv (the register after the changes, bank details masked) and
+                 DIR/actions.csv (contact the payer, re-present, write to the tenant; the Input
+                 report's rejected and amended items). Exit 0 applied, 1 the control totals
                  disagree (nothing written), 2 bad input or a report seen before.
 dd submission    agrees Bacstel-IP's submission results (SubmissionResults XML) with the Standard 18
                  file sent (--file): the payment file of its processing day accepted ('complete'),
@@ -108,11 +109,9 @@ export function loadModulusData(dataDir: string | undefined): ModulusDataText {
 }
 
 export async function bankCheckCommand(args: readonly string[], io: DdIo, help: string): Promise<number> {
-  const { values, positionals } = parse(args, { file: { type: 'string' }, data: { type: 'string' }, json: { type: 'boolean' } });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
+  const parsed = parseCommand(args, { file: { type: 'string' }, data: { type: 'string' }, json: { type: 'boolean' } }, io, help);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const file = values.file as string | undefined;
   const data = loadModulusData(values.data as string | undefined);
   let result;
@@ -137,6 +136,8 @@ export function holidaysText(path: string | undefined): string {
 /** housing-ledger dd SUBCOMMAND ... */
 export async function ddCommand(args: readonly string[], io: DdIo, help: string): Promise<number> {
   const [sub, ...rest] = args;
+  const exit = groupHelp(sub, io, help);
+  if (exit !== null) return exit;
   switch (sub) {
     case 'check':
       return ddCheckCommand(rest, io, help);
@@ -146,23 +147,17 @@ export async function ddCommand(args: readonly string[], io: DdIo, help: string)
       return ddReportCommand(rest, io, help);
     case 'submission':
       return ddSubmissionCommand(rest, io, help);
-    case undefined:
-    case '--help':
-      io.out(help);
-      return sub === undefined ? 2 : 0;
     default:
       throw new CliInputError(`unknown dd command '${sub}'; try --help`);
   }
 }
 
 function ddCheckCommand(args: readonly string[], io: DdIo, help: string): number {
-  const { values, positionals } = parse(args, { holidays: { type: 'string' }, json: { type: 'boolean' } });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
-  const [file, extra] = positionals;
-  if (file === undefined || extra !== undefined) throw new CliInputError('dd check needs one FILE: housing-ledger dd check FILE');
+  const parsed = parseCommand(args, { holidays: { type: 'string' }, json: { type: 'boolean' } }, io, help);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
+  const one = 'dd check needs one FILE: housing-ledger dd check FILE';
+  const file = onePositional(positionals, one, one);
   const result = runDdCheck(readText(file, 'dd check'), holidaysText(values.holidays as string | undefined), basename(file));
   if (result.exitCode === 2) throw new CliInputError(`${file}: the file is empty`);
   io.out(values.json ? JSON.stringify(result.json) : result.text);
@@ -170,13 +165,11 @@ function ddCheckCommand(args: readonly string[], io: DdIo, help: string): number
 }
 
 function ddSubmissionCommand(args: readonly string[], io: DdIo, help: string): number {
-  const { values, positionals } = parse(args, { file: { type: 'string' }, json: { type: 'boolean' } });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
-  const [report, extra] = positionals;
-  if (report === undefined || extra !== undefined) throw new CliInputError('dd submission needs one SUBMISSION.xml: housing-ledger dd submission SUBMISSION.xml --file BACS.txt');
+  const parsed = parseCommand(args, { file: { type: 'string' }, json: { type: 'boolean' } }, io, help);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
+  const one = 'dd submission needs one SUBMISSION.xml: housing-ledger dd submission SUBMISSION.xml --file BACS.txt';
+  const report = onePositional(positionals, one, one);
   const file = needOption(values, 'dd submission', 'file');
   const result = runDdSubmission(readText(report, 'dd submission'), readText(file, '--file'), { submission: basename(report), file: basename(file) });
   if (result.exitCode === 2) throw new CliInputError('dd submission: nothing was agreed', [...result.problems]);
@@ -237,7 +230,7 @@ function readRepresentations(path: string): Representation[] {
 }
 
 async function ddCollectCommand(args: readonly string[], io: DdIo, help: string): Promise<number> {
-  const { values, positionals } = parse(args, {
+  const parsed = parseCommand(args, {
     mandates: { type: 'string' },
     date: { type: 'string' },
     sun: { type: 'string' },
@@ -254,12 +247,10 @@ async function ddCollectCommand(args: readonly string[], io: DdIo, help: string)
     data: { type: 'string' },
     config: { type: 'string' },
     json: { type: 'boolean' },
-  });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
-  if (positionals.length > 0) throw new CliInputError(`unexpected argument '${positionals[0] ?? ''}'`);
+  }, io, help);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
+  noPositionals(positionals);
   const need = (k: string): string => needOption(values, 'dd collect', k);
   const config = values.config !== undefined ? parseConfig(readJsonFile(values.config as string)) : null;
   if (config !== null && !config.ok) throw new CliInputError(`${values.config as string}: the config is not valid`, config.problems);
@@ -314,13 +305,11 @@ function loadLedger(path: string | undefined): ImportLedger {
 }
 
 async function ddReportCommand(args: readonly string[], io: DdIo, help: string): Promise<number> {
-  const { values, positionals } = parse(args, { mandates: { type: 'string' }, accounts: { type: 'string' }, out: { type: 'string' }, ledger: { type: 'string' }, by: { type: 'string' }, json: { type: 'boolean' }, force: { type: 'boolean' } });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
-  const [file, extra] = positionals;
-  if (file === undefined || extra !== undefined) throw new CliInputError('dd report needs one REPORT.xml: housing-ledger dd report REPORT.xml --mandates M --out DIR');
+  const parsed = parseCommand(args, { mandates: { type: 'string' }, accounts: { type: 'string' }, out: { type: 'string' }, ledger: { type: 'string' }, by: { type: 'string' }, json: { type: 'boolean' }, force: { type: 'boolean' } }, io, help);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
+  const one = 'dd report needs one REPORT.xml: housing-ledger dd report REPORT.xml --mandates M --out DIR';
+  const file = onePositional(positionals, one, one);
   const mandates = values.mandates as string | undefined;
   const out = values.out as string | undefined;
   if (mandates === undefined) throw new CliInputError('dd report needs --mandates');

@@ -15,7 +15,7 @@ import { factoringDryRun, newSample, releaseFactoringBills, runToApprove } from 
 import { formatGBP } from '../engine/money';
 import { readUserSheets } from '../workbook/user-sheets';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
-import { parse } from './args';
+import { groupHelp, onePositional, parseCommand } from './args';
 import { factoringReportCommand, FACTORING_REPORT_HELP, FACTORING_REPORT_HELP_TEXT } from './factoring-report-cli';
 import { CliInputError } from './errors';
 import { FACTORING_DEBT_HELP, FACTORING_DEBT_HELP_TEXT, factoringArrears, factoringNopl, factoringWriteoffs } from './factoring-debt-cli';
@@ -71,11 +71,9 @@ function readState(dir: string): RunState | null {
 
 export async function factoringCommand(args: readonly string[], io: FactoringIo, help: string): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub === '--help' || sub === undefined) {
-    io.out(help);
-    return sub === undefined ? 2 : 0;
-  }
-  const command = Object.hasOwn(FACTORING_COMMANDS, sub) ? FACTORING_COMMANDS[sub] : undefined;
+  const exit = groupHelp(sub, io, help);
+  if (exit !== null) return exit;
+  const command = sub !== undefined && Object.hasOwn(FACTORING_COMMANDS, sub) ? FACTORING_COMMANDS[sub] : undefined;
   if (command === undefined) throw new CliInputError(`unknown factoring command '${sub}'; try --help`);
   return command(rest, io, help);
 }
@@ -90,7 +88,7 @@ const FACTORING_COMMANDS: Readonly<Record<string, (args: readonly string[], io: 
 };
 
 async function factoringBill(rest: readonly string[], io: FactoringIo, help: string): Promise<number> {
-  const { values, positionals } = parse(rest, {
+  const parsed = parseCommand(rest, {
     quarter: { type: 'string' },
     config: { type: 'string' },
     out: { type: 'string' },
@@ -101,14 +99,10 @@ async function factoringBill(rest: readonly string[], io: FactoringIo, help: str
     'sign-off': { type: 'string' },
     approve: { type: 'string' },
     release: { type: 'boolean' },
-  });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
-  const path = positionals[0];
-  if (path === undefined) throw new CliInputError('factoring bill needs a workbook: housing-ledger factoring bill WORKBOOK.xlsx --quarter YYYY-Qn');
-  if (positionals.length > 1) throw new CliInputError(`unexpected argument '${positionals[1] ?? ''}'`);
+  }, io, help);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
+  const path = onePositional(positionals, 'factoring bill needs a workbook: housing-ledger factoring bill WORKBOOK.xlsx --quarter YYYY-Qn');
   const quarter = values.quarter as string | undefined;
   if (quarter === undefined) throw new CliInputError('factoring bill needs --quarter YYYY-Qn, e.g. 2026-Q4');
   const ledgerConfig = loadConfig(values.config as string | undefined);

@@ -18,7 +18,7 @@ import { runFactoringNopl } from '../engine/jobs/factoring-nopl';
 import { runFactoringWriteoffs, type WriteoffStep } from '../engine/jobs/factoring-writeoffs';
 import { formatGBP, formatPence } from '../engine/money';
 import { readUserSheets } from '../workbook/user-sheets';
-import { parse } from './args';
+import { onePositional, parseCommand } from './args';
 import { loadConfig } from './config-file';
 import { CliInputError } from './errors';
 import { openWorkbook, writeAll } from './workbook-io';
@@ -60,12 +60,11 @@ function warn(io: DebtIo, issues: readonly DebtIssue[]): void {
   for (const i of issues) if (i.severity === 'warning') io.err(`warning: ${describeDebtIssue(i)}`);
 }
 
-async function common(rest: readonly string[], command: string, extra: Record<string, { type: 'string' | 'boolean' }>) {
-  const { values, positionals } = parse(rest, { 'as-of': { type: 'string' }, config: { type: 'string' }, json: { type: 'boolean' }, ...extra });
-  const path = positionals[0];
-  if (values.help) return { help: true as const };
-  if (path === undefined) throw new CliInputError(`factoring ${command} needs a workbook: housing-ledger factoring ${command} WORKBOOK.xlsx --as-of YYYY-MM-DD`);
-  if (positionals.length > 1) throw new CliInputError(`unexpected argument '${positionals[1] ?? ''}'`);
+async function common(rest: readonly string[], command: string, extra: Record<string, { type: 'string' | 'boolean' }>, io: DebtIo, help: string) {
+  const parsed = parseCommand(rest, { 'as-of': { type: 'string' }, config: { type: 'string' }, json: { type: 'boolean' }, ...extra }, io, help);
+  if (!parsed) return { help: true as const };
+  const { values, positionals } = parsed;
+  const path = onePositional(positionals, `factoring ${command} needs a workbook: housing-ledger factoring ${command} WORKBOOK.xlsx --as-of YYYY-MM-DD`);
   const asOf = values['as-of'];
   if (typeof asOf !== 'string') throw new CliInputError(`factoring ${command} needs --as-of YYYY-MM-DD, e.g. 2026-12-31`);
   const ledgerConfig = loadConfig(values.config as string | undefined);
@@ -85,11 +84,8 @@ const TRAIL_FILE = 'debt-trail.json';
 
 /** housing-ledger factoring arrears */
 export async function factoringArrears(rest: readonly string[], io: DebtIo, help: string): Promise<number> {
-  const c = await common(rest, 'arrears', { out: { type: 'string' }, by: { type: 'string' } });
-  if (c.help) {
-    io.out(help);
-    return 0;
-  }
+  const c = await common(rest, 'arrears', { out: { type: 'string' }, by: { type: 'string' } }, io, help);
+  if (c.help) return 0;
   const out = c.values.out as string | undefined;
   const by = c.values.by as string | undefined;
   if (out !== undefined && (by === undefined || by.trim() === '')) throw new CliInputError('--out needs --by NAME: who issues the letters (recorded on the debt trail)');
@@ -132,11 +128,8 @@ export async function factoringArrears(rest: readonly string[], io: DebtIo, help
 
 /** housing-ledger factoring nopl */
 export async function factoringNopl(rest: readonly string[], io: DebtIo, help: string): Promise<number> {
-  const c = await common(rest, 'nopl', {});
-  if (c.help) {
-    io.out(help);
-    return 0;
-  }
+  const c = await common(rest, 'nopl', {}, io, help);
+  if (c.help) return 0;
   const result = runFactoringNopl({ file: basename(c.path), sheets: c.sheets, asOf: c.asOf, config: c.ledgerConfig.factoring });
   if (!result.ok) {
     if (c.values.json) io.out(JSON.stringify(result.json));
@@ -163,11 +156,8 @@ const WRITEOFFS_FILE = 'factoring-writeoffs.json';
 
 /** housing-ledger factoring writeoffs */
 export async function factoringWriteoffs(rest: readonly string[], io: DebtIo, help: string): Promise<number> {
-  const c = await common(rest, 'writeoffs', { out: { type: 'string' }, propose: { type: 'string' }, approve: { type: 'string' }, reject: { type: 'string' }, reason: { type: 'string' }, by: { type: 'string' }, evidence: { type: 'string' } });
-  if (c.help) {
-    io.out(help);
-    return 0;
-  }
+  const c = await common(rest, 'writeoffs', { out: { type: 'string' }, propose: { type: 'string' }, approve: { type: 'string' }, reject: { type: 'string' }, reason: { type: 'string' }, by: { type: 'string' }, evidence: { type: 'string' } }, io, help);
+  if (c.help) return 0;
   const v = c.values;
   const out = v.out as string | undefined;
   if (out === undefined) throw new CliInputError('factoring writeoffs needs --out DIR, where the write-offs\' approval log is kept');

@@ -12,7 +12,7 @@ import { factoringReport } from '../engine/jobs/factoring-report';
 import { formatGBP } from '../engine/money';
 import { readUserSheets } from '../workbook/user-sheets';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
-import { needOption, parse } from './args';
+import { needOption, onePositional, parseCommand } from './args';
 import { loadConfig } from './config-file';
 import { CliInputError } from './errors';
 import type { FactoringIo } from './factoring-cli';
@@ -30,14 +30,10 @@ export const FACTORING_REPORT_HELP_TEXT = `factoring report the month's factorin
                  Exit 0, or 2 on bad input (the cells or budget rows named).`;
 
 export async function factoringReportCommand(rest: readonly string[], io: FactoringIo, help: string): Promise<number> {
-  const { values, positionals } = parse(rest, { month: { type: 'string' }, budget: { type: 'string' }, config: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
-  const path = positionals[0];
-  if (path === undefined) throw new CliInputError('factoring report needs a workbook: housing-ledger factoring report WORKBOOK.xlsx --month YYYY-MM --out FILE.xlsx');
-  if (positionals.length > 1) throw new CliInputError(`unexpected argument '${positionals[1] ?? ''}'`);
+  const parsed = parseCommand(rest, { month: { type: 'string' }, budget: { type: 'string' }, config: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } }, io, help);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
+  const path = onePositional(positionals, 'factoring report needs a workbook: housing-ledger factoring report WORKBOOK.xlsx --month YYYY-MM --out FILE.xlsx');
   const month = needOption(values, 'factoring report', 'month');
   const out = needOption(values, 'factoring report', 'out');
   const budgetPath = values.budget as string | undefined;

@@ -12,7 +12,7 @@ import { runMatchSuspense } from '../engine/jobs/match-suspense';
 import { monthEndJson, monthEndPack, runMonthEnd } from '../engine/jobs/month-end';
 import { formatGBP } from '../engine/money';
 import { PRODUCT_VERSION } from '../version';
-import { parse } from './args';
+import { noPositionals, onePositional, parse, parseCommand } from './args';
 import { CliInputError } from './errors';
 import { formatSummary } from './format-summary';
 import { bankCheckCommand, DD_HELP, DD_HELP_TEXT, ddCommand } from './dd-cli';
@@ -71,9 +71,10 @@ match-suspense   ranks candidate accounts for each suspense item and decides aut
 ${PAYMENTS_HELP_TEXT}
 ${DD_HELP_TEXT}
 ${FACTORING_HELP_TEXT}
-verify           re-performs an audit workbook from itself: every cell written, the trail's chain, each
-                 sign-off against the content now, and with --sources the inputs' SHA-256. Exit 0 when
-                 all holds, 1 with each finding located (sheet and cell), 2 when it is no audit workbook.
+verify           re-performs an audit workbook from itself: every cell written, every Summary figure
+                 recomputed from the detail sheets, the trail's chain, each sign-off against the content
+                 now, and with --sources the inputs' SHA-256. Exit 0 when all holds, 1 with each finding
+                 located (sheet and cell), 2 when it is no audit workbook.
 sign             signs an audit workbook's session as preparer (first) or reviewer (a different person);
                  a NOT BALANCED reconciliation needs --reason. A typed name is an attestation, not a login.
 ${ACTIONS_HELP_TEXT}
@@ -103,9 +104,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       case 'demo':
         return await demoCommand(rest, io);
       case 'verify':
-        return await verifyCommand(rest, io);
+        return await verifyCommand(rest, io, HELP);
       case 'sign':
-        return await signCommand(rest, io);
+        return await signCommand(rest, io, HELP);
       case 'payments':
         return await paymentsCommand(rest, io, HELP);
       case 'balance-cash':
@@ -143,7 +144,7 @@ function checkOut(out: string, input: string): void {
 }
 
 async function reconcileCommand(args: readonly string[], io: Io, fixed?: { workbook: string; period: string; config: LedgerConfig }): Promise<number> {
-  const { values, positionals } = parse(args, {
+  const parsed = parseCommand(args, {
     period: { type: 'string' },
     config: { type: 'string' },
     out: { type: 'string' },
@@ -151,14 +152,11 @@ async function reconcileCommand(args: readonly string[], io: Io, fixed?: { workb
     'prepared-by': { type: 'string' },
     'with-inputs': { type: 'boolean' },
     actions: { type: 'string' },
-  });
-  if (values.help) {
-    io.out(HELP);
-    return 0;
-  }
-  const path = fixed?.workbook ?? positionals[0];
-  if (path === undefined) throw new CliInputError('reconcile needs a workbook: housing-ledger reconcile WORKBOOK.xlsx --period YYYY-MM');
-  if (positionals.length > (fixed ? 0 : 1)) throw new CliInputError(`unexpected argument '${positionals[fixed ? 0 : 1] ?? ''}'`);
+  }, io, HELP);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
+  if (fixed) noPositionals(positionals);
+  const path = fixed?.workbook ?? onePositional(positionals, 'reconcile needs a workbook: housing-ledger reconcile WORKBOOK.xlsx --period YYYY-MM');
   const periodText = fixed?.period ?? (values.period as string | undefined);
   if (periodText === undefined) throw new CliInputError('reconcile needs --period YYYY-MM');
   const period = monthPeriod(periodText);
@@ -200,7 +198,7 @@ async function reconcileCommand(args: readonly string[], io: Io, fixed?: { workb
 }
 
 async function matchSuspenseCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, {
+  const parsed = parseCommand(args, {
     config: { type: 'string' },
     out: { type: 'string' },
     csv: { type: 'string' },
@@ -208,11 +206,9 @@ async function matchSuspenseCommand(args: readonly string[], io: Io): Promise<nu
     ageing: { type: 'string' },
     'as-of': { type: 'string' },
     'with-inputs': { type: 'boolean' },
-  });
-  if (values.help) {
-    io.out(HELP);
-    return 0;
-  }
+  }, io, HELP);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const path = positionals[0];
   if (path === undefined) throw new CliInputError('match-suspense needs a workbook: housing-ledger match-suspense WORKBOOK.xlsx');
   const out = values.out as string | undefined;

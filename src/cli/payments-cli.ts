@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { needOption, parse } from './args';
+import { needOption, noPositionals, onePositional, parseCommand } from './args';
 import { parseDayFirst, type IsoDate } from '../engine/dates';
 import { formatGBP, type Pence } from '../engine/money';
 import { DEFAULT_STATEMENT_PROFILE, cashBalanceJson, runCashBalance } from '../engine/jobs/balance-cash';
@@ -98,7 +98,7 @@ function ensureDir(dir: string): void {
 }
 
 export async function paymentsCommand(args: readonly string[], io: PaymentsIo, help: string): Promise<number> {
-  const { values, positionals } = parse(args, {
+  const parsed = parseCommand(args, {
     profile: { type: 'string' },
     accounts: { type: 'string' },
     out: { type: 'string' },
@@ -107,14 +107,10 @@ export async function paymentsCommand(args: readonly string[], io: PaymentsIo, h
     config: { type: 'string' },
     json: { type: 'boolean' },
     force: { type: 'boolean' },
-  });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
-  const path = positionals[0];
-  if (path === undefined) throw new CliInputError('payments needs a file: housing-ledger payments FILE --profile NAME --accounts WORKBOOK.xlsx --out DIR');
-  if (positionals.length > 1) throw new CliInputError(`unexpected argument '${positionals[1] ?? ''}'`);
+  }, io, help);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
+  const path = onePositional(positionals, 'payments needs a file: housing-ledger payments FILE --profile NAME --accounts WORKBOOK.xlsx --out DIR');
   const need = (k: string): string => needOption(values, 'payments', k);
   const profileArg = need('profile');
   const profile = loadProfile(profileArg);
@@ -189,7 +185,7 @@ export async function paymentsCommand(args: readonly string[], io: PaymentsIo, h
 }
 
 export async function balanceCashCommand(args: readonly string[], io: PaymentsIo, help: string): Promise<number> {
-  const { values, positionals } = parse(args, {
+  const parsed = parseCommand(args, {
     statement: { type: 'string' },
     'statement-profile': { type: 'string' },
     ledger: { type: 'string' },
@@ -201,12 +197,10 @@ export async function balanceCashCommand(args: readonly string[], io: PaymentsIo
     out: { type: 'string' },
     json: { type: 'boolean' },
     force: { type: 'boolean' },
-  });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
-  if (positionals.length > 0) throw new CliInputError(`unexpected argument '${positionals[0] ?? ''}'`);
+  }, io, help);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
+  noPositionals(positionals);
   const need = (k: string): string => needOption(values, 'balance-cash', k);
   const statementPath = need('statement');
   const ledgerPath = need('ledger');

@@ -8,17 +8,18 @@ import { SESSION_SHEET } from '../engine/signoff/session-sheet';
 import { packImage, verifyPack } from '../engine/signoff/pack-check';
 import { TRAIL_HEAD_LABEL } from '../engine/audit-pack';
 import { signSession, summarySignOffs } from '../engine/signoff/pack-session';
-import { parse } from './args';
+import { onePositional, parseCommand } from './args';
 import { CliInputError } from './errors';
 import { imageOf, openPack, writeSession, type PackIo } from './verify-cli';
 import { DATE_FORMAT } from '../workbook/render';
 import { saveWorkbook } from './workbook-io';
 
-export async function signCommand(args: readonly string[], io: PackIo): Promise<number> {
-  const { values, positionals } = parse(args, { as: { type: 'string' }, name: { type: 'string' }, reason: { type: 'string' } });
-  const path = positionals[0];
+export async function signCommand(args: readonly string[], io: PackIo, help: string): Promise<number> {
+  const parsed = parseCommand(args, { as: { type: 'string' }, name: { type: 'string' }, reason: { type: 'string' } }, io, help);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
+  const path = onePositional(positionals, 'sign needs an audit workbook: housing-ledger sign AUDIT.xlsx --as preparer|reviewer --name NAME [--reason TEXT]');
   const role = values.as as string | undefined;
-  if (path === undefined) throw new CliInputError('sign needs an audit workbook: housing-ledger sign AUDIT.xlsx --as preparer|reviewer --name NAME [--reason TEXT]');
   if (role !== 'preparer' && role !== 'reviewer') throw new CliInputError('--as must be preparer or reviewer');
   const name = values.name as string | undefined;
   if (!name) throw new CliInputError('sign needs --name NAME (a typed name is an attestation, not a login: docs/signing.md)');

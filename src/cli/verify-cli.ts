@@ -8,7 +8,7 @@ import { packImage, verifyPack, type PackImage } from '../engine/signoff/pack-ch
 import { readSessionSheet, SESSION_SHEET, sessionSheet, type WorkbookSession } from '../engine/signoff/session-sheet';
 import type { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { readUserSheets } from '../workbook/user-sheets';
-import { parse } from './args';
+import { onePositional, parseCommand } from './args';
 import { CliInputError } from './errors';
 import { openWorkbook } from './workbook-io';
 
@@ -46,10 +46,12 @@ export async function openPack(path: string): Promise<{ wb: XlsxWorkbook; sheets
   return { wb, sheets, session: read.session };
 }
 
-export async function verifyCommand(args: readonly string[], io: PackIo): Promise<number> {
-  const { values, positionals } = parse(args, { sources: { type: 'string' }, json: { type: 'boolean' } });
-  const path = positionals[0];
-  if (path === undefined) throw new CliInputError('verify needs an audit workbook: housing-ledger verify AUDIT.xlsx [--sources WORKBOOK.xlsx] [--json]');
+export async function verifyCommand(args: readonly string[], io: PackIo, help: string): Promise<number> {
+  const parsed = parseCommand(args, { sources: { type: 'string' }, json: { type: 'boolean' } }, io, help);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
+  // A second workbook is refused, not ignored: `verify AUDIT.xlsx MONTH.xlsx` would otherwise pass without checking the sources.
+  const path = onePositional(positionals, 'verify needs an audit workbook: housing-ledger verify AUDIT.xlsx [--sources WORKBOOK.xlsx] [--json]');
   const { sheets, session } = await openPack(path);
   const sourcesPath = values.sources as string | undefined;
   const sources = sourcesPath ? await readUserSheets(await openWorkbook(sourcesPath)) : undefined;
@@ -58,7 +60,7 @@ export async function verifyCommand(args: readonly string[], io: PackIo): Promis
   if (values.json) {
     io.out(JSON.stringify({ ok: v.ok, findings: v.findings, signOffs: v.signOffs, trail: v.trail }));
   } else {
-    io.out(v.ok ? `${path}: verified: every figure, the trail (${v.trail.events} events) and the sign-offs hold.` : `${path}: ${v.findings.length} finding(s):`);
+    io.out(v.ok ? `${path}: verified: every cell, the ${v.figures} Summary figures recomputed from the detail sheets, the trail (${v.trail.events} events) and the sign-offs hold.` : `${path}: ${v.findings.length} finding(s):`);
     for (const f of v.findings) io.out(`  ${f.sheet}!${f.cell}: ${f.message} [${f.code}]`);
     for (const s of v.signOffs) io.out(`  ${s.role} ${s.name}: ${s.valid ? 'valid' : 'void'}`);
   }

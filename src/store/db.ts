@@ -10,6 +10,7 @@ import type { StoredFactoringRun } from './factoring-runs';
 import type { MandateEvent, StoredMandate } from './mandate-schema';
 import { upgradeReviewToRows, upgradeSessionV1toV2, type SessionV1 } from './upgrades';
 import { SCHEMA_V6, type StoredActionEvent } from './actions-store';
+import { SCHEMA_V9, type StoredRepresentation } from './representation-store';
 
 export const DB_BASE_NAME = 'housing-ledger';
 
@@ -45,6 +46,8 @@ export class LedgerDb extends Dexie {
   mandates!: EntityTable<StoredMandate, 'id'>;
   mandateTrail!: EntityTable<MandateEvent, 'seq'>;
   reviewDecisions!: Table<StoredReviewDecision, [string, string]>;
+  /** Version 9 (issue 13): each workbook's unpaids queued for re-presentation (18). */
+  representations!: EntityTable<StoredRepresentation, 'key'>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -81,5 +84,7 @@ export class LedgerDb extends Dexie {
           if (rows.length) await decisions.bulkPut(rows);
         }
       });
+    // Version 9 (issue 13): the re-presentation queue, a new table only: nothing earlier changes, so no upgrader.
+    this.version(9).stores(SCHEMA_V9);
   }
 }

@@ -1,8 +1,9 @@
 /**
  * The Direct Debits mode on the standalone page in real Chromium: import the sample register
  * (assets/dd/sample-mandates.csv), run a day against the workbook's rent roll, download the Bacs
- * file and check it with `dd check`, apply an ARUDD and re-present its reason-0 unpaid in the next
- * run; axe at 350 px and desktop width finds no serious or critical violation, nothing is wider
+ * file and check it with `dd check`, apply an ARUDD and queue its reason-0 unpaid, reload the page
+ * (the queue is still there), re-present it in the next run and see it leave the queue once that
+ * run's file is downloaded; axe at 350 px and desktop width finds no serious or critical violation, nothing is wider
  * than the pane (no sideways scrolling at 350 px, no table wider than its column on the desktop),
  * each step screenshotted (the Direct Debits section whole, as well as the window),
  * and no request leaves the page's own origin (the modulus data and holidays come from it).
@@ -125,13 +126,25 @@ suite('Direct Debits on the standalone page in Chromium', () => {
     await page.getByRole('button', { name: 'Apply the report' }).click();
     await page.getByRole('button', { name: 'Re-present 1 unpaid in the next run' }).click();
     await look('3-report');
+    // The queue is kept in the browser's store: a reload of the page still has it.
+    await page.reload();
+    await page.getByRole('button', { name: 'Next: Settings' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Direct Debits' }).click();
+    await page.getByText(/^\d+ mandates, \d+ pass every check/).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Day’s run' }).click();
     await page.getByLabel('Processing day').fill('2026-12-17');
+    await page.getByLabel('Service user number').fill('123456');
+    await page.getByLabel('Originator sort code:account').fill('20-00-00:55779911');
+    await page.getByLabel('Service user name').fill('Riverside Homes');
+    await expect(page.getByRole('list', { name: 'Queued re-presentations' }).innerText()).resolves.toMatch(new RegExp(`^${reference} .*unpaid of 10/12/2026, queued by .* may be re-presented until 10/01/2027$`));
     await page.getByRole('button', { name: 'Prepare the collection file' }).click();
     await page.getByText(/^Processing day 17\/12\/2026, payers debited 18\/12\/2026: \d+ collections/).waitFor({ timeout: 60_000 });
     const codes = await page.getByRole('table', { name: 'Collections' }).locator('tbody tr').allInnerTexts();
     expect(codes.filter((r) => r.includes(reference) && /\t18\t/.test(r))).toHaveLength(1);
     await look('4-represent');
+    // Once the file is downloaded, the unpaid it re-presents is no longer queued.
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the Bacs file' }).click()]);
+    await page.getByRole('group', { name: 'Re-presentations' }).waitFor({ state: 'detached', timeout: 10_000 });
 
     expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
     expect(pageErrors).toEqual([]);

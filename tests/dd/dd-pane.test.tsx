@@ -113,15 +113,16 @@ describe('Direct Debits in the pane: the run against the rent roll, and re-prese
     expect(screen.queryByText(/Re-present 1 unpaid/)).toBeNull();
     fireEvent.click(screen.getByText('Apply the report'));
     fireEvent.click(await screen.findByText('Re-present 1 unpaid in the next run'));
-    expect(screen.getByText('1 added to the next run')).toBeTruthy();
+    expect(await screen.findByText('1 added to the next run')).toBeTruthy();
 
     fireEvent.click(screen.getByText('Day’s run'));
-    expect(screen.getByRole('group', { name: 'Re-presentations' }).textContent).toMatch(/1 unpaid to re-present \(18\): HL00100001 £120\.00/);
+    expect(screen.getByRole('group', { name: 'Re-presentations' }).textContent).toMatch(/1 unpaid to re-present \(18\):HL00100001 £120\.00, unpaid of 10\/12\/2026, queued by Alex Smith/);
     await runDay('2026-12-17');
     // Ann's regular Friday collection (17) and the unpaid one again (18); Bob is not on the rent roll.
     expect(codes()).toEqual([expect.stringMatching(/HL0010000117£120\.00$/), expect.stringMatching(/HL0010000118£120\.00$/)]);
 
     fireEvent.click(screen.getByText('Do not re-present'));
+    await waitFor(() => expect(screen.queryByRole('group', { name: 'Re-presentations' })).toBeNull());
     fireEvent.click(screen.getByText('Prepare the collection file'));
     await waitFor(() => expect(codes()).toHaveLength(1));
   });

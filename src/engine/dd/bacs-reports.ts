@@ -1,15 +1,17 @@
 /**
  * The Bacs reports read from their XML: ARUDD (ReturnedDebitItem with Totals per originating
- * account), ADDACS and AUDDIS (MessagingAdvice records under a MessagingHeader). Each report's own
+ * account), ADDACS and AUDDIS (MessagingAdvice records under a MessagingHeader) and the Input report
+ * (input-report.ts: its rejected and amended items, its Agreement of File Totals). Each report's own
  * control figures are read beside the items so they can be agreed before anything is applied.
  * Bank details in the reports are read only to be masked; they are never written out.
  */
 import { parseDayFirst, type IsoDate } from '../dates';
 import { parsePence, type Pence } from '../money';
 import { maskNumber } from '../payments/mask';
+import { readInputReport, type InputReport } from './input-report';
 import { attr, findAll, parseXml, type XmlElement } from './xml-lite';
 
-export type ReportType = 'ARUDD' | 'ADDACS' | 'AUDDIS';
+export type ReportType = 'ARUDD' | 'ADDACS' | 'AUDDIS' | 'INPUT';
 
 export interface ReportItem {
   /** The element's line in the XML. */
@@ -38,6 +40,8 @@ export interface BacsReport {
   readonly declared: { readonly count: number | null; readonly value: Pence | null };
   /** Problems reading it (unreadable amounts, dates), each with the XML line. */
   readonly problems: readonly { readonly line: number; readonly message: string }[];
+  /** The Input report's user files and totals (type INPUT only): its control is agreed from them. */
+  readonly input?: InputReport;
 }
 
 const day = (s: string | undefined): IsoDate | null => (s ? parseDayFirst(s) : null);
@@ -48,6 +52,8 @@ export function readBacsReport(text: string): { report: BacsReport | null; fileP
   if (!root) return { report: null, fileProblem: `line ${problem?.line ?? 1}: not readable XML (${problem?.message ?? ''})` };
   const arudd = findAll(root, 'ARUDD')[0];
   if (arudd) return { report: readArudd(arudd), fileProblem: null };
+  const input = findAll(root, 'InputReport')[0];
+  if (input) return { report: fromInput(readInputReport(input)), fileProblem: null };
   const header = findAll(root, 'MessagingHeader')[0];
   if (header) {
     const kind = (header.attrs['advice-type'] ?? '').toUpperCase();
@@ -55,7 +61,7 @@ export function readBacsReport(text: string): { report: BacsReport | null; fileP
     if (kind === 'ADDACS' || reportType === '7001') return { report: readMessaging(root, header, 'ADDACS'), fileProblem: null };
     if (kind.startsWith('AUD') || reportType === '7003' || reportType === '7004') return { report: readMessaging(root, header, 'AUDDIS'), fileProblem: null };
   }
-  return { report: null, fileProblem: `line ${root.line}: not an ARUDD, ADDACS or AUDDIS report` };
+  return { report: null, fileProblem: `line ${root.line}: not an ARUDD, ADDACS, AUDDIS or Input report` };
 }
 
 function readArudd(arudd: XmlElement): BacsReport {
@@ -131,4 +137,10 @@ function readMessaging(root: XmlElement, header: XmlElement, type: 'ADDACS' | 'A
     if (first !== undefined && last !== undefined && /^\d+$/.test(first) && /^\d+$/.test(last) && Number(last) >= Number(first) && Number(last) > 0) declared = Number(last) - Number(first) + 1;
   }
   return { type, reportDay, serviceUserNumber: header.attrs['user-number'] ?? '', items, declared: { count: declared, value: null }, problems };
+}
+
+/** The Input report as a report like the others: its items are what Bacs rejected, amended or returned (code = that type). */
+function fromInput(input: InputReport): BacsReport {
+  const items = input.errors.map((e): ReportItem => ({ line: e.line, reference: e.reference, code: e.type, description: e.message, payerName: '', amount: e.amount, originalProcessingDay: input.reportDay, transactionCode: '', newDetails: '' }));
+  return { type: 'INPUT', reportDay: input.reportDay, serviceUserNumber: input.files[0]?.serviceUserNumber ?? '', items, declared: { count: null, value: null }, problems: input.problems, input };
 }

@@ -75,3 +75,20 @@ export function findReason(table: readonly ReasonCode[], code: string, descripti
   if (byText) return byText;
   return table.find((x) => x.code === code.trim().toUpperCase()) ?? null;
 }
+
+/**
+ * What a person does about an item of the Input report, by what Bacs did to it at input (the
+ * report gives the reason, INPUT A to Z, beside it; it is shown as given).
+ */
+export function inputReportTodo(type: string): string {
+  switch (type) {
+    case 'REJECTED':
+      return 'Bacs rejected this item at input: it was not collected; correct it and collect it in a later file';
+    case 'AMENDED':
+      return 'Bacs amended this item at input: check the amended details against the register';
+    case 'RETURNED':
+      return 'Bacs returned this item at input: it was not collected; read the reason and act by hand';
+    default:
+      return `Bacs reported this item at input (${type || 'no type given'}): read the Input report and act by hand`;
+  }
+}

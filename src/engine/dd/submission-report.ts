@@ -3,9 +3,9 @@
  * http://bacs.co.uk/submissions): for each payment file of a submission, its status, processing
  * day, and the counts and values Bacs took in (creditRecordCount, creditValueTotal,
  * debitRecordCount, debitValueTotal in pence, ddiRecordCount), contras not counted. This is the
- * one published layout found for what Bacs reports back about a submission: the layout of the
- * Input report proper (the items Bacs amended or rejected, reason codes INPUT A to Z) was not
- * found published, so it is not read here (docs/direct-debits.md says what was searched).
+ * one published layout found for what Bacs reports back about a submission as it is sent; the
+ * Input report (accepted, rejected and amended items) is read by input-report.ts from the one
+ * published sample found (docs/direct-debits.md says what was searched).
  */
 import { parseDayFirst, type IsoDate } from '../dates';
 import { findAll, parseXml } from './xml-lite';

@@ -15,6 +15,7 @@ import { csvTable, sheetTable, type TextTable } from '../dd/csv-table';
 import { mandatesCsv, readMandates, type HeldMandate, type Mandate, type MandateChange } from '../dd/mandates';
 import { checkBankDetails, normaliseAccount, normaliseSortCode } from '../dd/modulus';
 import { dueOn, earliestAfterNotice, nextCollection, nextNominalAfter, previousNominalBefore } from '../dd/schedule';
+import { addMonth, representationLimit, tooLate } from '../dd/representation-queue';
 import { writeStandard18, type Std18Record } from '../dd/standard18';
 import { toBacsText } from '../dd/bacs-text';
 import { addWorkingDays, covers, isWorkingDay, parseHolidays, workingDayOnOrAfter, type WorkingCalendar } from '../dd/working-days';
@@ -23,6 +24,9 @@ import { formatGBP, formatPence, mulDiv, type Pence } from '../money';
 import type { Tenancy } from '../records';
 import { csvText } from '../suspense/clearance-journal';
 import { modulusTables, type ModulusDataText } from './dd-bank-check';
+
+/** The same day next month: kept here for dd report and earlier callers (engine/dd/representation-queue.ts). */
+export { addMonth };
 
 /** An unpaid collection to present again (from dd report's actions: reason 0, within a month). */
 export interface Representation {
@@ -69,6 +73,8 @@ export interface Collection {
   readonly code: '01' | '17' | '18' | '19';
   readonly amount: Pence;
   readonly payerName: string;
+  /** For a re-presentation (18): the original processing day of the unpaid it presents again. */
+  readonly represents?: IsoDate;
 }
 
 export interface Notice {
@@ -234,11 +240,11 @@ export function runDdCollect(input: DdCollectInput): DdCollectResult {
   }
   for (const r of input.representations) {
     const m = byRef.get(r.reference);
-    const limit = addMonth(r.originalProcessingDay);
+    const limit = representationLimit(r.originalProcessingDay);
     if (m === undefined || m.status === 'cancelled') held.push({ line: 0, account: m?.account ?? '', reference: r.reference, reason: 're-presentation: no live mandate with this reference' });
-    else if (processingDay > limit) held.push({ line: m.line, account: m.account, reference: m.reference, reason: `re-presentation too late: the unpaid collection of ${formatUkDate(r.originalProcessingDay)} may be re-presented until ${formatUkDate(limit)}` });
+    else if (processingDay > limit) held.push({ line: m.line, account: m.account, reference: m.reference, reason: tooLate(r) });
     else {
-      collections.push({ account: m.account, reference: m.reference, code: '18', amount: r.amount, payerName: m.payerName });
+      collections.push({ account: m.account, reference: m.reference, code: '18', amount: r.amount, payerName: m.payerName, represents: r.originalProcessingDay });
       records.push({ sortCode: m.sortCode, account: m.bankAccount, code: '18', amount: r.amount, reference: m.reference, payerName: m.payerName });
     }
   }
@@ -321,19 +327,6 @@ function previousWorkingDay(cal: WorkingCalendar, d: IsoDate): IsoDate {
   return x;
 }
 
-/** The same day next month (the 31st running into a short month takes its last day). */
-export function addMonth(d: IsoDate): IsoDate {
-  const y = Number(d.slice(0, 4));
-  const mo = Number(d.slice(5, 7));
-  const day = Number(d.slice(8, 10));
-  const ny = mo === 12 ? y + 1 : y;
-  const nm = mo === 12 ? 1 : mo + 1;
-  for (let dd = day; dd >= 28; dd--) {
-    const t = parseDayFirst(`${ny}-${String(nm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`);
-    if (t) return t;
-  }
-  return parseDayFirst(`${ny}-${String(nm).padStart(2, '0')}-${String(day).padStart(2, '0')}`) as IsoDate;
-}
 
 export function noticesCsv(notices: readonly Notice[]): string {
   const rows = notices.map((n) => [csvText(n.account), csvText(n.payer), formatPence(n.amount), formatUkDate(n.date), csvText(n.reason)].join(','));

@@ -1,15 +1,17 @@
 /**
- * The dd report job: a Bacs report that came back (ARUDD, ADDACS, AUDDIS) agreed against its own
+ * The dd report job: a Bacs report that came back (ARUDD, ADDACS, AUDDIS, Input) agreed against its own
  * control totals, refused when the import ledger has seen it, then applied: ARUDD unpaids reversed
  * on the tenants' accounts (a posting of the opposite sign to the receipt), mandates cancelled,
  * transferred or re-instated by reason code, and a list of what a person must do. Re-presentation
  * is offered only for reason 0 within a month of the original processing day the report gives.
+ * The Input report changes nothing: its rejected and amended items are listed for a person to act on.
  * Nothing is applied when the control totals disagree; every date rule uses the report's own day.
  */
 import { formatUkDate, type IsoDate } from '../dates';
 import { readBacsReport, type BacsReport, type ReportItem } from '../dd/bacs-reports';
+import { agreeInputReport } from '../dd/input-report';
 import { mandatesCsv, readMandates, type Mandate, type MandateChange, type MandateStatus } from '../dd/mandates';
-import { ADDACS_REASONS, ARUDD_REASONS, AUDDIS_REASONS, findReason, type ReasonCode } from '../dd/reason-codes';
+import { ADDACS_REASONS, ARUDD_REASONS, AUDDIS_REASONS, findReason, inputReportTodo, type ReasonCode } from '../dd/reason-codes';
 import { formatGBP, formatPence, negPence, type Pence } from '../money';
 import { appendToLedger, fileHash, findInLedger, paymentKeys, type ImportLedger, type ImportLedgerEntry } from '../payments/import-ledger';
 import { DEFAULT_POSTINGS, type PostingsConfig } from '../payments/payment-outputs';
@@ -73,7 +75,8 @@ export interface DdReportResult {
 
 export const ACTION_COLUMNS = ['Action', 'Account Ref', 'Payer Name', 'Reference', 'Amount', 'Reason Code', 'Reason', 'Original Processing Day', 'Due By', 'What To Do'] as const;
 
-const REASONS = { ARUDD: ARUDD_REASONS, ADDACS: ADDACS_REASONS, AUDDIS: AUDDIS_REASONS } as const;
+// The Input report's reasons (INPUT A to Z) are shown as the report gives them: no table of our own.
+const REASONS = { ARUDD: ARUDD_REASONS, ADDACS: ADDACS_REASONS, AUDDIS: AUDDIS_REASONS, INPUT: [] } as const;
 
 /** Reads, agrees and applies a report. */
 export function runDdReport(input: DdReportInput): DdReportResult {
@@ -125,6 +128,10 @@ export function runDdReport(input: DdReportInput): DdReportResult {
       originalProcessingDay: it.originalProcessingDay,
       dueBy,
     });
+    if (report.type === 'INPUT') {
+      records.push(rec('review', inputReportTodo(it.code)));
+      continue;
+    }
     if (m === undefined) {
       records.push(rec('review', `no mandate in the register has the reference ${it.reference}: find the account and apply by hand`));
       continue;
@@ -240,6 +247,7 @@ function itemRecords(records: readonly ReportRecord[]): [ReportRecord, ReportRec
 }
 
 function controlOf(report: BacsReport, totals: { count: number; value: Pence }): { agrees: boolean; text: string } {
+  if (report.input) return agreeInputReport(report.input);
   const n = report.items.length;
   const { count, value } = report.declared;
   if (report.type === 'ARUDD') {

@@ -1,7 +1,9 @@
 /**
  * Verifying an audit pack from the workbook alone (issue 11): the session carries an image of every
  * cell the pack wrote (a short SHA-256 per cell, as a reader reads it back, money to the penny), so a
- * changed detail amount, Summary value or reconciling item is found at its sheet and cell; the trail
+ * changed detail amount, Summary value or reconciling item is found at its sheet and cell; every
+ * Summary figure is recomputed from the detail sheets (reperform.ts), so a changed detail amount is
+ * also found at each Summary figure it no longer adds up to; the trail
  * chain is re-computed; each sign-off's digest is checked against the content now; and, given the
  * sources, each input sheet's SHA-256 against the Sources sheet.
  */
@@ -9,6 +11,7 @@ import { digestOf } from '../audit/canonical';
 import { verifyChain } from '../audit/chain';
 import { columnLetter, isCellError, type RawCell, type SheetData } from '../cells';
 import { fingerprintSheet } from '../fingerprint';
+import { reperformPack } from './reperform';
 import { SESSION_SHEET, type WorkbookSession } from './session-sheet';
 import type { SignRole } from './signoff';
 
@@ -55,6 +58,8 @@ export interface PackVerification {
   readonly findings: readonly Finding[];
   readonly signOffs: readonly { readonly role: SignRole; readonly name: string; readonly valid: boolean }[];
   readonly trail: { readonly events: number; readonly intact: boolean };
+  /** How many Summary figures were recomputed from the detail sheets (reperform.ts). */
+  readonly figures: number;
 }
 
 /** Compares the pack now against the image the session holds, cell by cell. */
@@ -86,12 +91,15 @@ function codeFor(sheet: string): string {
   return 'detail.changed';
 }
 
-/** Re-performs the pack: image, trail, sign-offs, and the sources when given (sheet name -> data). */
+/** Re-performs the pack: image, Summary figures, trail, sign-offs, and the sources when given (sheet name -> data). */
 export function verifyPack(session: WorkbookSession, image: PackImage, packSheets: readonly SheetData[], sources?: readonly SheetData[]): PackVerification {
   const findings: Finding[] = [];
   const written = session.image;
   if (written) findings.push(...imageFindings(written, image));
   else findings.push({ code: 'session.no-image', sheet: SESSION_SHEET.name, cell: 'A3', message: 'the session holds no image of the pack: its cells cannot be checked' });
+  // Every Summary figure recomputed from the detail sheets as they are now.
+  const reperformed = reperformPack(packSheets.filter((s) => s.name !== SESSION_SHEET.name));
+  findings.push(...reperformed.findings);
 
   const chain = verifyChain(session.trail);
   if (!chain.intact) {
@@ -117,5 +125,5 @@ export function verifyPack(session: WorkbookSession, image: PackImage, packSheet
   for (const s of session.signOffs) {
     if (s.voided === null && s.digest !== digest) findings.push({ code: 'signoff.digest', sheet: SESSION_SHEET.name, cell: 'A3', message: `the ${s.role}'s sign-off (${s.name}) was given for other content` });
   }
-  return { ok: findings.length === 0, findings, signOffs, trail: { events: chain.events, intact: chain.intact } };
+  return { ok: findings.length === 0, findings, signOffs, trail: { events: chain.events, intact: chain.intact }, figures: reperformed.figures };
 }

@@ -4,12 +4,13 @@
  * the CLI. The register and the import ledger live in the pane's IndexedDB store; the modulus data
  * and bank holidays ship with the page. The run reads the workbook's rent roll (through the
  * worker's 'load-roll', as the CLI's --accounts) unless the person unticks it, and takes the unpaids
- * a report found re-presentable (ARUDD reason 0 within a month) as the CLI's --represent. This
- * component wires state to the three views.
+ * a report found re-presentable (ARUDD reason 0 within a month) as the CLI's --represent: queued in
+ * the store by workbook (useRepresentationQueue), so a reload keeps them, and closed as collected
+ * once the run's Bacs file is downloaded. This component wires state to the three views.
  */
 import { Body1, Button, Field, MessageBar, MessageBarBody, Select, Subtitle2 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import type { DdCollectResult, Representation } from '../../engine/jobs/dd-collect';
+import type { DdCollectResult } from '../../engine/jobs/dd-collect';
 import { registerCsvText } from '../../engine/jobs/dd-register';
 import type { DdReportResult } from '../../engine/jobs/dd-report';
 import type { ImportLedgerEntry } from '../../engine/payments/import-ledger';
@@ -22,12 +23,15 @@ import type { PaneHost } from '../host';
 import { fetchDdData, reportText, type DdData } from './dd-data';
 import { RegisterView } from './RegisterView';
 import { ReportsView } from './ReportsView';
+import { RepresentationQueueView } from './RepresentationQueueView';
 import { RunView, type RunSettings } from './RunView';
 import { useDdRegister } from './useDdRegister';
+import { useRepresentationQueue } from './useRepresentationQueue';
 import { useDdStyles } from './styles';
 
 export interface DdPanelProps {
-  readonly host: Pick<PaneHost, 'port' | 'fileName'>;
+  /** The workbook id keys the re-presentation queue (the file name where a host gives none). */
+  readonly host: Pick<PaneHost, 'port' | 'fileName'> & Partial<Pick<PaneHost, 'workbookId'>>;
   readonly store: LedgerStore | null;
   readonly send: (body: RequestBody) => Promise<WorkerOutcome>;
   readonly actor: string;
@@ -61,8 +65,8 @@ export function DdPanel({ host, store, send, actor, loadData = fetchDdData, now 
   // Where the browser keeps no store, the reports applied in this sitting still refuse a second time.
   const [memoryLedger, setMemoryLedger] = useState<readonly ImportLedgerEntry[]>([]);
   const [useRoll, setUseRoll] = useState(true);
-  // The unpaids the person chose to re-present in the next run (from an applied ARUDD).
-  const [representations, setRepresentations] = useState<readonly Representation[]>([]);
+  // The unpaids the person chose to re-present in the next run (from an applied ARUDD), kept in the store.
+  const queue = useRepresentationQueue(store?.db ?? null, host.workbookId ?? host.fileName, actor, now, setProblem);
   const [represented, setRepresented] = useState(false);
   const rollAvailable = sheets.length > 0;
 
@@ -110,7 +114,7 @@ export function DdPanel({ host, store, send, actor, loadData = fetchDdData, now 
         serviceUserName: settings.serviceUserName,
         modulus: data.modulus,
         holidays,
-        representations,
+        representations: queue.forRun(),
         fileNumber: /^\d{1,3}$/.test(settings.fileNumber) ? Number(settings.fileNumber) : 1,
         by: actor,
       },
@@ -184,7 +188,12 @@ export function DdPanel({ host, store, send, actor, loadData = fetchDdData, now 
           onSettings={setSettings}
           result={run}
           onRun={collect}
-          onDownloadBacs={() => run?.bacsText && downloadFile(`bacs-${run.processingDay ?? settings.processingDay}.txt`, run.bacsText, 'text/plain;charset=us-ascii')}
+          onDownloadBacs={() => {
+            if (!run?.bacsText || !run.processingDay) return;
+            downloadFile(`bacs-${run.processingDay}.txt`, run.bacsText, 'text/plain;charset=us-ascii');
+            // The file is made and in the person's hands: its re-presentations leave the queue.
+            void queue.collected(run, run.processingDay);
+          }}
           onDownloadNotices={() => run && csv(`dd-notices-${run.processingDay ?? ''}.csv`, run.noticesCsv)}
           onRecordLodgements={async () => {
             if (!run) return;
@@ -195,8 +204,7 @@ export function DdPanel({ host, store, send, actor, loadData = fetchDdData, now 
           useRoll={useRoll && rollAvailable}
           rollAvailable={rollAvailable}
           onUseRoll={setUseRoll}
-          representations={representations}
-          onClearRepresentations={() => setRepresentations([])}
+          queue={<RepresentationQueueView queue={queue.queue} processingDay={settings.processingDay} onWithdraw={() => void queue.withdrawAll()} />}
         />
       )}
       {data && view === 'reports' && (
@@ -207,10 +215,8 @@ export function DdPanel({ host, store, send, actor, loadData = fetchDdData, now 
           onFile={readReport}
           onApply={applyReport}
           represented={represented}
-          onRepresent={() => {
-            const more = report?.result.representations ?? [];
-            const known = new Set(representations.map((r) => `${r.reference}|${r.originalProcessingDay}`));
-            setRepresentations([...representations, ...more.filter((r) => !known.has(`${r.reference}|${r.originalProcessingDay}`))]);
+          onRepresent={async () => {
+            await queue.add(report?.result.representations ?? []);
             setRepresented(true);
           }}
           onDownload={(what) => report && csv(`${base}-${what}.csv`, what === 'postings' ? report.result.postingsCsv : what === 'actions' ? report.result.actionsCsv : report.result.mandatesCsv)}

@@ -1,5 +1,5 @@
 /**
- * Reports in (ARUDD, ADDACS, AUDDIS): choose the file, see the preview with its control (the
+ * Reports in (ARUDD, ADDACS, AUDDIS, Input): choose the file, see the preview with its control (the
  * report's own totals agreed), then apply: the import ledger records it (a report seen before is
  * refused by the dd report job itself), the register takes the mandate changes, and the postings,
  * actions and register CSVs are there to download. Unpaids the job found re-presentable (ARUDD
@@ -32,7 +32,7 @@ export function ReportsView({ fileName, preview, applied, onFile, onApply, onDow
       </Subtitle2>
       <div className={styles.row}>
         <FilePicker accept=".xml,text/xml,application/xml" label="Bacs report to read" onFile={onFile}>
-          Choose a report (ARUDD, ADDACS, AUDDIS)…
+          Choose a report (ARUDD, ADDACS, AUDDIS, Input)…
         </FilePicker>
         {fileName && <Caption1>{fileName}</Caption1>}
       </div>

@@ -3,12 +3,13 @@
  * the worker, and on screen what will be collected, what is held back and why, the notice list;
  * the Bacs file and the notice list to download, and the lodgements recorded in the register.
  * The run checks each mandate against the workbook's rent roll (amounts, ended tenancies, the
- * notices of a change) unless unticked, and takes the unpaids queued for re-presentation (18).
+ * notices of a change) unless unticked, and takes the unpaids queued for re-presentation (18),
+ * shown with how each stands on the processing day.
  */
 import { Body1, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { formatUkDate } from '../../engine/dates';
-import type { DdCollectResult, Representation } from '../../engine/jobs/dd-collect';
+import type { DdCollectResult } from '../../engine/jobs/dd-collect';
 import { formatGBP } from '../../engine/money';
 import { useDdStyles } from './styles';
 
@@ -32,12 +33,11 @@ export interface RunViewProps {
   readonly useRoll?: boolean;
   readonly rollAvailable?: boolean;
   readonly onUseRoll?: (use: boolean) => void;
-  /** Unpaids queued to be re-presented (18) in this run. */
-  readonly representations?: readonly Representation[];
-  readonly onClearRepresentations?: () => void;
+  /** The unpaids queued to be re-presented (18) in this run (RepresentationQueueView). */
+  readonly queue?: ReactNode;
 }
 
-export function RunView({ settings, onSettings, result, onRun, onDownloadBacs, onDownloadNotices, onRecordLodgements, lodgementsRecorded, useRoll = false, rollAvailable = false, onUseRoll, representations = [], onClearRepresentations }: RunViewProps) {
+export function RunView({ settings, onSettings, result, onRun, onDownloadBacs, onDownloadNotices, onRecordLodgements, lodgementsRecorded, useRoll = false, rollAvailable = false, onUseRoll, queue = null }: RunViewProps) {
   const styles = useDdStyles();
   const [busy, setBusy] = useState(false);
   const field = (key: keyof RunSettings, label: string, hint?: string) => (
@@ -65,18 +65,7 @@ export function RunView({ settings, onSettings, result, onRun, onDownloadBacs, o
           label="Check against the workbook’s rent roll (accounts, ended tenancies, amounts and their notices)"
         />
       )}
-      {representations.length > 0 && (
-        <div className={styles.row} role="group" aria-label="Re-presentations">
-          <Body1>
-            {representations.length} unpaid to re-present (18): {representations.map((r) => `${r.reference} ${formatGBP(r.amount)}`).join(', ')}
-          </Body1>
-          {onClearRepresentations && (
-            <Button size="small" onClick={onClearRepresentations}>
-              Do not re-present
-            </Button>
-          )}
-        </div>
-      )}
+      {queue}
       <Button
         appearance="primary"
         disabled={busy}
