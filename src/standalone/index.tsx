@@ -1,12 +1,12 @@
 /**
  * The standalone page: the task pane beside a read-only view of a workbook opened from disk, over
- * the xlsx adapter. The file is read in this browser and never sent anywhere; the audit pack is
- * written into the workbook in memory and downloaded.
+ * the xlsx adapter in a Web Worker of its own (the workbook worker: exceljs parses, writes and zips
+ * there, so the page's thread never does). The file is read in this browser and never sent anywhere;
+ * the audit pack is written into the workbook in memory and downloaded.
  */
-import { Body1, Button, Caption1, FluentProvider, MessageBar, MessageBarBody, Spinner, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { Body1, Button, Caption1, FluentProvider, MessageBar, MessageBarBody, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { SheetData } from '../engine/cells';
 import { Pane } from '../taskpane/components/Pane';
 import { openLedgerStore } from '../store/open-store';
 import { downloadFile } from '../taskpane/download';
@@ -14,11 +14,18 @@ import type { PaneHost } from '../taskpane/host';
 import { spawnEngineWorker } from '../taskpane/spawn-worker';
 import type { SheetInfo } from '../workbook/port';
 import { notXlsxMessage } from '../workbook/xlsx/not-xlsx';
-import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
-import { formattedText } from './display';
+import { Cancelled, WorkerWorkbook } from '../workbook/xlsx/book-port';
+import type { BookWorkerLike } from '../workbook/xlsx/book-protocol';
 import { FilePicker } from '../taskpane/components/FilePicker';
-import { Grid } from './Grid';
+import { Grid, type GridSource } from './Grid';
 import { Progress } from '../taskpane/components/Progress';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The workbook worker (its own bundle chunk: exceljs never loads on the page's thread). */
+function spawnBookWorker(): BookWorkerLike {
+  return new Worker(new URL('../workbook/xlsx/book-worker.ts', import.meta.url), { name: 'housing-ledger-workbook' }) as unknown as BookWorkerLike;
+}
 
 const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -27,18 +34,19 @@ const useStyles = makeStyles({
   bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   grow: { flexGrow: 1 },
   body: {
-    display: 'grid', gridTemplateColumns: 'minmax(320px, 400px) 1fr', flexGrow: 1, minHeight: 0,
+    display: 'grid', gridTemplateColumns: 'minmax(320px, 480px) 1fr', flexGrow: 1, minHeight: 0,
     '@media (max-width: 760px)': { gridTemplateColumns: '1fr' },
   },
   pane: { overflowY: 'auto', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, '@media (max-width: 760px)': { overflowY: 'visible', borderRight: 'none' } },
   book: { display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: '320px', padding: tokens.spacingHorizontalS, gap: tokens.spacingVerticalS },
   gridBox: { flexGrow: 1, minHeight: '280px', '@media (max-width: 760px)': { height: '60vh', flexGrow: 0 } },
   tabs: { display: 'flex', gap: tokens.spacingHorizontalXS, overflowX: 'auto', margin: 0, padding: 0, listStyleType: 'none' },
+  opening: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
   empty: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '640px' },
 });
 
 interface Book {
-  readonly wb: XlsxWorkbook;
+  readonly wb: WorkerWorkbook;
   readonly name: string;
   readonly opened: number;
   /** The config the demo applies (?config=), when there is no session to resume. */
@@ -48,28 +56,40 @@ interface Book {
 function Standalone() {
   const styles = useStyles();
   const [book, setBook] = useState<Book | null>(null);
-  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'opening'; name: string } | { kind: 'error'; text: string }>({ kind: 'idle' });
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'opening'; name: string; text: string; cancel: () => void } | { kind: 'error'; text: string }>({ kind: 'idle' });
   const [version, setVersion] = useState(0);
   const [tabs, setTabs] = useState<SheetInfo[]>([]);
   const [current, setCurrent] = useState<string | null>(null);
-  const [data, setData] = useState<SheetData | null>(null);
   const [selected, setSelected] = useState<{ sheet: string; row: number; col: number } | null>(null);
   const openFile = async (f: File) => open(await f.arrayBuffer(), f.name);
+  /** The workbook open now, to stop its worker when another replaces it. */
+  const shown = useRef<WorkerWorkbook | null>(null);
 
+  /**
+   * Opens the bytes in a new workbook worker (they are handed over, not copied). Cancel stops that
+   * worker: the workbook open before, if any, stays as it was.
+   */
   async function open(bytes: ArrayBuffer, name: string, config?: Readonly<Record<string, unknown>>): Promise<void> {
-    setState({ kind: 'opening', name });
     const not = notXlsxMessage(new Uint8Array(bytes));
     if (not) {
       setState({ kind: 'error', text: `${name} ${not}. Nothing was loaded.` });
       return;
     }
+    const opening = WorkerWorkbook.open(spawnBookWorker, bytes, (text) => setState((s) => (s.kind === 'opening' && s.cancel === opening.cancel ? { ...s, text } : s)));
+    setState({ kind: 'opening', name, text: `Reading ${name}…`, cancel: opening.cancel });
     try {
-      const wb = await XlsxWorkbook.fromBuffer(new Uint8Array(bytes));
+      const wb = await opening.book;
+      shown.current?.dispose();
+      shown.current = wb;
       setBook({ wb, name, opened: Date.now(), ...(config ? { config } : {}) });
       setSelected(null);
       setCurrent(null);
       setState({ kind: 'idle' });
     } catch (e) {
+      if (e instanceof Cancelled) {
+        setState({ kind: 'idle' });
+        return;
+      }
       setState({ kind: 'error', text: `${name} could not be opened as an Excel .xlsx workbook (${(e as Error).message}). Nothing was loaded.` });
     }
   }
@@ -106,14 +126,13 @@ function Standalone() {
     });
   }, [book, version]);
 
-  useEffect(() => {
-    if (!book || !current) return;
-    let live = true;
-    void book.wb.readSheet(current).then((d) => live && setData(d));
-    return () => {
-      live = false;
-    };
-  }, [book, current, version]);
+  // The grid asks the worker for the rows it shows; a new source (another sheet, or the workbook
+  // written to) makes it ask again.
+  const rowCount = tabs.find((t) => t.name === current)?.rowCount;
+  const gridSource: GridSource | null = useMemo(
+    () => (book && current !== null && rowCount !== undefined ? { name: current, rowCount, window: (from, count) => book.wb.window(current, from, count) } : null),
+    [book, current, rowCount, version],
+  );
 
   const host: PaneHost | null = useMemo(
     () =>
@@ -130,33 +149,35 @@ function Standalone() {
         openStore: () => openLedgerStore(null),
         onWorkbookChanged: () => setVersion((v) => v + 1),
         async downloadWorkbook(name) {
-          downloadFile(name, (await book.wb.toBuffer()) as Uint8Array<ArrayBuffer>, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+          downloadFile(name, (await book.wb.toBuffer()) as Uint8Array<ArrayBuffer>, XLSX_TYPE);
         },
         ...(book.config ? { initialConfig: book.config } : {}),
       },
     [book],
   );
 
-  /** Set while the workbook is being zipped for download; calling it drops the download. */
-  const [preparing, setPreparing] = useState<{ cancel: () => void } | null>(null);
+  /** Set while the worker zips the workbook for download; Cancel drops the download (the workbook itself is unchanged). */
+  const [preparing, setPreparing] = useState<{ text: string; cancel: () => void } | null>(null);
 
   async function download(): Promise<void> {
     if (!book || preparing) return;
     let cancelled = false;
-    setPreparing({ cancel: () => (cancelled = true) });
-    // Let the progress show before exceljs zips the workbook.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    const cancel = () => {
+      cancelled = true;
+      setPreparing(null);
+    };
+    setPreparing({ text: 'Zipping the workbook with the audit pack for download…', cancel });
     let bytes: Uint8Array;
     try {
-      bytes = await book.wb.toBuffer();
+      bytes = await book.wb.toBuffer((text) => !cancelled && setPreparing({ text, cancel }));
     } catch (e) {
-      setState({ kind: 'error', text: `The workbook could not be prepared for download (${(e as Error).message}).` });
+      if (!cancelled) setState({ kind: 'error', text: `The workbook could not be prepared for download (${(e as Error).message}).` });
       return;
     } finally {
-      setPreparing(null);
+      if (!cancelled) setPreparing(null);
     }
     if (cancelled) return;
-    downloadFile(`${book.name.replace(/\.xlsx$/i, '')} audit.xlsx`, bytes as Uint8Array<ArrayBuffer>, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    downloadFile(`${book.name.replace(/\.xlsx$/i, '')} audit.xlsx`, bytes as Uint8Array<ArrayBuffer>, XLSX_TYPE);
   }
 
   return (
@@ -171,14 +192,18 @@ function Standalone() {
         <Button appearance="primary" disabled={!book || preparing !== null} onClick={() => void download()}>
           Download workbook
         </Button>
-        {preparing && <Progress label="Preparing the download" text="Zipping the workbook with the audit pack for download…" onCancel={preparing.cancel} />}
+        {preparing && <Progress label="Preparing the download" text={preparing.text} onCancel={preparing.cancel} />}
       </header>
       {state.kind === 'error' && (
         <MessageBar intent="error">
           <MessageBarBody>{state.text}</MessageBarBody>
         </MessageBar>
       )}
-      {state.kind === 'opening' && <Spinner label={`Opening ${state.name}…`} />}
+      {state.kind === 'opening' && (
+        <div className={styles.opening}>
+          <Progress label={`Opening ${state.name}`} text={state.text} onCancel={state.cancel} />
+        </div>
+      )}
       {!book && state.kind !== 'opening' && (
         <main className={styles.empty} aria-labelledby="hl-title">
           <Title3 as="h1" id="hl-title">
@@ -209,7 +234,7 @@ function Standalone() {
                 ))}
               </ul>
             </nav>
-            <div className={styles.gridBox}>{data && data.name === current && <Grid sheet={data} text={formattedText(book.wb, data.name)} selected={selected && selected.sheet === current ? selected : null} />}</div>
+            <div className={styles.gridBox}>{gridSource && <Grid sheet={gridSource} selected={selected && selected.sheet === current ? selected : null} />}</div>
           </section>
         </div>
       )}

@@ -15,6 +15,7 @@ import { formatUkDate, type IsoDate } from '../engine/dates';
 import { signBound, voidChanged } from '../engine/signoff/bound-signoffs';
 import type { ResumedSession } from '../engine/signoff/pane-session';
 import type { SessionBase } from '../engine/signoff/resume';
+import type { SuggestionDecision } from '../engine/reconcile/suggestions';
 
 export const EXPORT_FORMAT = 'housing-ledger-session';
 export const EXPORT_VERSION = 2;
@@ -129,6 +130,11 @@ export class LedgerStore {
     return this.update(id, actor, 'reconciling-items.saved', { count: items.length, refs: items.map((i) => i.ref) }, (s) => ({ ...s, reconcilingItems: [...items] }));
   }
 
+  /** Saves the decisions on suggested reconciling items after one change, with its trail event naming the item, amount, from and to. */
+  saveSuggestionDecisions(id: string, actor: string, decisions: readonly SuggestionDecision[], event: string, detail: Record<string, unknown>): Promise<Session> {
+    return this.update(id, actor, event, detail, (s) => ({ ...s, suggestionDecisions: decisions.map((d) => ({ ...d })) }));
+  }
+
   /**
    * Saves a whole review queue's decisions (a queue replaced at once): every row of the session is
    * replaced by the state's resolutions. A decision saves only what it changed (saveReviewChanges).
@@ -215,6 +221,7 @@ export class LedgerStore {
           settings,
           reconcilingItems: from.items.map((i) => ({ ref: i.ref, type: i.type, amount: i.amount, explanation: i.explanation, owner: i.owner, date: i.date })),
           signOffs: from.signOffs.map((o) => ({ ...o })),
+          ...(from.suggestionDecisions?.length ? { suggestionDecisions: from.suggestionDecisions.map((d) => ({ ...d })) } : {}),
           base,
         };
         // The workbook's decisions replace this browser's, a row each as the pane keeps them.

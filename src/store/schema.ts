@@ -7,6 +7,7 @@
  * latter. The saved settings' table is still called `profiles` in IndexedDB (renaming a table needs
  * a copy of every row in an upgrader; the rows are the same either way).
  */
+import type { SuggestionDecision } from '../engine/reconcile/suggestions';
 import type { SessionBase } from '../engine/signoff/resume';
 import type { Resolution, ReviewState } from '../engine/suspense/review-queue';
 
@@ -63,6 +64,11 @@ export interface Session {
   readonly suspenseReview?: ReviewState;
   /** People's suspense decisions taken from a workbook's session, carried into the next run's queue. */
   readonly carriedResolutions?: Readonly<Record<string, Resolution>>;
+  /**
+   * People's decisions on the suggested reconciling items (issue 11): key -> accepted or rejected, by
+   * whom. A field of the session record (no index, so no new Dexie version); absent: none decided.
+   */
+  readonly suggestionDecisions?: readonly SuggestionDecision[];
   /** The workbook copy of the session this working copy was last in step with (engine/signoff/resume.ts). */
   readonly base?: SessionBase;
 }

@@ -19,19 +19,54 @@ export interface ReadProgress {
   readonly rowsTotal: number;
 }
 
+/** Writing sheets: rows written so far of all the sheets asked for. */
+export interface WriteProgress {
+  readonly sheet: string;
+  readonly rowsWritten: number;
+  readonly rowsTotal: number;
+}
+
+/** A read's stop: an adapter checks the signal between its blocks and rejects with its reason. */
+export interface ReadOptions {
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * A write's stop and progress. An adapter that honours the signal leaves nothing half-done: the
+ * sheets it already wrote are removed again and the sheets they were to replace are kept, and it
+ * rejects with the signal's reason. Past its last point of return it finishes and ignores the signal.
+ */
+export interface WriteOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: WriteProgress) => void;
+}
+
+/**
+ * Throws the signal's reason (an AbortError) once it is aborted. AbortSignal.throwIfAborted does
+ * the same but is missing from older webviews (Safari before 15.4, which Office on an older Mac uses).
+ */
+export function stopIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason ?? new DOMException('The operation was cancelled.', 'AbortError');
+}
+
+/** True when `e` is the rejection of a read or write stopped by `signal` (not a failure to report). */
+export function wasCancelled(e: unknown, signal: AbortSignal | undefined): boolean {
+  return Boolean(signal?.aborted) && (e === signal?.reason || (e as { name?: string } | null)?.name === 'AbortError');
+}
+
 export interface WorkbookPort {
   listSheets(): Promise<SheetInfo[]>;
-  readSheet(name: string, onProgress?: (p: ReadProgress) => void): Promise<SheetData>;
+  readSheet(name: string, onProgress?: (p: ReadProgress) => void, options?: ReadOptions): Promise<SheetData>;
   /**
    * The first `rows` rows of the sheet's used range (all of it when shorter): enough to recognise
    * its headers without reading every cell. A port without it is read whole.
    */
-  readSheetTop?(name: string, rows: number): Promise<SheetData>;
+  readSheetTop?(name: string, rows: number, options?: ReadOptions): Promise<SheetData>;
   /**
    * Writes the sheets. A sheet the product wrote before under the same key is replaced; a user's
    * sheet is never changed (a name clash gets a new name instead).
    */
-  writeSheets(specs: readonly SheetSpec[]): Promise<void>;
+  writeSheets(specs: readonly SheetSpec[], options?: WriteOptions): Promise<void>;
   /**
    * "Show in sheet": activates the sheet and selects one cell, given 1-based as an issue's location
    * gives it. Only an adapter over a workbook open in Excel has a selection to set; callers check

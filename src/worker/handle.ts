@@ -22,6 +22,8 @@ import { accountSearchIndex, searchAccounts, type AccountSearchIndex } from '../
 import { applyChanges, applyReview, reviewChanges, type ReviewState } from '../engine/suspense/review-queue';
 import { paneSessionSheet, paneTrailHead } from '../engine/signoff/pane-session';
 import { sessionIdentity } from '../engine/signoff/resume';
+import { decideSuggestion } from '../engine/signoff/suggestion-decision';
+import { withSuggestionDecisions } from '../engine/reconcile/suggestions';
 import { answerDd } from './dd-handle';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { handleFactoring } from './factoring-request';
@@ -134,6 +136,13 @@ async function answer(request: WorkerRequest, post: (response: WorkerResponse) =
         env.review = request.state;
         post({ kind: 'review-state', id, state: request.state, refused: null });
         return;
+      case 'decide-suggestion': {
+        // The run kept has no decision applied: the engine recomputes from it, never the page.
+        const decided = decideSuggestion(needRun(env).result, request.decisions, { key: request.key, to: request.to, by: request.by, at: request.at });
+        if (!decided.ok) throw new Error(decided.message);
+        post({ kind: 'suggestion-decided', id, decisions: decided.decisions, result: decided.result, change: decided.change });
+        return;
+      }
       case 'ageing': {
         const run = needRun(env);
         post({ kind: 'ageing', id, ageing: request.asOf === undefined ? monthEndAgeing(run) : monthEndAgeing(run, day(request.asOf, 'the ageing date')) });
@@ -142,14 +151,17 @@ async function answer(request: WorkerRequest, post: (response: WorkerResponse) =
       case 'build-pack': {
         const run = needRun(env);
         const { productVersion, runAt, preparer, reviewer, userItems, session } = request;
-        const trailHead = session ? paneTrailHead(run, monthEndPack(run, { productVersion, runAt, preparer: null, reviewer: null, review: null, userItems: session.userItems }).result, session) : undefined;
-        const pack = monthEndPack(run, { productVersion, runAt, preparer, reviewer, review: env.review ?? null, ...(userItems ? { userItems } : {}), ...(trailHead ? { trailHead } : {}) });
+        const suggestionDecisions = request.suggestionDecisions ?? [];
+        const trailHead = session
+          ? paneTrailHead(run, monthEndPack(run, { productVersion, runAt, preparer: null, reviewer: null, review: null, userItems: session.userItems, suggestionDecisions: session.suggestionDecisions ?? [] }).result, session)
+          : undefined;
+        const pack = monthEndPack(run, { productVersion, runAt, preparer, reviewer, review: env.review ?? null, suggestionDecisions, ...(userItems ? { userItems } : {}), ...(trailHead ? { trailHead } : {}) });
         post({ kind: 'pack', id, result: pack.result, sheets: pack.sheets });
         return;
       }
       case 'pack-session': {
         const run = needRun(env);
-        const result = monthEndPack(run, { productVersion: '', runAt: request.args.savedAt, preparer: null, reviewer: null, review: null, userItems: request.args.userItems }).result;
+        const result = monthEndPack(run, { productVersion: '', runAt: request.args.savedAt, preparer: null, reviewer: null, review: null, userItems: request.args.userItems, suggestionDecisions: request.args.suggestionDecisions ?? [] }).result;
         const made = paneSessionSheet(run, result, request.args);
         post({ kind: 'pack-session', id, sheet: made.sheet, identity: sessionIdentity(made.session), savedAt: made.session.savedAt });
         return;
@@ -288,7 +300,8 @@ async function reconcile(request: Extract<WorkerRequest, { kind: 'reconcile' }>,
   post({
     kind: 'result',
     id,
-    result: placeholder.result,
+    // With people's decisions on the suggested items; env.run keeps the result as the run made it.
+    result: withSuggestionDecisions(placeholder.result, request.suggestionDecisions ?? []),
     issues: placeholder.issues,
     sources: placeholder.summaries,
     timings: { engineMs: Math.round(t1 - t0), fingerprintMs: 0 },

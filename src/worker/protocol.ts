@@ -25,6 +25,8 @@ import type { SuspenseAgeing } from '../engine/suspense/suspense-ageing';
 import type { SheetSpec } from '../engine/sheet-spec';
 import type { PackSignOff } from '../engine/jobs/month-end';
 import type { paneSessionSheet } from '../engine/signoff/pane-session';
+import type { SuggestionDecision } from '../engine/reconcile/suggestions';
+import type { SuggestionChange, SuggestionState } from '../engine/signoff/suggestion-decision';
 
 import type { LedgerMatchesData, PaymentImport, PaymentPreview } from '../engine/jobs/import-payments';
 import type { CashBalanceRun } from '../engine/jobs/balance-cash';
@@ -59,6 +61,24 @@ export type WorkerRequest =
        * `review`, the new queue with the decisions on items still in suspense (carryReview).
        */
       readonly carryReview?: ReviewState | Readonly<Record<string, Resolution>> | null;
+      /** People's decisions on the suggested reconciling items (issue 11): the result comes with them applied. */
+      readonly suggestionDecisions?: readonly SuggestionDecision[];
+    }
+  | {
+      /**
+       * A person accepts, rejects or takes back (to 'undecided') a suggested reconciling item of the
+       * last run (issue 11): answered with 'suggestion-decided', the decisions after it and the run's
+       * result recomputed with them by the engine, and the change in the trail's words.
+       */
+      readonly kind: 'decide-suggestion';
+      readonly id: number;
+      /** The decisions held before this one. */
+      readonly decisions: readonly SuggestionDecision[];
+      readonly key: string;
+      readonly to: SuggestionState;
+      readonly by: string;
+      /** ISO instant of the decision. */
+      readonly at: string;
     }
   | {
       /** A review action on the kept queue (accept, reject, pick, accept all automatic, undo). */
@@ -96,6 +116,8 @@ export type WorkerRequest =
       readonly userItems?: readonly UserReconcilingItem[];
       /** The session about to be written beside the pack (as 'pack-session' will get it): the Summary shows its trail's head. */
       readonly session?: Omit<PaneSessionArgs, 'packSheets'>;
+      /** People's decisions on the suggested reconciling items (issue 11); none: nothing suggested counts. */
+      readonly suggestionDecisions?: readonly SuggestionDecision[];
     }
   | {
       /**
@@ -238,6 +260,8 @@ export type WorkerResponse =
   /** The answer to a 'review' with changesOnly: what the action changed (null when refused, with why). */
   | { readonly kind: 'review-changes'; readonly id: number; readonly changes: ReviewChanges | null; readonly refused: string | null }
   | { readonly kind: 'ageing'; readonly id: number; readonly ageing: SuspenseAgeing }
+  /** The answer to 'decide-suggestion': the run's result with the decisions (people's items not applied), or why not. */
+  | { readonly kind: 'suggestion-decided'; readonly id: number; readonly decisions: readonly SuggestionDecision[]; readonly result: ReconcileResult; readonly change: SuggestionChange }
   | { readonly kind: 'pack'; readonly id: number; readonly result: ReconcileResult; readonly sheets: readonly SheetSpec[] }
   | { readonly kind: 'pack-session'; readonly id: number; readonly sheet: SheetSpec; readonly identity: string; readonly savedAt: string }
   | {

@@ -485,8 +485,13 @@ export class FakeExcel {
             others.forEach((s, i) => (s.position = i));
             fake.request(20);
           },
+          // As Excel does: a name it refuses, or one another sheet has, fails; the names that refer to the sheet follow it.
           set name(n: string) {
-            sheet.name = n;
+            const problem = sheetNameProblem(n);
+            if (problem) throw new Error(`InvalidArgument: sheet name '${n}' ${problem}`);
+            if (fake.live().some((s) => s !== sheet && s.name.toLowerCase() === n.toLowerCase())) throw new Error(`ItemAlreadyExists: ${n}`);
+            fake.rename(sheet.name, n);
+            fake.request(20);
           },
           delete: () => {
             sheet.deleted = true;
@@ -543,6 +548,7 @@ export class FakeExcel {
                   return t.name;
                 },
                 set name(n: string) {
+                  if (sheet.protected) throw new Error('InvalidOperation: the sheet is protected');
                   const problem = tableNameProblem(n);
                   if (problem) throw new Error(`InvalidArgument: table name '${n}' ${problem}`);
                   if (n.toLowerCase() !== t.name.toLowerCase()) fake.checkNewName(n);

@@ -6,15 +6,16 @@
  * page's longest pause meanwhile (the longest 'longtask' entry, and the longest gap between 10 ms
  * timer ticks, whichever is larger). BENCH_ACCOUNTS sets the scale (30,000 by default; at 125,000
  * the queue is only opened and scrolled), BENCH_RUNS how many times the whole path is repeated
- * (the median is reported). The month is the seeded generator's (tools/sample), written once to
- * .bench/ and served beside the page.
+ * (the median is reported), BENCH_SHOTS=DIR saves the suspense step at 350 px and 1280 px wide.
+ * The month is the seeded generator's (tools/sample), written once to .bench/ and served beside the
+ * page. Chromium starts as the browser tests start it (tools/support/chromium.ts).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve';
 import { ensureWebBuild } from '../../tests/support/web-build';
+import { CHROMIUM, haveChromium, launchChromium } from '../support/chromium';
 import { generateMonth } from '../sample/generate';
 import { writeGeneratedXlsx } from '../sample/write-xlsx';
 import { median } from './timing';
@@ -34,6 +35,14 @@ const SUSPENSE_ITEMS = Number(process.env.BENCH_SUSPENSE ?? Math.round(ACCOUNTS 
 const FULL_PATH = ACCOUNTS <= 60_000;
 /** BENCH_PROFILE=1: a CPU profile of the page's thread through accept-all and its undo, saved in .bench/ and summarised. */
 const PROFILE = process.env.BENCH_PROFILE === '1';
+/** BENCH_PROFILE=open: a CPU profile of the page's thread while the workbook opens and the run reaches Review (=download: while the workbook is zipped and downloaded). */
+const PROFILE_OPEN = process.env.BENCH_PROFILE === 'open';
+/** BENCH_STOP_AFTER=ACTION ("run to Review", "scroll to the end", ...): the path ends after that action. */
+const STOP_AFTER = process.env.BENCH_STOP_AFTER ?? null;
+/** How long the page is left idle after opening, to measure the machine's noise floor (BENCH_IDLE_MS). */
+const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 10_000);
+/** BENCH_SHOTS=DIR: screenshots of the suspense step at a phone's width and a desktop's, in DIR. */
+const SHOTS = process.env.BENCH_SHOTS ? resolve(process.env.BENCH_SHOTS) : null;
 
 interface Probe {
   longtasks: { start: number; duration: number }[];
@@ -95,7 +104,7 @@ function isDone(d: Done): number | false {
 }
 
 /** Times one action: from just before `act` to the first frame where `done` holds in the page, and the longest pause in between. */
-async function timed(page: Page, act: () => Promise<void>, done: Done, timeout = 600_000): Promise<Timing> {
+async function timed(page: Page, act: () => Promise<void>, done: Done, timeout = Number(process.env.BENCH_TIMEOUT ?? 600_000)): Promise<Timing> {
   const t0 = await page.evaluate(() => performance.now());
   await act();
   const handle = await page.waitForFunction(isDone, done, { polling: 'raf', timeout });
@@ -112,6 +121,7 @@ async function timed(page: Page, act: () => Promise<void>, done: Done, timeout =
     },
     [t0, t1] as const,
   );
+  if (process.env.BENCH_VERBOSE === '1') process.stdout.write(`  ${JSON.stringify(done)}: ${Math.round(t1 - t0)} ms (pause ${Math.round(pauseMs)})\n`);
   return { ms: Math.round(t1 - t0), pauseMs: Math.round(pauseMs) };
 }
 
@@ -137,20 +147,57 @@ function topSelf(profile: { nodes: { id: number; callFrame: { functionName: stri
   return [...byName].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, us]) => `${k} ${Math.round(us / 1000)} ms`).join('; ');
 }
 
+/** The page as it is now at 1280 px and at 350 px wide (then back to 1280 x 900). */
+async function shots(page: Page, dir: string, name: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  for (const width of [1280, 350]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(dir, `${name}-${width}.png`) });
+    process.stdout.write(`saved ${join(dir, `${name}-${width}.png`)}\n`);
+  }
+  // At a phone's width the queue is below the step's controls: its rows, scrolled into sight.
+  await page.getByRole('listbox', { name: /^Suspense items/ }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(dir, `${name}-350-queue.png`) });
+  process.stdout.write(`saved ${join(dir, `${name}-350-queue.png`)}\n`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.waitForTimeout(300);
+}
+
 /** Fills `t` as it goes, so a path that fails part way still reports what it measured. */
 async function onePath(page: Page, url: string, run: number, t: Record<string, Timing>): Promise<Record<string, Timing>> {
+  const openProfiler = PROFILE_OPEN ? await page.context().newCDPSession(page) : null;
+  if (openProfiler) {
+    await openProfiler.send('Profiler.enable');
+    await openProfiler.send('Profiler.start');
+  }
   await page.goto(url);
   t['open workbook'] = await timed(page, async () => undefined, { kind: 'button', re: '^Next: Settings$' });
+  if (openProfiler) {
+    const { profile } = await openProfiler.send('Profiler.stop');
+    process.stdout.write(`page's thread, opening the workbook, by self time: ${topSelf(profile)}\n`);
+    await openProfiler.send('Profiler.start');
+  }
+  // The machine's own noise: the longest pause of the page doing nothing for a while (other
+  // processes on the same cores hold the page's thread too; read the actions' pauses against it).
+  t['idle page (noise floor)'] = await timed(page, () => page.waitForTimeout(IDLE_MS), { kind: 'now' });
   await click(page, 'Next: Settings');
   await page.getByLabel('Your name').fill(`Bench Person ${run}`);
   await click(page, 'Next: Run');
   t['run to Review'] = await timed(page, () => click(page, 'Run the reconciliation'), { kind: 'button', re: '^Next: Suspense$' });
+  if (openProfiler) {
+    const { profile } = await openProfiler.send('Profiler.stop');
+    process.stdout.write(`page's thread, settings and the run, by self time: ${topSelf(profile)}\n`);
+  }
+  if (STOP_AFTER === 'run to Review') return t;
   t['open the queue'] = await timed(page, () => click(page, '5 Suspense'), { kind: 'option' });
   const queue = page.getByRole('listbox', { name: /^Suspense items/ });
   // Scroll the queue to its end: only the rows in sight are drawn.
   t['scroll to the end'] = await timed(page, () => queue.evaluate((el) => el.scrollTo({ top: el.scrollHeight })), { kind: 'scrolled-to-end' });
   await queue.evaluate((el) => el.scrollTo({ top: 0 }));
-  if (!FULL_PATH) return t;
+  if (SHOTS && run === 0) await shots(page, SHOTS, `suspense-${ACCOUNTS}`);
+  if (!FULL_PATH || STOP_AFTER === 'scroll to the end') return t;
   t['filter: for review'] = await timed(page, () => page.getByLabel('Show', { exact: true }).selectOption('review').then(() => undefined), { kind: 'only', re: 'For review' });
   await page.getByLabel('Show', { exact: true }).selectOption('open');
   await queue.focus();
@@ -163,7 +210,11 @@ async function onePath(page: Page, url: string, run: number, t: Record<string, T
     await profiler.send('Profiler.start');
   }
   t['accept all'] = await timed(page, () => page.getByRole('group', { name: 'Confirm accepting all automatic allocations' }).getByRole('button', { name: /^Accept [\d,]+$/ }).evaluate((el) => (el as HTMLElement).click()), { kind: 'button', re: '^Accept all automatic \\(0\\)$' });
-  t['undo accept all'] = await timed(page, () => click(page, 'Undo'), { kind: 'button', re: '^Accept all automatic \\([1-9]' });
+  // An undo of many decisions asks first (an alert dialog naming how many): the time runs from its confirmation.
+  await click(page, 'Undo');
+  const confirmUndo = page.getByRole('alertdialog').getByRole('button', { name: /^Undo [\d,]+ decisions$/ });
+  await confirmUndo.waitFor();
+  t['undo accept all'] = await timed(page, () => confirmUndo.evaluate((el) => (el as HTMLElement).click()), { kind: 'button', re: '^Accept all automatic \\([1-9]' });
   if (profiler) {
     const { profile } = await profiler.send('Profiler.stop');
     writeFileSync(join(OUT, `page-accept-undo-${run + 1}.cpuprofile`), JSON.stringify(profile));
@@ -171,6 +222,11 @@ async function onePath(page: Page, url: string, run: number, t: Record<string, T
   }
   await click(page, '6 Sign-off');
   t['write the pack'] = await timed(page, () => click(page, /^Write the audit pack/), { kind: 'status', re: '^Written ' });
+  const downloadProfiler = process.env.BENCH_PROFILE === 'download' ? await page.context().newCDPSession(page) : null;
+  if (downloadProfiler) {
+    await downloadProfiler.send('Profiler.enable');
+    await downloadProfiler.send('Profiler.start');
+  }
   const downloaded = page.waitForEvent('download', { timeout: 600_000 });
   t['download the workbook'] = await timed(
     page,
@@ -180,6 +236,11 @@ async function onePath(page: Page, url: string, run: number, t: Record<string, T
     },
     { kind: 'now' },
   );
+  if (downloadProfiler) {
+    const { profile } = await downloadProfiler.send('Profiler.stop');
+    writeFileSync(join(OUT, `page-download-${run + 1}.cpuprofile`), JSON.stringify(profile));
+    process.stdout.write(`page's thread, downloading the workbook, by self time: ${topSelf(profile)}\n`);
+  }
   return t;
 }
 
@@ -194,23 +255,13 @@ async function main(): Promise<void> {
   ensureWebBuild(ROOT);
   copyFileSync(path, join(WEB, file));
   const { server, url } = await startServer(WEB);
-  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(chromiumPath)) throw new Error(`no ${chromiumPath}: apt-get install -y chromium`);
+  if (!haveChromium()) throw new Error(`no ${CHROMIUM}: apt-get install -y chromium`);
   const all: Record<string, Timing>[] = [];
   try {
     for (let r = 0; r < RUNS; r++) {
       // A fresh profile each time: no session from the last run is resumed.
-      const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hl-bench-page-')), {
-        executablePath: chromiumPath,
-        headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--max-old-space-size=4096'],
-        viewport: { width: 1280, height: 900 },
-        acceptDownloads: true,
-        locale: 'en-GB',
-        timezoneId: 'Europe/London',
-      });
+      const { context, page } = await launchChromium('hl-bench-page-', { acceptDownloads: true, extraArgs: ['--js-flags=--max-old-space-size=4096'] });
       try {
-        const page = context.pages()[0] ?? (await context.newPage());
         page.setDefaultTimeout(600_000);
         await page.addInitScript(installProbe);
         const t: Record<string, Timing> = {};

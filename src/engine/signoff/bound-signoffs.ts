@@ -106,8 +106,11 @@ export function workingStateHash(s: {
   readonly items: readonly unknown[];
   readonly resolutions: Readonly<Record<string, Resolution>> | null | undefined;
   readonly signOffs: readonly StoredSignOff[];
+  /** Decisions on suggested items: only when there are some, so a copy saved before them keeps its hash. */
+  readonly suggestionDecisions?: readonly unknown[] | undefined;
 }): string {
-  const state = { config: s.config, items: s.items, decisions: suspenseDecisionsOf(s.resolutions), signOffs: s.signOffs.map((x) => ({ ...x, reason: x.reason ?? null, voided: x.voided ?? null, digest: x.digest ?? null })) };
+  const suggestions = s.suggestionDecisions?.length ? { suggestions: s.suggestionDecisions } : {};
+  const state = { config: s.config, items: s.items, ...suggestions, decisions: suspenseDecisionsOf(s.resolutions), signOffs: s.signOffs.map((x) => ({ ...x, reason: x.reason ?? null, voided: x.voided ?? null, digest: x.digest ?? null })) };
   // As JSON has it: what came through a structured clone (IndexedDB, a worker) may be another realm's objects.
   return digestOf(JSON.parse(JSON.stringify(state)));
 }

@@ -40,9 +40,24 @@ export function figuresOf(r: ReconcileResult): Record<string, unknown> {
   };
 }
 
-/** The reconciling items as signed: every field, including whether a suggested one was accepted. */
+/**
+ * The reconciling items as signed: every field, including whether a suggested one was accepted and,
+ * once a person decided it, who (so rejecting a suggestion after signing voids the signatures too,
+ * though it counts no more than an undecided one). An undecided suggestion carries no `decidedBy`,
+ * so the content of a pack written before suggestions were decided keeps its digest.
+ */
 export function itemsOf(r: ReconcileResult): Record<string, unknown>[] {
-  return r.reconcilingItems.map((i) => ({ ref: i.ref, type: i.type, date: i.date, amount: i.amount, explanation: i.explanation, owner: i.owner, origin: i.origin, accepted: i.accepted }));
+  return r.reconcilingItems.map((i) => ({
+    ref: i.ref,
+    type: i.type,
+    date: i.date,
+    amount: i.amount,
+    explanation: i.explanation,
+    owner: i.owner,
+    origin: i.origin,
+    accepted: i.accepted,
+    ...(i.origin === 'suggested' && i.decidedBy ? { decidedBy: i.decidedBy } : {}),
+  }));
 }
 
 export function signedContent(args: {

@@ -9,6 +9,7 @@ import type { SheetData } from '../cells';
 import type { UserReconcilingItem } from '../config';
 import type { MonthEndReady } from '../jobs/month-end';
 import type { Pence } from '../money';
+import type { SuggestionDecision } from '../reconcile/suggestions';
 import type { ReconcileResult } from '../reconcile/types';
 import type { Resolution } from '../suspense/review-queue';
 import { suspenseDecisionsOf, type StoredSignOff } from './bound-signoffs';
@@ -74,6 +75,8 @@ export function paneSessionSheet(
     readonly config: Readonly<Record<string, unknown>>;
     readonly userItems: readonly UserReconcilingItem[];
     readonly resolutions: Readonly<Record<string, Resolution>> | null;
+    /** People's decisions on the suggested reconciling items (absent: none decided). */
+    readonly suggestionDecisions?: readonly SuggestionDecision[];
     readonly signOffs: readonly StoredSignOff[];
     readonly trail: readonly PlainTrailEvent[];
     readonly packSheets: readonly SheetData[];
@@ -87,6 +90,7 @@ export function paneSessionSheet(
       savedAt: args.savedAt,
       who: args.who,
       userItems: args.userItems,
+      suggestionDecisions: plain(args.suggestionDecisions ?? []),
       suspenseDecisions: suspenseDecisionsOf(args.resolutions),
       prior: { signOffs: args.signOffs.map(asSessionSignOff), trail: chainTrail(args.trail) },
       image: packImage(args.packSheets.filter((s) => s.name !== SESSION_SHEET.name)),
@@ -119,6 +123,8 @@ export interface ResumedSession {
   readonly config: Readonly<Record<string, unknown>>;
   readonly items: readonly UserReconcilingItem[];
   readonly resolutions: Readonly<Record<string, Resolution>>;
+  /** People's decisions on the suggested reconciling items (absent: none). */
+  readonly suggestionDecisions?: readonly SuggestionDecision[];
   readonly fingerprints: Readonly<Record<string, string>>;
   readonly signOffs: readonly StoredSignOff[];
   /** The trail as the store keeps it, each event carrying its chained original. */
@@ -134,6 +140,7 @@ export function resumedFrom(ws: WorkbookSession): ResumedSession {
     config,
     items: ws.userItems,
     resolutions: ws.resolutions ?? {},
+    suggestionDecisions: ws.suggestionDecisions ?? [],
     fingerprints: ws.content.sources,
     signOffs: ws.signOffs.map((s) => ({ role: s.role, name: s.name, at: s.at, digest: s.digest, reason: s.reason, voided: s.voided })),
     trail: ws.trail.map((e) => ({ at: e.at, actor: e.who, event: e.action, detail: { message: e.message, chained: e } })),

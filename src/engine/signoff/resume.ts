@@ -49,3 +49,31 @@ export function resumeChoice(working: WorkingCopy | null, inWorkbook: WorkbookSe
   if (!changed) return { use: 'workbook' };
   return { use: 'conflict', working: { updatedAt: working.updatedAt }, workbook: { savedAt: inWorkbook.savedAt } };
 }
+
+/** A source sheet that is not as it was when the session was saved. */
+export interface SourceChange {
+  readonly sheet: string;
+  readonly how: 'changed' | 'missing';
+}
+
+/**
+ * Which of a saved session's source sheets differ now (said on resume, before any run): each sheet
+ * the session recorded a SHA-256 for, compared with the same fingerprint of the sheet now; a sheet
+ * no longer in the workbook is 'missing'. None when the session never ran (it recorded none).
+ */
+export function changedSources(saved: Readonly<Record<string, string>>, now: Readonly<Record<string, string | null>>): SourceChange[] {
+  return Object.keys(saved)
+    .filter((sheet) => saved[sheet] !== '')
+    .sort()
+    .flatMap((sheet): SourceChange[] => {
+      const current = now[sheet];
+      if (current === null || current === undefined) return [{ sheet, how: 'missing' }];
+      return current === saved[sheet] ? [] : [{ sheet, how: 'changed' }];
+    });
+}
+
+/** The message a resumed session shows when its sources changed: which sheets, and what to do. */
+export function sourcesChangedText(changes: readonly SourceChange[]): string {
+  const list = changes.map((c) => `‘${c.sheet}’${c.how === 'missing' ? ' (no longer in the workbook)' : ''}`).join(', ');
+  return `${list} changed since this session was saved: run again, then check that the reconciling items and decisions still apply (signatures given for the old figures will not stand).`;
+}

@@ -16,17 +16,20 @@ import type { Session, StoredReconcilingItem } from '../../store/schema';
 import { readUserSheets } from '../../workbook/user-sheets';
 import { FactoringPanel } from '../factoring/FactoringPanel';
 import type { PaneHost } from '../host';
-import { useAuditPack } from '../hooks/useAuditPack';
+import { useAuditPack, type PackProgress } from '../hooks/useAuditPack';
 import { useBoundSignOffs } from '../hooks/useBoundSignOffs';
 import { useEngineRun } from '../hooks/useEngineRun';
 import { useNotices } from '../hooks/useNotices';
 import { usePaneSettings } from '../hooks/usePaneSettings';
 import { useSession } from '../hooks/useSession';
 import { useSheetTops } from '../hooks/useSheetTops';
+import { useSourceCheck } from '../hooks/useSourceCheck';
+import { useSuggestionDecisions } from '../hooks/useSuggestionDecisions';
 import { useStepFocus } from '../hooks/useStepFocus';
 import { useSuspenseReview } from '../hooks/useSuspenseReview';
 import { useWorkbookSession } from '../hooks/useWorkbookSession';
 import { SessionConflictCard } from './SessionConflictCard';
+import { SourcesChangedBar } from './SourcesChangedBar';
 import { useConfirm } from './ConfirmDialog';
 import { formatGBP, type Pence } from '../../engine/money';
 import { configOf, localToday, monthLabel, settingsOf, toUserItems, type ConfigJson } from '../model';
@@ -62,6 +65,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
   const suspense = useSuspenseReview(engine.request, notify);
   const pack = useAuditPack(host, engine.request, notify);
   const inBook = useWorkbookSession(host, sessions, engine.request, notify);
+  const sourceCheck = useSourceCheck(host, engine.request, setAnnounce);
   const { confirm, dialog } = useConfirm();
   const { session } = sessions;
   const { run } = engine;
@@ -95,6 +99,9 @@ export function Pane({ host }: { readonly host: PaneHost }) {
         settings.setPeriod(periodToOffer(read, localToday()));
       }
       tops.ready();
+      // Resumed: say now, before any run, whether the sources changed since the session was saved.
+      const resumed = opened.use === 'workbook' ? opened.session : opened.use === 'conflict' ? null : latest;
+      if (resumed && live) void sourceCheck.check(resumed.fingerprints);
     })();
     return () => {
       live = false;
@@ -103,6 +110,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
   }, [host]);
 
   const ensureSession = () => sessions.ensure(period, settingsOf(config), actor);
+  const suggestions = useSuggestionDecisions({ request: engine.request, replaceResult: engine.replaceResult, sessions, ensureSession, period, actor, lastChange, notify, announce: setAnnounce });
 
   async function runReconciliation(): Promise<void> {
     if (!parsed.ok) {
@@ -111,9 +119,10 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       return;
     }
     const s = await ensureSession();
-    const ran = await engine.start({ period, config, userItems: toUserItems(s?.reconcilingItems ?? items), carryReview: s ? await sessions.reviewResolutions(s) : null });
+    const ran = await engine.start({ period, config, userItems: toUserItems(s?.reconcilingItems ?? items), carryReview: s ? await sessions.reviewResolutions(s) : null, suggestionDecisions: s?.suggestionDecisions ?? suggestions.decisions });
     if (!ran) return;
     const { done, sheets, fingerprinted } = ran;
+    sourceCheck.clear(); // the run says it now
     tops.refresh(sheets);
     pack.reset();
     suspense.set(done.review);
@@ -199,8 +208,9 @@ export function Pane({ host }: { readonly host: PaneHost }) {
     const latest = current && sessions.store ? await sessions.store.getSession(current.id).catch(() => current) : current;
     const trail = latest && sessions.store ? await sessions.store.trail(latest.id).catch(() => []) : [];
     const resolutions = suspense.review?.resolutions ?? latest?.carriedResolutions ?? null;
-    const book = latest ? { savedAt: new Date().toISOString(), who: actor, config, userItems: toUserItems(latest.reconcilingItems), resolutions, signOffs: latest.signOffs, trail } : null;
-    const sheets = await pack.write({ runAt: run.at, userItems: toUserItems(items), signOffs: packSignOffs, ...(book ? { session: book } : {}) });
+    const suggestionDecisions = latest?.suggestionDecisions ?? suggestions.decisions;
+    const book = latest ? { savedAt: new Date().toISOString(), who: actor, config, userItems: toUserItems(latest.reconcilingItems), resolutions, suggestionDecisions, signOffs: latest.signOffs, trail } : null;
+    const sheets = await pack.write({ runAt: run.at, userItems: toUserItems(items), signOffs: packSignOffs, suggestionDecisions, ...(book ? { session: book } : {}) });
     if (!sheets || !latest || !book) return;
     await inBook.writeAfterPack(sheets, { session: latest, ...book });
     await sessions.save('the trail', (st) => st.record(latest.id, actor, 'audit-pack.written', { sheets, status: result.status, unexplained: result.unexplained }));
@@ -218,6 +228,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
     settings.setConfig(configOf(chosen.settings));
     settings.setPeriod(chosen.period);
     if (which === 'working') await sessions.resume(chosen, actor);
+    void sourceCheck.check(chosen.fingerprints);
   }
 
   async function importSession(text: string): Promise<void> {
@@ -268,6 +279,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
         </Caption1>
       </header>
       <Notices notices={notices} announce={announce} onDismiss={dismiss} />
+      {sourceCheck.changes && sourceCheck.changes.length > 0 && <SourcesChangedBar changes={sourceCheck.changes} onDismiss={sourceCheck.clear} />}
       {inBook.conflict && <SessionConflictCard conflict={inBook.conflict} onChoose={(w) => void chooseCopy(w)} />}
       <div role="group" aria-label="Task" className={styles.steps}>
         <Button size="small" appearance={mode === 'month-end' ? 'primary' : 'secondary'} aria-pressed={mode === 'month-end'} onClick={() => setMode('month-end')}>
@@ -365,7 +377,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
           )}
           {step === 'run' && <RunStep run={run} period={period} onRun={() => void runReconciliation()} onCancel={engine.cancel} onShow={showInSheet} onSettings={() => setStep('settings')} />}
           {step === 'review' && result && run.state === 'done' && (
-            <ReviewStep result={result} ms={run.ms} assignment={assignment} items={items} owner={actor} onItems={saveItems} onShow={showInSheet} onNext={() => setStep('suspense')} />
+            <ReviewStep result={result} ms={run.ms} assignment={assignment} items={items} owner={actor} onItems={saveItems} onShow={showInSheet} onNext={() => setStep('suspense')} onDecide={(k, to) => void suggestions.decide(k, to)} pendingDecision={suggestions.pending} />
           )}
           {step === 'suspense' &&
             (suspense.review ? (
@@ -388,7 +400,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
               storeAvailable={sessions.store !== null}
               digest={digest}
               onWrite={() => void writePack()}
-              packProgress={pack.progress && <PackProgressBar progress={pack.progress} onCancel={pack.cancel} />}
+              packProgress={(pack.progress ?? inBook.progress) && <PackProgressBar progress={pack.progress ?? (inBook.progress as PackProgress)} onCancel={pack.progress ? pack.cancel : inBook.cancel} />}
               onSignOff={signOff}
               onExport={sessions.exportFile}
               onImport={importSession}

@@ -1,7 +1,8 @@
 /**
  * Step 4: the status, the components, unmatched batches and account exceptions (each able to select
- * its source row), and the reconciling items a person adds, with the unexplained difference
- * recomputed as they change (by the month-end job's own unexplainedWithDraft).
+ * its source row), the engine's suggested items a person accepts or rejects (review/SuggestedItems),
+ * and the reconciling items a person adds, with the unexplained difference recomputed as they change
+ * (by the month-end job's own unexplainedWithDraft).
  */
 import {
   Badge, Body1, Button, Caption1, Card, CardHeader, Field, Input, Select, Subtitle1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea,
@@ -16,7 +17,9 @@ import type { GlBatchLine, HmsBatch, ReconcileResult } from '../../engine/reconc
 import type { RoleAssignment } from '../../engine/sources/detect';
 import type { StoredReconcilingItem } from '../../store/schema';
 import { nextRef } from '../model';
+import type { SuggestionState } from '../../engine/signoff/suggestion-decision';
 import { ExceptionList } from './review/ExceptionList';
+import { SuggestedItems } from './review/SuggestedItems';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -42,11 +45,14 @@ export interface ReviewProps {
   readonly onItems: (items: readonly StoredReconcilingItem[]) => Promise<boolean>;
   readonly onShow: (sheet: string, row: number, col?: number) => void;
   readonly onNext: () => void;
+  /** A person's decision on a suggested item (issue 11): sent to the engine, which recomputes the figures. */
+  readonly onDecide: (key: string, to: SuggestionState) => void;
+  readonly pendingDecision: string | null;
 }
 
 const isHms = (b: HmsBatch | GlBatchLine): b is HmsBatch => b.side === 'hms';
 
-export function ReviewStep({ result, ms, assignment, items, owner, onItems, onShow, onNext }: ReviewProps) {
+export function ReviewStep({ result, ms, assignment, items, owner, onItems, onShow, onNext, onDecide, pendingDecision }: ReviewProps) {
   const styles = useStyles();
   const sheetOf = (role: 'rentRoll' | 'transactions' | 'gl') => assignment.detections.get(role)?.sheet ?? null;
   const balanced = result.status === 'BALANCED';
@@ -149,17 +155,8 @@ export function ReviewStep({ result, ms, assignment, items, owner, onItems, onSh
       </Body1>
 
       <Subtitle2 as="h3">Reconciling items</Subtitle2>
-      {suggested.length > 0 && (
-        <ul className={styles.list} aria-label="Suggested timing differences">
-          {suggested.map((r) => (
-            <li key={r.ref}>
-              <Body1>
-                <Badge appearance="tint" color="informative">Suggested</Badge> {r.ref} timing {formatGBP(r.amount)}: {r.explanation}
-              </Body1>
-            </li>
-          ))}
-        </ul>
-      )}
+      {suggested.length > 0 && <Caption1 block>The engine suggests these; none counts until you accept it.</Caption1>}
+      <SuggestedItems result={result} pending={pendingDecision} onDecide={onDecide} />
       <ItemsEditor items={items} owner={owner} result={result} onItems={onItems} />
       <div className={styles.row}>
         <Button appearance="primary" onClick={onNext}>

@@ -9,7 +9,15 @@ import { Body1, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, S
 import type { DdReportResult } from '../../engine/jobs/dd-report';
 import { formatGBP } from '../../engine/money';
 import { FilePicker } from '../components/FilePicker';
+import { AccountLine, DdTable, type DdColumn } from './DdTable';
 import { useDdStyles } from './styles';
+
+const ITEM_COLUMNS: readonly DdColumn<DdReportResult['records'][number]>[] = [
+  { header: 'Account, reference', cell: (r) => <AccountLine account={r.account || '(not in the register)'} second={r.reference} /> },
+  { header: 'Reason', cell: (r) => `${r.code} ${r.description}` },
+  { header: 'Action', cell: (r) => r.todo || r.action },
+  { header: 'Amount', cell: (r) => formatGBP(r.amount), amount: true },
+];
 
 export interface ReportsViewProps {
   readonly fileName: string | null;
@@ -54,32 +62,7 @@ export function ReportsView({ fileName, preview, applied, onFile, onApply, onDow
               <MessageBarBody>The report’s own totals do not agree with its items: nothing can be applied.</MessageBarBody>
             </MessageBar>
           )}
-          <div className={styles.scroll}>
-            <table className={styles.table} aria-label="Report items">
-              <thead>
-                <tr>
-                  <th scope="col">Account, reference</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Amount</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.records.map((r) => (
-                  <tr key={`${r.line}-${r.reference}-${r.action}`}>
-                    <td>
-                      {r.account || '(not in the register)'} <span className={styles.line}>{r.reference}</span>
-                    </td>
-                    <td>
-                      {r.code} {r.description}
-                    </td>
-                    <td>{r.todo || r.action}</td>
-                    <td className={styles.num}>{formatGBP(r.amount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DdTable label="Report items" columns={ITEM_COLUMNS} rows={preview.records} rowKey={(r) => `${r.line}-${r.reference}-${r.action}`} />
           <div className={styles.row}>
             <Button appearance="primary" disabled={!preview.controlAgrees || applied} onClick={() => void onApply()}>
               {applied ? 'Applied' : 'Apply the report'}

@@ -11,7 +11,15 @@ import { useState, type ReactNode } from 'react';
 import { formatUkDate } from '../../engine/dates';
 import type { DdCollectResult } from '../../engine/jobs/dd-collect';
 import { formatGBP } from '../../engine/money';
+import { AccountLine, DdTable, type DdColumn } from './DdTable';
 import { useDdStyles } from './styles';
+
+const COLLECTION_COLUMNS: readonly DdColumn<DdCollectResult['collections'][number]>[] = [
+  { header: 'Account, payer', cell: (c) => <AccountLine account={c.account} second={c.payerName} /> },
+  { header: 'Reference', cell: (c) => c.reference },
+  { header: 'Code', cell: (c) => c.code },
+  { header: 'Amount', cell: (c) => formatGBP(c.amount), amount: true },
+];
 
 export interface RunSettings {
   readonly processingDay: string;
@@ -100,30 +108,7 @@ export function RunView({ settings, onSettings, result, onRun, onDownloadBacs, o
               {lodgementsRecorded ? 'Lodgements recorded' : `Record ${result.changes.length} lodgements in the register`}
             </Button>
           </div>
-          <div className={styles.scroll}>
-            <table className={styles.table} aria-label="Collections">
-              <thead>
-                <tr>
-                  <th scope="col">Account, payer</th>
-                  <th scope="col">Reference</th>
-                  <th scope="col">Code</th>
-                  <th scope="col">Amount</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.collections.map((c) => (
-                  <tr key={`${c.reference}-${c.code}`}>
-                    <td>
-                      {c.account} <span className={styles.line}>{c.payerName}</span>
-                    </td>
-                    <td>{c.reference}</td>
-                    <td>{c.code}</td>
-                    <td className={styles.num}>{formatGBP(c.amount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DdTable label="Collections" columns={COLLECTION_COLUMNS} rows={result.collections} rowKey={(c) => `${c.reference}-${c.code}`} />
           {result.heldBack.length > 0 && (
             <ul className={styles.list} aria-label="Held back">
               {result.heldBack.map((h, i) => (

@@ -1,14 +1,18 @@
 /**
  * The engine's Web Worker as the pane uses it: a run of the month-end reconciliation (the sheets read
- * once, whole, then handed to the worker, which keeps them), its progress in stages, Cancel, and
- * every later job over what the worker kept. The page's thread only reads cells and renders answers.
+ * once, whole, then handed to the worker, which keeps them), its progress in stages, Cancel (of the
+ * read too: it stops between blocks and nothing is run), and every later job over what the worker
+ * kept. The page's thread only reads cells and renders answers.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SheetData } from '../../engine/cells';
 import type { UserReconcilingItem } from '../../engine/config';
+import type { SuggestionDecision } from '../../engine/reconcile/suggestions';
+import type { ReconcileResult } from '../../engine/reconcile/types';
 import type { AccountHit } from '../../engine/suspense/account-search';
 import type { Resolution, ReviewState } from '../../engine/suspense/review-queue';
 import { EngineClient, type RequestBody, type WorkerOutcome } from '../../worker/client';
+import { wasCancelled } from '../../workbook/port';
 import { readUserSheets } from '../../workbook/user-sheets';
 import type { PaneHost } from '../host';
 import type { RunDone, RunState } from '../pane-state';
@@ -20,11 +24,15 @@ export interface RunInput {
   readonly userItems: readonly UserReconcilingItem[];
   /** The session's saved review, carried into the new run's queue by the worker. */
   readonly carryReview: ReviewState | Readonly<Record<string, Resolution>> | null;
+  /** People's decisions on the suggested reconciling items: the result comes with them applied. */
+  readonly suggestionDecisions?: readonly SuggestionDecision[];
 }
 
 export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWorker'>, announce: (text: string) => void) {
   const [run, setRun] = useState<RunState>({ state: 'idle' });
   const client = useRef<EngineClient | null>(null);
+  /** Stops the read of the sheets under way, if any (Cancel while reading). */
+  const reading = useRef<AbortController | null>(null);
 
   useEffect(() => {
     const c = new EngineClient(() => host.spawnWorker());
@@ -42,17 +50,31 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
     const engine = client.current;
     if (!engine) return null;
     let sheets: SheetData[];
+    const stop = new AbortController();
+    reading.current?.abort();
+    reading.current = stop;
     try {
-      sheets = await readUserSheets(host.port, (sheet, fraction) => setRun({ state: 'reading', sheet, fraction }));
+      sheets = await readUserSheets(host.port, (sheet, fraction) => !stop.signal.aborted && setRun({ state: 'reading', sheet, fraction }), { signal: stop.signal });
     } catch (e) {
-      setRun({ state: 'failed', message: `The sheets could not be read: ${(e as Error).message}` });
+      if (wasCancelled(e, stop.signal)) {
+        setRun({ state: 'cancelled' });
+        announce('Reconciliation cancelled');
+      } else setRun({ state: 'failed', message: `The sheets could not be read: ${(e as Error).message}` });
+      return null;
+    } finally {
+      if (reading.current === stop) reading.current = null;
+    }
+    if (stop.signal.aborted) {
+      // Cancelled as the last block arrived: nothing is run.
+      setRun({ state: 'cancelled' });
+      announce('Reconciliation cancelled');
       return null;
     }
     const startedAt = performance.now();
     setRun({ state: 'running', stage: 'validating', startedAt });
     announce('Reconciliation started');
     const outcome = await engine.run(
-      { kind: 'reconcile', file: host.fileName, sheets, period: input.period, config: input.config, userItems: input.userItems, matchSuspense: true, carryReview: input.carryReview },
+      { kind: 'reconcile', file: host.fileName, sheets, period: input.period, config: input.config, userItems: input.userItems, matchSuspense: true, carryReview: input.carryReview, ...(input.suggestionDecisions?.length ? { suggestionDecisions: input.suggestionDecisions } : {}) },
       (stage) => setRun({ state: 'running', stage, startedAt }),
     );
     const ms = Math.round(performance.now() - startedAt);
@@ -75,7 +97,8 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
     announce(`Reconciliation finished: ${outcome.result.status}`);
     const fingerprinted = outcome.fingerprintsFollow
       ? engine.fingerprints(outcome.id).then((f) => {
-          if (f) setRun((now) => (now === done ? { ...done, sources: f.sources } : now));
+          // The same run (its result may have been replaced by a decision meanwhile).
+          if (f) setRun((now) => (now.state === 'done' && now.at === done.at ? { ...now, sources: f.sources } : now));
           return f?.sources ?? null;
         })
       : Promise.resolve(outcome.sources);
@@ -95,5 +118,14 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
     [],
   );
 
-  return { run, start, cancel: () => client.current?.cancel(), search, request };
+  /** Cancel: stops the read of the sheets (no further block is asked of Excel) or the engine's work, whichever is under way. */
+  const cancel = () => {
+    reading.current?.abort();
+    client.current?.cancel();
+  };
+
+  /** The finished run's result as the engine recomputed it after a decision (the worker's answer, never the page's sums). */
+  const replaceResult = useCallback((result: ReconcileResult) => setRun((now) => (now.state === 'done' ? { ...now, result } : now)), []);
+
+  return { run, start, cancel, search, request, replaceResult };
 }

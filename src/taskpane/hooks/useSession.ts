@@ -88,7 +88,7 @@ export function useSession(host: Pick<PaneHost, 'openStore' | 'workbookId'>, not
         text:
           `Saved ${ukDateTime(open.updatedAt)}: ${items} reconciling item${items === 1 ? '' : 's'}${prepared ? `, prepared by ${prepared.name}` : ''}. ` +
           (Object.keys(open.fingerprints).length
-            ? 'Run to see the figures again: the run says whether any source sheet changed since.'
+            ? 'Run to see the figures again (any source sheet changed since is said as soon as it is checked).'
             : 'It has not been run yet.'),
       });
     } catch (e) {
@@ -155,20 +155,22 @@ export function useSession(host: Pick<PaneHost, 'openStore' | 'workbookId'>, not
     if (!st) return null;
     const from = resumedFrom(ws);
     const config = from.config as ConfigJson;
-    const base: SessionBase = { id: sessionIdentity(ws), savedAt: ws.savedAt, state: workingStateHash({ config, items: from.items, resolutions: from.resolutions, signOffs: from.signOffs }) };
+    const base: SessionBase = { id: sessionIdentity(ws), savedAt: ws.savedAt, state: workingStateHash({ config, items: from.items, resolutions: from.resolutions, signOffs: from.signOffs, suggestionDecisions: from.suggestionDecisions }) };
     try {
       const next = await st.adoptWorkbookSession(workbookId, from, base, actor, settingsOf(config));
       setSession(next);
       await refreshTrail(st, next.id);
       const decided = Object.keys(from.resolutions).length;
+      const suggested = from.suggestionDecisions?.length ?? 0;
       const signed = signOffLines(from.signOffs, ws.content ? signOffDigest(ws.content) : null).filter((l) => l.signed);
       notify({
         intent: 'info',
         title: `Resumed the ${monthLabel(ws.period)} session from this workbook`,
         text:
           `Written ${ukDateTime(ws.savedAt)}: ${from.items.length} reconciling item${from.items.length === 1 ? '' : 's'}, ${decided} suspense decision${decided === 1 ? '' : 's'}` +
+          `${suggested ? `, ${suggested} suggested item${suggested === 1 ? '' : 's'} decided` : ''}` +
           `${signed.length ? `, signed by ${signed.map((l) => `${l.signed?.name} (${l.role}${l.valid ? '' : ', void'})`).join(' and ')}` : ''}. ` +
-          'Run to see the figures: the run says whether any source sheet changed since it was written.',
+          'Run to see the figures (any source sheet changed since it was written is said as soon as it is checked).',
       });
       return next;
     } catch (e) {

@@ -4,7 +4,7 @@
  * conflict) and resumed, or the conflict is shown for the person to choose, never merged; after the
  * audit pack is written, the session is written beside it and becomes the working copy's base.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { workingStateHash } from '../../engine/signoff/bound-signoffs';
 import type { PlainTrailEvent } from '../../engine/signoff/pane-session';
 import { resumeChoice, type WorkingCopy } from '../../engine/signoff/resume';
@@ -13,8 +13,10 @@ import type { Resolution } from '../../engine/suspense/review-queue';
 import type { Session } from '../../store/schema';
 import type { PaneSessionArgs } from '../../worker/protocol';
 import type { RequestBody, WorkerOutcome } from '../../worker/client';
+import { wasCancelled } from '../../workbook/port';
 import type { PaneHost } from '../host';
 import type { Notify } from '../pane-state';
+import type { PackProgress } from './useAuditPack';
 import type { SessionApi } from './useSession';
 
 export interface SessionConflict {
@@ -26,14 +28,17 @@ export interface SessionConflict {
 export function workingCopy(s: Session, resolutions: Readonly<Record<string, Resolution>>): WorkingCopy {
   return {
     base: s.base ?? null,
-    state: workingStateHash({ config: s.settings.config, items: s.reconcilingItems, resolutions, signOffs: s.signOffs }),
-    hasWork: s.reconcilingItems.length > 0 || s.signOffs.length > 0 || Object.keys(resolutions).length > 0,
+    state: workingStateHash({ config: s.settings.config, items: s.reconcilingItems, resolutions, signOffs: s.signOffs, suggestionDecisions: s.suggestionDecisions }),
+    hasWork: s.reconcilingItems.length > 0 || s.signOffs.length > 0 || Object.keys(resolutions).length > 0 || (s.suggestionDecisions?.length ?? 0) > 0,
     updatedAt: s.updatedAt,
   };
 }
 
 export function useWorkbookSession(host: Pick<PaneHost, 'port' | 'workbookId' | 'onWorkbookChanged'>, sessions: SessionApi, request: (body: RequestBody) => Promise<WorkerOutcome>, notify: Notify) {
   const [conflict, setConflict] = useState<SessionConflict | null>(null);
+  /** Writing the session beside the pack: the pack read back, then the sheet written; Cancel stops either. */
+  const [progress, setProgress] = useState<Extract<PackProgress, { stage: 'session' }> | null>(null);
+  const writing = useRef<AbortController | null>(null);
 
   /** The workbook's session, if it carries one; a damaged one is said, and ignored. */
   async function readFromWorkbook(): Promise<WorkbookSession | null> {
@@ -82,22 +87,32 @@ export function useWorkbookSession(host: Pick<PaneHost, 'port' | 'workbookId' | 
    * give verify its image) and records it as the working copy's base. False when it was not written.
    */
   async function writeAfterPack(written: readonly string[], args: Omit<PaneSessionArgs, 'packSheets' | 'trail'> & { readonly session: Session; readonly trail: readonly PlainTrailEvent[] }): Promise<boolean> {
+    const stop = new AbortController();
+    writing.current = stop;
     try {
       const packSheets = [];
-      for (const name of written) packSheets.push(await host.port.readSheet(name));
+      for (const [i, name] of written.entries()) {
+        setProgress({ stage: 'session', doing: 'reading', fraction: i / Math.max(1, written.length) });
+        packSheets.push(await host.port.readSheet(name, undefined, { signal: stop.signal }));
+      }
       const { session, ...rest } = args;
       const made = await request({ kind: 'pack-session', args: { ...rest, packSheets } });
       if (made.kind !== 'pack-session') throw new Error(made.kind === 'failure' ? made.message : 'the engine did not make the session sheet');
-      await host.port.writeSheets([made.sheet]);
+      setProgress({ stage: 'session', doing: 'writing', fraction: 0 });
+      await host.port.writeSheets([made.sheet], { signal: stop.signal, onProgress: (p) => setProgress({ stage: 'session', doing: 'writing', fraction: p.rowsWritten / Math.max(1, p.rowsTotal) }) });
       host.onWorkbookChanged?.();
       const now = workingCopy({ ...session, signOffs: args.signOffs }, args.resolutions ?? {});
       await sessions.setBase(session, { id: made.identity, savedAt: made.savedAt, state: now.state });
       return true;
     } catch (e) {
-      notify({ intent: 'warning', title: 'The session was not written into the workbook', text: `${(e as Error).message}. The audit pack is written; a reviewer elsewhere will not see the decisions until it is written again.` });
+      const why = wasCancelled(e, stop.signal) ? 'Cancelled' : (e as Error).message;
+      notify({ intent: 'warning', title: 'The session was not written into the workbook', text: `${why}. The audit pack is written; a reviewer elsewhere will not see the decisions until it is written again.` });
       return false;
+    } finally {
+      writing.current = null;
+      setProgress(null);
     }
   }
 
-  return { conflict, open, choose, writeAfterPack };
+  return { conflict, open, choose, writeAfterPack, progress, cancel: () => writing.current?.abort() };
 }

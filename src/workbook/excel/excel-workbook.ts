@@ -4,16 +4,20 @@
  * any platform caps a read at 5,000,000 cells), halving a block on a payload error; writes values
  * first, then number formats, styles, tables, widths, print setup, freeze panes, protection, and
  * marks the sheets it wrote with a workbook name that Excel keeps pointing at the sheet through
- * renames. What each of those is (formats, looks, names, print setup, the marker, serial dates) is
- * decided in ../render.ts, shared with the xlsx adapter; this file only says it in office-js.
+ * renames. Both take an AbortSignal, checked between requests: a stopped read asks for no further
+ * block; a write swaps its sheets in only with its last request, and a stop or a failure before
+ * that takes them out again, so the workbook is as it was. What each of those is (formats, looks,
+ * names, print setup, the marker, serial dates) is decided in ../render.ts, shared with the xlsx
+ * adapter; this file only says it in office-js.
  * `Excel.run` never leaves this file. It is over 400 lines for that reason: reading (row blocks, and
  * the sparse read of a range beyond 2M cells) and writing (cells, looks, tables, charts, print
- * setup) share the markers and the request batches, which would otherwise have to be exported.
+ * setup, the swap and its undoing) share the markers and the request batches, which would
+ * otherwise have to be exported.
  */
 import type { RawCell, SheetData } from '../../engine/cells';
 import { columnLetter } from '../../engine/cells';
 import type { CellSpec, CellStyle, SheetSpec } from '../../engine/sheet-spec';
-import type { ReadProgress, SheetInfo, WorkbookPort } from '../port';
+import { stopIfAborted, type ReadOptions, type ReadProgress, type SheetInfo, type WorkbookPort, type WriteOptions } from '../port';
 import {
   CELL_LOOKS,
   columnWidthPoints,
@@ -174,7 +178,8 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  async readSheetTop(name: string, rows: number): Promise<SheetData> {
+  async readSheetTop(name: string, rows: number, options: ReadOptions = {}): Promise<SheetData> {
+    stopIfAborted(options.signal);
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(name);
       const used = ws.getUsedRangeOrNullObject(true);
@@ -189,7 +194,10 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  async readSheet(name: string, onProgress?: (p: ReadProgress) => void): Promise<SheetData> {
+  /** A signal in `options` is checked before every block: once it is aborted no further load is asked of Excel. */
+  async readSheet(name: string, onProgress?: (p: ReadProgress) => void, options: ReadOptions = {}): Promise<SheetData> {
+    const { signal } = options;
+    stopIfAborted(signal);
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(name);
       const used = ws.getUsedRangeOrNullObject(true);
@@ -197,12 +205,13 @@ export class ExcelWorkbook implements WorkbookPort {
       await context.sync();
       if (used.isNullObject) return { name, originRow: 1, originCol: 1, rows: [] };
       const { rowIndex, columnIndex, rowCount, columnCount } = used;
-      if (rowCount * columnCount > RECTANGLE_CELLS) return this.readSparse(context, ws, used, name, onProgress);
+      if (rowCount * columnCount > RECTANGLE_CELLS) return this.readSparse(context, ws, used, name, onProgress, signal);
       const rows: RawCell[][] = [];
       let bytesPerCell: number | null = null;
       let cap = Number.POSITIVE_INFINITY; // rows per block after a payload error
       let r = 0;
       while (r < rowCount) {
+        stopIfAborted(signal);
         const cells = bytesPerCell === null ? this.firstBlockCells : Math.floor(this.targetBytes / bytesPerCell);
         const n = Math.max(1, Math.min(rowCount - r, Math.floor(Math.min(cells, FIVE_MILLION_CELLS) / columnCount), cap));
         const block = ws.getRangeByIndexes(rowIndex + r, columnIndex, n, columnCount);
@@ -231,7 +240,7 @@ export class ExcelWorkbook implements WorkbookPort {
    * is the cells that exist plus one pointer a row. More cells than MAX_SHEET_CELLS is refused,
    * naming the sheet.
    */
-  private async readSparse(context: Excel.RequestContext, ws: Excel.Worksheet, used: Excel.Range, name: string, onProgress?: (p: ReadProgress) => void): Promise<SheetData> {
+  private async readSparse(context: Excel.RequestContext, ws: Excel.Worksheet, used: Excel.Range, name: string, onProgress?: (p: ReadProgress) => void, signal?: AbortSignal): Promise<SheetData> {
     const { rowIndex, columnIndex, rowCount, columnCount } = used;
     const kinds = ['Constants', 'Formulas'].map((k) => used.getSpecialCellsOrNullObject(k as Excel.SpecialCellType));
     for (const k of kinds) k.load('isNullObject,cellCount');
@@ -255,6 +264,7 @@ export class ExcelWorkbook implements WorkbookPort {
     const rows: RawCell[][] = new Array<RawCell[]>(rowCount).fill(empty);
     let done = 0;
     for (let i = 0; i < blocks.length; ) {
+      stopIfAborted(signal);
       const batch: { area: Area; range: Excel.Range }[] = [];
       let size = 0;
       while (i < blocks.length && (batch.length === 0 || size + (blocks[i] as Area).rowCount * (blocks[i] as Area).columnCount <= per)) {
@@ -299,7 +309,19 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  async writeSheets(specs: readonly SheetSpec[]): Promise<void> {
+  /**
+   * Writes the sheets so that a stop (the signal) or a failure before the end leaves the workbook as
+   * it was. The product's sheets being replaced step aside under temporary names; the new sheets are
+   * added under their final names, all of them before any cell, so a formula on one finds the
+   * others; their cells go in row blocks, the signal checked and progress reported at each request.
+   * Only the last request swaps them: the old sheets and their markers go, the new ones are marked,
+   * take the old ones' places, their tables the old tables' names, and are protected. Before that
+   * request, a stop or a failure deletes the new sheets and gives the old ones back their names.
+   * The user's sheets are never touched.
+   */
+  async writeSheets(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<void> {
+    const { signal, onProgress } = options;
+    stopIfAborted(signal);
     await this.run(async (context) => {
       const book = context.workbook;
       const sheets = book.worksheets;
@@ -307,47 +329,71 @@ export class ExcelWorkbook implements WorkbookPort {
       const tables = book.tables;
       tables.load('items/name,items/worksheet/name');
       const { markers, dangling, all } = await this.names(context); // one sync: the sheets and tables ride along
-      const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
-      // Markers of sheets the user deleted point nowhere: ours, dropped so the name can mark the new sheet.
-      for (const name of dangling) book.names.getItem(name).delete();
-      // Table names Excel will still hold once the replaced sheets are gone, and every other workbook name.
       const replaced = new Set(specs.map((spec) => markerName(spec.key)));
-      const replacedSheets = new Set([...markers].filter(([, m]) => replaced.has(m.name)).map(([sheet]) => sheet));
+      const oldMarkers = [...markers].filter(([, m]) => replaced.has(m.name));
+      const old = oldMarkers.flatMap(([sheet, m]) => {
+        const ws = sheets.items.find((s) => s.name === sheet);
+        return ws ? [{ ws, name: sheet, position: ws.position, key: m.key }] : [];
+      });
+      const replacedSheets = new Set(old.map((o) => o.name));
+      // Table names Excel will still hold once the replaced sheets are gone, and every other workbook name.
       const tableNames = new Set([...tables.items.filter((t) => !replacedSheets.has(t.worksheet.name)).map((t) => t.name), ...all.filter((n) => !dangling.includes(n))].map((n) => n.toLowerCase()));
-      const written: { ws: Excel.Worksheet; spec: SheetSpec }[] = [];
+      // Until the swap the replaced sheets' tables are still there: a new table wanting one of their names has another meanwhile.
+      const names: TableNaming = {
+        final: tableNames,
+        replaced: new Set(tables.items.filter((t) => replacedSheets.has(t.worksheet.name)).map((t) => t.name.toLowerCase())),
+        busy: new Set([...tables.items.map((t) => t.name), ...all].map((n) => n.toLowerCase())),
+      };
       // Every name decided first, so formulas point at the sheets as they will be named.
+      const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
       const plan = planSheetNames(specs, new Set([...taken].filter((n) => ![...replacedSheets].some((r) => r.toLowerCase() === n))));
-      for (const [i, spec] of plan.specs.entries()) {
-        const marker = markerName(spec.key);
-        let position: number | undefined;
-        for (const [sheetName, m] of markers) {
-          if (m.name !== marker) continue;
-          const old = sheets.items.find((s) => s.name === sheetName);
-          if (old) {
-            position = old.position;
-            old.delete();
-            taken.delete(sheetName.toLowerCase());
-          }
-          book.names.getItem(marker).delete();
+      const inUse = new Set([...taken, ...plan.names.map((n) => n.toLowerCase())]);
+      for (const o of old) o.ws.name = freeName('HL replacing', inUse, ' ');
+      // All the new sheets first, so that a formula on one finds the others under their final names.
+      const created = plan.specs.map((spec, i) => ({ spec, name: plan.names[i] as string, ws: sheets.add(plan.names[i] as string), marker: markerName(spec.key) }));
+      const total = plan.specs.reduce((n, spec) => n + spec.rows.length, 0);
+      const flow: WriteFlow = { pendingBytes: 0, queuedRows: 0, sheet: '', send: async () => {} };
+      flow.send = async () => {
+        stopIfAborted(signal);
+        await context.sync();
+        flow.pendingBytes = 0;
+        onProgress?.({ sheet: flow.sheet, rowsWritten: flow.queuedRows, rowsTotal: total });
+      };
+      const renames: { table: Excel.Table; name: string }[] = [];
+      try {
+        onProgress?.({ sheet: plan.names[0] ?? '', rowsWritten: 0, rowsTotal: total });
+        for (const { ws, spec, name } of created) {
+          stopIfAborted(signal);
+          flow.sheet = name;
+          renames.push(...(await this.writeCells(ws, spec, names, flow)));
         }
-        const name = plan.names[i] as string;
-        taken.add(name.toLowerCase());
-        const ws = sheets.add(name);
-        if (position !== undefined) ws.position = position;
-        await this.writeCells(context, ws, spec, tableNames);
-        written.push({ ws, spec });
-        book.names.add(marker, ws.getRange('A1'));
+        stopIfAborted(signal);
+      } catch (e) {
+        await undo(context, created, old);
+        throw e;
+      }
+      // The swap, in the request that carries the last blocks: past this point nothing stops it.
+      for (const name of [...dangling, ...oldMarkers.map(([, m]) => m.name)]) book.names.getItem(name).delete();
+      for (const o of old) o.ws.delete();
+      for (const { table, name } of renames) table.name = name;
+      for (const { ws, marker } of created) book.names.add(marker, ws.getRange('A1'));
+      // In the replaced sheets' places, left to right (each move leaves the places before it as they are).
+      const places = created.flatMap(({ ws, spec }) => old.filter((o) => o.key === spec.key).map((o) => ({ ws, position: o.position })));
+      for (const { ws, position } of places.sort((x, y) => x.position - y.position)) ws.position = position;
+      // Protection last: a protected sheet refuses new objects and renamed tables.
+      for (const { ws, spec } of created) {
+        if (spec.protect) ws.protection.protect({ allowAutoFilter: PROTECTION.autoFilter, allowSort: PROTECTION.sort, allowFormatColumns: PROTECTION.formatColumns, allowFormatRows: PROTECTION.formatRows });
       }
       await context.sync();
-      if (this.canSetPrint()) await setPrint(context, written);
+      onProgress?.({ sheet: flow.sheet, rowsWritten: total, rowsTotal: total });
+      if (this.canSetPrint()) await setPrint(context, created);
     });
   }
 
   /** Values (and formulas) first in row blocks, then formats, styles, tables, widths, panes, protection. */
-  private async writeCells(context: Excel.RequestContext, ws: Excel.Worksheet, spec: SheetSpec, tableNames: Set<string>): Promise<void> {
+  private async writeCells(ws: Excel.Worksheet, spec: SheetSpec, names: TableNaming, flow: WriteFlow): Promise<{ table: Excel.Table; name: string }[]> {
     const width = Math.max(1, spec.columnWidths.length, ...spec.rows.map((r) => r.length));
     // Row blocks of values and their formats, each request filled up to the target size.
-    let pendingBytes = 0;
     let r = 0;
     while (r < spec.rows.length) {
       const values: (string | number | boolean)[][] = [];
@@ -358,20 +404,20 @@ export class ExcelWorkbook implements WorkbookPort {
         const row = Array.from({ length: width }, (_x, c) => cellValue(src[c] ?? null) ?? '');
         const fmt = Array.from({ length: width }, (_x, c) => (src[c] ? numberFormatOf(src[c]) : null) ?? GENERAL_FORMAT);
         const size = JSON.stringify(row).length + JSON.stringify(fmt).length;
-        if (pendingBytes + bytes + size > this.targetBytes && (values.length > 0 || pendingBytes > 0)) break;
+        if (flow.pendingBytes + bytes + size > this.targetBytes && (values.length > 0 || flow.pendingBytes > 0)) break;
         values.push(row);
         formats.push(fmt);
         bytes += size;
       }
       if (values.length === 0) {
-        await context.sync(); // the request is full: send it before this block
-        pendingBytes = 0;
+        await flow.send(); // the request is full: send it before this block
         continue;
       }
       const range = ws.getRangeByIndexes(r, 0, values.length, width);
       range.values = values;
       range.numberFormat = formats;
-      pendingBytes += bytes;
+      flow.pendingBytes += bytes;
+      flow.queuedRows += values.length;
       r += values.length;
     }
     // Styles by runs of one style along a row: few ranges, never one per cell of a table.
@@ -388,9 +434,17 @@ export class ExcelWorkbook implements WorkbookPort {
     spec.columnWidths.forEach((w, i) => {
       ws.getRange(`${columnLetter(i + 1)}:${columnLetter(i + 1)}`).format.columnWidth = columnWidthPoints(w);
     });
+    const renames: { table: Excel.Table; name: string }[] = [];
     for (const t of spec.tables) {
       const table = ws.tables.add(tableBox(t).address, true);
-      table.name = freeTableName(t.name, tableNames);
+      const name = freeTableName(t.name, names.final);
+      names.busy.add(name.toLowerCase());
+      if (names.replaced.has(name.toLowerCase())) {
+        const meanwhile = freeName(`${name.slice(0, 240)}_new`, names.busy, '_');
+        table.name = meanwhile;
+        names.final.add(meanwhile.toLowerCase());
+        renames.push({ table, name });
+      } else table.name = name;
       table.style = TABLE_STYLE;
     }
     if (spec.freeze) {
@@ -405,9 +459,50 @@ export class ExcelWorkbook implements WorkbookPort {
       const at = chartPositionCells(chart);
       drawn.setPosition(at.start, at.end);
     }
-    if (spec.protect) ws.protection.protect({ allowAutoFilter: PROTECTION.autoFilter, allowSort: PROTECTION.sort, allowFormatColumns: PROTECTION.formatColumns, allowFormatRows: PROTECTION.formatRows });
     if (spec.veryHidden) ws.visibility = 'VeryHidden';
-    // The caller's next sync sends the last block with the formats, tables and protection.
+    // The caller's next sync sends the last block with the formats and tables; it protects the sheet at the swap.
+    return renames;
+  }
+}
+
+/**
+ * Table names during a write: `final`, those the workbook holds once the replaced sheets are gone;
+ * `replaced`, the replaced sheets' tables' (still there until the swap); `busy`, every name in use now.
+ */
+interface TableNaming {
+  readonly final: Set<string>;
+  readonly replaced: ReadonlySet<string>;
+  readonly busy: Set<string>;
+}
+
+/** Where a write is: the bytes waiting in the request, the rows queued so far, the sheet being written, and how a full request is sent. */
+interface WriteFlow {
+  pendingBytes: number;
+  queuedRows: number;
+  sheet: string;
+  send: () => Promise<void>;
+}
+
+/** `base` or `base<sep>2`, `base<sep>3`, ... : the first not in `taken` (lower case), which it joins. */
+function freeName(base: string, taken: Set<string>, sep: string): string {
+  let name = base;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base}${sep}${i}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/**
+ * A write stopped before its swap, taken back: the new sheets deleted, the replaced ones given back
+ * their names. What was queued for the new sheets goes with it and is deleted too.
+ * If Excel refuses this as well, the error that stopped the write is the one the caller sees.
+ */
+async function undo(context: Excel.RequestContext, created: readonly { ws: Excel.Worksheet }[], old: readonly { ws: Excel.Worksheet; name: string }[]): Promise<void> {
+  try {
+    for (const { ws } of created) ws.delete();
+    for (const { ws, name } of old) ws.name = name;
+    await context.sync();
+  } catch {
+    // Nothing more to do from here: the caller reports the first error.
   }
 }
 

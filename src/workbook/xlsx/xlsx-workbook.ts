@@ -14,7 +14,7 @@
 import ExcelJS from 'exceljs';
 import type { RawCell, SheetData } from '../../engine/cells';
 import type { CellSpec, CellStyle, SheetSpec, TableSpec } from '../../engine/sheet-spec';
-import type { ReadProgress, SheetInfo, WorkbookPort } from '../port';
+import { stopIfAborted, type ReadOptions, type ReadProgress, type SheetInfo, type WorkbookPort, type WriteOptions } from '../port';
 import {
   CELL_LOOKS,
   dateOfIso,
@@ -178,7 +178,9 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.read(name, Math.max(0, rows));
   }
 
-  async readSheet(name: string, onProgress?: (p: ReadProgress) => void): Promise<SheetData> {
+  /** The read runs on this thread without a pause, so a signal is checked once, before it starts. */
+  async readSheet(name: string, onProgress?: (p: ReadProgress) => void, options: ReadOptions = {}): Promise<SheetData> {
+    stopIfAborted(options.signal);
     return this.read(name, Number.POSITIVE_INFINITY, onProgress);
   }
 
@@ -226,7 +228,11 @@ export class XlsxWorkbook implements WorkbookPort {
     return { name: ws.name, originRow: used.top, originCol: used.left, rows };
   }
 
-  async writeSheets(specs: readonly SheetSpec[]): Promise<void> {
+  /** A signal is checked once, before anything changes (the sheets then go in without a stop); progress is reported a sheet at a time. */
+  async writeSheets(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<void> {
+    stopIfAborted(options.signal);
+    const rowsTotal = specs.reduce((n, spec) => n + spec.rows.length, 0);
+    let rowsWritten = 0;
     // Names of sheets the user deleted point nowhere (#REF!): ours, and dropped so Excel need not repair them.
     for (const [marker, ws] of this.markers()) if (!ws) this.removeName(marker);
     // Every name decided first, so formulas point at the sheets as they will be named.
@@ -255,6 +261,8 @@ export class XlsxWorkbook implements WorkbookPort {
         await ws.protect('', { selectLockedCells: PROTECTION.selectCells, selectUnlockedCells: PROTECTION.selectCells, autoFilter: PROTECTION.autoFilter, sort: PROTECTION.sort, formatColumns: PROTECTION.formatColumns, formatRows: PROTECTION.formatRows });
       }
       this.workbook.definedNames.add(markerReference(name), marker);
+      rowsWritten += spec.rows.length;
+      options.onProgress?.({ sheet: name, rowsWritten, rowsTotal });
     }
   }
 

@@ -24,6 +24,8 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, display: 'flex', flexDirection: 'column', justifyContent: 'center', overflow: 'hidden',
   },
   line: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  first: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  badge: { flexShrink: 0 },
   active: { backgroundColor: tokens.colorBrandBackground2, outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
   amount: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
 });
@@ -88,14 +90,17 @@ export function WorklistRows({ rows, state, active, onActive, onKey }: WorklistR
         style={{ top: i * WORKLIST_ROW_HEIGHT }}
         onClick={() => onActive(i)}
       >
-        <span className={styles.line}>
-          <strong>{entry.item}</strong> <span className={styles.amount}>{formatGBP(entry.amount)}</span> {formatUkDate(entry.date)}, held {daysHeld} day{daysHeld === 1 ? '' : 's'}{' '}
-          <Badge size="small" appearance="tint" color={resolution ? 'subtle' : entry.proposed === 'auto' ? 'success' : entry.proposed === 'review' ? 'warning' : 'informative'}>
+        {/* The badge never shrinks, so at 350 px the text gives way first; the date leads the second line. */}
+        <span className={styles.first}>
+          <span className={styles.line}>
+            <strong>{entry.item}</strong> <span className={styles.amount}>{formatGBP(entry.amount)}</span> held {daysHeld} day{daysHeld === 1 ? '' : 's'}
+          </span>
+          <Badge className={styles.badge} size="small" appearance="tint" color={resolution ? 'subtle' : entry.proposed === 'auto' ? 'success' : entry.proposed === 'review' ? 'warning' : 'informative'}>
             {resolution ? 'Decided' : DECISION_WORDS[entry.proposed]}
           </Badge>
         </span>
         <Caption1 className={styles.line}>
-          {outcome} · {entry.payer || 'no payer'} · ref {entry.reference || '(none)'}
+          {formatUkDate(entry.date)} · {outcome} · {entry.payer || 'no payer'} · ref {entry.reference || '(none)'}
         </Caption1>
       </div>,
     );

@@ -1,10 +1,12 @@
 /**
  * How a cell reads in the workbook view: dates as dd/mm/yyyy and money with two decimals, as Excel
  * would show them, from the cell's number format (the port's raw values keep dates as serials).
+ * Computed in the workbook worker (./book-handle.ts), which holds the cells' formats; the standalone
+ * page's grid only receives the text of the rows it shows.
  */
-import type { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
-import { isCellError, type RawCell } from '../engine/cells';
-import { formatUkDate, serialToIso } from '../engine/dates';
+import type { XlsxWorkbook } from './xlsx-workbook';
+import { isCellError, type RawCell } from '../../engine/cells';
+import { formatUkDate, serialToIso } from '../../engine/dates';
 
 export type CellText = (row: number, col: number, raw: RawCell | undefined) => string;
 

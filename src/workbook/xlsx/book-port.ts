@@ -1,0 +1,139 @@
+/**
+ * The WorkbookPort over the workbook worker (./book-worker.ts): the standalone page's port. exceljs
+ * parses, reads, writes and zips in the worker; the page's thread only receives blocks of rows small
+ * enough to take in one go (the engine's sheets), windows of display text (the grid), and the zipped
+ * bytes. The pane sees the same port it sees over any other adapter.
+ */
+import type { RawCell, SheetData } from '../../engine/cells';
+import type { SheetSpec } from '../../engine/sheet-spec';
+import type { ReadProgress, SheetInfo, WorkbookPort } from '../port';
+import type { BookRequest, BookResponse, BookWorkerLike, WindowBlock } from './book-protocol';
+
+/** Cells per block of rows: a block crosses to the page's thread in a few milliseconds. */
+const BLOCK_CELLS = 40_000;
+/** Rows asked for first, before the sheet's width is known. */
+const FIRST_BLOCK_ROWS = 1_000;
+
+/** Progress of a long step in the worker, in words (and a fraction when known). */
+export type BookProgress = (text: string, fraction?: number) => void;
+
+/** A request's body, without its id. */
+type Body = BookRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+/** Requests answered by id (the worker takes them in order); Cancel stops the worker and every wait. */
+class BookClient {
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (r: BookResponse) => void; reject: (e: Error) => void; onProgress?: BookProgress }>();
+
+  constructor(private readonly worker: BookWorkerLike) {
+    worker.onmessage = ({ data }) => {
+      const waiting = this.pending.get(data.id);
+      if (!waiting) return;
+      if (data.kind === 'progress') {
+        waiting.onProgress?.(data.text, data.fraction);
+        return;
+      }
+      this.pending.delete(data.id);
+      if (data.kind === 'failure') waiting.reject(new Error(data.message));
+      else waiting.resolve(data);
+    };
+  }
+
+  request(body: Body, transfer: Transferable[] = [], onProgress?: BookProgress): Promise<BookResponse> {
+    const id = this.nextId++;
+    return new Promise<BookResponse>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
+      this.worker.postMessage({ ...body, id } as BookRequest, transfer);
+    });
+  }
+
+  /** Stops the worker: whatever it was doing is dropped with it, and every waiting request rejects as Cancelled. */
+  terminate(): void {
+    this.worker.terminate();
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const w of waiting) w.reject(new Cancelled());
+  }
+}
+
+function answer<K extends BookResponse['kind']>(r: BookResponse, kind: K): Extract<BookResponse, { kind: K }> {
+  if (r.kind !== kind) throw new Error(`the workbook worker answered '${r.kind}' to a request for '${kind}'`);
+  return r as Extract<BookResponse, { kind: K }>;
+}
+
+export class WorkerWorkbook implements WorkbookPort {
+  private constructor(private readonly client: BookClient) {}
+
+  /**
+   * Opens the .xlsx bytes in a new workbook worker. The buffer is transferred: the page keeps no copy.
+   * `cancel` (set by the caller) stops the worker; the promise then rejects with Cancelled and nothing
+   * was opened.
+   */
+  static open(spawn: () => BookWorkerLike, bytes: ArrayBuffer, onProgress?: BookProgress): { readonly book: Promise<WorkerWorkbook>; cancel(): void } {
+    const client = new BookClient(spawn());
+    const book = client.request({ kind: 'open', bytes }, [bytes], onProgress).then(
+      (r) => {
+        answer(r, 'sheets');
+        return new WorkerWorkbook(client);
+      },
+      (e: Error) => {
+        client.terminate();
+        throw e;
+      },
+    );
+    return { book, cancel: () => client.terminate() };
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return [...answer(await this.client.request({ kind: 'list' }), 'sheets').sheets];
+  }
+
+  async readSheetTop(name: string, rows: number): Promise<SheetData> {
+    const b = answer(await this.client.request({ kind: 'rows', sheet: name, from: 0, count: Math.max(0, rows) }), 'rows').block;
+    return { name: b.name, originRow: b.originRow, originCol: b.originCol, rows: b.rows };
+  }
+
+  /** The whole sheet, in blocks of about BLOCK_CELLS cells: each message is small, and the page's thread is free between them. */
+  async readSheet(name: string, onProgress?: (p: ReadProgress) => void): Promise<SheetData> {
+    const first = answer(await this.client.request({ kind: 'rows', sheet: name, from: 0, count: FIRST_BLOCK_ROWS }), 'rows').block;
+    const rows: RawCell[][] = first.rows;
+    const step = Math.max(100, Math.floor(BLOCK_CELLS / Math.max(1, first.width)));
+    while (rows.length < first.total) {
+      onProgress?.({ sheet: first.name, rowsRead: rows.length, rowsTotal: first.total });
+      const b = answer(await this.client.request({ kind: 'rows', sheet: name, from: rows.length, count: step }), 'rows').block;
+      if (b.rows.length === 0) break;
+      for (const r of b.rows) rows.push(r);
+    }
+    onProgress?.({ sheet: first.name, rowsRead: rows.length, rowsTotal: first.total });
+    return { name: first.name, originRow: first.originRow, originCol: first.originCol, rows };
+  }
+
+  /** Rows `from`..`from + count` of a sheet as the grid shows them. */
+  async window(name: string, from: number, count: number): Promise<WindowBlock> {
+    return answer(await this.client.request({ kind: 'window', sheet: name, from, count }), 'window').block;
+  }
+
+  /** One spec a message (a pack's sheets can be large), written together by the worker after the last. */
+  async writeSheets(specs: readonly SheetSpec[]): Promise<void> {
+    if (specs.length === 0) return;
+    for (const [i, spec] of specs.entries()) {
+      answer(await this.client.request({ kind: 'write', specs: [spec], more: i < specs.length - 1 }), 'written');
+    }
+  }
+
+  /** The workbook zipped as .xlsx, with what the product wrote into it. */
+  async toBuffer(onProgress?: BookProgress): Promise<Uint8Array> {
+    return new Uint8Array(answer(await this.client.request({ kind: 'save' }, [], onProgress), 'saved').bytes);
+  }
+
+  /** Stops the worker (a new workbook was opened, or the page is closing). */
+  dispose(): void {
+    this.client.terminate();
+  }
+}

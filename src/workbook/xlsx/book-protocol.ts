@@ -1,0 +1,65 @@
+/**
+ * The messages between the standalone page and its workbook worker (./book-worker.ts), which holds
+ * the user's workbook in exceljs off the page's thread: opening the .xlsx bytes, the sheet list,
+ * sheets in blocks of rows (for the engine) and windows of display text (for the grid), the pack's
+ * sheet writes, and zipping the workbook for download. Plain data only: it crosses postMessage.
+ */
+import type { RawCell } from '../../engine/cells';
+import type { SheetSpec } from '../../engine/sheet-spec';
+import type { SheetInfo } from '../port';
+
+export type BookRequest =
+  /** The file's bytes, transferred (not copied) to the worker. */
+  | { readonly kind: 'open'; readonly id: number; readonly bytes: ArrayBuffer }
+  | { readonly kind: 'list'; readonly id: number }
+  /** Rows `from`..`from + count` (0-based within the used range) of a sheet's raw cells. */
+  | { readonly kind: 'rows'; readonly id: number; readonly sheet: string; readonly from: number; readonly count: number }
+  /** The same rows as the grid shows them: text formatted as Excel would (dates, money). */
+  | { readonly kind: 'window'; readonly id: number; readonly sheet: string; readonly from: number; readonly count: number }
+  /**
+   * Sheet specs to write, sent a few at a time so no one message holds the page's thread; they are
+   * written together (names planned across all of them) when `more` is false.
+   */
+  | { readonly kind: 'write'; readonly id: number; readonly specs: readonly SheetSpec[]; readonly more: boolean }
+  | { readonly kind: 'save'; readonly id: number };
+
+/** A block of a sheet's rows; `total` and the origin say where it sits in the used range. */
+export interface RowsBlock {
+  readonly name: string;
+  readonly originRow: number;
+  readonly originCol: number;
+  readonly total: number;
+  readonly width: number;
+  readonly rows: RawCell[][];
+}
+
+/** What the grid draws for a block of rows: each cell's text, and whether it is a number (right-aligned). */
+export interface WindowBlock {
+  readonly name: string;
+  readonly originRow: number;
+  readonly originCol: number;
+  /** Rows and columns in the sheet's used range. */
+  readonly total: number;
+  readonly width: number;
+  readonly from: number;
+  readonly text: readonly (readonly string[])[];
+  readonly numeric: readonly (readonly boolean[])[];
+}
+
+export type BookResponse =
+  | { readonly kind: 'progress'; readonly id: number; readonly text: string; readonly fraction?: number }
+  | { readonly kind: 'sheets'; readonly id: number; readonly sheets: readonly SheetInfo[] }
+  | { readonly kind: 'rows'; readonly id: number; readonly block: RowsBlock }
+  | { readonly kind: 'window'; readonly id: number; readonly block: WindowBlock }
+  /** The specs were written (or, with `more`, kept until the last part comes). */
+  | { readonly kind: 'written'; readonly id: number }
+  /** The zipped workbook, transferred. */
+  | { readonly kind: 'saved'; readonly id: number; readonly bytes: ArrayBuffer }
+  | { readonly kind: 'failure'; readonly id: number; readonly message: string };
+
+/** What the page needs of a Worker (a fake in tests runs the handler in-process). */
+export interface BookWorkerLike {
+  postMessage(message: BookRequest, transfer?: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((event: { data: BookResponse }) => void) | null;
+}
