@@ -13,7 +13,11 @@ export function isCellError(c: RawCell | undefined): c is CellError {
 }
 
 export function isBlank(c: RawCell | undefined): boolean {
-  return c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+  if (typeof c !== 'string') return c === null || c === undefined;
+  // Hot path (every data row's cells): text starting with a visible ASCII character is not blank,
+  // and needs no trim to say so.
+  const first = c.charCodeAt(0);
+  return first > 32 && first < 127 ? false : c.trim() === '';
 }
 
 /** A sheet's used range as read: rows[0][0] is the cell at (originRow, originCol), both 1-based. */

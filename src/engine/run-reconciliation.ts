@@ -53,6 +53,7 @@ export function runReconciliation(input: RunInput, options: RunOptions): Reconci
       gl: sources.gl.records,
       suspense: sources.suspense?.records ?? [],
       postingLocation,
+      ...(sources.rentRoll.accountIndex ? { accountIndex: sources.rentRoll.accountIndex } : {}),
     },
     reconcileOptions,
   );
@@ -67,7 +68,9 @@ function periodIssues(sources: Sources, period: Period): InputIssue[] {
   if (!tx) return out;
   let first: (typeof tx.records)[number] | undefined;
   let count = 0;
-  for (const p of tx.records) {
+  // An index loop: for-of allocates an iterator result per posting before the loop is optimised (see reconcile).
+  for (let i = 0; i < tx.records.length; i++) {
+    const p = tx.records[i] as (typeof tx.records)[number];
     if (p.date >= period.start && p.date <= period.end) continue;
     first ??= p;
     count++;

@@ -32,6 +32,8 @@ export interface ReconcileInput {
   readonly suspense: readonly SuspenseItem[];
   /** Where a posting's account cell is, for issues about it. */
   readonly postingLocation?: (row: number) => Location;
+  /** Each rent-roll account -> its position in rentRoll, when the reader built it (accounts unique); built here otherwise. */
+  readonly accountIndex?: ReadonlyMap<string, number>;
 }
 
 export interface ReconcileOptions {
@@ -57,7 +59,7 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
   // category and by account (resolved to its rent-roll index; totals in arrays, exact in whole
   // pence), the batches, and the RENT that a debit check may need to explain.
   const roll = input.rentRoll;
-  const accounts = indexAccounts(roll);
+  const accounts = indexAccounts(roll, input.accountIndex);
   const totals: AccountTotals = {
     total: new Float64Array(roll.length),
     rent: new Float64Array(roll.length),
@@ -70,17 +72,31 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
   const batches = new BatchCollector();
   const weekOf = new Map<IsoDate, IsoDate>();
   const exact = accounts.exact;
-  // A debit run lists its postings in rent-roll order: try the account after the last one first.
+  // A debit run lists its postings in rent-roll order, and an account's charges come together (rent,
+  // then service charge): try the last posting's account and the one after it before the index.
+  // Accounts are unique on a rent roll that reaches here (a duplicate stops the run), so any of the
+  // three ways finds the same account. The roll's accounts and end dates are copied into dense
+  // arrays, so these checks do not load a tenancy record (a cache miss) per posting.
+  const accountAt = roll.map((t) => t.account);
+  const endAt = roll.map((t) => t.end);
   let lastIdx = -1;
   let hmsTransactions = 0;
-  for (const p of input.postings) {
+  // An index loop, not for-of: this function runs once per reconciliation, so the loop starts in
+  // unoptimised code, where for-of allocates an iterator result per posting (about 40 MB of garbage).
+  const postings = input.postings;
+  for (let i = 0; i < postings.length; i++) {
+    const p = postings[i] as Posting;
     hmsTransactions += p.amount;
     const c = CATEGORY_INDEX[p.category];
     add(byCategory, c, p.amount);
     seenCategory[c] = 1;
     batches.add(p);
-    const next = roll[lastIdx + 1];
-    const idx = next !== undefined && next.account === p.account ? lastIdx + 1 : (exact.get(p.account) ?? accounts.fallback(p.account));
+    const idx =
+      lastIdx >= 0 && accountAt[lastIdx] === p.account
+        ? lastIdx
+        : accountAt[lastIdx + 1] === p.account
+          ? lastIdx + 1
+          : (exact.get(p.account) ?? accounts.fallback(p.account));
     lastIdx = idx ?? -1;
     if (idx === undefined) {
       const s = totals.strays.get(p.account);
@@ -96,7 +112,7 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
       monday = mondayOnOrBefore(p.date);
       weekOf.set(p.date, monday);
     }
-    const end = (roll[idx] as Tenancy).end;
+    const end = endAt[idx] as IsoDate | null;
     if (end !== null && monday > end) add(totals.rentAfterEnd, idx, p.amount);
     if (isRentFreeWeek(monday, calendar)) add(totals.rentInRentFreeWeek, idx, p.amount);
   }
@@ -279,9 +295,8 @@ interface AccountIndex {
   fallback(ref: string): number | undefined;
 }
 
-function indexAccounts(roll: readonly Tenancy[]): AccountIndex {
-  const exact = new Map<string, number>();
-  roll.forEach((t, i) => exact.set(t.account, i));
+function indexAccounts(roll: readonly Tenancy[], built: ReadonlyMap<string, number> | undefined): AccountIndex {
+  const exact = built ?? new Map(roll.map((t, i) => [t.account, i]));
   // Spreadsheets strip leading zeros: a posting to 12345 belongs to 00012345 when that is the only such account.
   let stripped: Map<string, number | null> | undefined;
   return {

@@ -16,6 +16,12 @@ export interface SourceSheet<T> {
   readonly records: readonly T[];
   /** Data rows read (blank rows and totals rows not counted). */
   readonly rowCount: number;
+  /**
+   * Rent roll only, when no account repeats: each account -> its position in records. The reader
+   * needs this map for its duplicate check anyway; the reconciliation uses it as its account index
+   * instead of building a second one (a map of 125,000 keys costs more than anything else per account).
+   */
+  readonly accountIndex?: ReadonlyMap<string, number>;
 }
 
 export interface Sources {
@@ -80,7 +86,11 @@ export function readRentRoll(file: string, sheet: SheetData, d: SheetDetection):
     'account', 'property', 'tenant', 'address', 'postcode', 'start', 'end', 'weeklyCharge', 'opening', 'closing',
   ].map((f) => c.index(f)) as [number, number, number, number, number, number, number, number, number, number];
   const records: Tenancy[] = [];
-  const seen = new Map<string, number>();
+  // The duplicate check: accounts read whole -> position in records (the account index handed on);
+  // accounts of rows with a bad cell -> their row, kept apart as they have no position.
+  const positions = new Map<string, number>();
+  const unread = new Map<string, number>();
+  let duplicates = false;
   const rowCount = forEachDataRow(sheet, d, reader, 'account', (row, n) => {
     const account = reader.ref(row[iAcc], n, col('account'));
     const start = reader.date(row[iStart], n, col('start'), false, true);
@@ -88,13 +98,21 @@ export function readRentRoll(file: string, sheet: SheetData, d: SheetDetection):
     const weeklyCharge = reader.amount(row[iWk], n, col('weeklyCharge'));
     const opening = reader.amount(row[iOpen], n, col('opening'));
     const closing = reader.amount(row[iClose], n, col('closing'));
+    let first: number | undefined;
     if (account !== null) {
-      const first = seen.get(account);
-      if (first !== undefined) reader.issue('ref.duplicate', 'error', row[iAcc], n, col('account'), { ref: account, firstRow: String(first) });
-      else seen.set(account, n);
+      const at = positions.get(account);
+      first = at !== undefined ? (records[at] as Tenancy).row : unread.get(account);
+      if (first !== undefined) {
+        duplicates = true;
+        reader.issue('ref.duplicate', 'error', row[iAcc], n, col('account'), { ref: account, firstRow: String(first) });
+      }
     }
     if (start && end && end < start) reader.issue('date.end-before-start', 'error', row[iEnd], n, col('end'), { start });
-    if (account === null || start === undefined || end === undefined || weeklyCharge === undefined || opening === undefined || closing === undefined) return;
+    if (account === null || start === undefined || end === undefined || weeklyCharge === undefined || opening === undefined || closing === undefined) {
+      if (account !== null && first === undefined) unread.set(account, n);
+      return;
+    }
+    if (first === undefined) positions.set(account, records.length);
     records.push({
       account,
       property: iProp >= 0 ? reader.text(row[iProp]) : '',
@@ -109,7 +127,7 @@ export function readRentRoll(file: string, sheet: SheetData, d: SheetDetection):
       row: n,
     });
   });
-  return { sheet: { detection: d, records, rowCount }, issues: reader.issues };
+  return { sheet: duplicates ? { detection: d, records, rowCount } : { detection: d, records, rowCount, accountIndex: positions }, issues: reader.issues };
 }
 
 /**
