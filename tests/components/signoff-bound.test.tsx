@@ -19,22 +19,14 @@ import { join, resolve } from 'node:path';
 import { readSessionSheet } from '../../src/engine/signoff/session-sheet';
 import { LedgerDb } from '../../src/store/db';
 import { LedgerStore } from '../../src/store/ledger-store';
-import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
+import { type XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
 import { runCli, tempDir } from '../support/generated';
-import { renderPane, testHost } from './support/pane-host';
+import { paneOver } from './support/pane-host';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SAMPLE = join(ROOT, 'assets', 'sample-workbook.xlsx');
 
 beforeEach(() => localStorage.clear());
-
-/** The pane over an .xlsx workbook (bytes), with a fresh store unless a database is named. */
-async function paneOver(bytes: Uint8Array, database?: string) {
-  const wb = await XlsxWorkbook.fromBuffer(bytes);
-  const host = { ...testHost([], database ? { database } : {}), port: wb };
-  renderPane(host);
-  return { host, wb };
-}
 
 async function runAndOpenSignOff() {
   fireEvent.click(await screen.findByText('3 Run', undefined, { timeout: 30_000 }));

@@ -19,20 +19,12 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RawCell } from '../../src/engine/cells';
 import { readSessionSheet } from '../../src/engine/signoff/session-sheet';
-import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
-import { renderPane, testHost } from './support/pane-host';
+import { paneOver, renderPane, testHost } from './support/pane-host';
 import { sampleSheets } from './support/sample';
 
 const SAMPLE = join(resolve(__dirname, '..', '..'), 'assets', 'sample-workbook.xlsx');
 
 beforeEach(() => localStorage.clear());
-
-async function paneOver(bytes: Uint8Array, database?: string) {
-  const wb = await XlsxWorkbook.fromBuffer(bytes);
-  const host = { ...testHost([], database ? { database } : {}), port: wb };
-  renderPane(host);
-  return { host, wb };
-}
 
 async function runToReview() {
   fireEvent.click(await screen.findByText('3 Run', undefined, { timeout: 30_000 }));

@@ -9,33 +9,9 @@ import ExcelJS from 'exceljs';
 import { toPence } from '../../src/engine/money';
 import type { SheetSpec } from '../../src/engine/sheet-spec';
 import type { ReadProgress } from '../../src/workbook/port';
-import { BookState } from '../../src/workbook/xlsx/book-handle';
 import { Cancelled, WorkerWorkbook } from '../../src/workbook/xlsx/book-port';
-import type { BookRequest, BookResponse, BookWorkerLike } from '../../src/workbook/xlsx/book-protocol';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
-
-class FakeBookWorker implements BookWorkerLike {
-  onmessage: ((event: { data: BookResponse }) => void) | null = null;
-  terminated = false;
-  private readonly state = new BookState();
-  private queue: Promise<void> = Promise.resolve();
-
-  postMessage(message: BookRequest, transfer: Transferable[] = []): void {
-    const data = structuredClone(message, { transfer });
-    this.queue = this.queue.then(async () => {
-      await new Promise((r) => setTimeout(r, 0));
-      if (this.terminated) return;
-      await this.state.handle(data, (m, t) => {
-        const out = structuredClone(m, { transfer: t ?? [] });
-        if (!this.terminated) this.onmessage?.({ data: out });
-      });
-    });
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-}
+import { FakeBookWorker } from '../support/fake-book-worker';
 
 async function bookBytes(): Promise<ArrayBuffer> {
   const wb = new ExcelJS.Workbook();

@@ -15,38 +15,9 @@ import { writeGeneratedXlsx } from '../../tools/sample/write-xlsx';
 import { handleRequest, SheetParts, type WorkerEnv } from '../../src/worker/handle';
 import type { WorkerRequest, WorkerResponse } from '../../src/worker/protocol';
 import { readUserSheets } from '../../src/workbook/user-sheets';
-import { BookState } from '../../src/workbook/xlsx/book-handle';
 import { WorkerWorkbook } from '../../src/workbook/xlsx/book-port';
-import type { BookRequest, BookResponse, BookWorkerLike } from '../../src/workbook/xlsx/book-protocol';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
-
-class FakeBookWorker implements BookWorkerLike {
-  onmessage: ((event: { data: BookResponse }) => void) | null = null;
-  terminated = false;
-  private readonly state = new BookState();
-  private queue: Promise<void> = Promise.resolve();
-
-  postMessage(message: BookRequest, transfer: Transferable[] = []): void {
-    const data = structuredClone(message, { transfer });
-    // As book-worker.ts does: a stop is taken at once, not queued behind the send it stops.
-    if (data.kind === 'stop-send') {
-      this.state.stopSend(data.of);
-      return;
-    }
-    this.queue = this.queue.then(async () => {
-      await new Promise((r) => setTimeout(r, 0));
-      if (this.terminated) return;
-      await this.state.handle(data, (m, t) => {
-        const out = structuredClone(m, { transfer: t ?? [] });
-        if (!this.terminated) this.onmessage?.({ data: out });
-      });
-    });
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-}
+import { FakeBookWorker } from '../support/fake-book-worker';
 
 const month = generateMonth({ seed: 12, accounts: 400, period: '2026-11' });
 let dir = '';

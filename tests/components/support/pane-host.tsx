@@ -17,6 +17,7 @@ import type { WorkerLike } from '../../../src/worker/client';
 import { handleRequest, SheetParts } from '../../../src/worker/handle';
 import type { WorkerRequest } from '../../../src/worker/protocol';
 import type { SheetInfo, WorkbookPort } from '../../../src/workbook/port';
+import { XlsxWorkbook } from '../../../src/workbook/xlsx/xlsx-workbook';
 
 export class MemoryWorkbook implements WorkbookPort {
   /** Cells handed out by reads, and the specs written (newest write last). */
@@ -135,4 +136,12 @@ export function renderPane(host: PaneHost) {
       <Pane host={host} />
     </FluentProvider>,
   );
+}
+
+/** The pane over an .xlsx workbook (bytes) through the xlsx adapter, with a fresh store unless a database is named. */
+export async function paneOver(bytes: Uint8Array, database?: string) {
+  const wb = await XlsxWorkbook.fromBuffer(bytes);
+  const host = { ...testHost([], database ? { database } : {}), port: wb };
+  renderPane(host);
+  return { host, wb };
 }
