@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
+import { databaseAt } from './old-database';
 import { approveAction, requestAction } from '../../src/engine/approvals/approvals';
 import { actionsFileText, emptyActionsFile } from '../../src/engine/approvals/actions-file';
 import { DEFAULT_APPROVALS } from '../../src/engine/approvals/approvals-config';
@@ -7,7 +7,7 @@ import type { ActionEvent } from '../../src/engine/approvals/types';
 import { refundRequest } from '../../src/engine/actions/requests';
 import { toPence } from '../../src/engine/money';
 import { ActionsRepo, actionRows, eventsFromRows, importActionsFile } from '../../src/store/actions-store';
-import { LedgerDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../src/store/db';
+import { LedgerDb } from '../../src/store/db';
 
 let n = 0;
 const fresh = (): string => `hl-actions-${++n}-${Date.now()}`;
@@ -41,10 +41,7 @@ describe('store v6: the account actions log', () => {
 
   it('upgrading a version 3 database keeps its records and adds the actions table', async () => {
     const name = fresh();
-    const v3 = new Dexie(name);
-    v3.version(1).stores(SCHEMA_V1);
-    v3.version(2).stores(SCHEMA_V2);
-    v3.version(3).stores(SCHEMA_V3);
+    const v3 = databaseAt(name, 3);
     await v3.open();
     await v3.table('importProfiles').put({ name: 'Allpay', updatedAt: '2026-12-01T00:00:00Z', profile: { a: 1 } });
     v3.close();

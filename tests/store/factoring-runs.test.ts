@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { LedgerDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../src/store/db';
+import { databaseAt } from './old-database';
+import { LedgerDb } from '../../src/store/db';
 import { dexieFactoringRuns } from '../../src/store/factoring-runs';
 
 let n = 0;
@@ -23,10 +23,7 @@ describe('the factoring runs kept in IndexedDB (version 7)', () => {
 
   it('opens a version 3 database and keeps its records', async () => {
     const name = fresh();
-    const old = new Dexie(name);
-    old.version(1).stores(SCHEMA_V1);
-    old.version(2).stores(SCHEMA_V2);
-    old.version(3).stores(SCHEMA_V3);
+    const old = databaseAt(name, 3);
     await old.open();
     await old.table('importProfiles').put({ name: 'bank', profile: {} });
     old.close();

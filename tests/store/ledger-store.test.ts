@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { databaseName, LedgerDb, SCHEMA_V1, SCHEMA_V2 } from '../../src/store/db';
+import { databaseAt } from './old-database';
+import { databaseName, LedgerDb } from '../../src/store/db';
 import type { ImportLedgerEntry } from '../../src/engine/payments/import-ledger';
 import type { Pence } from '../../src/engine/money';
 import { explainStorageError, StoreError } from '../../src/store/errors';
@@ -127,8 +127,7 @@ describe('schema upgrades', () => {
 
   it('opening a version 1 database upgrades it and keeps every record', async () => {
     const name = fresh();
-    const old = new Dexie(name);
-    old.version(1).stores(SCHEMA_V1);
+    const old = databaseAt(name, 1);
     await old.open();
     await old.table('sessions').bulkAdd([
       { id: sessionId('b', '2026-11'), workbookId: 'b', period: '2026-11', createdAt: 't', updatedAt: 't', fingerprints: { GL: 'x' }, settings: SETTINGS, reconcilingItems: [{ ref: 'U1', type: 'other', amount: 5, explanation: 'e', owner: '', date: null }], signOffs: [], trail: [{ at: 't1', actor: 'A', event: 'session.started', detail: {} }, { at: 't2', actor: 'A', event: 'signed-off.preparer', detail: { name: 'A' } }] },
@@ -185,9 +184,7 @@ describe('the payment-file import ledger (version 3)', () => {
 
   it('opening a version 2 database adds the ledger and keeps every session, trail event and saved settings', async () => {
     const name = fresh();
-    const old = new Dexie(name);
-    old.version(1).stores(SCHEMA_V1);
-    old.version(2).stores(SCHEMA_V2);
+    const old = databaseAt(name, 2);
     await old.open();
     await old.table('sessions').add({ id: 'b|2026-12', workbookId: 'b', period: '2026-12', createdAt: 't', updatedAt: 't', fingerprints: { GL: 'x' }, settings: SETTINGS, reconcilingItems: [{ ref: 'U1', type: 'other', amount: 5, explanation: 'e', owner: '', date: null }], signOffs: [{ role: 'preparer', name: 'A', at: 't' }] });
     await old.table('trail').bulkAdd([{ sessionId: 'b|2026-12', at: 't1', actor: 'A', event: 'session.started', detail: {} }, { sessionId: 'b|2026-12', at: 't2', actor: 'A', event: 'signed-off.preparer', detail: {} }]);

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
+import { databaseAt } from './old-database';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDayFirst, type IsoDate } from '../../src/engine/dates';
 import { changeMandateStatus, readRegisterRows } from '../../src/engine/jobs/dd-register';
-import { LedgerDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../src/store/db';
+import { LedgerDb } from '../../src/store/db';
 import { storedMandate } from '../../src/store/mandate-schema';
 import { MandateStore } from '../../src/store/mandate-store';
 
@@ -16,10 +16,7 @@ const clock = () => new Date('2026-12-10T09:00:00Z');
 describe('the mandate register in IndexedDB (version 5)', () => {
   it('upgrading a version 3 database keeps every session, trail event and import, and adds an empty register', async () => {
     const name = fresh();
-    const old = new Dexie(name);
-    old.version(1).stores(SCHEMA_V1);
-    old.version(2).stores(SCHEMA_V2);
-    old.version(3).stores(SCHEMA_V3);
+    const old = databaseAt(name, 3);
     await old.open();
     await old.table('sessions').add({ id: 'b|2026-11', workbookId: 'b', period: '2026-11', reconcilingItems: [{ ref: 'U1', amount: -100 }] });
     await old.table('trail').add({ sessionId: 'b|2026-11', at: 'x', actor: 'Alex', event: 'session.started', detail: {} });

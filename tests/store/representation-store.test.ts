@@ -4,13 +4,12 @@
  * workbook across a re-open, next to every earlier table.
  */
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
+import { databaseAt } from './old-database';
 import type { IsoDate } from '../../src/engine/dates';
 import { collectedByRun, queueRepresentations, queueStanding, queuedForRun } from '../../src/engine/dd/representation-queue';
 import type { Collection, Representation } from '../../src/engine/jobs/dd-collect';
 import type { Pence } from '../../src/engine/money';
-import { LedgerDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V5, SCHEMA_V7, SCHEMA_V8 } from '../../src/store/db';
-import { SCHEMA_V6 } from '../../src/store/actions-store';
+import { LedgerDb } from '../../src/store/db';
 import { dexieRepresentationQueue, memoryRepresentationQueue } from '../../src/store/representation-store';
 
 const unpaid = (reference: string, pence: number, day: string): Representation => ({ reference, amount: pence as Pence, originalProcessingDay: day as IsoDate });
@@ -57,14 +56,7 @@ describe('the re-presentation queue rules (engine)', () => {
 describe('the re-presentation queue in IndexedDB (version 9)', () => {
   it('upgrading a version 8 database keeps what it held and adds an empty queue', async () => {
     const name = fresh();
-    const old = new Dexie(name);
-    old.version(1).stores(SCHEMA_V1);
-    old.version(2).stores(SCHEMA_V2);
-    old.version(3).stores(SCHEMA_V3);
-    old.version(5).stores(SCHEMA_V5);
-    old.version(6).stores(SCHEMA_V6);
-    old.version(7).stores(SCHEMA_V7);
-    old.version(8).stores(SCHEMA_V8);
+    const old = databaseAt(name, 8);
     await old.open();
     await old.table('mandates').add({ reference: 'HL00100001', account: '00100001', row: {}, updatedAt: 'x' });
     old.close();

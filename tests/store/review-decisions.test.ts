@@ -4,12 +4,11 @@
  * the session file keep every decision.
  */
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
+import { databaseAt } from './old-database';
 import type { IsoDate } from '../../src/engine/dates';
 import type { Pence } from '../../src/engine/money';
 import { applyChanges, reviewChanges, type ReviewAction, type ReviewChanges, type ReviewState } from '../../src/engine/suspense/review-queue';
-import { LedgerDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V5, SCHEMA_V7 } from '../../src/store/db';
-import { SCHEMA_V6 } from '../../src/store/actions-store';
+import { LedgerDb } from '../../src/store/db';
 import { LedgerStore } from '../../src/store/ledger-store';
 import type { Session, Settings } from '../../src/store/schema';
 import { upgradeReviewToRows } from '../../src/store/upgrades';
@@ -97,13 +96,7 @@ describe('suspense decisions kept a row each', () => {
 
   it('moves a version 7 session\'s queue into rows when the database is upgraded, losing no decision', async () => {
     const name = fresh();
-    const old = new Dexie(name);
-    old.version(1).stores(SCHEMA_V1);
-    old.version(2).stores(SCHEMA_V2);
-    old.version(3).stores(SCHEMA_V3);
-    old.version(5).stores(SCHEMA_V5);
-    old.version(6).stores(SCHEMA_V6);
-    old.version(7).stores(SCHEMA_V7);
+    const old = databaseAt(name, 7);
     await old.open();
     const decided = act(queue(9), { type: 'accept-all-automatic', by: 'Alex', at: 't' }).state;
     const session: Session = { id: 'book-1|2026-12', workbookId: 'book-1', period: '2026-12', createdAt: 't', updatedAt: 't', fingerprints: {}, settings: SETTINGS, reconcilingItems: [], signOffs: [], suspenseReview: decided };
