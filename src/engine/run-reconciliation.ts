@@ -69,9 +69,16 @@ function periodIssues(sources: Sources, period: Period): InputIssue[] {
   let first: (typeof tx.records)[number] | undefined;
   let count = 0;
   // An index loop: for-of allocates an iterator result per posting before the loop is optimised (see reconcile).
+  // Postings come in runs of one date (the reader hands out one string per date): compare a date once per run.
+  let lastDate = '';
+  let lastInside = true;
   for (let i = 0; i < tx.records.length; i++) {
     const p = tx.records[i] as (typeof tx.records)[number];
-    if (p.date >= period.start && p.date <= period.end) continue;
+    if (p.date !== lastDate) {
+      lastDate = p.date;
+      lastInside = p.date >= period.start && p.date <= period.end;
+    }
+    if (lastInside) continue;
     first ??= p;
     count++;
   }

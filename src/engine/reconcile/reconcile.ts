@@ -11,6 +11,7 @@ import { daysBetween, formatUkDate, mondayOnOrBefore, type IsoDate } from '../da
 import type { InputIssue, Location } from '../issues';
 import { formatGBP, toPence, ZERO } from '../money';
 import type { GlLine, Posting, SuspenseItem, Tenancy } from '../records';
+import { accountLookup, type AccountLookup } from '../sources/account-lookup';
 import { compileCalendar, debitRuleFor, isRentFreeWeek, type CompiledCalendar } from '../rent-calendar';
 import { BatchCollector, matchBatches } from './batches';
 import { findKeyingPairs } from './keying';
@@ -32,7 +33,7 @@ export interface ReconcileInput {
   /** Where a posting's account cell is, for issues about it. */
   readonly postingLocation?: (row: number) => Location;
   /** Each rent-roll account -> its position in rentRoll, when the reader built it (accounts unique); built here otherwise. */
-  readonly accountIndex?: ReadonlyMap<string, number>;
+  readonly accountIndex?: AccountLookup;
 }
 
 export interface ReconcileOptions {
@@ -58,7 +59,8 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
   // category and by account (resolved to its rent-roll index; totals in arrays, exact in whole
   // pence), the batches, and the RENT that a debit check may need to explain.
   const roll = input.rentRoll;
-  const accounts = indexAccounts(roll, input.accountIndex);
+  const accountAt = roll.map((t) => t.account);
+  const accounts = indexAccounts(accountAt, input.accountIndex);
   const totals: AccountTotals = {
     total: new Float64Array(roll.length),
     rent: new Float64Array(roll.length),
@@ -76,9 +78,12 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
   // Accounts are unique on a rent roll that reaches here (a duplicate stops the run), so any of the
   // three ways finds the same account. The roll's accounts and end dates are copied into dense
   // arrays, so these checks do not load a tenancy record (a cache miss) per posting.
-  const accountAt = roll.map((t) => t.account);
   const endAt = roll.map((t) => t.end);
   let lastIdx = -1;
+  // A debit run posts one date: its week and whether that week is rent-free, worked out once per run of dates.
+  let lastRentDate = '';
+  let monday = '' as IsoDate;
+  let rentFree = false;
   let hmsTransactions = 0;
   // An index loop, not for-of: this function runs once per reconciliation, so the loop starts in
   // unoptimised code, where for-of allocates an iterator result per posting (about 40 MB of garbage).
@@ -106,14 +111,19 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
     add(totals.total, idx, p.amount);
     if (c !== RENT) continue;
     add(totals.rent, idx, p.amount);
-    let monday = weekOf.get(p.date);
-    if (monday === undefined) {
-      monday = mondayOnOrBefore(p.date);
-      weekOf.set(p.date, monday);
+    if (p.date !== lastRentDate) {
+      lastRentDate = p.date;
+      let m = weekOf.get(p.date);
+      if (m === undefined) {
+        m = mondayOnOrBefore(p.date);
+        weekOf.set(p.date, m);
+      }
+      monday = m;
+      rentFree = isRentFreeWeek(m, calendar);
     }
     const end = endAt[idx] as IsoDate | null;
     if (end !== null && monday > end) add(totals.rentAfterEnd, idx, p.amount);
-    if (isRentFreeWeek(monday, calendar)) add(totals.rentInRentFreeWeek, idx, p.amount);
+    if (rentFree) add(totals.rentInRentFreeWeek, idx, p.amount);
   }
   const hmsByCategory = new Map<Category, number>();
   CATEGORIES.forEach((cat, i) => {
@@ -205,13 +215,13 @@ function add(a: Float64Array, i: number, v: number): void {
 /** Rent-roll accounts by reference, with the leading-zero fallback. */
 interface AccountIndex {
   /** Exact references: the hot path, looked up directly. */
-  readonly exact: ReadonlyMap<string, number>;
+  readonly exact: AccountLookup;
   /** A reference not found exactly. */
   fallback(ref: string): number | undefined;
 }
 
-function indexAccounts(roll: readonly Tenancy[], built: ReadonlyMap<string, number> | undefined): AccountIndex {
-  const exact = built ?? new Map(roll.map((t, i) => [t.account, i]));
+function indexAccounts(accountAt: readonly string[], built: AccountLookup | undefined): AccountIndex {
+  const exact = built ?? accountLookup(accountAt);
   // Spreadsheets strip leading zeros: a posting to 12345 belongs to 00012345 when that is the only such account.
   let stripped: Map<string, number | null> | undefined;
   return {
@@ -219,10 +229,11 @@ function indexAccounts(roll: readonly Tenancy[], built: ReadonlyMap<string, numb
     fallback(ref) {
       if (!stripped) {
         stripped = new Map();
-        for (const [a, j] of exact) {
+        accountAt.forEach((a, j) => {
+          if (exact.get(a) !== j) return; // a repeated account (only when called without a reader) counts once, as in a map
           const k = a.replace(/^0+/, '');
-          stripped.set(k, stripped.has(k) ? null : j);
-        }
+          stripped?.set(k, stripped.has(k) ? null : j);
+        });
       }
       return stripped.get(ref.replace(/^0+/, '')) ?? undefined;
     },

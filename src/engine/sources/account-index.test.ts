@@ -54,6 +54,14 @@ describe('the rent roll duplicate check', () => {
     ]);
   });
 
+  it('finds a repeat after a run of accounts in order, and rows out of order after it', () => {
+    expect(duplicates([good('A1'), good('A2'), good('A3'), good('A2'), good('A0'), good('A3'), good('A4'), good('A0')])).toEqual([
+      "'Rent Roll'!A5 first at 3",
+      "'Rent Roll'!A7 first at 4",
+      "'Rent Roll'!A9 first at 6",
+    ]);
+  });
+
   it('a roll with a repeated account is refused before reconciling', () => {
     const p = monthPeriod('2026-12');
     if (!p) throw new Error('period');

@@ -22,6 +22,9 @@ export const MAX_TEXT_LENGTH = 4000;
 export class CellReader {
   readonly issues: InputIssue[] = [];
   private readonly serialDates = new Map<number, IsoDate | null>();
+  /** The last serial date read and its ISO date: a sheet's rows come in runs of one date. */
+  private lastSerial = Number.NaN;
+  private lastSerialDate: IsoDate | null = null;
   private readonly textDates = new Map<string, IsoDate | null>();
 
   constructor(
@@ -49,7 +52,7 @@ export class CellReader {
       return null;
     }
     let t = this.text(raw);
-    if (INVISIBLE.test(t)) {
+    if (hasNonAscii(t) && INVISIBLE.test(t)) {
       t = t.replace(INVISIBLE_ALL, (ch) => (ch === '\u00a0' ? ' ' : '')).trim();
       this.issue('ref.invisible-removed', 'info', raw, row, column);
     }
@@ -83,12 +86,15 @@ export class CellReader {
    */
   date(raw: RawCell | undefined, row: number, column: MappedColumn, required: boolean, fullYear = false): IsoDate | null | undefined {
     if (typeof raw === 'number') {
+      if (raw === this.lastSerial && this.lastSerialDate !== null) return this.lastSerialDate;
       let d = this.serialDates.get(raw);
       if (d === undefined) {
         d = serialToIso(raw);
         this.serialDates.set(raw, d);
       }
       if (d === null) this.issue('date.invalid', 'error', raw, row, column);
+      this.lastSerial = raw;
+      this.lastSerialDate = d;
       return d ?? undefined;
     }
     if (isBlank(raw)) {
@@ -158,6 +164,7 @@ export class CellReader {
 
   /** A row with nothing in the mapped columns is skipped; so is a "Total" row with no key. */
   isSkippable(row: readonly RawCell[], indexes: readonly number[], keyIndex: number, rowNumber: number, keyColumn: MappedColumn): boolean {
+    if (!isBlank(row[keyIndex])) return false; // the key is a mapped column: not blank, and not a totals row
     let blank = true;
     for (const i of indexes) {
       if (!isBlank(row[i])) {
@@ -166,11 +173,16 @@ export class CellReader {
       }
     }
     if (blank) return true;
-    if (!isBlank(row[keyIndex])) return false;
     const total = row.some((c) => typeof c === 'string' && TOTAL_ROW.test(c));
     if (total) this.issue('row.total-skipped', 'info', row.find((c) => typeof c === 'string' && TOTAL_ROW.test(c)), rowNumber, keyColumn);
     return total;
   }
+}
+
+/** Whether any character is beyond ASCII (the invisible characters all are): most refs are plain ASCII and need no regex. */
+function hasNonAscii(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) > 127) return true;
+  return false;
 }
 
 /**

@@ -8,6 +8,7 @@ import { categoryOf, type LedgerConfig, type SourceRole } from '../config';
 import type { InputIssue } from '../issues';
 import { ZERO } from '../money';
 import type { GlLine, Posting, SuspenseItem, Tenancy } from '../records';
+import { accountLookup, type AccountLookup } from './account-lookup';
 import { CellReader } from './cell-reader';
 import { assignRoles, type MappedColumn, type SheetDetection } from './detect';
 
@@ -17,11 +18,10 @@ export interface SourceSheet<T> {
   /** Data rows read (blank rows and totals rows not counted). */
   readonly rowCount: number;
   /**
-   * Rent roll only, when no account repeats: each account -> its position in records. The reader
-   * needs this map for its duplicate check anyway; the reconciliation uses it as its account index
-   * instead of building a second one (a map of 125,000 keys costs more than anything else per account).
+   * Rent roll only, when no account repeats: each account -> its position in records, which the
+   * reconciliation uses as its account index (see account-lookup.ts).
    */
-  readonly accountIndex?: ReadonlyMap<string, number>;
+  readonly accountIndex?: AccountLookup;
 }
 
 export interface Sources {
@@ -86,33 +86,42 @@ export function readRentRoll(file: string, sheet: SheetData, d: SheetDetection):
     'account', 'property', 'tenant', 'address', 'postcode', 'start', 'end', 'weeklyCharge', 'opening', 'closing',
   ].map((f) => c.index(f)) as [number, number, number, number, number, number, number, number, number, number];
   const records: Tenancy[] = [];
-  // The duplicate check: accounts read whole -> position in records (the account index handed on);
-  // accounts of rows with a bad cell -> their row, kept apart as they have no position.
-  const positions = new Map<string, number>();
+  // The duplicate check. Rolls are exported in account order: while each account sorts after the
+  // one before, none can repeat, and no look-up is needed. From the first account out of order on,
+  // accounts read whole -> position in records (built then from the records so far). Accounts of
+  // rows with a bad cell -> their row, kept apart as they have no position.
+  let positions: Map<string, number> | null = null;
+  let previous = '';
   const unread = new Map<string, number>();
   let duplicates = false;
+  const cAcc = col('account');
+  const [cStart, cEnd, cWk, cOpen, cClose] = [col('start'), col('end'), col('weeklyCharge'), col('opening'), col('closing')];
   const rowCount = forEachDataRow(sheet, d, reader, 'account', (row, n) => {
-    const account = reader.ref(row[iAcc], n, col('account'));
-    const start = reader.date(row[iStart], n, col('start'), false, true);
-    const end = reader.date(row[iEnd], n, col('end'), false, true);
-    const weeklyCharge = reader.amount(row[iWk], n, col('weeklyCharge'));
-    const opening = reader.amount(row[iOpen], n, col('opening'));
-    const closing = reader.amount(row[iClose], n, col('closing'));
+    const account = reader.ref(row[iAcc], n, cAcc);
+    const start = reader.date(row[iStart], n, cStart, false, true);
+    const end = reader.date(row[iEnd], n, cEnd, false, true);
+    const weeklyCharge = reader.amount(row[iWk], n, cWk);
+    const opening = reader.amount(row[iOpen], n, cOpen);
+    const closing = reader.amount(row[iClose], n, cClose);
     let first: number | undefined;
     if (account !== null) {
-      const at = positions.get(account);
-      first = at !== undefined ? (records[at] as Tenancy).row : unread.get(account);
-      if (first !== undefined) {
-        duplicates = true;
-        reader.issue('ref.duplicate', 'error', row[iAcc], n, col('account'), { ref: account, firstRow: String(first) });
+      if (positions === null && account > previous) previous = account;
+      else {
+        positions ??= new Map(records.map((t, i) => [t.account, i]));
+        const at = positions.get(account);
+        first = at !== undefined ? (records[at] as Tenancy).row : unread.get(account);
+        if (first !== undefined) {
+          duplicates = true;
+          reader.issue('ref.duplicate', 'error', row[iAcc], n, cAcc, { ref: account, firstRow: String(first) });
+        }
       }
     }
-    if (start && end && end < start) reader.issue('date.end-before-start', 'error', row[iEnd], n, col('end'), { start });
+    if (start && end && end < start) reader.issue('date.end-before-start', 'error', row[iEnd], n, cEnd, { start });
     if (account === null || start === undefined || end === undefined || weeklyCharge === undefined || opening === undefined || closing === undefined) {
       if (account !== null && first === undefined) unread.set(account, n);
       return;
     }
-    if (first === undefined) positions.set(account, records.length);
+    if (first === undefined) positions?.set(account, records.length);
     records.push({
       account,
       property: iProp >= 0 ? reader.text(row[iProp]) : '',
@@ -127,7 +136,7 @@ export function readRentRoll(file: string, sheet: SheetData, d: SheetDetection):
       row: n,
     });
   });
-  return { sheet: duplicates ? { detection: d, records, rowCount } : { detection: d, records, rowCount, accountIndex: positions }, issues: reader.issues };
+  return { sheet: duplicates ? { detection: d, records, rowCount } : { detection: d, records, rowCount, accountIndex: accountLookup(records.map((t) => t.account)) }, issues: reader.issues };
 }
 
 /**
@@ -158,16 +167,21 @@ export function readTransactions(
   const cCode = col('code');
   const cAmt = col('amount');
   const categories = new Map<string, ReturnType<typeof categoryOf>>();
+  // Postings come in runs of one code (a debit run, a payment file): the last code's category first.
+  let lastCode = '';
+  let lastCategory: ReturnType<typeof categoryOf> | undefined;
   const records: Posting[] = [];
   const rowCount = forEachDataRow(sheet, d, reader, 'account', (row, n) => {
     const date = reader.date(row[iDate], n, cDate, true);
     const account = reader.ref(row[iAcc], n, cAcc);
     const code = reader.text(row[iCode]);
-    let category = categories.get(code);
+    let category = code === lastCode ? lastCategory : categories.get(code);
     if (category === undefined) {
       category = categoryOf(code, config);
       categories.set(code, category);
     }
+    lastCode = code;
+    lastCategory = category;
     if (category === null) reader.issue('code.unknown', 'error', row[iCode], n, cCode, { categories: CATEGORY_LIST });
     const amount = reader.amount(row[iAmt], n, cAmt);
     if (!date || account === null || category === null || amount === undefined) return;
