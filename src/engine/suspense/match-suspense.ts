@@ -7,18 +7,17 @@
  * tenant's money onto another's account (DOMAIN.md section 4), so `auto` needs one strong candidate
  * clearly ahead of the next, and someone else paying is never enough.
  *
- * Over 400 lines (456): the candidate gathering and the weighing share one ranking state per item
- * (claims, reasons, the best pass); the passes' scores live in match-passes.ts, the wording in
- * messages.ts, names in name-likeness.ts and keying slips in reference-repairs.ts. Splitting the
- * ranking further would pass that state between files for no gain in clarity.
+ * The indexes over the roll are built in roll-index.ts; the passes' scores live in match-passes.ts, the
+ * wording in messages.ts, names in name-likeness.ts and keying slips in reference-repairs.ts.
  */
 import type { IsoDate } from '../dates';
 import type { Posting, Tenancy, SuspenseItem } from '../records';
 import { amountEvidence, HISTORY_PAYER_SCORE, historyEvidence, paymentHistory, statusEvidence, type PaymentSeen } from './account-evidence';
 import { NAME_BONUS, PASS, type MatchPass, type MatchPassName } from './match-passes';
 import { MATCH_REASON } from './messages';
-import { doubleMetaphone, nameCloseness, nameLikeness, nameWords } from './name-likeness';
+import { nameCloseness, nameLikeness, nameWords } from './name-likeness';
 import { forEachRepair } from './reference-repairs';
+import { indexRoll, nameKeys, norm, type RollIndex } from './roll-index';
 
 /** References one keying slip away, each with the slip in words (kept here for existing callers). */
 export { repairs } from './reference-repairs';
@@ -55,124 +54,15 @@ export interface SuspenseMatchConfig {
 
 export const DEFAULT_SUSPENSE_MATCH: SuspenseMatchConfig = { autoMinScore: 0.9, autoMargin: 0.15, reviewMinScore: 0.5, autoAllocate: true };
 
-interface Index {
-  readonly byAccount: ReadonlyMap<string, Tenancy>;
-  /** The lengths of the account refs that start with a zero: where a stripped ref is padded back to. */
-  readonly zeroPaddedLengths: readonly number[];
-  readonly byProperty: ReadonlyMap<string, readonly Tenancy[]>;
-  /** Postcode without spaces, upper case. */
-  readonly byPostcode: ReadonlyMap<string, readonly Tenancy[]>;
-  /** Name keys: the Double Metaphone of each tenant's surname with their first initial ("SM0|J"). */
-  readonly byNameKey: NameKeyIndex;
-  /** House number and the first word of the street ("12|HIGH"). */
-  readonly byHouse: ReadonlyMap<string, readonly Tenancy[]>;
-}
+type Index = RollIndex;
 
 /** The house number an address starts with ("Flat 2, 12 High Street" -> "12"). */
 function houseNumber(address: string): string | undefined {
   return /^\s*(?:FLAT\s+\w+,?\s*)?(\d{1,4}[A-Z]?)\b/i.exec(address)?.[1]?.toUpperCase();
 }
 
-/** "12 High Street, Leeds" -> "12|HIGH"; null when the address does not start with a number. */
-function houseKey(address: string): string | null {
-  const m = /^\s*(\d{1,4}[A-Z]?)\s+([A-Za-z]+)/.exec(address);
-  return m ? `${(m[1] ?? '').toUpperCase()}|${(m[2] ?? '').toUpperCase()}` : null;
-}
-
-/** The name keys of a person ("Jane Smith" -> SM0|J and XMT|J), or of any word order ("SMITH JANE"). */
-function nameKeys(surnameWord: string, initial: string): string[] {
-  const [a, b] = doubleMetaphone(surnameWord);
-  return [...new Set([a, b].filter((k) => k !== ''))].map((k) => `${k}|${initial}`);
-}
-
-/**
- * Name keys as two levels, Double Metaphone then initial: the memoised phonetic strings are reused
- * as map keys (their hash is computed once), where a joined key would be a new string per tenant.
- */
-class NameKeyIndex {
-  private readonly keys = new Map<string, Map<string, Tenancy[]>>();
-
-  add(word: string, initial: string, t: Tenancy): void {
-    const [a, b] = doubleMetaphone(word);
-    this.put(a, initial, t);
-    if (b !== a) this.put(b, initial, t);
-  }
-
-  private put(phonetic: string, initial: string, t: Tenancy): void {
-    if (phonetic === '') return;
-    let byInitial = this.keys.get(phonetic);
-    if (!byInitial) this.keys.set(phonetic, (byInitial = new Map()));
-    const list = byInitial.get(initial);
-    if (list) list.push(t);
-    else byInitial.set(initial, [t]);
-  }
-
-  /** Tenancies under "SM0|J" keys, a word's sound with an initial. */
-  get(key: string): readonly Tenancy[] | undefined {
-    const bar = key.lastIndexOf('|');
-    return this.keys.get(key.slice(0, bar))?.get(key.slice(bar + 1));
-  }
-
-  /** Every initial's tenancies under a word's sound (a surname alone), unless more than `cap`. */
-  anyInitial(word: string, cap: number): Tenancy[] | null {
-    const lists: Tenancy[][] = [];
-    let size = 0;
-    for (const k of new Set(doubleMetaphone(word).filter((x) => x !== ''))) {
-      for (const list of this.keys.get(k)?.values() ?? []) {
-        size += list.length;
-        // A tenant is listed at most twice (a surname's two sounds, or as a first name too).
-        if (size > 4 * cap) return null;
-        lists.push(list);
-      }
-    }
-    const out = new Map<string, Tenancy>();
-    for (const list of lists) for (const t of list) out.set(t.account, t);
-    return out.size > cap ? null : [...out.values()];
-  }
-}
-
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const l = m.get(k);
-  if (l) l.push(v);
-  else m.set(k, [v]);
-}
-
-/** A reference as compared: capitals, without the spaces and punctuation people and banks put inside ("1098 7110", "1098.7110", "1098/7110"). */
-function norm(ref: string): string {
-  return ref.toUpperCase().replace(/[\s\-./_]/g, '');
-}
-
 /** A day written with separators ("01/12/2026", "1.12.26"): never joined into a reference. */
 const DAY_LIKE = /^\d{1,2}[\s\-./]\d{1,2}[\s\-./]\d{2,4}$/;
-
-function buildIndex(roll: readonly Tenancy[]): Index {
-  const byAccount = new Map<string, Tenancy>();
-  const padded = new Set<number>();
-  const byProperty = new Map<string, Tenancy[]>();
-  const byPostcode = new Map<string, Tenancy[]>();
-  const byNameKey = new NameKeyIndex();
-  const byHouse = new Map<string, Tenancy[]>();
-  for (const t of roll) {
-    const hk = houseKey(t.address);
-    if (hk) push(byHouse, hk, t);
-    for (const person of t.tenant.split(/&|\band\b/i)) {
-      const w = nameWords(person);
-      const last = w[w.length - 1];
-      const first = w.length > 1 ? w[0] : undefined;
-      if (last && first) byNameKey.add(last, first[0] as string, t);
-      // The first name with the surname's initial ("T0TR|M"): a surname misspelt beyond sounding alike.
-      if (last && first && first.length > 1) byNameKey.add(first, last[0] as string, t);
-      // A tenant known by a surname alone ("SM0|*").
-      if (last && !first && last.length > 1) byNameKey.add(last, '*', t);
-    }
-    if (t.postcode) push(byPostcode, t.postcode.toUpperCase().replace(/\s+/g, ''), t);
-    const ref = norm(t.account);
-    byAccount.set(ref, t);
-    if (ref.startsWith('0')) padded.add(ref.length);
-    if (t.property) push(byProperty, norm(t.property), t);
-  }
-  return { byAccount, zeroPaddedLengths: [...padded].sort((a, b) => a - b), byProperty, byPostcode, byNameKey, byHouse };
-}
 
 /** UK postcode, outward and inward parts. */
 const POSTCODE = /\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b/;
@@ -438,7 +328,7 @@ export function candidatesFor(item: SuspenseItem, index: Index, history: Readonl
  * are read once, for the proposed accounts only.
  */
 export function matchSuspense(items: readonly SuspenseItem[], roll: readonly Tenancy[], config: SuspenseMatchConfig = DEFAULT_SUSPENSE_MATCH, postings: readonly Posting[] = []): SuspenseMatch[] {
-  const index = buildIndex(roll);
+  const index = indexRoll(roll);
   const found = items.map((item) => gather(item, index));
   const proposed = new Set<string>();
   for (const f of found) for (const account of f.keys()) proposed.add(account);

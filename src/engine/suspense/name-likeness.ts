@@ -25,8 +25,26 @@ export function doubleMetaphone(word: string): [string, string] {
 
 const TITLES = new Set(['MR', 'MRS', 'MS', 'MISS', 'DR', 'MX', 'REV']);
 
+/**
+ * A name's words in capitals, titles left out: the runs of A-Z once the name is in capitals (any
+ * other character, accented letters included, separates words: "O'BRIEN" is O and BRIEN). A loop,
+ * not a replace and a split: the matcher reads every tenant's name on the roll.
+ */
 export function nameWords(name: string): string[] {
-  return name.toUpperCase().replace(/[^A-Z\s]/g, ' ').split(/\s+/).filter((w) => w !== '' && !TITLES.has(w));
+  const upper = name.toUpperCase();
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= upper.length; i++) {
+    const c = i < upper.length ? upper.charCodeAt(i) : 0;
+    if (c >= 65 && c <= 90) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      const w = upper.slice(start, i);
+      if (!TITLES.has(w)) words.push(w);
+      start = -1;
+    }
+  }
+  return words;
 }
 
 /**
