@@ -36,7 +36,7 @@ import {
   type CellLook,
 } from '../render';
 import { chartSeries } from '../render-charts';
-import { addChartParts } from './charts';
+import { zipWorkbook, type ZipOptions } from './xlsx-zip';
 
 /** Rows are padded to the used range's width only while that costs at most this many cells. */
 const PAD_CELLS = 20_000_000;
@@ -124,14 +124,13 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(new ExcelJS.Workbook());
   }
 
-  async toBuffer(): Promise<Uint8Array> {
-    const buf = await this.workbook.xlsx.writeBuffer();
-    const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+  /** The workbook as .xlsx bytes, zipped in steps a signal stops (./xlsx-zip.ts). */
+  async toBuffer(options: ZipOptions = {}): Promise<Uint8Array> {
     const sheets = this.workbook.worksheets.flatMap((ws) => {
       const spec = this.charted.get(ws);
       return spec ? [{ sheet: ws.name, charts: (spec.charts ?? []).map((chart) => ({ chart, series: chartSeries(spec, ws.name, chart) })) }] : [];
     });
-    return addChartParts(bytes, sheets);
+    return zipWorkbook(this.workbook, sheets, options);
   }
 
   /**
