@@ -68,7 +68,9 @@ export class BookState {
       if (signal.aborted) throw new Error('stopped');
     };
     stopped();
-    const infos = (await this.list()).filter((s) => s.productKey === null);
+    const names = req.names;
+    const all = await this.list();
+    const infos = names ? names.flatMap((n) => all.filter((s) => s.name === n)) : all.filter((s) => s.productKey === null);
     const tops: SheetData[] = [];
     const rowCounts: Record<string, number> = {};
     for (const [i, info] of infos.entries()) {

@@ -138,6 +138,12 @@ export class WorkerWorkbook implements WorkbookPort {
     return { tops: r.tops, rowCounts: r.rowCounts };
   }
 
+  /** The named sheets posted by the workbook worker straight to `target`, as sendUserSheets posts the user's. */
+  async sendSheets(names: readonly string[], target: MessagePort, options: SendOptions = {}): Promise<void> {
+    const { signal, onProgress } = options;
+    answer(await this.stoppable({ kind: 'send', target, topRows: 0, names }, signal, [target], (sheet, fraction) => onProgress?.(sheet, fraction ?? 0)), 'handed');
+  }
+
   /**
    * A request the signal stops: on abort the worker is told to stop it ('stop', taken at once) and
    * the promise rejects with the signal's reason; the worker's own answer to a stop is then ignored.

@@ -30,7 +30,7 @@ export type BookRequest =
    * The user's sheets posted to `target` (transferred: the other end is the engine worker's) as
    * SheetStreamMessage blocks; answered with 'handed' (the tops and row counts the page keeps).
    */
-  | { readonly kind: 'send'; readonly id: number; readonly target: MessagePort; readonly topRows: number }
+  | { readonly kind: 'send'; readonly id: number; readonly target: MessagePort; readonly topRows: number; /** These sheets (the pack just written), not the user's. */ readonly names?: readonly string[] }
   /** Stops the 'send', 'write' or 'save' of id `of` between two steps (taken at once, not queued behind it). */
   | { readonly kind: 'stop'; readonly id: number; readonly of: number };
 
