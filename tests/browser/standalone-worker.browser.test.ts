@@ -81,7 +81,7 @@ suite('the standalone page over its workbook worker', () => {
       return was;
     });
     expect(stage).toBe(true);
-    await page.getByText('Cancelled while its sheets were written: they were taken out again and the workbook is as it was.').waitFor({ timeout: 60_000 });
+    await page.getByText('Cancelled while its sheets were written: they were taken out again and the workbook is as it was.').first().waitFor({ timeout: 60_000 });
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: 'Download workbook' }).click()]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(await download.path()) as unknown as ExcelJS.Buffer);

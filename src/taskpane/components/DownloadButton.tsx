@@ -37,7 +37,8 @@ export function DownloadButton({ children, progressLabel, startText, download, o
     const report = throttled((text: string, fraction?: number) => setProgress(fraction === undefined ? { text } : { text, fraction }));
     setProgress({ text: startText });
     try {
-      await download({ signal: stop.signal, onProgress: report });
+      // Progress the worker posted before it took the stop is dropped, as is any after the end.
+      await download({ signal: stop.signal, onProgress: (text, fraction) => !stop.signal.aborted && running.current === stop && report(text, fraction) });
     } catch (e) {
       if (!stop.signal.aborted) onError((e as Error).message);
     } finally {
@@ -47,12 +48,18 @@ export function DownloadButton({ children, progressLabel, startText, download, o
     }
   }
 
+  /** Stops the worker's work; the progress goes at once (the download's own end follows). */
+  const cancel = () => {
+    running.current?.abort();
+    setProgress(null);
+  };
+
   return (
     <>
       <Button appearance={appearance} disabled={disabled || progress !== null} onClick={() => void start()}>
         {children}
       </Button>
-      {progress && <Progress label={progressLabel} text={progress.text} {...(progress.fraction !== undefined ? { fraction: progress.fraction } : {})} onCancel={() => running.current?.abort()} />}
+      {progress && <Progress label={progressLabel} text={progress.text} {...(progress.fraction !== undefined ? { fraction: progress.fraction } : {})} onCancel={cancel} />}
     </>
   );
 }
