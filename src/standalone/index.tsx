@@ -9,7 +9,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Pane } from '../taskpane/components/Pane';
 import { openLedgerStore } from '../store/open-store';
-import { downloadFile } from '../taskpane/download';
+import { saveBlob } from '../taskpane/download';
+import { DownloadButton } from '../taskpane/components/DownloadButton';
 import type { PaneHost } from '../taskpane/host';
 import { spawnEngineWorker } from '../taskpane/spawn-worker';
 import type { SheetInfo } from '../workbook/port';
@@ -148,37 +149,14 @@ function Standalone() {
         spawnWorker: spawnEngineWorker,
         openStore: () => openLedgerStore(null),
         onWorkbookChanged: () => setVersion((v) => v + 1),
-        async downloadWorkbook(name) {
-          downloadFile(name, (await book.wb.toBuffer()) as Uint8Array<ArrayBuffer>, XLSX_TYPE);
+        async downloadWorkbook(name, options = {}) {
+          const { signal, onProgress } = options;
+          saveBlob(name, await book.wb.toFile(XLSX_TYPE, onProgress, signal ? { signal } : {}));
         },
         ...(book.config ? { initialConfig: book.config } : {}),
       },
     [book],
   );
-
-  /** Set while the worker zips the workbook for download; Cancel drops the download (the workbook itself is unchanged). */
-  const [preparing, setPreparing] = useState<{ text: string; cancel: () => void } | null>(null);
-
-  async function download(): Promise<void> {
-    if (!book || preparing) return;
-    let cancelled = false;
-    const cancel = () => {
-      cancelled = true;
-      setPreparing(null);
-    };
-    setPreparing({ text: 'Zipping the workbook with the audit pack for download…', cancel });
-    let bytes: Uint8Array;
-    try {
-      bytes = await book.wb.toBuffer((text) => !cancelled && setPreparing({ text, cancel }));
-    } catch (e) {
-      if (!cancelled) setState({ kind: 'error', text: `The workbook could not be prepared for download (${(e as Error).message}).` });
-      return;
-    } finally {
-      if (!cancelled) setPreparing(null);
-    }
-    if (cancelled) return;
-    downloadFile(`${book.name.replace(/\.xlsx$/i, '')} audit.xlsx`, bytes as Uint8Array<ArrayBuffer>, XLSX_TYPE);
-  }
 
   return (
     <div className={styles.page}>
@@ -189,10 +167,17 @@ function Standalone() {
         <FilePicker accept={XLSX_ACCEPT} label="Workbook to open" onFile={openFile}>
           Open workbook…
         </FilePicker>
-        <Button appearance="primary" disabled={!book || preparing !== null} onClick={() => void download()}>
+        <DownloadButton
+          key={book ? `${book.name}-${book.opened}` : 'none'}
+          appearance="primary"
+          disabled={!host}
+          progressLabel="Preparing the download"
+          startText="Zipping the workbook with the audit pack for download…"
+          download={(options) => host?.downloadWorkbook?.(`${book?.name.replace(/\.xlsx$/i, '') ?? 'workbook'} audit.xlsx`, options) ?? Promise.resolve()}
+          onError={(message) => setState({ kind: 'error', text: `The workbook could not be prepared for download (${message}).` })}
+        >
           Download workbook
-        </Button>
-        {preparing && <Progress label="Preparing the download" text={preparing.text} onCancel={preparing.cancel} />}
+        </DownloadButton>
       </header>
       {state.kind === 'error' && (
         <MessageBar intent="error">

@@ -4,6 +4,7 @@
  * workbook port, the worker and the store, and passes them here.
  */
 import type { LedgerStore } from '../store/ledger-store';
+import type { DownloadOptions } from './download';
 import type { WorkbookPort } from '../workbook/port';
 import type { WorkerLike } from '../worker/client';
 
@@ -27,6 +28,9 @@ export interface PaneHost {
   readonly initialConfig?: Readonly<Record<string, unknown>>;
   /** Called after the pane wrote sheets into the workbook (the standalone page refreshes its view). */
   onWorkbookChanged?(): void;
-  /** The standalone page only: downloads the workbook in memory (with what the pane wrote into it) under this name. */
-  downloadWorkbook?(name: string): Promise<void>;
+  /**
+   * The standalone page only: downloads the workbook in memory (with what the pane wrote into it)
+   * under this name; the signal stops the zip, and nothing is saved then.
+   */
+  downloadWorkbook?(name: string, options?: Partial<DownloadOptions>): Promise<void>;
 }

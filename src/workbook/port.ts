@@ -79,6 +79,11 @@ export interface WorkbookPort {
    * sheets with readUserSheets otherwise.
    */
   sendUserSheets?: SendsUserSheets['sendUserSheets'];
+  /**
+   * Hands the named sheets (the pack just written) to another worker over `target`, as
+   * sendUserSheets hands the user's: the page neither reads nor clones them. Optional as that is.
+   */
+  sendSheets?(names: readonly string[], target: MessagePort, options?: SendOptions): Promise<void>;
 }
 
 /**

@@ -188,7 +188,7 @@ async function answer(request: WorkerRequest, post: (response: WorkerResponse) =
       case 'pack-session': {
         const run = needRun(env);
         const result = monthEndPack(run, { productVersion: '', runAt: request.args.savedAt, preparer: null, reviewer: null, review: null, userItems: request.args.userItems, suggestionDecisions: request.args.suggestionDecisions ?? [] }).result;
-        const made = paneSessionSheet(run, result, request.args);
+        const made = paneSessionSheet(run, result, request.sheetsFrom ? { ...request.args, packSheets: await receiveSheets(request.sheetsFrom, id) } : request.args);
         post({ kind: 'pack-session', id, sheet: made.sheet, identity: sessionIdentity(made.session), savedAt: made.session.savedAt });
         return;
       }

@@ -143,6 +143,8 @@ export type WorkerRequest =
       readonly kind: 'pack-session';
       readonly id: number;
       readonly args: PaneSessionArgs;
+      /** The pack's sheets come over this port from the workbook's own worker (args.packSheets is then empty). */
+      readonly sheetsFrom?: MessagePort;
     }
   | {
       /** match-suspense over the last run's sources: ageing as of `asOf`, else the day of `now`. */

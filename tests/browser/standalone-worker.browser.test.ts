@@ -3,8 +3,9 @@
  * worker (exceljs never loads on the page's thread), the grid shows the rows in sight as the
  * workbook formats them, the run reads the sheets from the worker in blocks, the audit pack is
  * written into the worker's workbook, and the download's bytes open in exceljs with the pack's
- * sheets beside the user's. Cancel while the download is prepared drops it and leaves the page as
- * it was: nothing downloads, and the next download works.
+ * sheets beside the user's. Cancel while the pack's sheets are written leaves no HL sheet in the
+ * workbook; Cancel while the download is prepared stops the worker's zip and leaves the page as it
+ * was: nothing downloads, and the next download works.
  */
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -61,13 +62,36 @@ suite('the standalone page over its workbook worker', () => {
     for (const url of pageScripts) expect(readFileSync(join(WEB, new URL(url).pathname), 'utf8')).not.toMatch(/exceljs|ExcelJS/);
   }, 120_000);
 
-  it('runs, writes the pack into the worker’s workbook, and downloads it with the pack’s sheets', async () => {
+  it('runs; Cancel while the pack’s sheets are written leaves no HL sheet in the workbook downloaded after it', async () => {
     await page.getByRole('button', { name: 'Next: Settings' }).click();
     await page.getByLabel('Your name').fill('Sam Worker');
     await page.getByRole('button', { name: 'Next: Run' }).click();
     await page.getByRole('button', { name: 'Run the reconciliation' }).click();
     await page.getByRole('button', { name: 'Next: Suspense' }).waitFor({ timeout: 120_000 });
     await page.getByRole('button', { name: /^6 Sign-off/ }).click();
+    // Write, and Cancel as soon as the progress says the sheets are being written (checked every task,
+    // so the Cancel lands while the parts cross to the worker or the worker writes them).
+    const stage = await page.evaluate(async () => {
+      const button = (name: RegExp) => [...document.querySelectorAll('button')].find((b) => name.test(b.getAttribute('aria-label') ?? b.textContent ?? ''));
+      button(/^Write the audit pack/)?.click();
+      const writing = () => [...document.querySelectorAll('[role="status"]')].some((e) => /^Writing \d+ sheets into the workbook/.test(e.textContent ?? ''));
+      for (let i = 0; i < 20_000 && !writing(); i++) await new Promise((r) => setTimeout(r, 0));
+      const was = writing();
+      button(/^Cancel: writing the audit pack$/)?.click();
+      return was;
+    });
+    expect(stage).toBe(true);
+    await page.getByText('Cancelled while its sheets were written: they were taken out again and the workbook is as it was.').first().waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: 'Download workbook' }).click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(await download.path()) as unknown as ExcelJS.Buffer);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(['Rent Roll', 'Transactions', 'GL', 'Suspense']));
+    expect(names.filter((n) => n.startsWith('HL '))).toEqual([]);
+    expect(wb.definedNames.model.filter((n) => /HL/i.test(n.name))).toEqual([]);
+  }, 300_000);
+
+  it('writes the pack into the worker’s workbook, and downloads it with the pack’s sheets', async () => {
     await page.getByRole('button', { name: /^Write the audit pack/ }).click();
     await page.getByRole('status').filter({ hasText: /^Written / }).first().waitFor({ timeout: 120_000 });
     // The page's sheet tabs follow what the worker wrote.
@@ -104,7 +128,7 @@ suite('the standalone page over its workbook worker', () => {
     expect(cancelled).toBe(true);
     await expect(page.getByRole('button', { name: 'Cancel: preparing the download' }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: 'Download workbook' }).isEnabled()).resolves.toBe(true);
-    // The worker finishes the zip it had started; the page drops it.
+    // The worker stops the zip at its next step: nothing arrives.
     await page.waitForTimeout(4_000);
     expect(downloads).toBe(0);
     // The page still works: the grid reads, and the next download arrives whole.

@@ -14,8 +14,8 @@ export class FakeBookWorker implements BookWorkerLike {
 
   postMessage(message: BookRequest, transfer: Transferable[] = []): void {
     const data = structuredClone(message, { transfer });
-    if (data.kind === 'stop-send') {
-      this.state.stopSend(data.of);
+    if (data.kind === 'stop') {
+      this.state.stop(data.of);
       return;
     }
     this.queue = this.queue.then(async () => {

@@ -87,4 +87,29 @@ describe('the workbook worker port', () => {
     await expect(bad.book).rejects.toThrow(/./);
     await expect(bad.book).rejects.not.toBeInstanceOf(Cancelled);
   });
+  it('a large sheet crosses in parts and is written with progress; a stop leaves no HL sheet, and the next write and zip work', async () => {
+    const { book } = WorkerWorkbook.open(() => new FakeBookWorker(), await bookBytes());
+    const port = await book;
+    const big: SheetSpec = { ...spec('hl.detail', 'HL Detail'), rows: Array.from({ length: 5_000 }, (_x, i) => [{ kind: 'text', value: `row ${i}` }]) };
+    const stop = new AbortController();
+    const seen: number[] = [];
+    const writing = port.writeSheets([big, spec('hl.summary', 'HL Summary')], { signal: stop.signal, onProgress: (p) => {
+      seen.push(p.rowsWritten);
+      stop.abort();
+    } });
+    await expect(writing).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen).toEqual([2_000]);
+    expect((await port.listSheets()).map((s) => s.name)).toEqual(['Transactions', 'Notes']);
+    const all: number[] = [];
+    await port.writeSheets([big, spec('hl.summary', 'HL Summary')], { onProgress: (p) => all.push(p.rowsWritten / p.rowsTotal) });
+    expect(all.at(-1)).toBe(1);
+    expect((await port.readSheet('HL Detail')).rows.at(-1)).toEqual(['row 4999']);
+    const zipStop = new AbortController();
+    const zipping = port.toFile('application/zip', (text) => text.startsWith('Writing sheet') && zipStop.abort(), { signal: zipStop.signal });
+    await expect(zipping).rejects.toMatchObject({ name: 'AbortError' });
+    const file = await port.toFile('application/zip');
+    expect(file.type).toBe('application/zip');
+    const saved = await XlsxWorkbook.fromBuffer(new Uint8Array(await file.arrayBuffer()));
+    expect(saved.workbook.worksheets.map((w) => w.name)).toEqual(['Transactions', 'Notes', 'HL Detail', 'HL Summary']);
+  });
 });

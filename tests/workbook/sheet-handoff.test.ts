@@ -108,4 +108,26 @@ describe('sheets handed from the workbook worker to the engine worker', () => {
     expect(kept?.kind === 'result' && kept.review?.entries.length).toBeGreaterThan(0);
     expect(kept?.kind === 'result' && kept.review).toEqual(whole?.kind === 'result' && whole.review);
   });
+  it('the session beside a written pack is the same whether the pack’s sheets come worker to worker or are read back on the page', async () => {
+    const book = await WorkerWorkbook.open(() => new FakeBookWorker(), fresh()).book;
+    const env: WorkerEnv = { parts: new SheetParts() };
+    await reconcile({ sheets: await readUserSheets(book) }, env);
+    const built: WorkerResponse[] = [];
+    await handleRequest({ kind: 'build-pack', id: 2, productVersion: 'test', runAt: '2026-12-07T12:00:00.000Z', preparer: null, reviewer: null, userItems: [] }, (r) => built.push(r), env);
+    const pack = built.find((r) => r.kind === 'pack');
+    if (pack?.kind !== 'pack') throw new Error('no pack');
+    await book.writeSheets(pack.sheets);
+    const names = pack.sheets.map((s) => s.name);
+    const args = { savedAt: '2026-12-07T12:00:00.000Z', who: 'Sam', config: month.config as unknown as Record<string, unknown>, userItems: [], resolutions: null, signOffs: [], trail: [] };
+    const session = async (request: Extract<WorkerRequest, { kind: 'pack-session' }>) => {
+      const posted: WorkerResponse[] = [];
+      await handleRequest(request, (r) => posted.push(structuredClone(r)), env);
+      return posted.find((r) => r.kind === 'pack-session' || r.kind === 'failure');
+    };
+    const readBack = await session({ kind: 'pack-session', id: 3, args: { ...args, packSheets: await Promise.all(names.map((n) => book.readSheet(n))) } });
+    const channel = new MessageChannel();
+    const [, handed] = await Promise.all([book.sendSheets(names, channel.port1), session({ kind: 'pack-session', id: 3, args: { ...args, packSheets: [] }, sheetsFrom: channel.port2 })]);
+    expect(readBack?.kind).toBe('pack-session');
+    expect(handed).toEqual(readBack);
+  });
 });

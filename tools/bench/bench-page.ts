@@ -12,7 +12,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve';
 import { ensureWebBuild } from '../../tests/support/web-build';
 import { CHROMIUM, haveChromium, launchChromium } from '../support/chromium';
@@ -35,7 +35,7 @@ const SUSPENSE_ITEMS = Number(process.env.BENCH_SUSPENSE ?? Math.round(ACCOUNTS 
 const FULL_PATH = ACCOUNTS <= 60_000;
 /** BENCH_PROFILE=1: a CPU profile of the page's thread through accept-all and its undo, saved in .bench/ and summarised. */
 const PROFILE = process.env.BENCH_PROFILE === '1';
-/** BENCH_PROFILE=open: CPU profiles of the page's thread while the workbook opens and while the run reaches Review, saved in .bench/ (=download: while the workbook is zipped and downloaded). */
+/** BENCH_PROFILE=open: CPU profiles of the page's thread while the workbook opens and while the run reaches Review, saved in .bench/ (=write: while the pack is written; =download: while the workbook is zipped and downloaded). */
 const PROFILE_OPEN = process.env.BENCH_PROFILE === 'open';
 /** BENCH_STOP_AFTER=ACTION ("run to Review", "scroll to the end", ...): the path ends after that action. */
 const STOP_AFTER = process.env.BENCH_STOP_AFTER ?? null;
@@ -230,12 +230,10 @@ async function onePath(page: Page, url: string, run: number, t: Record<string, T
     process.stdout.write(`page's thread, accept all and undo, by self time: ${topSelf(profile)}\n`);
   }
   await click(page, '6 Sign-off');
+  const writeProfiler = await startProfile(page, 'write');
   t['write the pack'] = await timed(page, () => click(page, /^Write the audit pack/), { kind: 'status', re: '^Written ' });
-  const downloadProfiler = process.env.BENCH_PROFILE === 'download' ? await page.context().newCDPSession(page) : null;
-  if (downloadProfiler) {
-    await downloadProfiler.send('Profiler.enable');
-    await downloadProfiler.send('Profiler.start');
-  }
+  await stopProfile(writeProfiler, `page-write-${run + 1}`, 'writing the pack');
+  const downloadProfiler = await startProfile(page, 'download');
   const downloaded = page.waitForEvent('download', { timeout: 600_000 });
   t['download the workbook'] = await timed(
     page,
@@ -245,12 +243,25 @@ async function onePath(page: Page, url: string, run: number, t: Record<string, T
     },
     { kind: 'now' },
   );
-  if (downloadProfiler) {
-    const { profile } = await downloadProfiler.send('Profiler.stop');
-    writeFileSync(join(OUT, `page-download-${run + 1}.cpuprofile`), JSON.stringify(profile));
-    process.stdout.write(`page's thread, downloading the workbook, by self time: ${topSelf(profile)}\n`);
-  }
+  await stopProfile(downloadProfiler, `page-download-${run + 1}`, 'downloading the workbook');
   return t;
+}
+
+/** A CPU profile of the page's thread, when BENCH_PROFILE names this action (write, download). */
+async function startProfile(page: Page, action: string): Promise<CDPSession | null> {
+  if (process.env.BENCH_PROFILE !== action) return null;
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.start');
+  return session;
+}
+
+/** Saves the profile in .bench/ as NAME.cpuprofile and prints its top self times. */
+async function stopProfile(session: CDPSession | null, name: string, what: string): Promise<void> {
+  if (!session) return;
+  const { profile } = await session.send('Profiler.stop');
+  writeFileSync(join(OUT, `${name}.cpuprofile`), JSON.stringify(profile));
+  process.stdout.write(`page's thread, ${what}, by self time: ${topSelf(profile)}\n`);
 }
 
 async function main(): Promise<void> {

@@ -3,8 +3,8 @@
  * clearance journal of the kept review, the ageing), the page writes it into the workbook through
  * the port. While it is built, and while its sheets are written (rows written of all), the progress
  * shows and Cancel leaves the workbook as it was: the port takes back a write stopped before its
- * last request (half a pack is never left in the workbook). A port that cannot stop a write midway
- * (the xlsx adapter writes in memory without a pause) finishes it, and the pack is said written.
+ * last request (half a pack is never left in the workbook); the xlsx adapter stops between blocks
+ * of rows and removes what it wrote. Progress re-renders at most every 100 ms.
  */
 import { useRef, useState } from 'react';
 import type { UserReconcilingItem } from '../../engine/config';
@@ -15,6 +15,7 @@ import type { RequestBody, WorkerOutcome } from '../../worker/client';
 import { wasCancelled } from '../../workbook/port';
 import type { PaneSessionArgs } from '../../worker/protocol';
 import type { PaneHost } from '../host';
+import { throttled } from '../throttle';
 import type { Notify } from '../pane-state';
 
 export interface PackRequest {
@@ -68,7 +69,12 @@ export function useAuditPack(host: Pick<PaneHost, 'port' | 'onWorkbookChanged'>,
       writing.current = stop;
       // Let the progress show before the sheets go in (the xlsx adapter writes on this thread).
       await new Promise((resolve) => setTimeout(resolve, 0));
-      await host.port.writeSheets(built.sheets, { signal: stop.signal, onProgress: (p) => setProgress({ stage: 'writing', sheets: sheetCount, fraction: p.rowsWritten / Math.max(1, p.rowsTotal) }) });
+      const report = throttled((fraction: number) => setProgress({ stage: 'writing', sheets: sheetCount, fraction }));
+      try {
+        await host.port.writeSheets(built.sheets, { signal: stop.signal, onProgress: (p) => report(p.rowsWritten / Math.max(1, p.rowsTotal)) });
+      } finally {
+        report.cancel();
+      }
       const sheets = built.sheets.map((s) => s.name);
       setWritten(new Date().toISOString());
       host.onWorkbookChanged?.();

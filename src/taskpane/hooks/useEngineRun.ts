@@ -142,7 +142,7 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
 
   /** Any other job for the worker (review actions, the pack, payment files); it answers over what it kept. */
   const request = useCallback(
-    (body: RequestBody): Promise<WorkerOutcome> => (client.current ? client.current.run(body) : Promise.resolve({ kind: 'failure', id: 0, message: 'the engine is not running' })),
+    (body: RequestBody, transfer: Transferable[] = []): Promise<WorkerOutcome> => (client.current ? client.current.run(body, undefined, transfer) : Promise.resolve({ kind: 'failure', id: 0, message: 'the engine is not running' })),
     [],
   );
 

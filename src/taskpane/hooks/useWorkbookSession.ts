@@ -34,7 +34,7 @@ export function workingCopy(s: Session, resolutions: Readonly<Record<string, Res
   };
 }
 
-export function useWorkbookSession(host: Pick<PaneHost, 'port' | 'workbookId' | 'onWorkbookChanged'>, sessions: SessionApi, request: (body: RequestBody) => Promise<WorkerOutcome>, notify: Notify) {
+export function useWorkbookSession(host: Pick<PaneHost, 'port' | 'workbookId' | 'onWorkbookChanged'>, sessions: SessionApi, request: (body: RequestBody, transfer?: Transferable[]) => Promise<WorkerOutcome>, notify: Notify) {
   const [conflict, setConflict] = useState<SessionConflict | null>(null);
   /** Writing the session beside the pack: the pack read back, then the sheet written; Cancel stops either. */
   const [progress, setProgress] = useState<Extract<PackProgress, { stage: 'session' }> | null>(null);
@@ -90,13 +90,8 @@ export function useWorkbookSession(host: Pick<PaneHost, 'port' | 'workbookId' | 
     const stop = new AbortController();
     writing.current = stop;
     try {
-      const packSheets = [];
-      for (const [i, name] of written.entries()) {
-        setProgress({ stage: 'session', doing: 'reading', fraction: i / Math.max(1, written.length) });
-        packSheets.push(await host.port.readSheet(name, undefined, { signal: stop.signal }));
-      }
       const { session, ...rest } = args;
-      const made = await request({ kind: 'pack-session', args: { ...rest, packSheets } });
+      const made = await packSession(written, rest, stop.signal);
       if (made.kind !== 'pack-session') throw new Error(made.kind === 'failure' ? made.message : 'the engine did not make the session sheet');
       setProgress({ stage: 'session', doing: 'writing', fraction: 0 });
       await host.port.writeSheets([made.sheet], { signal: stop.signal, onProgress: (p) => setProgress({ stage: 'session', doing: 'writing', fraction: p.rowsWritten / Math.max(1, p.rowsTotal) }) });
@@ -112,6 +107,27 @@ export function useWorkbookSession(host: Pick<PaneHost, 'port' | 'workbookId' | 
       writing.current = null;
       setProgress(null);
     }
+  }
+
+  /**
+   * The session sheet made by the engine worker from the pack's sheets as written. A port whose
+   * workbook lives in a worker hands them over worker to worker (the page never reads a pack sheet
+   * back); any other port reads them here.
+   */
+  async function packSession(written: readonly string[], rest: Omit<PaneSessionArgs, 'packSheets'>, signal: AbortSignal): Promise<WorkerOutcome> {
+    const reading = (name: string, fraction: number) => setProgress({ stage: 'session', doing: 'reading', fraction: (written.indexOf(name) + fraction) / Math.max(1, written.length) });
+    if (host.port.sendSheets) {
+      const channel = new MessageChannel();
+      const made = request({ kind: 'pack-session', args: { ...rest, packSheets: [] }, sheetsFrom: channel.port2 }, [channel.port2]);
+      await host.port.sendSheets(written, channel.port1, { signal, onProgress: reading });
+      return made;
+    }
+    const packSheets = [];
+    for (const name of written) {
+      reading(name, 0);
+      packSheets.push(await host.port.readSheet(name, undefined, { signal }));
+    }
+    return request({ kind: 'pack-session', args: { ...rest, packSheets } });
   }
 
   return { conflict, open, choose, writeAfterPack, progress, cancel: () => writing.current?.abort() };

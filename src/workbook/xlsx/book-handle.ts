@@ -6,7 +6,7 @@
  */
 import type { RawCell, SheetData } from '../../engine/cells';
 import type { SheetSpec } from '../../engine/sheet-spec';
-import type { SheetInfo, SheetStreamMessage } from '../port';
+import { stopIfAborted, type SheetInfo, type SheetStreamMessage } from '../port';
 import type { BookRequest, BookResponse } from './book-protocol';
 import { formattedText } from './cell-text';
 import { XlsxWorkbook } from './xlsx-workbook';
@@ -19,12 +19,18 @@ export class BookState {
   private sheets: SheetInfo[] | null = null;
   private readonly read = new Map<string, SheetData>();
   private pendingSpecs: SheetSpec[] = [];
-  /** Sends asked to stop ('stop-send'), by request id. */
-  private readonly stops = new Set<number>();
+  /** A stop for each request that can be stopped ('send', 'write', 'save'), by request id. */
+  private readonly stops = new Map<number, AbortController>();
 
-  /** Stops the send of request `id` before its next block (or before it starts). */
-  stopSend(id: number): void {
-    this.stops.add(id);
+  /** Stops request `id` (a send, a write or a zip) at its next step, or before it starts. */
+  stop(id: number): void {
+    this.stopOf(id).abort();
+  }
+
+  private stopOf(id: number): AbortController {
+    let c = this.stops.get(id);
+    if (!c) this.stops.set(id, (c = new AbortController()));
+    return c;
   }
 
   private get wb(): XlsxWorkbook {
@@ -57,11 +63,14 @@ export class BookState {
    * the sheet's name and the fraction of all the sheets posted.
    */
   private async send(req: Extract<BookRequest, { kind: 'send' }>, post: (m: BookResponse) => void): Promise<void> {
+    const { signal } = this.stopOf(req.id);
     const stopped = () => {
-      if (this.stops.has(req.id)) throw new Error('stopped');
+      if (signal.aborted) throw new Error('stopped');
     };
     stopped();
-    const infos = (await this.list()).filter((s) => s.productKey === null);
+    const names = req.names;
+    const all = await this.list();
+    const infos = names ? names.flatMap((n) => all.filter((s) => s.name === n)) : all.filter((s) => s.productKey === null);
     const tops: SheetData[] = [];
     const rowCounts: Record<string, number> = {};
     for (const [i, info] of infos.entries()) {
@@ -80,7 +89,6 @@ export class BookState {
     stopped();
     req.target.postMessage({ kind: 'end', names: infos.map((s) => s.name) } satisfies SheetStreamMessage);
     req.target.close();
-    this.stops.delete(req.id);
     post({ kind: 'handed', id: req.id, tops, rowCounts });
   }
 
@@ -126,13 +134,19 @@ export class BookState {
           });
           return;
         }
-        case 'write': {
-          this.pendingSpecs.push(...req.specs);
+        case 'write':
+        case 'write-rows': {
+          const { signal } = this.stopOf(req.id);
+          // A stop of any part drops the parts before it too: half a pack is never written.
+          stopIfAborted(signal);
+          if (req.kind === 'write' && req.first) this.pendingSpecs = [];
+          if (req.kind === 'write') this.pendingSpecs.push(...req.specs);
+          else this.appendRows(req.rows);
           if (!req.more) {
             const specs = this.pendingSpecs;
             this.pendingSpecs = [];
-            post({ kind: 'progress', id: req.id, text: `Writing ${specs.length} sheet${specs.length === 1 ? '' : 's'} into the workbook…` });
-            await this.wb.writeSheets(specs);
+            const rowsTotal = Math.max(1, specs.reduce((n, spec) => n + spec.rows.length, 0));
+            await this.wb.writeSheets(specs, { signal, onProgress: (p) => post({ kind: 'progress', id: req.id, text: p.sheet, fraction: p.rowsWritten / rowsTotal }) });
             this.forget();
           }
           post({ kind: 'written', id: req.id });
@@ -141,12 +155,16 @@ export class BookState {
         case 'send':
           await this.send(req, post);
           return;
-        case 'stop-send':
-          this.stopSend(req.of);
+        case 'stop':
+          this.stop(req.of);
           return;
         case 'save': {
           post({ kind: 'progress', id: req.id, text: 'Zipping the workbook…' });
-          const bytes = await this.wb.toBuffer();
+          const bytes = await this.wb.toBuffer({ signal: this.stopOf(req.id).signal, onProgress: (text, fraction) => post({ kind: 'progress', id: req.id, text, fraction }) });
+          if (req.type !== undefined) {
+            post({ kind: 'saved-file', id: req.id, file: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: req.type }) });
+            return;
+          }
           // A fresh buffer of exactly these bytes, handed over rather than copied.
           const out = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
           post({ kind: 'saved', id: req.id, bytes: out }, [out]);
@@ -158,15 +176,23 @@ export class BookState {
         }
       }
     } catch (e) {
-      if (req.kind === 'write') this.pendingSpecs = [];
+      if (req.kind === 'write' || req.kind === 'write-rows') this.pendingSpecs = [];
       if (req.kind === 'send') {
         // The engine worker waits on the other end: it is told too, and the channel closed.
         req.target.postMessage({ kind: 'failed', message: (e as Error).message } satisfies SheetStreamMessage);
         req.target.close();
-        this.stops.delete(req.id);
       }
       post({ kind: 'failure', id: req.id, message: (e as Error).message });
+    } finally {
+      this.stops.delete(req.id);
     }
+  }
+
+  /** Rows of the last spec sent, come in a later part. */
+  private appendRows(rows: SheetSpec['rows']): void {
+    const last = this.pendingSpecs.pop();
+    if (!last) throw new Error('rows came for no sheet');
+    this.pendingSpecs.push({ ...last, rows: [...last.rows, ...rows] });
   }
 }
 

@@ -6,8 +6,8 @@
  */
 import type { RawCell, SheetData } from '../../engine/cells';
 import type { SheetSpec } from '../../engine/sheet-spec';
-import { stopIfAborted, type HandedSheets, type ReadProgress, type SendOptions, type SheetInfo, type WorkbookPort } from '../port';
-import type { BookRequest, BookResponse, BookWorkerLike, WindowBlock } from './book-protocol';
+import { stopIfAborted, type HandedSheets, type ReadOptions, type ReadProgress, type SendOptions, type SheetInfo, type WorkbookPort, type WriteOptions } from '../port';
+import { WRITE_PART_ROWS, type BookRequest, type BookResponse, type BookWorkerLike, type WindowBlock } from './book-protocol';
 
 /** Cells per block of rows: a block crosses to the page's thread in a few milliseconds. */
 const BLOCK_CELLS = 40_000;
@@ -134,21 +134,34 @@ export class WorkerWorkbook implements WorkbookPort {
   async sendUserSheets(target: MessagePort, topRows: number, options: SendOptions = {}): Promise<HandedSheets> {
     const { signal, onProgress } = options;
     stopIfAborted(signal);
-    const sent = this.client.start({ kind: 'send', target, topRows }, [target], (sheet, fraction) => onProgress?.(sheet, fraction ?? 0));
-    const stopped = new Promise<never>((_resolve, reject) => {
-      signal?.addEventListener(
-        'abort',
-        () => {
-          this.client.tell({ kind: 'stop-send', of: sent.id });
-          reject(signal.reason ?? new DOMException('The operation was cancelled.', 'AbortError'));
-        },
-        { once: true },
-      );
-    });
-    // The stop's own answer (a failure) is of no interest once the caller has its reason.
-    sent.answer.catch(() => undefined);
-    const r = answer(await Promise.race([sent.answer, stopped]), 'handed');
+    const r = answer(await this.stoppable({ kind: 'send', target, topRows }, signal, [target], (sheet, fraction) => onProgress?.(sheet, fraction ?? 0)), 'handed');
     return { tops: r.tops, rowCounts: r.rowCounts };
+  }
+
+  /** The named sheets posted by the workbook worker straight to `target`, as sendUserSheets posts the user's. */
+  async sendSheets(names: readonly string[], target: MessagePort, options: SendOptions = {}): Promise<void> {
+    const { signal, onProgress } = options;
+    answer(await this.stoppable({ kind: 'send', target, topRows: 0, names }, signal, [target], (sheet, fraction) => onProgress?.(sheet, fraction ?? 0)), 'handed');
+  }
+
+  /**
+   * A request the signal stops: on abort the worker is told to stop it ('stop', taken at once) and
+   * the promise rejects with the signal's reason; the worker's own answer to a stop is then ignored.
+   */
+  private stoppable(body: Body, signal: AbortSignal | undefined, transfer: Transferable[] = [], onProgress?: BookProgress): Promise<BookResponse> {
+    stopIfAborted(signal);
+    const started = this.client.start(body, transfer, onProgress);
+    if (!signal) return started.answer;
+    started.answer.catch(() => undefined);
+    const stopped = new Promise<never>((_resolve, reject) => {
+      const onAbort = () => {
+        this.client.tell({ kind: 'stop', of: started.id });
+        reject(signal.reason ?? new DOMException('The operation was cancelled.', 'AbortError'));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      void started.answer.finally(() => signal.removeEventListener('abort', onAbort)).catch(() => undefined);
+    });
+    return Promise.race([started.answer, stopped]);
   }
 
   /** Rows `from`..`from + count` of a sheet as the grid shows them. */
@@ -156,21 +169,44 @@ export class WorkerWorkbook implements WorkbookPort {
     return answer(await this.client.request({ kind: 'window', sheet: name, from, count }), 'window').block;
   }
 
-  /** One spec a message (a pack's sheets can be large), written together by the worker after the last. */
-  async writeSheets(specs: readonly SheetSpec[]): Promise<void> {
-    if (specs.length === 0) return;
-    for (const [i, spec] of specs.entries()) {
-      answer(await this.client.request({ kind: 'write', specs: [spec], more: i < specs.length - 1 }), 'written');
+  /**
+   * The specs cross in parts of at most WRITE_PART_ROWS rows (no one message holds the page's
+   * thread), and the worker writes them together after the last, in blocks with progress. A stop
+   * (the signal) before the last part drops the parts sent; during the write it removes what was
+   * written: either way the workbook is as it was, and the promise rejects with the signal's reason.
+   */
+  async writeSheets(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<void> {
+    const { signal, onProgress } = options;
+    const parts = writeParts(specs);
+    const rowsTotal = specs.reduce((n, spec) => n + spec.rows.length, 0);
+    for (const [i, part] of parts.entries()) {
+      const more = i < parts.length - 1;
+      const progress: BookProgress | undefined = onProgress && !more ? (sheet, fraction) => onProgress({ sheet, rowsWritten: Math.round((fraction ?? 0) * rowsTotal), rowsTotal }) : undefined;
+      answer(await this.stoppable({ ...part, more, ...(i === 0 ? { first: true } : {}) }, signal, [], progress), 'written');
     }
   }
 
-  /** The workbook zipped as .xlsx, with what the product wrote into it. */
-  async toBuffer(onProgress?: BookProgress): Promise<Uint8Array> {
-    return new Uint8Array(answer(await this.client.request({ kind: 'save' }, [], onProgress), 'saved').bytes);
+  /** The workbook zipped as .xlsx, with what the product wrote into it; the signal stops the zip in the worker. */
+  async toBuffer(onProgress?: BookProgress, options: ReadOptions = {}): Promise<Uint8Array> {
+    return new Uint8Array(answer(await this.stoppable({ kind: 'save' }, options.signal, [], onProgress), 'saved').bytes);
+  }
+
+  /** The same, as a Blob of `type` made in the worker: what a download needs, without the page copying the bytes. */
+  async toFile(type: string, onProgress?: BookProgress, options: ReadOptions = {}): Promise<Blob> {
+    return answer(await this.stoppable({ kind: 'save', type }, options.signal, [], onProgress), 'saved-file').file;
   }
 
   /** Stops the worker (a new workbook was opened, or the page is closing). */
   dispose(): void {
     this.client.terminate();
   }
+}
+
+/** The specs as 'write' and 'write-rows' parts of at most WRITE_PART_ROWS rows each (every spec starts a 'write'). */
+function writeParts(specs: readonly SheetSpec[]): (Omit<Extract<BookRequest, { kind: 'write' }>, 'id' | 'more'> | Omit<Extract<BookRequest, { kind: 'write-rows' }>, 'id' | 'more'>)[] {
+  return specs.flatMap((spec) => {
+    const rest = [];
+    for (let from = WRITE_PART_ROWS; from < spec.rows.length; from += WRITE_PART_ROWS) rest.push({ kind: 'write-rows' as const, rows: spec.rows.slice(from, from + WRITE_PART_ROWS) });
+    return [{ kind: 'write' as const, specs: [spec.rows.length > WRITE_PART_ROWS ? { ...spec, rows: spec.rows.slice(0, WRITE_PART_ROWS) } : spec] }, ...rest];
+  });
 }

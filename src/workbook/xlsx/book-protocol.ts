@@ -18,17 +18,24 @@ export type BookRequest =
   | { readonly kind: 'window'; readonly id: number; readonly sheet: string; readonly from: number; readonly count: number }
   /**
    * Sheet specs to write, sent a few at a time so no one message holds the page's thread; they are
-   * written together (names planned across all of them) when `more` is false.
+   * written together (names planned across all of them) when `more` is false, in blocks of rows with
+   * progress ('progress': the sheet's name, the fraction of all rows written) and a 'stop' between.
    */
-  | { readonly kind: 'write'; readonly id: number; readonly specs: readonly SheetSpec[]; readonly more: boolean }
-  | { readonly kind: 'save'; readonly id: number }
+  | { readonly kind: 'write'; readonly id: number; readonly specs: readonly SheetSpec[]; readonly more: boolean; /** The first part of a write: parts left from a stopped one are dropped. */ readonly first?: boolean }
+  /** More rows of the last spec sent (a large sheet crosses in parts of WRITE_PART_ROWS rows). */
+  | { readonly kind: 'write-rows'; readonly id: number; readonly rows: SheetSpec['rows']; readonly more: boolean }
+  /** The workbook zipped in steps a 'stop' ends: as bytes, or as a Blob of `type` for the page to download as it is. */
+  | { readonly kind: 'save'; readonly id: number; readonly type?: string }
   /**
    * The user's sheets posted to `target` (transferred: the other end is the engine worker's) as
    * SheetStreamMessage blocks; answered with 'handed' (the tops and row counts the page keeps).
    */
-  | { readonly kind: 'send'; readonly id: number; readonly target: MessagePort; readonly topRows: number }
-  /** Stops the 'send' of id `of` between two blocks (taken at once, not queued behind it). */
-  | { readonly kind: 'stop-send'; readonly id: number; readonly of: number };
+  | { readonly kind: 'send'; readonly id: number; readonly target: MessagePort; readonly topRows: number; /** These sheets (the pack just written), not the user's. */ readonly names?: readonly string[] }
+  /** Stops the 'send', 'write' or 'save' of id `of` between two steps (taken at once, not queued behind it). */
+  | { readonly kind: 'stop'; readonly id: number; readonly of: number };
+
+/** Rows of a spec a 'write' or 'write-rows' message carries: the page clones a part in a few milliseconds. */
+export const WRITE_PART_ROWS = 2_000;
 
 /** A block of a sheet's rows; `total` and the origin say where it sits in the used range. */
 export interface RowsBlock {
@@ -62,6 +69,8 @@ export type BookResponse =
   | { readonly kind: 'written'; readonly id: number }
   /** The zipped workbook, transferred. */
   | { readonly kind: 'saved'; readonly id: number; readonly bytes: ArrayBuffer }
+  /** The zipped workbook as a Blob (made in the worker: the page neither copies nor holds the bytes). */
+  | { readonly kind: 'saved-file'; readonly id: number; readonly file: Blob }
   | { readonly kind: 'failure'; readonly id: number; readonly message: string }
   /** The user's sheets were all posted to the engine worker: what the page keeps of them. */
   | { readonly kind: 'handed'; readonly id: number; readonly tops: readonly SheetData[]; readonly rowCounts: Readonly<Record<string, number>> };

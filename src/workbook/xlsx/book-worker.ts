@@ -8,8 +8,8 @@ const state = new BookState();
 let queue: Promise<void> = Promise.resolve();
 scope.onmessage = (e) => {
   // A stop is taken at once: the send it stops is still running in the queue.
-  if (e.data.kind === 'stop-send') {
-    state.stopSend(e.data.of);
+  if (e.data.kind === 'stop') {
+    state.stop(e.data.of);
     return;
   }
   queue = queue.then(() => state.handle(e.data, (m, transfer) => scope.postMessage(m, transfer ?? [])));

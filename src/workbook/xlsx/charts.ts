@@ -9,7 +9,7 @@
  * computed, so Excel and LibreOffice show the chart at once and redraw it as the cells change.
  * What each chart shows comes from ../render-charts.ts, shared with the Excel adapter.
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import type { ChartSpec, ChartType } from '../../engine/sheet-spec';
 import { chartAnchor, type ChartSeries } from '../render-charts';
 
@@ -178,13 +178,13 @@ function withDrawingElement(sheetXml: string, relId: string): string {
 }
 
 /**
- * The workbook with the charts added. A sheet that is not in the workbook, or already has a drawing
- * of its own (a user's sheet with pictures), is left as it is: only sheets the product wrote get charts.
+ * The charts added to the workbook's zip before it is deflated (./xlsx-zip.ts). A sheet that is not
+ * in the workbook, or already has a drawing of its own (a user's sheet with pictures), is left as
+ * it is: only sheets the product wrote get charts.
  */
-export async function addChartParts(bytes: Uint8Array, sheets: readonly SheetCharts[]): Promise<Uint8Array> {
+export async function addChartsToZip(zip: JSZip, sheets: readonly SheetCharts[]): Promise<void> {
   const wanted = sheets.filter((s) => s.charts.length > 0);
-  if (wanted.length === 0) return bytes;
-  const zip = await JSZip.loadAsync(bytes);
+  if (wanted.length === 0) return;
   const parts = await sheetParts(zip);
   let types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
   let shapeId = 2;
@@ -216,5 +216,4 @@ export async function addChartParts(bytes: Uint8Array, sheets: readonly SheetCha
     zip.file(sheetPath, withDrawingElement(sheetXml, relId));
   }
   zip.file('[Content_Types].xml', types);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

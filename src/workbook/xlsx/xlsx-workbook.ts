@@ -13,30 +13,12 @@
  */
 import ExcelJS from 'exceljs';
 import type { RawCell, SheetData } from '../../engine/cells';
-import type { CellSpec, CellStyle, SheetSpec, TableSpec } from '../../engine/sheet-spec';
+import type { SheetSpec } from '../../engine/sheet-spec';
 import { stopIfAborted, type ReadOptions, type ReadProgress, type SheetInfo, type WorkbookPort, type WriteOptions } from '../port';
-import {
-  CELL_LOOKS,
-  dateOfIso,
-  formulaResultOf,
-  formulaText,
-  freeTableName,
-  isMarkerName,
-  keyFromMarker,
-  markerName,
-  markerReference,
-  numberFormatOf,
-  numberOf,
-  planSheetNames,
-  printSetupOf,
-  PROTECTION,
-  serialOfDate,
-  TABLE_STYLE,
-  tableBox,
-  type CellLook,
-} from '../render';
+import { isMarkerName, keyFromMarker, markerName, markerReference, planSheetNames, PROTECTION, serialOfDate } from '../render';
 import { chartSeries } from '../render-charts';
-import { addChartParts } from './charts';
+import { writeSpec } from './xlsx-write-spec';
+import { zipWorkbook, type ZipOptions } from './xlsx-zip';
 
 /** Rows are padded to the used range's width only while that costs at most this many cells. */
 const PAD_CELLS = 20_000_000;
@@ -124,14 +106,13 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(new ExcelJS.Workbook());
   }
 
-  async toBuffer(): Promise<Uint8Array> {
-    const buf = await this.workbook.xlsx.writeBuffer();
-    const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+  /** The workbook as .xlsx bytes, zipped in steps a signal stops (./xlsx-zip.ts). */
+  async toBuffer(options: ZipOptions = {}): Promise<Uint8Array> {
     const sheets = this.workbook.worksheets.flatMap((ws) => {
       const spec = this.charted.get(ws);
       return spec ? [{ sheet: ws.name, charts: (spec.charts ?? []).map((chart) => ({ chart, series: chartSeries(spec, ws.name, chart) })) }] : [];
     });
-    return addChartParts(bytes, sheets);
+    return zipWorkbook(this.workbook, sheets, options);
   }
 
   /**
@@ -228,9 +209,16 @@ export class XlsxWorkbook implements WorkbookPort {
     return { name: ws.name, originRow: used.top, originCol: used.left, rows };
   }
 
-  /** A signal is checked once, before anything changes (the sheets then go in without a stop); progress is reported a sheet at a time. */
+  /**
+   * Writes in two phases. First each new sheet is written, in blocks of rows (BLOCK_ROWS) with a
+   * pause, a check of the signal and progress after each, under a name of its own beside the sheets
+   * it replaces; a stop or failure then removes the new sheets and leaves the workbook as it was.
+   * Then, without a pause (past the point of return), the replaced sheets go, and the new ones take
+   * their names, places in the tab order and markers.
+   */
   async writeSheets(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<void> {
-    stopIfAborted(options.signal);
+    const { signal, onProgress } = options;
+    stopIfAborted(signal);
     const rowsTotal = specs.reduce((n, spec) => n + spec.rows.length, 0);
     let rowsWritten = 0;
     // Names of sheets the user deleted point nowhere (#REF!): ours, and dropped so Excel need not repair them.
@@ -239,132 +227,62 @@ export class XlsxWorkbook implements WorkbookPort {
     const markers = this.markers();
     const replaced = new Set(specs.map((spec) => markers.get(markerName(spec.key))).filter((ws): ws is ExcelJS.Worksheet => !!ws));
     const plan = planSheetNames(specs, new Set(this.workbook.worksheets.filter((w) => !replaced.has(w)).map((w) => w.name.toLowerCase())));
+    const made: ExcelJS.Worksheet[] = [];
+    try {
+      for (const [i, spec] of plan.specs.entries()) {
+        const name = plan.names[i] as string;
+        const ws = this.workbook.addWorksheet(this.writingName(i), spec.freeze && (spec.freeze.rows > 0 || spec.freeze.cols > 0) ? { views: [{ state: 'frozen', xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }] } : {});
+        made.push(ws);
+        await writeSpec(ws, spec, this.tableNames(replaced), async (rows) => {
+          rowsWritten += rows;
+          onProgress?.({ sheet: name, rowsWritten, rowsTotal });
+          await nextTask();
+          stopIfAborted(signal);
+        });
+        if (spec.rows.length === 0) onProgress?.({ sheet: name, rowsWritten, rowsTotal });
+        if (spec.veryHidden) ws.state = 'veryHidden';
+        if (spec.protect) {
+          // No password: a guard against accidental edits; filtering, sorting and widening columns stay allowed.
+          await ws.protect('', { selectLockedCells: PROTECTION.selectCells, selectUnlockedCells: PROTECTION.selectCells, autoFilter: PROTECTION.autoFilter, sort: PROTECTION.sort, formatColumns: PROTECTION.formatColumns, formatRows: PROTECTION.formatRows });
+        }
+      }
+      stopIfAborted(signal);
+    } catch (e) {
+      for (const ws of made) this.workbook.removeWorksheet(ws.id);
+      throw e;
+    }
     for (const [i, spec] of plan.specs.entries()) {
+      const ws = made[i] as ExcelJS.Worksheet;
       const marker = markerName(spec.key);
       const old = this.markers().get(marker);
-      let orderNo: number | undefined;
       if (old) {
-        orderNo = (old as Ordered).orderNo;
+        // The replacement takes the old sheet's place in the tab order.
+        (ws as Ordered).orderNo = (old as Ordered).orderNo;
         this.charted.delete(old);
         this.workbook.removeWorksheet(old.id);
       }
       this.removeName(marker);
       const name = plan.names[i] as string;
-      const ws = this.workbook.addWorksheet(name, spec.freeze && (spec.freeze.rows > 0 || spec.freeze.cols > 0) ? { views: [{ state: 'frozen', xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }] } : {});
-      // The replacement takes the old sheet's place in the tab order.
-      if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
-      writeSpec(ws, spec, this.tableNames());
+      ws.name = name;
       if (spec.charts && spec.charts.length > 0) this.charted.set(ws, spec);
-      if (spec.veryHidden) ws.state = 'veryHidden';
-      if (spec.protect) {
-        // No password: a guard against accidental edits; filtering, sorting and widening columns stay allowed.
-        await ws.protect('', { selectLockedCells: PROTECTION.selectCells, selectUnlockedCells: PROTECTION.selectCells, autoFilter: PROTECTION.autoFilter, sort: PROTECTION.sort, formatColumns: PROTECTION.formatColumns, formatRows: PROTECTION.formatRows });
-      }
       this.workbook.definedNames.add(markerReference(name), marker);
-      rowsWritten += spec.rows.length;
-      options.onProgress?.({ sheet: name, rowsWritten, rowsTotal });
     }
   }
 
-  /** Table names in use anywhere in the workbook, and workbook names (Excel wants them all distinct), lower-cased. */
-  private tableNames(): Set<string> {
+  /** A name no sheet has, for a sheet while it is written (phase one of writeSheets). */
+  private writingName(i: number): string {
+    let name = `HL writing ${i + 1}`;
+    while (this.sheet(name)) name += '~';
+    return name;
+  }
+
+  /** Table names in use in the workbook but on sheets about to be replaced, and workbook names (Excel wants them all distinct), lower-cased. */
+  private tableNames(replaced: ReadonlySet<ExcelJS.Worksheet>): Set<string> {
     const taken = new Set<string>();
-    for (const ws of this.workbook.worksheets) for (const t of Object.keys((ws as WithTables).tables ?? {})) taken.add(t.toLowerCase());
+    for (const ws of this.workbook.worksheets) if (!replaced.has(ws)) for (const t of Object.keys((ws as WithTables).tables ?? {})) taken.add(t.toLowerCase());
     for (const n of this.workbook.definedNames.model) taken.add(n.name.toLowerCase());
     return taken;
   }
 }
 
-/** A cell look (render.ts) as exceljs's style: colours as ARGB, the top border thin. */
-function styleOf(look: CellLook): Partial<ExcelJS.Style> {
-  const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
-  const font: Partial<ExcelJS.Font> = {};
-  if (look.bold) font.bold = true;
-  if (look.italic) font.italic = true;
-  if (look.size !== null) font.size = look.size;
-  if (look.color !== null) font.color = { argb: argb(look.color) };
-  const style: Partial<ExcelJS.Style> = {};
-  if (Object.keys(font).length > 0) style.font = font;
-  if (look.fill !== null) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(look.fill) } };
-  if (look.borderTop) style.border = { top: { style: 'thin' } };
-  return style;
-}
-
-const STYLES: Readonly<Record<CellStyle, Partial<ExcelJS.Style>>> = Object.fromEntries(Object.entries(CELL_LOOKS).map(([k, look]) => [k, styleOf(look)])) as Record<CellStyle, Partial<ExcelJS.Style>>;
-
-/**
- * The exceljs value for a cell spec. Text is always a plain string: exceljs stores a string as a
- * shared string and never as a formula, whatever it starts with ("=", "+", "-", "@"); only a
- * { formula } object becomes a formula. A date goes in as a Date, which exceljs converts to the
- * workbook's date system (1900 or 1904).
- */
-function cellValue(spec: CellSpec): ExcelJS.CellValue {
-  switch (spec.kind) {
-    case 'text':
-      return spec.value;
-    case 'date':
-      return dateOfIso(spec.value);
-    case 'number':
-    case 'money':
-      return numberOf(spec);
-    case 'formula':
-      // The cached result goes in as written, 0 included: the cell is created from this object.
-      return { formula: formulaText(spec), result: formulaResultOf(spec) } as ExcelJS.CellFormulaValue;
-    default: {
-      const never: never = spec;
-      return never;
-    }
-  }
-}
-
-/** exceljs writes a table's header and rows into the cells itself; the spec's cells go on top afterwards. */
-function addTable(ws: ExcelJS.Worksheet, spec: SheetSpec, t: TableSpec, taken: Set<string>): void {
-  const box = tableBox(t);
-  const rows: ExcelJS.CellValue[][] = [];
-  for (let r = box.top; r < box.bottom; r++) {
-    const src = spec.rows[r] ?? [];
-    rows.push(t.columns.map((_c, i) => {
-      const cell = src[t.firstCol + i];
-      return cell ? cellValue(cell) : null;
-    }));
-  }
-  ws.addTable({
-    name: freeTableName(t.name, taken),
-    ref: box.address.split(':')[0] ?? 'A1',
-    headerRow: true,
-    totalsRow: false,
-    style: { theme: TABLE_STYLE, showRowStripes: true },
-    columns: t.columns.map((name) => ({ name, filterButton: true })),
-    rows,
-  });
-}
-
-function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec, tableNames: Set<string>): void {
-  spec.columnWidths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
-  const print = printSetupOf(spec);
-  ws.pageSetup = { paperSize: PAPER_A4, orientation: print.orientation, fitToPage: true, fitToWidth: print.fitToWidth, fitToHeight: print.fitToHeight };
-  if (print.titleRows) ws.pageSetup.printTitlesRow = `${print.titleRows.first}:${print.titleRows.last}`;
-  for (const t of spec.tables) addTable(ws, spec, t, tableNames);
-  spec.rows.forEach((row, r) => {
-    row.forEach((cell, c) => {
-      if (!cell) return;
-      const target = ws.getCell(r + 1, c + 1);
-      target.value = cellValue(cell);
-      const fmt = numberFormatOf(cell);
-      if (fmt) target.numFmt = fmt;
-      if (cell.style) Object.assign(target, STYLES[cell.style]);
-    });
-  });
-  // Excel repairs a file whose table header cells differ from the table's column names.
-  for (const t of spec.tables) {
-    t.columns.forEach((name, i) => {
-      const cell = ws.getCell(t.headerRow + 1, t.firstCol + i + 1);
-      if (cell.value !== name) cell.value = name;
-    });
-  }
-}
-
-/** The paper size code for A4 in the file format (ECMA-376 paperSize). */
-const PAPER_A4 = 9;
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
