@@ -179,11 +179,18 @@ export class WorkerWorkbook implements WorkbookPort {
     const { signal, onProgress } = options;
     const parts = writeParts(specs);
     const rowsTotal = specs.reduce((n, spec) => n + spec.rows.length, 0);
+    // One part a task, without waiting for the worker's answer to each (the port keeps them in
+    // order): each post's copy is a short task, and the worker stores one part while the next is posted.
+    const answers: Promise<BookResponse>[] = [];
     for (const [i, part] of parts.entries()) {
       const more = i < parts.length - 1;
       const progress: BookProgress | undefined = onProgress && !more ? (sheet, fraction) => onProgress({ sheet, rowsWritten: Math.round((fraction ?? 0) * rowsTotal), rowsTotal }) : undefined;
-      answer(await this.stoppable({ ...part, more, ...(i === 0 ? { first: true } : {}) }, signal, [], progress), 'written');
+      const sent = this.stoppable({ ...part, more, ...(i === 0 ? { first: true } : {}) }, signal, [], progress);
+      sent.catch(() => undefined); // each is awaited below; a stop rejects them all
+      answers.push(sent);
+      if (more) await nextTask();
     }
+    for (const a of answers) answer(await a, 'written');
   }
 
   /** The workbook zipped as .xlsx, with what the product wrote into it; the signal stops the zip in the worker. */
@@ -210,3 +217,6 @@ function writeParts(specs: readonly SheetSpec[]): (Omit<Extract<BookRequest, { k
     return [{ kind: 'write' as const, specs: [spec.rows.length > WRITE_PART_ROWS ? { ...spec, rows: spec.rows.slice(0, WRITE_PART_ROWS) } : spec] }, ...rest];
   });
 }
+
+/** Lets the page's thread run what is waiting (input, paint) before the next part is posted. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
