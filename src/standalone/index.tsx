@@ -5,7 +5,7 @@
  * the audit pack is written into the workbook in memory and downloaded.
  */
 import { Body1, Button, Caption1, FluentProvider, MessageBar, MessageBarBody, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Pane } from '../taskpane/components/Pane';
 import { openLedgerStore } from '../store/open-store';
@@ -81,10 +81,14 @@ function Standalone() {
       const wb = await opening.book;
       shown.current?.dispose();
       shown.current = wb;
-      setBook({ wb, name, opened: Date.now(), ...(config ? { config } : {}) });
-      setSelected(null);
-      setCurrent(null);
-      setState({ kind: 'idle' });
+      // The pane and the grid are drawn for the first time here (Fluent's styles are made as they
+      // render): as a transition, React yields to the page every few milliseconds meanwhile.
+      startTransition(() => {
+        setBook({ wb, name, opened: Date.now(), ...(config ? { config } : {}) });
+        setSelected(null);
+        setCurrent(null);
+        setState({ kind: 'idle' });
+      });
     } catch (e) {
       if (e instanceof Cancelled) {
         setState({ kind: 'idle' });
@@ -120,10 +124,12 @@ function Standalone() {
 
   useEffect(() => {
     if (!book) return;
-    void book.wb.listSheets().then((infos) => {
-      setTabs(infos);
-      setCurrent((c) => (c && infos.some((i) => i.name === c) ? c : (infos[0]?.name ?? null)));
-    });
+    void book.wb.listSheets().then((infos) =>
+      startTransition(() => {
+        setTabs(infos);
+        setCurrent((c) => (c && infos.some((i) => i.name === c) ? c : (infos[0]?.name ?? null)));
+      }),
+    );
   }, [book, version]);
 
   // The grid asks the worker for the rows it shows; a new source (another sheet, or the workbook
@@ -244,9 +250,13 @@ function Standalone() {
 
 const container = document.getElementById('container');
 if (container) {
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <Standalone />
-    </FluentProvider>,
+  const root = createRoot(container);
+  // The first draw (the theme's and components' styles made and inserted) yields every few milliseconds.
+  startTransition(() =>
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <Standalone />
+      </FluentProvider>,
+    ),
   );
 }
