@@ -13,7 +13,7 @@ import { downloadFile } from '../taskpane/download';
 import type { PaneHost } from '../taskpane/host';
 import { spawnEngineWorker } from '../taskpane/spawn-worker';
 import type { SheetInfo } from '../workbook/port';
-import { notXlsxMessage } from '../workbook/xlsx/not-xlsx';
+import { notXlsxFileMessage } from '../workbook/xlsx/not-xlsx';
 import { Cancelled, WorkerWorkbook } from '../workbook/xlsx/book-port';
 import type { BookWorkerLike } from '../workbook/xlsx/book-protocol';
 import { FilePicker } from '../taskpane/components/FilePicker';
@@ -61,21 +61,21 @@ function Standalone() {
   const [tabs, setTabs] = useState<SheetInfo[]>([]);
   const [current, setCurrent] = useState<string | null>(null);
   const [selected, setSelected] = useState<{ sheet: string; row: number; col: number } | null>(null);
-  const openFile = async (f: File) => open(await f.arrayBuffer(), f.name);
+  const openFile = (f: File) => open(f, f.name);
   /** The workbook open now, to stop its worker when another replaces it. */
   const shown = useRef<WorkerWorkbook | null>(null);
 
   /**
-   * Opens the bytes in a new workbook worker (they are handed over, not copied). Cancel stops that
-   * worker: the workbook open before, if any, stays as it was.
+   * Opens the file in a new workbook worker, which reads its bytes itself (the page's thread never
+   * takes in the whole file). Cancel stops that worker: the workbook open before, if any, stays as it was.
    */
-  async function open(bytes: ArrayBuffer, name: string, config?: Readonly<Record<string, unknown>>): Promise<void> {
-    const not = notXlsxMessage(new Uint8Array(bytes));
+  async function open(file: Blob, name: string, config?: Readonly<Record<string, unknown>>): Promise<void> {
+    const not = await notXlsxFileMessage(file);
     if (not) {
       setState({ kind: 'error', text: `${name} ${not}. Nothing was loaded.` });
       return;
     }
-    const opening = WorkerWorkbook.open(spawnBookWorker, bytes, (text) => setState((s) => (s.kind === 'opening' && s.cancel === opening.cancel ? { ...s, text } : s)));
+    const opening = WorkerWorkbook.open(spawnBookWorker, file, (text) => setState((s) => (s.kind === 'opening' && s.cancel === opening.cancel ? { ...s, text } : s)));
     setState({ kind: 'opening', name, text: `Reading ${name}…`, cancel: opening.cancel });
     try {
       const wb = await opening.book;
@@ -115,7 +115,7 @@ function Standalone() {
           if (!c.ok) throw new Error(`${configName}: HTTP ${c.status}`);
           config = (await c.json()) as Record<string, unknown>;
         }
-        await open(await res.arrayBuffer(), sample, config);
+        await open(await res.blob(), sample, config);
       } catch (e) {
         setState({ kind: 'error', text: `The sample workbook ${sample} could not be loaded (${(e as Error).message}).` });
       }
