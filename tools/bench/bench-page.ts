@@ -186,13 +186,18 @@ async function onePath(page: Page, url: string, run: number, t: Record<string, T
   const stopTrace = TRACE ? await startTrace(await page.context().newCDPSession(page)) : null;
   await page.goto(url);
   t['open workbook'] = await timed(page, async () => undefined, { kind: 'button', re: '^Next: Settings$' });
-  if (stopTrace) process.stdout.write(`page's thread, opening the workbook, its tasks over 50 ms (ms of each event by name):\n  ${longTasks(await stopTrace()).join('\n  ')}\n`);
+  if (stopTrace) {
+    const events = await stopTrace();
+    writeFileSync(join(OUT, `page-open-${run + 1}.trace.json`), JSON.stringify({ traceEvents: events }));
+    process.stdout.write(`page's thread, opening the workbook, its tasks over 50 ms (ms of each event by name):\n  ${longTasks(events).join('\n  ')}\n`);
+  }
   if (openProfiler) {
     const { profile } = await openProfiler.send('Profiler.stop');
     writeFileSync(join(OUT, `page-open-${run + 1}.cpuprofile`), JSON.stringify(profile));
     process.stdout.write(`page's thread, opening the workbook, by self time: ${topSelf(profile)}\n`);
     await openProfiler.send('Profiler.start');
   }
+  if (STOP_AFTER === 'open workbook') return t;
   // The machine's own noise: the longest pause of the page doing nothing for a while (other
   // processes on the same cores hold the page's thread too; read the actions' pauses against it).
   t['idle page (noise floor)'] = await timed(page, () => page.waitForTimeout(IDLE_MS), { kind: 'now' });
