@@ -51,6 +51,10 @@ const useStyles = makeStyles({
   steps: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, margin: 0, padding: 0, listStyleType: 'none' },
 });
 
+/** The pane's modes, in the order their buttons show (a mode is drawn whole when chosen: a transition). */
+const MODES = [['month-end', 'Month-end reconciliation'], ['payments', 'Payment files'], ['direct-debits', 'Direct Debits'], ['account-actions', 'Account actions'], ['factoring', 'Factoring']] as const;
+type Mode = (typeof MODES)[number][0];
+
 /** No reconciling items (one array, so what is computed from the items is not recomputed each render). */
 const NO_ITEMS: readonly StoredReconcilingItem[] = [];
 
@@ -60,7 +64,7 @@ export function Pane({ host }: { readonly host: PaneHost }) {
   // A step is drawn whole when it is shown: as a transition, React yields to the page meanwhile.
   const setStep = (next: StepId) => startTransition(() => showStep(next));
   useStepFocus(step);
-  const [mode, setMode] = useState<'month-end' | 'payments' | 'account-actions' | 'factoring' | 'direct-debits'>('month-end');
+  const [mode, setMode] = useState<Mode>('month-end');
   const { notices, announce, notify, dismiss, setAnnounce } = useNotices();
   const settings = usePaneSettings();
   const { config, period, name, actor, parsed, engineConfig } = settings;
@@ -289,21 +293,11 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       {sourceCheck.changes && sourceCheck.changes.length > 0 && <SourcesChangedBar changes={sourceCheck.changes} onDismiss={sourceCheck.clear} />}
       {inBook.conflict && <SessionConflictCard conflict={inBook.conflict} onChoose={(w) => void chooseCopy(w)} />}
       <div role="group" aria-label="Task" className={styles.steps}>
-        <Button size="small" appearance={mode === 'month-end' ? 'primary' : 'secondary'} aria-pressed={mode === 'month-end'} onClick={() => setMode('month-end')}>
-          Month-end reconciliation
-        </Button>
-        <Button size="small" appearance={mode === 'payments' ? 'primary' : 'secondary'} aria-pressed={mode === 'payments'} onClick={() => setMode('payments')}>
-          Payment files
-        </Button>
-        <Button size="small" appearance={mode === 'direct-debits' ? 'primary' : 'secondary'} aria-pressed={mode === 'direct-debits'} onClick={() => setMode('direct-debits')}>
-          Direct Debits
-        </Button>
-        <Button size="small" appearance={mode === 'account-actions' ? 'primary' : 'secondary'} aria-pressed={mode === 'account-actions'} onClick={() => setMode('account-actions')}>
-          Account actions
-        </Button>
-        <Button size="small" appearance={mode === 'factoring' ? 'primary' : 'secondary'} aria-pressed={mode === 'factoring'} onClick={() => setMode('factoring')}>
-          Factoring
-        </Button>
+        {MODES.map(([m, label]) => (
+          <Button key={m} size="small" appearance={mode === m ? 'primary' : 'secondary'} aria-pressed={mode === m} onClick={() => startTransition(() => setMode(m))}>
+            {label}
+          </Button>
+        ))}
       </div>
       {mode === 'direct-debits' && <DdPanel host={host} store={sessions.store} send={engine.request} actor={actor} config={config} />}
       {mode === 'account-actions' && <AccountActionsMode host={host} config={config} store={sessions.store} send={engine.request} />}
