@@ -5,7 +5,7 @@
  * the audit pack is written into the workbook in memory and downloaded.
  */
 import { Body1, Button, Caption1, FluentProvider, MessageBar, MessageBarBody, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Pane } from '../taskpane/components/Pane';
 import { openLedgerStore } from '../store/open-store';
@@ -14,7 +14,7 @@ import { DownloadButton } from '../taskpane/components/DownloadButton';
 import type { PaneHost } from '../taskpane/host';
 import { spawnEngineWorker } from '../taskpane/spawn-worker';
 import type { SheetInfo } from '../workbook/port';
-import { notXlsxMessage } from '../workbook/xlsx/not-xlsx';
+import { notXlsxFileMessage } from '../workbook/xlsx/not-xlsx';
 import { Cancelled, WorkerWorkbook } from '../workbook/xlsx/book-port';
 import type { BookWorkerLike } from '../workbook/xlsx/book-protocol';
 import { FilePicker } from '../taskpane/components/FilePicker';
@@ -62,30 +62,34 @@ function Standalone() {
   const [tabs, setTabs] = useState<SheetInfo[]>([]);
   const [current, setCurrent] = useState<string | null>(null);
   const [selected, setSelected] = useState<{ sheet: string; row: number; col: number } | null>(null);
-  const openFile = async (f: File) => open(await f.arrayBuffer(), f.name);
+  const openFile = (f: File) => open(f, f.name);
   /** The workbook open now, to stop its worker when another replaces it. */
   const shown = useRef<WorkerWorkbook | null>(null);
 
   /**
-   * Opens the bytes in a new workbook worker (they are handed over, not copied). Cancel stops that
-   * worker: the workbook open before, if any, stays as it was.
+   * Opens the file in a new workbook worker, which reads its bytes itself (the page's thread never
+   * takes in the whole file). Cancel stops that worker: the workbook open before, if any, stays as it was.
    */
-  async function open(bytes: ArrayBuffer, name: string, config?: Readonly<Record<string, unknown>>): Promise<void> {
-    const not = notXlsxMessage(new Uint8Array(bytes));
+  async function open(file: Blob, name: string, config?: Readonly<Record<string, unknown>>): Promise<void> {
+    const not = await notXlsxFileMessage(file);
     if (not) {
       setState({ kind: 'error', text: `${name} ${not}. Nothing was loaded.` });
       return;
     }
-    const opening = WorkerWorkbook.open(spawnBookWorker, bytes, (text) => setState((s) => (s.kind === 'opening' && s.cancel === opening.cancel ? { ...s, text } : s)));
+    const opening = WorkerWorkbook.open(spawnBookWorker, file, (text) => setState((s) => (s.kind === 'opening' && s.cancel === opening.cancel ? { ...s, text } : s)));
     setState({ kind: 'opening', name, text: `Reading ${name}…`, cancel: opening.cancel });
     try {
       const wb = await opening.book;
       shown.current?.dispose();
       shown.current = wb;
-      setBook({ wb, name, opened: Date.now(), ...(config ? { config } : {}) });
-      setSelected(null);
-      setCurrent(null);
-      setState({ kind: 'idle' });
+      // The pane and the grid are drawn for the first time here (Fluent's styles are made as they
+      // render): as a transition, React yields to the page every few milliseconds meanwhile.
+      startTransition(() => {
+        setBook({ wb, name, opened: Date.now(), ...(config ? { config } : {}) });
+        setSelected(null);
+        setCurrent(null);
+        setState({ kind: 'idle' });
+      });
     } catch (e) {
       if (e instanceof Cancelled) {
         setState({ kind: 'idle' });
@@ -112,7 +116,7 @@ function Standalone() {
           if (!c.ok) throw new Error(`${configName}: HTTP ${c.status}`);
           config = (await c.json()) as Record<string, unknown>;
         }
-        await open(await res.arrayBuffer(), sample, config);
+        await open(await res.blob(), sample, config);
       } catch (e) {
         setState({ kind: 'error', text: `The sample workbook ${sample} could not be loaded (${(e as Error).message}).` });
       }
@@ -121,10 +125,12 @@ function Standalone() {
 
   useEffect(() => {
     if (!book) return;
-    void book.wb.listSheets().then((infos) => {
-      setTabs(infos);
-      setCurrent((c) => (c && infos.some((i) => i.name === c) ? c : (infos[0]?.name ?? null)));
-    });
+    void book.wb.listSheets().then((infos) =>
+      startTransition(() => {
+        setTabs(infos);
+        setCurrent((c) => (c && infos.some((i) => i.name === c) ? c : (infos[0]?.name ?? null)));
+      }),
+    );
   }, [book, version]);
 
   // The grid asks the worker for the rows it shows; a new source (another sheet, or the workbook
@@ -229,9 +235,13 @@ function Standalone() {
 
 const container = document.getElementById('container');
 if (container) {
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <Standalone />
-    </FluentProvider>,
+  const root = createRoot(container);
+  // The first draw (the theme's and components' styles made and inserted) yields every few milliseconds.
+  startTransition(() =>
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <Standalone />
+      </FluentProvider>,
+    ),
   );
 }

@@ -33,8 +33,8 @@ export interface FingerprintChange {
   readonly now: string | null;
 }
 
-/** Decision rows put at once: a block's copy into IndexedDB stays well under a frame on a busy machine. */
-const DECISION_BLOCK = 250;
+/** Decision rows put at once: a block's copy into IndexedDB (Dexie's bookkeeping and the structured clone, 30-70 ms for 250 rows on a busy machine) stays well inside a frame. */
+const DECISION_BLOCK = 100;
 
 export function sessionId(workbookId: string, period: string): string {
   return `${workbookId}|${period}`;

@@ -27,7 +27,8 @@ describe('Sources', () => {
     renderPane(testHost(sheets()));
     await screen.findByText('Sources', { selector: 'h2' });
     expect((screen.getByLabelText('Role of ‘Suspense’') as HTMLSelectElement).value).toBe('suspense');
-    const amount = screen.getByLabelText('Suspense items: column for Amount') as HTMLSelectElement;
+    // The column mappings are drawn a frame after the sheets' list.
+    const amount = (await screen.findByLabelText('Suspense items: column for Amount')) as HTMLSelectElement;
     const suspense = month.sheets.find((s) => s.name === 'Suspense')!;
     expect(suspense.rows.some((r) => r.includes(amount.value))).toBe(true);
     fireEvent.click(screen.getByText('Next: Settings'));

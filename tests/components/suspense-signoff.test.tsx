@@ -4,6 +4,7 @@
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { RawCell } from '../../src/engine/cells';
+import * as boundSignOffs from '../../src/engine/signoff/bound-signoffs';
 import { renderPane, testHost, type TestHost } from './support/pane-host';
 import { sampleSheets } from './support/sample';
 
@@ -133,6 +134,54 @@ describe('Suspense worklist', () => {
     await waitFor(() => expect(within(queue()).getByText(item)).toBeTruthy());
     fireEvent.click(within(queue()).getByText(item));
     expect(within(card(item)).getByText(`Allocated to ${best} by Alex Preparer.`)).toBeTruthy();
+  });
+});
+
+describe('Suspense figures after a decision', () => {
+  /** The worklist's running figures: what is decided, of all, in items and pounds. */
+  const decided = () => {
+    const m = /Decided ([\d,]+) items?, (£[\d,]+\.\d\d) of ([\d,]+) items?, (£[\d,]+\.\d\d)/.exec(screen.getByText(/^Showing /).textContent ?? '');
+    return { count: Number(m?.[1]?.replace(/,/g, '')), amount: m?.[2], of: Number(m?.[3]?.replace(/,/g, '')), total: m?.[4] };
+  };
+  const open = () => Number(/([\d,]+) open\./.exec(screen.getByText(/items? in suspense:/).textContent ?? '')?.[1]?.replace(/,/g, ''));
+
+  it('a decision, accept-all and undo each update the counts and £ totals at once, and the sign-off digest is not hashed off the sign-off step', async () => {
+    localStorage.setItem('housing-ledger.name', 'Alex Preparer');
+    const hashed = jest.spyOn(boundSignOffs, 'contentDigest');
+    await runThenOpen('5 Suspense');
+    const before = decided();
+    expect(before.count).toBe(0);
+    expect(before.amount).toBe('£0.00');
+    const all = before.of;
+    expect(open()).toBe(all);
+
+    // One decision: one item, its own amount.
+    const row = within(queue()).getAllByRole('option')[0]?.textContent ?? '';
+    const item = /^(\S+)/.exec(row)?.[1] ?? '';
+    const amount = /(£[\d,]+\.\d\d)/.exec(row)?.[1];
+    fireEvent.keyDown(queue(), { key: 'l' });
+    await screen.findByText(`${item} left in suspense.`);
+    await waitFor(() => expect(decided()).toMatchObject({ count: 1, amount, of: all }));
+    expect(open()).toBe(all - 1);
+
+    // Accept all: every automatic allocation counted and totalled; undo takes back only those.
+    const autos = Number(/\((\d+)\)/.exec(screen.getByText(/^Accept all automatic \(\d+\)$/).textContent ?? '')?.[1]);
+    fireEvent.click(screen.getByText(/^Accept all automatic \(\d+\)$/));
+    fireEvent.click(within(screen.getByRole('group', { name: 'Confirm accepting all automatic allocations' })).getByText(`Accept ${autos}`));
+    await waitFor(() => expect(decided().count).toBe(1 + autos), { timeout: 20_000 });
+    expect(open()).toBe(all - 1 - autos);
+    expect(decided().amount).not.toBe(amount);
+    fireEvent.click(screen.getByText('Undo'));
+    fireEvent.click(await screen.findByRole('button', { name: `Undo ${autos} decisions` }));
+    await waitFor(() => expect(decided()).toMatchObject({ count: 1, amount }), { timeout: 20_000 });
+    expect(open()).toBe(all - 1);
+
+    // Nothing was hashed for a signature while nobody signs; the sign-off step shows the digest's verdicts.
+    expect(hashed).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByText('6 Sign-off'));
+    await screen.findByText('Audit pack and sign-off');
+    await waitFor(() => expect(hashed).toHaveBeenCalled());
+    hashed.mockRestore();
   });
 });
 

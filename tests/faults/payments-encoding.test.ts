@@ -10,7 +10,7 @@ import { decodeText, describeEncoding } from '../../src/engine/payments/decode-t
 import { describePaymentIssue } from '../../src/engine/payments/payment-issues';
 import { SHIPPED_PROFILES, type ImportProfile } from '../../src/engine/payments/profile';
 import { readPaymentFile } from '../../src/engine/payments/read-payment-file';
-import { notXlsxKind } from '../../src/workbook/xlsx/not-xlsx';
+import { notXlsxFileMessage, notXlsxKind } from '../../src/workbook/xlsx/not-xlsx';
 import { cfbFile } from '../support/cfb';
 import { runCli, tempDir } from '../support/generated';
 
@@ -169,8 +169,14 @@ describe('a password-protected workbook is named as such', () => {
     }
   });
 
-  it('an ordinary .xlsx is not taken for one', () => {
+  it('an ordinary .xlsx is not taken for one', async () => {
     expect(notXlsxKind(new Uint8Array(readFileSync(SAMPLE)))).toBeNull();
+    expect(await notXlsxFileMessage(new Blob([readFileSync(SAMPLE)]))).toBeNull();
+  });
+
+  it('a file not yet read (the page\'s File) is told apart the same way', async () => {
+    expect(await notXlsxFileMessage(new Blob([cfbFile(['EncryptionInfo', 'EncryptedPackage']) as Uint8Array<ArrayBuffer>]))).toMatch(/^is password-protected/);
+    expect(await notXlsxFileMessage(new Blob([cfbFile(['Workbook']) as Uint8Array<ArrayBuffer>]))).toMatch(/^is an Excel 97-2003 workbook/);
   });
 });
 

@@ -48,6 +48,14 @@ describe('the workbook worker port', () => {
     await expect(port.readSheetTop('Transactions', 5)).resolves.toEqual(await direct.readSheetTop('Transactions', 5));
   });
 
+  it('opens the file itself (a Blob the worker reads: the page never takes in its bytes) as it opens the bytes', async () => {
+    const bytes = await bookBytes();
+    const direct = await XlsxWorkbook.fromBuffer(new Uint8Array(bytes.slice(0)));
+    const port = await WorkerWorkbook.open(() => new FakeBookWorker(), new Blob([bytes])).book;
+    await expect(port.listSheets()).resolves.toEqual(await direct.listSheets());
+    await expect(port.readSheetTop('Transactions', 5)).resolves.toEqual(await direct.readSheetTop('Transactions', 5));
+  });
+
   it('gives the grid the text Excel shows for a window of rows', async () => {
     const { book } = WorkerWorkbook.open(() => new FakeBookWorker(), await bookBytes());
     const port = await book;

@@ -8,7 +8,8 @@
  * the queue is only opened and scrolled), BENCH_RUNS how many times the whole path is repeated
  * (the median is reported), BENCH_SHOTS=DIR saves the suspense step at 350 px and 1280 px wide.
  * The month is the seeded generator's (tools/sample), written once to .bench/ and served beside the
- * page. Chromium starts as the browser tests start it (tools/support/chromium.ts).
+ * page. Chromium starts as the browser tests start it (tools/support/chromium.ts). BENCH_TRACE=1 lists
+ * what the page's long tasks during the open and through accept-all and undo were made of (script, styles, layout: page-trace.ts).
  */
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,6 +20,7 @@ import { CHROMIUM, haveChromium, launchChromium } from '../support/chromium';
 import { generateMonth } from '../sample/generate';
 import { writeGeneratedXlsx } from '../sample/write-xlsx';
 import { median } from './timing';
+import { longTasks, startTrace } from './page-trace';
 
 const ROOT = resolve(__dirname, '..', '..');
 const WEB = join(ROOT, 'dist', 'web');
@@ -37,6 +39,8 @@ const FULL_PATH = ACCOUNTS <= 60_000;
 const PROFILE = process.env.BENCH_PROFILE === '1';
 /** BENCH_PROFILE=open: CPU profiles of the page's thread while the workbook opens and while the run reaches Review, saved in .bench/ (=write: while the pack is written; =download: while the workbook is zipped and downloaded). */
 const PROFILE_OPEN = process.env.BENCH_PROFILE === 'open';
+/** BENCH_TRACE=1: Chromium traces of the page's thread while the workbook opens and through accept-all and undo; their long tasks listed by the browser's event names (tools/bench/page-trace.ts). */
+const TRACE = process.env.BENCH_TRACE === '1';
 /** BENCH_STOP_AFTER=ACTION ("run to Review", "scroll to the end", ...): the path ends after that action. */
 const STOP_AFTER = process.env.BENCH_STOP_AFTER ?? null;
 /** How long the page is left idle after opening, to measure the machine's noise floor (BENCH_IDLE_MS). */
@@ -179,14 +183,21 @@ async function onePath(page: Page, url: string, run: number, t: Record<string, T
     await openProfiler.send('Profiler.enable');
     await openProfiler.send('Profiler.start');
   }
+  const stopTrace = TRACE ? await startTrace(await page.context().newCDPSession(page)) : null;
   await page.goto(url);
   t['open workbook'] = await timed(page, async () => undefined, { kind: 'button', re: '^Next: Settings$' });
+  if (stopTrace) {
+    const events = await stopTrace();
+    writeFileSync(join(OUT, `page-open-${run + 1}.trace.json`), JSON.stringify({ traceEvents: events }));
+    process.stdout.write(`page's thread, opening the workbook, its tasks over 50 ms (ms of each event by name):\n  ${longTasks(events).join('\n  ')}\n`);
+  }
   if (openProfiler) {
     const { profile } = await openProfiler.send('Profiler.stop');
     writeFileSync(join(OUT, `page-open-${run + 1}.cpuprofile`), JSON.stringify(profile));
     process.stdout.write(`page's thread, opening the workbook, by self time: ${topSelf(profile)}\n`);
     await openProfiler.send('Profiler.start');
   }
+  if (STOP_AFTER === 'open workbook') return t;
   // The machine's own noise: the longest pause of the page doing nothing for a while (other
   // processes on the same cores hold the page's thread too; read the actions' pauses against it).
   t['idle page (noise floor)'] = await timed(page, () => page.waitForTimeout(IDLE_MS), { kind: 'now' });
@@ -214,6 +225,7 @@ async function onePath(page: Page, url: string, run: number, t: Record<string, T
   t['one decision (L)'] = await timed(page, () => page.keyboard.press('l'), { kind: 'label-changed', from: before });
   await click(page, /^Accept all automatic \(/);
   const profiler = PROFILE ? await page.context().newCDPSession(page) : null;
+  const stopDecisionsTrace = TRACE ? await startTrace(await page.context().newCDPSession(page)) : null;
   if (profiler) {
     await profiler.send('Profiler.enable');
     await profiler.send('Profiler.start');
@@ -229,6 +241,8 @@ async function onePath(page: Page, url: string, run: number, t: Record<string, T
     writeFileSync(join(OUT, `page-accept-undo-${run + 1}.cpuprofile`), JSON.stringify(profile));
     process.stdout.write(`page's thread, accept all and undo, by self time: ${topSelf(profile)}\n`);
   }
+  if (stopDecisionsTrace) process.stdout.write(`page's thread, accept all and undo, its tasks over 50 ms:\n  ${longTasks(await stopDecisionsTrace()).join('\n  ')}\n`);
+  if (STOP_AFTER === 'undo accept all') return t;
   await click(page, '6 Sign-off');
   const writeProfiler = await startProfile(page, 'write');
   t['write the pack'] = await timed(page, () => click(page, /^Write the audit pack/), { kind: 'status', re: '^Written ' });

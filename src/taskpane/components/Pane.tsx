@@ -6,7 +6,7 @@
  * steps are composed (each step, mode and hook lives in its own file); what it grows next goes there.
  */
 import { Body1, Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { withUserItems } from '../../engine/reconcile/user-items';
 import { describeReviewChanges } from '../../engine/signoff/describe-review';
 import { describeItemChange, signOffLines, stands, VOID_TEXT } from '../../engine/signoff/bound-signoffs';
@@ -51,11 +51,20 @@ const useStyles = makeStyles({
   steps: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, margin: 0, padding: 0, listStyleType: 'none' },
 });
 
+/** The pane's modes, in the order their buttons show (a mode is drawn whole when chosen: a transition). */
+const MODES = [['month-end', 'Month-end reconciliation'], ['payments', 'Payment files'], ['direct-debits', 'Direct Debits'], ['account-actions', 'Account actions'], ['factoring', 'Factoring']] as const;
+type Mode = (typeof MODES)[number][0];
+
+/** No reconciling items (one array, so what is computed from the items is not recomputed each render). */
+const NO_ITEMS: readonly StoredReconcilingItem[] = [];
+
 export function Pane({ host }: { readonly host: PaneHost }) {
   const styles = useStyles();
-  const [step, setStep] = useState<StepId>('sources');
+  const [step, showStep] = useState<StepId>('sources');
+  // A step is drawn whole when it is shown: as a transition, React yields to the page meanwhile.
+  const setStep = (next: StepId) => startTransition(() => showStep(next));
   useStepFocus(step);
-  const [mode, setMode] = useState<'month-end' | 'payments' | 'account-actions' | 'factoring' | 'direct-debits'>('month-end');
+  const [mode, setMode] = useState<Mode>('month-end');
   const { notices, announce, notify, dismiss, setAnnounce } = useNotices();
   const settings = usePaneSettings();
   const { config, period, name, actor, parsed, engineConfig } = settings;
@@ -71,11 +80,13 @@ export function Pane({ host }: { readonly host: PaneHost }) {
   const { run } = engine;
 
   const assignment = useMemo(() => assignRoles(host.fileName, tops.sheets, engineConfig), [host.fileName, tops.sheets, engineConfig]);
-  const items: readonly StoredReconcilingItem[] = session?.period === period ? session.reconcilingItems : [];
-  const result = run.state === 'done' ? withUserItems(run.result, toUserItems(items)) : null;
+  const items: readonly StoredReconcilingItem[] = session?.period === period ? session.reconcilingItems : NO_ITEMS;
+  // Once per change of the run or the items, not per render: every step downstream keys on it.
+  const runResult = run.state === 'done' ? run.result : null;
+  const result = useMemo(() => runResult && withUserItems(runResult, toUserItems(items)), [runResult, items]);
 
   // What a signature binds to (issue 11), and the change a void names.
-  const { digest, lastChange } = useBoundSignOffs({ run, result, config: parsed.ok ? engineConfig : null, resolutions: suspense.review?.resolutions ?? null, period, actor, sessions });
+  const { digest, lastChange } = useBoundSignOffs({ run, result, config: parsed.ok ? engineConfig : null, resolutions: suspense.review?.resolutions ?? null, period, actor, sessions, signing: step === 'signoff' });
 
   // Start: open the store, read the top of each sheet, resume the workbook's latest session.
   useEffect(() => {
@@ -282,21 +293,11 @@ export function Pane({ host }: { readonly host: PaneHost }) {
       {sourceCheck.changes && sourceCheck.changes.length > 0 && <SourcesChangedBar changes={sourceCheck.changes} onDismiss={sourceCheck.clear} />}
       {inBook.conflict && <SessionConflictCard conflict={inBook.conflict} onChoose={(w) => void chooseCopy(w)} />}
       <div role="group" aria-label="Task" className={styles.steps}>
-        <Button size="small" appearance={mode === 'month-end' ? 'primary' : 'secondary'} aria-pressed={mode === 'month-end'} onClick={() => setMode('month-end')}>
-          Month-end reconciliation
-        </Button>
-        <Button size="small" appearance={mode === 'payments' ? 'primary' : 'secondary'} aria-pressed={mode === 'payments'} onClick={() => setMode('payments')}>
-          Payment files
-        </Button>
-        <Button size="small" appearance={mode === 'direct-debits' ? 'primary' : 'secondary'} aria-pressed={mode === 'direct-debits'} onClick={() => setMode('direct-debits')}>
-          Direct Debits
-        </Button>
-        <Button size="small" appearance={mode === 'account-actions' ? 'primary' : 'secondary'} aria-pressed={mode === 'account-actions'} onClick={() => setMode('account-actions')}>
-          Account actions
-        </Button>
-        <Button size="small" appearance={mode === 'factoring' ? 'primary' : 'secondary'} aria-pressed={mode === 'factoring'} onClick={() => setMode('factoring')}>
-          Factoring
-        </Button>
+        {MODES.map(([m, label]) => (
+          <Button key={m} size="small" appearance={mode === m ? 'primary' : 'secondary'} aria-pressed={mode === m} onClick={() => startTransition(() => setMode(m))}>
+            {label}
+          </Button>
+        ))}
       </div>
       {mode === 'direct-debits' && <DdPanel host={host} store={sessions.store} send={engine.request} actor={actor} config={config} />}
       {mode === 'account-actions' && <AccountActionsMode host={host} config={config} store={sessions.store} send={engine.request} />}

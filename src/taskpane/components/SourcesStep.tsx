@@ -10,6 +10,7 @@ import { describeIssue, severityLabel } from '../../engine/messages';
 import type { RoleAssignment } from '../../engine/sources/detect';
 import { ROLE_BY_NAME } from '../../engine/sources/fields';
 import { ROLE_LABEL, ROLE_ORDER, type ConfigJson } from '../model';
+import { useAfterFirstDraw } from '../hooks/useAfterFirstDraw';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
@@ -58,6 +59,8 @@ export function IssueList({ issues, onShow, limit = 50 }: { readonly issues: rea
 
 export function SourcesStep({ sheets, rowCounts, assignment, config, onConfig, runIssues, onShow, onNext }: SourcesProps) {
   const styles = useStyles();
+  // The column mappings (a table of selects per role) follow the sheets' list a frame later.
+  const mappings = useAfterFirstDraw();
   const roleOfSheet = new Map<string, SourceRole>();
   for (const [role, d] of assignment.detections) roleOfSheet.set(d.sheet, role);
 
@@ -120,51 +123,52 @@ export function SourcesStep({ sheets, rowCounts, assignment, config, onConfig, r
         })}
       </ul>
 
-      {ROLE_ORDER.filter((r) => assignment.detections.has(r)).map((role) => {
-        const d = assignment.detections.get(role)!;
-        const sheet = sheets.find((s) => s.name === d.sheet);
-        const headerCells = sheet?.rows[d.headerRow - (sheet?.originRow ?? 1)] ?? [];
-        const headers = headerCells.map((c) => rawText(c) ?? '').filter((h) => h.trim() !== '');
-        const def = ROLE_BY_NAME.get(role);
-        return (
-          <Card key={role} size="small" aria-label={`Columns of ${ROLE_LABEL[role]}`}>
-            <CardHeader header={<Subtitle2 as="h3">{ROLE_LABEL[role]}: columns of ‘{d.sheet}’</Subtitle2>} />
-            <div className={styles.scroll}>
-              <Table size="extra-small" aria-label={`Column mapping for ${ROLE_LABEL[role]}`}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Field</TableHeaderCell>
-                    <TableHeaderCell>Header in the sheet</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {(def?.fields ?? []).map((f) => {
-                    const mapped = d.columns.get(f.field)?.header ?? '';
-                    return (
-                      <TableRow key={f.field}>
-                        <TableCell>
-                          {f.label}
-                          {f.required ? ' (required)' : ''}
-                        </TableCell>
-                        <TableCell>
-                          <Select size="small" aria-label={`${ROLE_LABEL[role]}: column for ${f.label}`} value={mapped} onChange={(_, v) => setColumn(role, f.field, v.value)}>
-                            <option value="">{f.required ? '— missing —' : 'Not mapped'}</option>
-                            {headers.map((h, i) => (
-                              <option key={`${h}-${i}`} value={h}>
-                                {h}
-                              </option>
-                            ))}
-                          </Select>
-                        </TableCell>
-                      </TableRow>
-                    );
-                  })}
-                </TableBody>
-              </Table>
-            </div>
-          </Card>
-        );
-      })}
+      {mappings &&
+        ROLE_ORDER.filter((r) => assignment.detections.has(r)).map((role) => {
+          const d = assignment.detections.get(role)!;
+          const sheet = sheets.find((s) => s.name === d.sheet);
+          const headerCells = sheet?.rows[d.headerRow - (sheet?.originRow ?? 1)] ?? [];
+          const headers = headerCells.map((c) => rawText(c) ?? '').filter((h) => h.trim() !== '');
+          const def = ROLE_BY_NAME.get(role);
+          return (
+            <Card key={role} size="small" aria-label={`Columns of ${ROLE_LABEL[role]}`}>
+              <CardHeader header={<Subtitle2 as="h3">{ROLE_LABEL[role]}: columns of ‘{d.sheet}’</Subtitle2>} />
+              <div className={styles.scroll}>
+                <Table size="extra-small" aria-label={`Column mapping for ${ROLE_LABEL[role]}`}>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell>Field</TableHeaderCell>
+                      <TableHeaderCell>Header in the sheet</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {(def?.fields ?? []).map((f) => {
+                      const mapped = d.columns.get(f.field)?.header ?? '';
+                      return (
+                        <TableRow key={f.field}>
+                          <TableCell>
+                            {f.label}
+                            {f.required ? ' (required)' : ''}
+                          </TableCell>
+                          <TableCell>
+                            <Select size="small" aria-label={`${ROLE_LABEL[role]}: column for ${f.label}`} value={mapped} onChange={(_, v) => setColumn(role, f.field, v.value)}>
+                              <option value="">{f.required ? '— missing —' : 'Not mapped'}</option>
+                              {headers.map((h, i) => (
+                                <option key={`${h}-${i}`} value={h}>
+                                  {h}
+                                </option>
+                              ))}
+                            </Select>
+                          </TableCell>
+                        </TableRow>
+                      );
+                    })}
+                  </TableBody>
+                </Table>
+              </div>
+            </Card>
+          );
+        })}
 
       {issues.length > 0 && (
         <>

@@ -3,14 +3,25 @@
  * contentDigest; null until the run's fingerprints are in), and, the moment it moves away from a
  * standing signature's, the void recorded on the session naming the change that moved it (each
  * change sets `lastChange` before it happens).
+ *
+ * Hashing the content (the result, every suspense decision) costs tens of milliseconds at a large
+ * landlord's scale (issue 12: the page is never held over 100 ms), so it is done once per change, not
+ * per render, and only while something needs it: on the sign-off step, or while the session holds a
+ * standing signature (a change must void it at once). Elsewhere the digest is null: nothing is
+ * signed or voided there.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { LedgerConfig } from '../../engine/config';
 import type { ReconcileResult } from '../../engine/reconcile/types';
-import { contentDigest } from '../../engine/signoff/bound-signoffs';
+import { contentDigest, type StoredSignOff } from '../../engine/signoff/bound-signoffs';
 import type { Resolution } from '../../engine/suspense/review-queue';
 import type { RunState } from '../pane-state';
 import type { SessionApi } from './useSession';
+
+/** Whether any sign-off still stands for some content (a change to the content must void it). */
+export function holdsStandingSignOff(signOffs: readonly StoredSignOff[] | undefined): boolean {
+  return (signOffs ?? []).some((o) => !o.voided && o.digest !== undefined);
+}
 
 export function useBoundSignOffs(args: {
   readonly run: RunState;
@@ -21,11 +32,18 @@ export function useBoundSignOffs(args: {
   readonly period: string;
   readonly actor: string;
   readonly sessions: SessionApi;
+  /** Whether the sign-off step is shown (it shows whether each signature stands, and signs). */
+  readonly signing: boolean;
 }) {
-  const { run, result, config, resolutions, period, actor, sessions } = args;
+  const { run, result, config, resolutions, period, actor, sessions, signing } = args;
   const { session } = sessions;
-  const fingerprints = run.state === 'done' && run.sources.length > 0 && run.sources.every((x) => x.sha256) ? Object.fromEntries(run.sources.map((x) => [x.sheet, x.sha256])) : null;
-  const digest = result && fingerprints && config ? contentDigest({ fingerprints, config, result, resolutions }) : null;
+  const sources = run.state === 'done' ? run.sources : null;
+  const wanted = signing || (session?.period === period && holdsStandingSignOff(session.signOffs));
+  const digest = useMemo(() => {
+    if (!wanted || !result || !config || !sources || sources.length === 0 || !sources.every((x) => x.sha256)) return null;
+    const fingerprints = Object.fromEntries(sources.map((x) => [x.sheet, x.sha256]));
+    return contentDigest({ fingerprints, config, result, resolutions });
+  }, [wanted, result, config, sources, resolutions]);
   const lastChange = useRef<string | null>(null);
   // The digest a void is already being recorded for: a session saved meanwhile must not record it twice.
   const voiding = useRef<string | null>(null);

@@ -5,7 +5,7 @@
  * Cancel (of the read too: it stops between blocks and nothing is run), and every later job over
  * what the worker kept. The page's thread only reads cells and renders answers.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { UserReconcilingItem } from '../../engine/config';
 import type { SuggestionDecision } from '../../engine/reconcile/suggestions';
 import type { ReconcileResult } from '../../engine/reconcile/types';
@@ -121,7 +121,8 @@ export function useEngineRun(host: Pick<PaneHost, 'port' | 'fileName' | 'spawnWo
       return null;
     }
     const done: RunDone = { state: 'done', result: outcome.result, issues: outcome.issues, sources: outcome.sources, ms, at: new Date().toISOString(), review: outcome.review ?? null };
-    setRun(done);
+    // The result is drawn as a transition: React yields to the page meanwhile.
+    startTransition(() => setRun(done));
     announce(`Reconciliation finished: ${outcome.result.status}`);
     const fingerprinted = outcome.fingerprintsFollow
       ? engine.fingerprints(outcome.id).then((f) => {

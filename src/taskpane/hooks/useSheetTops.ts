@@ -1,5 +1,5 @@
 /** The workbook's sheets as the Sources step shows them: their top rows, read when the pane opens and refreshed by each run. */
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { SheetData } from '../../engine/cells';
 import type { HandedSheets } from '../../workbook/port';
 import type { PaneHost } from '../host';
@@ -40,5 +40,7 @@ export function useSheetTops(host: Pick<PaneHost, 'port'>) {
     setRowCounts(whole.rowCounts);
   }
 
-  return { load, sheets, rowCounts, read, refresh, ready: () => setLoad({ state: 'ready' }) };
+  // The steps are drawn for the first time once ready: as a transition, React yields to the page meanwhile.
+  const ready = () => startTransition(() => setLoad({ state: 'ready' }));
+  return { load, sheets, rowCounts, read, refresh, ready };
 }

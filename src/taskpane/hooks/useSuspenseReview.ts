@@ -5,7 +5,7 @@
  * a decision, an undo or accept-all costs what it touches, not the queue's size. The caller saves the
  * changes into the session with who and when.
  */
-import { useRef, useState } from 'react';
+import { startTransition, useRef, useState } from 'react';
 import type { ReviewAction, ReviewChanges, ReviewState } from '../../engine/suspense/review-queue';
 import type { RequestBody, WorkerOutcome } from '../../worker/client';
 import type { Notify, ReviewCommand } from '../pane-state';
@@ -45,7 +45,7 @@ export function useSuspenseReview(request: (body: RequestBody) => Promise<Worker
   const set = (state: ReviewState | null) => {
     const next = state ? { state, undoSteps: state.undo.map((u) => ({ action: u.action, size: u.before.length })) } : null;
     latest.current = next;
-    setCopy(next);
+    startTransition(() => setCopy(next));
   };
 
   /** Sends a decision by the named reviewer; what it changed, or null when nothing changed. */
@@ -66,7 +66,8 @@ export function useSuspenseReview(request: (body: RequestBody) => Promise<Worker
     if (!current) return null;
     const next = patched(current, outcome.changes);
     latest.current = next;
-    setCopy(next);
+    // The queue, its counts and totals are drawn again as a transition: React yields to the page meanwhile.
+    startTransition(() => setCopy(next));
     return outcome.changes;
   }
 

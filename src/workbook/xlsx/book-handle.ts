@@ -7,7 +7,7 @@
 import type { RawCell, SheetData } from '../../engine/cells';
 import type { SheetSpec } from '../../engine/sheet-spec';
 import { stopIfAborted, type SheetInfo, type SheetStreamMessage } from '../port';
-import type { BookRequest, BookResponse } from './book-protocol';
+import { isBlob, type BookRequest, type BookResponse } from './book-protocol';
 import { formattedText } from './cell-text';
 import { XlsxWorkbook } from './xlsx-workbook';
 
@@ -98,7 +98,8 @@ export class BookState {
       switch (req.kind) {
         case 'open': {
           post({ kind: 'progress', id: req.id, text: 'Unzipping and reading the workbook…' });
-          this.book = await XlsxWorkbook.fromBuffer(new Uint8Array(req.bytes));
+          const bytes = isBlob(req.bytes) ? await req.bytes.arrayBuffer() : req.bytes;
+          this.book = await XlsxWorkbook.fromBuffer(new Uint8Array(bytes));
           this.forget();
           post({ kind: 'progress', id: req.id, text: 'Measuring its sheets…' });
           post({ kind: 'sheets', id: req.id, sheets: await this.list() });

@@ -7,7 +7,7 @@
 import type { RawCell, SheetData } from '../../engine/cells';
 import type { SheetSpec } from '../../engine/sheet-spec';
 import { stopIfAborted, type HandedSheets, type ReadOptions, type ReadProgress, type SendOptions, type SheetInfo, type WorkbookPort, type WriteOptions } from '../port';
-import { WRITE_PART_ROWS, type BookRequest, type BookResponse, type BookWorkerLike, type WindowBlock } from './book-protocol';
+import { isBlob, WRITE_PART_ROWS, type BookRequest, type BookResponse, type BookWorkerLike, type WindowBlock } from './book-protocol';
 
 /** Cells per block of rows: a block crosses to the page's thread in a few milliseconds. */
 const BLOCK_CELLS = 40_000;
@@ -82,13 +82,14 @@ export class WorkerWorkbook implements WorkbookPort {
   private constructor(private readonly client: BookClient) {}
 
   /**
-   * Opens the .xlsx bytes in a new workbook worker. The buffer is transferred: the page keeps no copy.
+   * Opens the .xlsx bytes in a new workbook worker. The buffer is transferred: the page keeps no copy;
+   * a Blob (the File picked, the sample fetched) is read by the worker itself.
    * `cancel` (set by the caller) stops the worker; the promise then rejects with Cancelled and nothing
    * was opened.
    */
-  static open(spawn: () => BookWorkerLike, bytes: ArrayBuffer, onProgress?: BookProgress): { readonly book: Promise<WorkerWorkbook>; cancel(): void } {
+  static open(spawn: () => BookWorkerLike, bytes: ArrayBuffer | Blob, onProgress?: BookProgress): { readonly book: Promise<WorkerWorkbook>; cancel(): void } {
     const client = new BookClient(spawn());
-    const book = client.request({ kind: 'open', bytes }, [bytes], onProgress).then(
+    const book = client.request({ kind: 'open', bytes }, isBlob(bytes) ? [] : [bytes], onProgress).then(
       (r) => {
         answer(r, 'sheets');
         return new WorkerWorkbook(client);

@@ -9,8 +9,11 @@ import type { SheetSpec } from '../../engine/sheet-spec';
 import type { SheetInfo } from '../port';
 
 export type BookRequest =
-  /** The file's bytes, transferred (not copied) to the worker. */
-  | { readonly kind: 'open'; readonly id: number; readonly bytes: ArrayBuffer }
+  /**
+   * The file's bytes, transferred (not copied) to the worker, or the file itself (a Blob: the worker
+   * reads its bytes, so the page's thread never takes in a large file).
+   */
+  | { readonly kind: 'open'; readonly id: number; readonly bytes: ArrayBuffer | Blob }
   | { readonly kind: 'list'; readonly id: number }
   /** Rows `from`..`from + count` (0-based within the used range) of a sheet's raw cells. */
   | { readonly kind: 'rows'; readonly id: number; readonly sheet: string; readonly from: number; readonly count: number }
@@ -74,6 +77,11 @@ export type BookResponse =
   | { readonly kind: 'failure'; readonly id: number; readonly message: string }
   /** The user's sheets were all posted to the engine worker: what the page keeps of them. */
   | { readonly kind: 'handed'; readonly id: number; readonly tops: readonly SheetData[]; readonly rowCounts: Readonly<Record<string, number>> };
+
+/** Whether an 'open' was given the file itself (read by the worker) rather than its bytes (by shape: a test's fake worker may be in another realm). */
+export function isBlob(bytes: ArrayBuffer | Blob): bytes is Blob {
+  return typeof (bytes as Blob).arrayBuffer === 'function';
+}
 
 /** What the page needs of a Worker (a fake in tests runs the handler in-process). */
 export interface BookWorkerLike {

@@ -50,3 +50,14 @@ export function notXlsxMessage(bytes: Uint8Array): string | null {
     }
   }
 }
+
+/**
+ * The same for a file not yet read (the standalone page's File, or the sample fetched as a Blob):
+ * only its first bytes are read here, and the whole file only when it is an OLE file, so an .xlsx
+ * goes to the workbook worker unread (its bytes never pass through the page's thread).
+ */
+export async function notXlsxFileMessage(file: Blob): Promise<string | null> {
+  const head = new Uint8Array(await file.slice(0, CFB_MAGIC.length).arrayBuffer());
+  if (notXlsxKind(head) === null) return null;
+  return notXlsxMessage(new Uint8Array(await file.arrayBuffer()));
+}
