@@ -4,6 +4,7 @@
  * is terminated and a fresh one is started for the next request: what the worker kept, the last
  * run's sources and review queue, goes with it, so run again after a cancel).
  */
+import type { SheetSpec } from '../engine/sheet-spec';
 import type { ReviewEntry } from '../engine/suspense/review-queue';
 import type { Stage, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -14,7 +15,7 @@ export interface WorkerLike {
 }
 
 /** The worker's answer to one request (the reconciliation's own outcome is ReconciliationOutcome). */
-export type WorkerOutcome = Exclude<WorkerResponse, { kind: 'progress' | 'source-fingerprints' | 'review-part' }> | { readonly kind: 'cancelled'; readonly id: number };
+export type WorkerOutcome = Exclude<WorkerResponse, { kind: 'progress' | 'source-fingerprints' | 'review-part' | 'pack-rows' }> | { readonly kind: 'cancelled'; readonly id: number };
 
 /** The sources' fingerprints that follow a reconciliation's result (null: cancelled, or the worker failed first). */
 export type SourceFingerprints = Extract<WorkerResponse, { kind: 'source-fingerprints' }> | null;
@@ -45,6 +46,8 @@ export class EngineClient {
   private readonly following = new Map<number, { promise: Promise<SourceFingerprints>; resolve: (f: SourceFingerprints) => void }>();
   /** Review entries arriving ahead of a reconciliation's result ('review-part'), by id. */
   private readonly reviewParts = new Map<number, ReviewEntry[]>();
+  /** Rows of the pack's sheets arriving ahead of the pack ('pack-rows'), by id, then by sheet. */
+  private readonly packParts = new Map<number, Map<number, SheetSpec['rows'][number][]>>();
   private readonly partCells: number;
   private readonly partRows: number;
 
@@ -90,6 +93,14 @@ export class EngineClient {
         this.reviewParts.set(data.id, entries);
         return;
       }
+      if (data.kind === 'pack-rows') {
+        const sheets = this.packParts.get(data.id) ?? new Map<number, SheetSpec['rows'][number][]>();
+        const rows = sheets.get(data.sheet) ?? [];
+        for (const r of data.rows) rows.push(r);
+        sheets.set(data.sheet, rows);
+        this.packParts.set(data.id, sheets);
+        return;
+      }
       if (data.kind === 'progress') {
         waiting.onProgress(data.stage);
         return;
@@ -98,6 +109,12 @@ export class EngineClient {
       if (data.kind === 'result' && data.fingerprintsFollow) this.follow(data.id);
       const entries = this.reviewParts.get(data.id);
       this.reviewParts.delete(data.id);
+      const packRows = this.packParts.get(data.id);
+      this.packParts.delete(data.id);
+      if (data.kind === 'pack' && data.sheetsInParts) {
+        waiting.resolve({ ...data, sheets: data.sheets.map((sheet, i) => ({ ...sheet, rows: [...sheet.rows, ...(packRows?.get(i) ?? [])] })), sheetsInParts: false });
+        return;
+      }
       waiting.resolve(data.kind === 'result' && data.reviewInParts && data.review ? { ...data, review: { ...data.review, entries: entries ?? [] } } : data);
     };
     this.worker = worker;
@@ -155,6 +172,7 @@ export class EngineClient {
     const waiting = [...this.pending];
     this.pending.clear();
     this.reviewParts.clear();
+    this.packParts.clear();
     this.worker?.terminate();
     this.worker = null;
     for (const [id, w] of waiting) w.resolve({ kind: 'cancelled', id });

@@ -182,7 +182,15 @@ async function answer(request: WorkerRequest, post: (response: WorkerResponse) =
           ? paneTrailHead(run, monthEndPack(run, { productVersion, runAt, preparer: null, reviewer: null, review: null, userItems: session.userItems, suggestionDecisions: session.suggestionDecisions ?? [] }).result, session)
           : undefined;
         const pack = monthEndPack(run, { productVersion, runAt, preparer, reviewer, review: env.review ?? null, suggestionDecisions, ...(userItems ? { userItems } : {}), ...(trailHead ? { trailHead } : {}) });
-        post({ kind: 'pack', id, result: pack.result, sheets: pack.sheets });
+        const part = request.packInParts ?? 0;
+        if (part <= 0) {
+          post({ kind: 'pack', id, result: pack.result, sheets: pack.sheets });
+          return;
+        }
+        pack.sheets.forEach((sheet, i) => {
+          for (let from = part; from < sheet.rows.length; from += part) post({ kind: 'pack-rows', id, sheet: i, rows: sheet.rows.slice(from, from + part) });
+        });
+        post({ kind: 'pack', id, result: pack.result, sheets: pack.sheets.map((s) => (s.rows.length > part ? { ...s, rows: s.rows.slice(0, part) } : s)), sheetsInParts: true });
         return;
       }
       case 'pack-session': {

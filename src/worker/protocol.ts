@@ -134,6 +134,12 @@ export type WorkerRequest =
       readonly session?: Omit<PaneSessionArgs, 'packSheets'>;
       /** People's decisions on the suggested reconciling items (issue 11); none: nothing suggested counts. */
       readonly suggestionDecisions?: readonly SuggestionDecision[];
+      /**
+       * The sheets' rows beyond the first this many of each come ahead of the pack in 'pack-rows'
+       * messages of this many rows (the pack then has `sheetsInParts`): no one message holds the
+       * page's thread while it is taken in.
+       */
+      readonly packInParts?: number;
     }
   | {
       /**
@@ -282,7 +288,9 @@ export type WorkerResponse =
   | { readonly kind: 'ageing'; readonly id: number; readonly ageing: SuspenseAgeing }
   /** The answer to 'decide-suggestion': the run's result with the decisions (people's items not applied), or why not. */
   | { readonly kind: 'suggestion-decided'; readonly id: number; readonly decisions: readonly SuggestionDecision[]; readonly result: ReconcileResult; readonly change: SuggestionChange }
-  | { readonly kind: 'pack'; readonly id: number; readonly result: ReconcileResult; readonly sheets: readonly SheetSpec[] }
+  | { readonly kind: 'pack'; readonly id: number; readonly result: ReconcileResult; readonly sheets: readonly SheetSpec[]; readonly sheetsInParts?: boolean }
+  /** Rows of the pack's sheet `sheet` (its index), in order, ahead of a 'pack' asked for in parts (build-pack's packInParts). */
+  | { readonly kind: 'pack-rows'; readonly id: number; readonly sheet: number; readonly rows: SheetSpec['rows'] }
   | { readonly kind: 'pack-session'; readonly id: number; readonly sheet: SheetSpec; readonly identity: string; readonly savedAt: string }
   | {
       readonly kind: 'suspense-matched';

@@ -39,3 +39,25 @@ it('the review queue comes in blocks ahead of the result and is put back togethe
   expect(inParts.kind === 'result' && inParts.review).toEqual(one.kind === 'result' && one.review);
   expect(inParts.kind === 'result' && inParts.result).toEqual(one.kind === 'result' && one.result);
 });
+
+it('the audit pack’s sheets come in blocks of rows ahead of the pack and are put back together whole', async () => {
+  const run = { kind: 'reconcile', file: 'm.xlsx', sheets, period: '2026-11', config: month.config, matchSuspense: true, keepMatches: true, carryReview: null } as const;
+  const build = { kind: 'build-pack', productVersion: 'test', runAt: '2026-12-01T09:00:00.000Z', preparer: null, reviewer: null } as const;
+  const whole: WorkerResponse[] = [];
+  const parted: WorkerResponse[] = [];
+  const a = new EngineClient(() => inThread(whole));
+  const b = new EngineClient(() => inThread(parted));
+  await a.run(run);
+  await b.run(run);
+  const one = await a.run(build);
+  const inParts = await b.run({ ...build, packInParts: 25 });
+  if (one.kind !== 'pack' || inParts.kind !== 'pack') throw new Error('no pack');
+  const beyond = one.sheets.reduce((n, s) => n + Math.max(0, Math.ceil(s.rows.length / 25) - 1), 0);
+  expect(beyond).toBeGreaterThan(3);
+  expect(parted.filter((p) => p.kind === 'pack-rows')).toHaveLength(beyond);
+  expect(parted.findIndex((p) => p.kind === 'pack-rows')).toBeLessThan(parted.findIndex((p) => p.kind === 'pack'));
+  const sent = parted.find((p) => p.kind === 'pack');
+  expect(sent?.kind === 'pack' && Math.max(...sent.sheets.map((s) => s.rows.length))).toBeLessThanOrEqual(25);
+  expect(inParts.sheets).toEqual(one.sheets);
+  expect(inParts.result).toEqual(one.result);
+});

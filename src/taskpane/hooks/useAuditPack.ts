@@ -38,6 +38,9 @@ export type PackProgress =
   | { readonly stage: 'writing'; readonly sheets: number; readonly fraction: number }
   | { readonly stage: 'session'; readonly doing: 'reading' | 'writing'; readonly fraction: number };
 
+/** The pack's sheets come from the engine worker in messages of this many rows, each taken in within a few milliseconds. */
+const PACK_PART_ROWS = 2_000;
+
 export function useAuditPack(host: Pick<PaneHost, 'port' | 'onWorkbookChanged'>, request: (body: RequestBody) => Promise<WorkerOutcome>, notify: Notify) {
   const [written, setWritten] = useState<string | null>(null);
   const [progress, setProgress] = useState<PackProgress | null>(null);
@@ -56,7 +59,7 @@ export function useAuditPack(host: Pick<PaneHost, 'port' | 'onWorkbookChanged'>,
     try {
       setProgress({ stage: 'building' });
       const cancelled = new Promise<'cancelled'>((resolve) => (cancelBuild.current = () => resolve('cancelled')));
-      const built = await Promise.race([request({ kind: 'build-pack', productVersion: PRODUCT_VERSION, runAt, preparer: signed('preparer'), reviewer: signed('reviewer'), userItems, ...(suggestionDecisions?.length ? { suggestionDecisions } : {}), ...(session ? { session } : {}) }), cancelled]);
+      const built = await Promise.race([request({ kind: 'build-pack', productVersion: PRODUCT_VERSION, runAt, preparer: signed('preparer'), reviewer: signed('reviewer'), userItems, ...(suggestionDecisions?.length ? { suggestionDecisions } : {}), ...(session ? { session } : {}), packInParts: PACK_PART_ROWS }), cancelled]);
       cancelBuild.current = null;
       if (built === 'cancelled') {
         notify({ intent: 'info', title: 'The audit pack was not written', text: 'Cancelled before anything was written: the workbook is as it was.' });
