@@ -81,6 +81,8 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
   const endAt = roll.map((t) => t.end);
   let lastIdx = -1;
   // A debit run posts one date: its week and whether that week is rent-free, worked out once per run of dates.
+  let lastCategory = '';
+  let c = 0;
   let lastRentDate = '';
   let monday = '' as IsoDate;
   let rentFree = false;
@@ -91,7 +93,11 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
   for (let i = 0; i < postings.length; i++) {
     const p = postings[i] as Posting;
     hmsTransactions += p.amount;
-    const c = CATEGORY_INDEX[p.category];
+    // Postings come in runs of one category: its index looked up once per run (a keyed look-up by text otherwise).
+    if (p.category !== lastCategory) {
+      lastCategory = p.category;
+      c = CATEGORY_INDEX[p.category];
+    }
     add(byCategory, c, p.amount);
     seenCategory[c] = 1;
     batches.add(p);

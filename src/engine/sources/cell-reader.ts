@@ -10,6 +10,13 @@ import type { MappedColumn } from './detect';
 
 const TOTAL_ROW = /^\s*(grand\s+)?totals?\b/i;
 
+// The helpers called for every cell, bound once here: a bundler's (or tsx's) imports are getters on
+// the exporting module, called again on each use in code that runs a million times a reconciliation.
+const blankCell = isBlank;
+const cellError = isCellError;
+const inRange = isAmountInRange;
+const pence = penceFromNumber;
+
 /** Zero-width space, joiners, word joiner, BOM and NBSP: invisible, yet they make two refs differ. */
 const INVISIBLE = /[\u00a0\u200b-\u200d\u2060\ufeff]/;
 const INVISIBLE_ALL = /[\u00a0\u200b-\u200d\u2060\ufeff]/g;
@@ -47,7 +54,7 @@ export class CellReader {
 
   /** A reference that must be present (account, item). */
   ref(raw: RawCell | undefined, row: number, column: MappedColumn): string | null {
-    if (isCellError(raw)) {
+    if (cellError(raw)) {
       this.issue('cell.error', 'error', raw, row, column);
       return null;
     }
@@ -97,11 +104,11 @@ export class CellReader {
       this.lastSerialDate = d;
       return d ?? undefined;
     }
-    if (isBlank(raw)) {
+    if (blankCell(raw)) {
       if (required) this.issue('date.blank', 'error', raw, row, column);
       return required ? undefined : null;
     }
-    if (isCellError(raw)) {
+    if (cellError(raw)) {
       this.issue('cell.error', 'error', raw, row, column);
       return undefined;
     }
@@ -125,20 +132,20 @@ export class CellReader {
   /** An amount of pounds; blank gives `blankAs` (zero for a Debit/Credit pair) or an issue when undefined. */
   amount(raw: RawCell | undefined, row: number, column: MappedColumn, blankAs?: Pence): Pence | undefined {
     if (typeof raw === 'number') {
-      if (Number.isFinite(raw) && !isAmountInRange(raw * 100)) {
+      if (Number.isFinite(raw) && !inRange(raw * 100)) {
         this.issue('amount.out-of-range', 'error', raw, row, column);
         return undefined;
       }
-      const p = penceFromNumber(raw);
+      const p = pence(raw);
       if (p === null) this.issue(Number.isFinite(raw) ? 'amount.too-many-decimals' : 'amount.not-number', 'error', raw, row, column);
       return p ?? undefined;
     }
-    if (isBlank(raw)) {
+    if (blankCell(raw)) {
       if (blankAs !== undefined) return blankAs;
       this.issue('amount.blank', 'error', raw, row, column);
       return undefined;
     }
-    if (isCellError(raw)) {
+    if (cellError(raw)) {
       this.issue('cell.error', 'error', raw, row, column);
       return undefined;
     }
@@ -164,10 +171,10 @@ export class CellReader {
 
   /** A row with nothing in the mapped columns is skipped; so is a "Total" row with no key. */
   isSkippable(row: readonly RawCell[], indexes: readonly number[], keyIndex: number, rowNumber: number, keyColumn: MappedColumn): boolean {
-    if (!isBlank(row[keyIndex])) return false; // the key is a mapped column: not blank, and not a totals row
+    if (!blankCell(row[keyIndex])) return false; // the key is a mapped column: not blank, and not a totals row
     let blank = true;
     for (const i of indexes) {
-      if (!isBlank(row[i])) {
+      if (!blankCell(row[i])) {
         blank = false;
         break;
       }

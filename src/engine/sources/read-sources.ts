@@ -55,7 +55,18 @@ function columnsOf(sheet: SheetData, d: SheetDetection): Columns {
 
 const NONE: MappedColumn = { col: 1, header: '' };
 
-/** Iterates data rows below the header, skipping blank and totals rows. */
+/**
+ * The data rows below the header: where they start, and whether a row is skipped (blank, or a
+ * totals row, said as an issue).
+ */
+function dataRows(sheet: SheetData, d: SheetDetection, reader: CellReader, keyField: string): { readonly from: number; skip(row: readonly RawCell[], rowNumber: number): boolean } {
+  const cols = columnsOf(sheet, d);
+  const keyIndex = cols.index(keyField);
+  const keyColumn = cols.get(keyField) ?? NONE;
+  return { from: d.headerRow - sheet.originRow + 1, skip: (row, rowNumber) => reader.isSkippable(row, cols.indexes, keyIndex, rowNumber, keyColumn) };
+}
+
+/** Visits the data rows below the header, skipping blank and totals rows; how many it visited. */
 function forEachDataRow(
   sheet: SheetData,
   d: SheetDetection,
@@ -63,14 +74,12 @@ function forEachDataRow(
   keyField: string,
   visit: (row: readonly RawCell[], rowNumber: number) => void,
 ): number {
-  const cols = columnsOf(sheet, d);
-  const keyIndex = cols.index(keyField);
-  const keyColumn = cols.get(keyField) ?? NONE;
+  const rows = dataRows(sheet, d, reader, keyField);
   let count = 0;
-  for (let r = d.headerRow - sheet.originRow + 1; r < sheet.rows.length; r++) {
+  for (let r = rows.from; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] as readonly RawCell[];
     const rowNumber = sheet.originRow + r;
-    if (reader.isSkippable(row, cols.indexes, keyIndex, rowNumber, keyColumn)) continue;
+    if (rows.skip(row, rowNumber)) continue;
     count++;
     visit(row, rowNumber);
   }
@@ -171,7 +180,15 @@ export function readTransactions(
   let lastCode = '';
   let lastCategory: ReturnType<typeof categoryOf> | undefined;
   const records: Posting[] = [];
-  const rowCount = forEachDataRow(sheet, d, reader, 'account', (row, n) => {
+  // The loop written out, not forEachDataRow's visitor: at a million postings the call per row to a
+  // closure shared with the other sheets' readers costs more than the few lines it saves.
+  const rows = dataRows(sheet, d, reader, 'account');
+  let rowCount = 0;
+  for (let r = rows.from; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r] as readonly RawCell[];
+    const n = sheet.originRow + r;
+    if (rows.skip(row, n)) continue;
+    rowCount++;
     const date = reader.date(row[iDate], n, cDate, true);
     const account = reader.ref(row[iAcc], n, cAcc);
     const code = reader.text(row[iCode]);
@@ -184,7 +201,7 @@ export function readTransactions(
     lastCategory = category;
     if (category === null) reader.issue('code.unknown', 'error', row[iCode], n, cCode, { categories: CATEGORY_LIST });
     const amount = reader.amount(row[iAmt], n, cAmt);
-    if (!date || account === null || category === null || amount === undefined) return;
+    if (!date || account === null || category === null || amount === undefined) continue;
     records.push({
       date,
       account,
@@ -195,7 +212,7 @@ export function readTransactions(
       description: iDesc >= 0 ? reader.text(row[iDesc]) : '',
       row: n,
     });
-  });
+  }
   return { sheet: { detection: d, records, rowCount }, issues: reader.issues };
 }
 
