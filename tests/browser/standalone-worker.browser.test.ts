@@ -69,6 +69,8 @@ suite('the standalone page over its workbook worker', () => {
     await page.getByRole('button', { name: 'Run the reconciliation' }).click();
     await page.getByRole('button', { name: 'Next: Suspense' }).waitFor({ timeout: 120_000 });
     await page.getByRole('button', { name: /^6 Sign-off/ }).click();
+    // A step is drawn as a transition: on a busy machine its buttons come a moment after the click.
+    await page.getByRole('button', { name: /^Write the audit pack/ }).waitFor({ timeout: 60_000 });
     // Write, and Cancel as soon as the progress says the sheets are being written (checked every task,
     // so the Cancel lands while the parts cross to the worker or the worker writes them).
     const stage = await page.evaluate(async () => {
