@@ -1,7 +1,7 @@
 /**
  * Progress reports at most every `ms` milliseconds (the last of a burst is kept and delivered when
  * its time comes), so a long step's many reports cost the page a few small React renders, not one
- * each. `flush` delivers a kept report at once; `cancel` drops it (the step ended).
+ * each. `cancel` drops a kept report (the step ended).
  */
 export function throttled<A extends unknown[]>(fn: (...args: A) => void, ms = 100): { (...args: A): void; cancel(): void } {
   let last = -Infinity;

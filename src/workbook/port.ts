@@ -46,7 +46,12 @@ export interface WriteOptions {
  * the same but is missing from older webviews (Safari before 15.4, which Office on an older Mac uses).
  */
 export function stopIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason ?? new DOMException('The operation was cancelled.', 'AbortError');
+  if (signal?.aborted) throw abortReason(signal);
+}
+
+/** What a stopped read or write rejects with: the signal's reason, or an AbortError. */
+export function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was cancelled.', 'AbortError');
 }
 
 /** True when `e` is the rejection of a read or write stopped by `signal` (not a failure to report). */

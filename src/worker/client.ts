@@ -7,6 +7,7 @@
 import type { SheetSpec } from '../engine/sheet-spec';
 import type { ReviewEntry } from '../engine/suspense/review-queue';
 import type { Stage, WorkerRequest, WorkerResponse } from './protocol';
+import { nextTask } from '../next-task';
 
 export interface WorkerLike {
   postMessage(message: WorkerRequest, transfer?: Transferable[]): void;
@@ -35,7 +36,6 @@ function cellCount(sheets: readonly { rows: readonly (readonly unknown[])[] }[])
   return n;
 }
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class EngineClient {
   private worker: WorkerLike | null = null;

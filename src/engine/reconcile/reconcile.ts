@@ -80,7 +80,8 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
   // arrays, so these checks do not load a tenancy record (a cache miss) per posting.
   const endAt = roll.map((t) => t.end);
   let lastIdx = -1;
-  // A debit run posts one date: its week and whether that week is rent-free, worked out once per run of dates.
+  // Postings come in runs of one category, and a debit run posts one date: the category's index, and
+  // the date's week and whether that week is rent-free, are worked out once per run.
   let lastCategory = '';
   let c = 0;
   let lastRentDate = '';
@@ -93,7 +94,6 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions): Rec
   for (let i = 0; i < postings.length; i++) {
     const p = postings[i] as Posting;
     hmsTransactions += p.amount;
-    // Postings come in runs of one category: its index looked up once per run (a keyed look-up by text otherwise).
     if (p.category !== lastCategory) {
       lastCategory = p.category;
       c = CATEGORY_INDEX[p.category];

@@ -54,8 +54,6 @@ export interface SuspenseMatchConfig {
 
 export const DEFAULT_SUSPENSE_MATCH: SuspenseMatchConfig = { autoMinScore: 0.9, autoMargin: 0.15, reviewMinScore: 0.5, autoAllocate: true };
 
-type Index = RollIndex;
-
 /** The house number an address starts with ("Flat 2, 12 High Street" -> "12"). */
 function houseNumber(address: string): string | undefined {
   return /^\s*(?:FLAT\s+\w+,?\s*)?(\d{1,4}[A-Z]?)\b/i.exec(address)?.[1]?.toUpperCase();
@@ -90,7 +88,7 @@ interface Found {
 const MAX_SAME_PERSON = 3;
 
 /** Every account an index proposes for one item, with the evidence that found it (no scan of the roll). */
-function gather(item: SuspenseItem, index: Index): Map<string, Found> {
+function gather(item: SuspenseItem, index: RollIndex): Map<string, Found> {
   const found = new Map<string, Found>();
   const add = (t: Tenancy, pass: MatchPass, reason: string): void => {
     const score = pass.baseScore;
@@ -231,7 +229,7 @@ function gather(item: SuspenseItem, index: Index): Map<string, Found> {
 function rank(
   item: SuspenseItem,
   found: ReadonlyMap<string, Found>,
-  index: Index,
+  index: RollIndex,
   history: ReadonlyMap<string, readonly PaymentSeen[]>,
   agreements: Map<string, Agreement> = new Map(),
 ): SuspenseCandidate[] {
@@ -318,7 +316,7 @@ function addressClue(item: SuspenseItem, t: Tenancy): string | null {
 }
 
 /** Ranks candidate accounts for one item; best first, ties broken by account ref. */
-export function candidatesFor(item: SuspenseItem, index: Index, history: ReadonlyMap<string, readonly PaymentSeen[]> = new Map()): SuspenseCandidate[] {
+export function candidatesFor(item: SuspenseItem, index: RollIndex, history: ReadonlyMap<string, readonly PaymentSeen[]> = new Map()): SuspenseCandidate[] {
   return rank(item, gather(item, index), index, history);
 }
 

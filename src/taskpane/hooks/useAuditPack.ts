@@ -15,6 +15,7 @@ import type { RequestBody, WorkerOutcome } from '../../worker/client';
 import { wasCancelled } from '../../workbook/port';
 import type { PaneSessionArgs } from '../../worker/protocol';
 import type { PaneHost } from '../host';
+import { nextTask } from '../../next-task';
 import { throttled } from '../throttle';
 import type { Notify } from '../pane-state';
 
@@ -71,7 +72,7 @@ export function useAuditPack(host: Pick<PaneHost, 'port' | 'onWorkbookChanged'>,
       stop = new AbortController();
       writing.current = stop;
       // Let the progress show before the sheets go in (the xlsx adapter writes on this thread).
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
       const report = throttled((fraction: number) => setProgress({ stage: 'writing', sheets: sheetCount, fraction }));
       try {
         await host.port.writeSheets(built.sheets, { signal: stop.signal, onProgress: (p) => report(p.rowsWritten / Math.max(1, p.rowsTotal)) });

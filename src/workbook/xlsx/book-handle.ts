@@ -10,6 +10,7 @@ import { stopIfAborted, type SheetInfo, type SheetStreamMessage } from '../port'
 import { isBlob, type BookRequest, type BookResponse } from './book-protocol';
 import { formattedText } from './cell-text';
 import { XlsxWorkbook } from './xlsx-workbook';
+import { nextTask } from '../../next-task';
 
 /** Cells a block posted to the engine worker (worker to worker: the page's thread never sees them). */
 const SEND_CELLS = 100_000;
@@ -197,7 +198,6 @@ export class BookState {
   }
 }
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function widthOf(data: SheetData): number {
   let w = 0;

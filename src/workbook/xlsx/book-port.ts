@@ -6,8 +6,9 @@
  */
 import type { RawCell, SheetData } from '../../engine/cells';
 import type { SheetSpec } from '../../engine/sheet-spec';
-import { stopIfAborted, type HandedSheets, type ReadOptions, type ReadProgress, type SendOptions, type SheetInfo, type WorkbookPort, type WriteOptions } from '../port';
+import { abortReason, stopIfAborted, type HandedSheets, type ReadOptions, type ReadProgress, type SendOptions, type SheetInfo, type WorkbookPort, type WriteOptions } from '../port';
 import { isBlob, WRITE_PART_ROWS, type BookRequest, type BookResponse, type BookWorkerLike, type WindowBlock } from './book-protocol';
+import { nextTask } from '../../next-task';
 
 /** Cells per block of rows: a block crosses to the page's thread in a few milliseconds. */
 const BLOCK_CELLS = 40_000;
@@ -157,7 +158,7 @@ export class WorkerWorkbook implements WorkbookPort {
     const stopped = new Promise<never>((_resolve, reject) => {
       const onAbort = () => {
         this.client.tell({ kind: 'stop', of: started.id });
-        reject(signal.reason ?? new DOMException('The operation was cancelled.', 'AbortError'));
+        reject(abortReason(signal));
       };
       signal.addEventListener('abort', onAbort, { once: true });
       void started.answer.finally(() => signal.removeEventListener('abort', onAbort)).catch(() => undefined);
@@ -219,5 +220,3 @@ function writeParts(specs: readonly SheetSpec[]): (Omit<Extract<BookRequest, { k
   });
 }
 
-/** Lets the page's thread run what is waiting (input, paint) before the next part is posted. */
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));

@@ -19,6 +19,7 @@ import { isMarkerName, keyFromMarker, markerName, markerReference, planSheetName
 import { chartSeries } from '../render-charts';
 import { writeSpec } from './xlsx-write-spec';
 import { zipWorkbook, type ZipOptions } from './xlsx-zip';
+import { nextTask } from '../../next-task';
 
 /** Rows are padded to the used range's width only while that costs at most this many cells. */
 const PAD_CELLS = 20_000_000;
@@ -285,4 +286,3 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

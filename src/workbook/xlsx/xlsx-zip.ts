@@ -9,8 +9,9 @@
  */
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { stopIfAborted } from '../port';
+import { abortReason, stopIfAborted } from '../port';
 import { addChartsToZip, type SheetCharts } from './charts';
+import { nextTask } from '../../next-task';
 
 export interface ZipOptions {
   readonly signal?: AbortSignal;
@@ -44,8 +45,6 @@ interface XlsxSteps {
   addWorkbook: Step;
 }
 
-/** A task's pause: a message (a stop) can be taken before the next step. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The workbook as .xlsx bytes, with the charts of `charts` added; rejects with the signal's reason when stopped. */
 export async function zipWorkbook(workbook: ExcelJS.Workbook, charts: readonly SheetCharts[], options: ZipOptions = {}): Promise<Uint8Array> {
@@ -100,7 +99,7 @@ function deflate(zip: JSZip, signal: AbortSignal | undefined, onFraction: (f: nu
       .on('data', (chunk: Uint8Array, meta: { percent: number }) => {
         if (signal?.aborted) {
           stream.pause();
-          reject(signal.reason ?? new DOMException('The operation was cancelled.', 'AbortError'));
+          reject(abortReason(signal));
           return;
         }
         chunks.push(chunk);
